@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import type { AppInstance } from '../http/types.ts';
+import { AppError } from '../http/app-error.ts';
+import { clearSessionCookie, isSecure, requestMeta, requireActor, setSessionCookie } from '../http/auth.ts';
+import { LoginThrottle } from '../http/login-throttle.ts';
+import { abilities, authorize } from './policy.ts';
+import { scopeOf } from './scope.ts';
+import * as service from './account.service.ts';
+import { presentMe, presentUser } from './account.presenter.ts';
+import {
+  ZCreateUserRequest,
+  ZLoginRequest,
+  ZLoginResponse,
+  ZMe,
+  ZSetPasswordRequest,
+  ZUser,
+  ZUsernameParams,
+} from './account.schemas.ts';
+import { findUserByUsername } from './account.repository.ts';
+
+const ZOk = z.object({ ok: z.literal(true) });
+
+export async function accountRoutes(app: AppInstance): Promise<void> {
+  const throttle = new LoginThrottle();
+
+  app.post(
+    '/api/auth/login',
+    { schema: { tags: ['auth'], body: ZLoginRequest, response: { 200: ZLoginResponse } } },
+    async (request, reply) => {
+      const wait = throttle.retryAfter(request.ip);
+      if (wait > 0)
+        throw new AppError('RATE_LIMITED', { params: { seconds: wait }, headers: { 'retry-after': String(wait) } });
+      const { username, password } = request.body;
+      const result = await app.db
+        .transaction()
+        .execute((trx) => service.login(trx, username, password, requestMeta(request), app.config.MOTCUA_SESSION_TTL_HOURS));
+      if (!result.ok) {
+        throttle.recordFailure(request.ip);
+        if (result.reason === 'locked') {
+          const minutes = Math.ceil(result.retryAfterSeconds / 60);
+          throw new AppError('ACCOUNT_LOCKED', {
+            params: { minutes },
+            headers: { 'retry-after': String(result.retryAfterSeconds) },
+          });
+        }
+        throw new AppError(result.reason === 'disabled' ? 'ACCOUNT_DISABLED' : 'INVALID_CREDENTIALS');
+      }
+      setSessionCookie(reply, result.token, result.expiresAt, isSecure(request));
+      return {
+        ...presentMe(result.actor),
+        csrfToken: result.csrfToken,
+        expiresAt: new Date(result.expiresAt).toISOString(),
+        abilities: abilities(result.actor),
+      };
+    },
+  );
+
+  app.post('/api/auth/logout', { schema: { tags: ['auth'], response: { 200: ZOk } } }, async (request, reply) => {
+    const session = request.session;
+    if (session) await app.db.transaction().execute((trx) => service.logout(trx, session, request.ip));
+    clearSessionCookie(reply, isSecure(request));
+    return { ok: true as const };
+  });
+
+  app.get('/api/auth/me', { schema: { tags: ['auth'], response: { 200: ZMe } } }, async (request) =>
+    presentMe(requireActor(request)),
+  );
+
+  app.get('/api/users', { schema: { tags: ['users'], response: { 200: z.object({ items: z.array(ZUser) }) } } }, async (request) => {
+    const actor = requireActor(request);
+    authorize(actor, 'users.list');
+    const rows = await service.listUsers(app.db, scopeOf(actor));
+    return { items: rows.map((r) => presentUser(r)) };
+  });
+
+  app.post(
+    '/api/users',
+    { schema: { tags: ['users'], body: ZCreateUserRequest, response: { 201: ZUser } } },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const body = request.body;
+      const created = await app.db.transaction().execute(async (trx) => {
+        const province = await trx
+          .selectFrom('unit_versions')
+          .select('province_code')
+          .where('code', '=', body.unitCode)
+          .where('valid_to', 'is', null)
+          .executeTakeFirst();
+        authorize(actor, 'users.manage', { provinceCode: province?.province_code ?? '', unitCode: body.unitCode });
+        await service.createUser(trx, actor, body, requestMeta(request));
+        return findUserByUsername(trx, body.username);
+      });
+      return reply.status(201).send(presentUser(created!));
+    },
+  );
+
+  const manage = async (username: string, actorRequest: Parameters<typeof requireActor>[0]) => {
+    const actor = requireActor(actorRequest);
+    const target = await findUserByUsername(app.db, username);
+    if (!target) throw new AppError('NOT_FOUND', { params: { resource: `user ${username}` } });
+    authorize(actor, 'users.manage', { provinceCode: target.province_code, unitCode: target.unit_code });
+    return actor;
+  };
+
+  for (const [path, disabled] of [
+    ['disable', true],
+    ['enable', false],
+  ] as const) {
+    app.post(
+      `/api/users/:username/${path}`,
+      { schema: { tags: ['users'], params: ZUsernameParams, response: { 200: ZOk } } },
+      async (request) => {
+        const actor = await manage(request.params.username, request);
+        await app.db.transaction().execute((trx) => service.setDisabled(trx, actor, request.params.username, disabled));
+        return { ok: true as const };
+      },
+    );
+  }
+
+  app.post(
+    '/api/users/:username/password',
+    { schema: { tags: ['users'], params: ZUsernameParams, body: ZSetPasswordRequest, response: { 200: ZOk } } },
+    async (request) => {
+      const actor = await manage(request.params.username, request);
+      await app.db
+        .transaction()
+        .execute((trx) => service.setPassword(trx, actor, request.params.username, request.body.password));
+      return { ok: true as const };
+    },
+  );
+}

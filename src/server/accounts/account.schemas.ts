@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { ROLES } from './roles.ts';
+
+export const ZLoginRequest = z.object({
+  username: z.string().min(1, '@rule.required').max(64).describe('Tên đăng nhập / username'),
+  password: z.string().min(1, '@rule.required').max(1024),
+});
+
+export const ZMe = z.object({
+  username: z.string(),
+  displayName: z.string(),
+  roles: z.array(z.enum(ROLES)),
+  unitCode: z.string(),
+  provinceCode: z.string(),
+});
+
+export const ZLoginResponse = ZMe.extend({
+  csrfToken: z.string().describe('Send back as X-CSRF-Token on writes (optional for same-origin browsers)'),
+  expiresAt: z.string().describe('ISO 8601'),
+  abilities: z.array(z.string()),
+});
+
+export const ZCreateUserRequest = z.object({
+  username: z.string().regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, '@rule.username'),
+  displayName: z.string().min(1, '@rule.required').max(200),
+  password: z.string().min(8, '@rule.password').max(1024),
+  unitCode: z.string().regex(/^(\d{2}|\d{5})$/, '@rule.unitCode'),
+  roles: z.array(z.enum(ROLES)).min(1),
+});
+
+export const ZUser = z.object({
+  username: z.string(),
+  displayName: z.string(),
+  roles: z.array(z.enum(ROLES)),
+  unitCode: z.string(),
+  provinceCode: z.string(),
+  disabled: z.boolean(),
+  locked: z.boolean(),
+  createdAt: z.string(),
+});
+
+export const ZUsernameParams = z.object({ username: z.string().min(1).max(64) });
+export const ZSetPasswordRequest = z.object({ password: z.string().min(8, '@rule.password').max(1024) });
+
+export type TUser = z.infer<typeof ZUser>;

@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS, openTestDb, type TestDb } from '../../../test/support/db.ts';
+import { insertUnits, LAM_DONG_SAMPLE } from '../../../test/support/factories.ts';
+import { AppError } from '../http/app-error.ts';
+import { verifyAudit } from '../audit/audit.service.ts';
+import * as accounts from './account.service.ts';
+
+const meta = { ip: '10.0.0.5', userAgent: 'vitest' };
+
+for (const dialect of DIALECTS) {
+  describe(`accounts on ${dialect}`, () => {
+    let t: TestDb;
+    beforeAll(async () => {
+      t = await openTestDb(dialect);
+      await insertUnits(t.db, LAM_DONG_SAMPLE);
+    });
+    afterAll(async () => t?.dispose());
+
+    const create = (username: string, unitCode = '25000', roles: accounts.CreateUserInput['roles'] = ['specialist']) =>
+      t.db.transaction().execute((trx) =>
+        accounts.createUser(trx, null, { username, displayName: 'Nguyễn Văn A', password: 'secret-pass', unitCode, roles }),
+      );
+    const login = (username: string, password: string, now?: number) =>
+      t.db.transaction().execute((trx) => accounts.login(trx, username, password, meta, 12, now));
+
+    it('creates a user in a commune, with its province, an argon2id hash and an audit entry', async () => {
+      const actor = await create('chuyenvien.dilinh');
+      expect(actor).toMatchObject({ unitCode: '25000', provinceCode: '68', roles: ['specialist'] });
+      const row = await t.db.selectFrom('users').selectAll().where('username', '=', 'chuyenvien.dilinh').executeTakeFirstOrThrow();
+      expect(row.password_hash).toMatch(/^\$argon2id\$/);
+      const audit = await t.db.selectFrom('audit_log').selectAll().where('action', '=', 'user.create').execute();
+      expect(audit.map((a) => a.target_id)).toContain('chuyenvien.dilinh');
+    });
+
+    it('refuses a duplicate username, a bad username, a short password and an unknown unit', async () => {
+      await create('dup.user');
+      await expect(create('dup.user')).rejects.toMatchObject({ code: 'CONFLICT' });
+      await expect(create('Bad Name')).rejects.toMatchObject({ code: 'VALIDATION_FAILED', issues: [expect.objectContaining({ path: 'username' })] });
+      await expect(create('someone', '99999')).rejects.toMatchObject({ issues: [expect.objectContaining({ path: 'unitCode' })] });
+      const short = t.db.transaction().execute((trx) =>
+        accounts.createUser(trx, null, { username: 'short.pw', displayName: 'x', password: '123', unitCode: '25000', roles: ['specialist'] }),
+      );
+      await expect(short).rejects.toBeInstanceOf(AppError);
+      const count = await t.db.selectFrom('users').select('username').where('username', 'in', ['short.pw', 'someone']).execute();
+      expect(count).toEqual([]);
+    });
+
+    it('logs in, authenticates the token, and logs out', async () => {
+      await create('tiepnhan.giahiep', '25015', ['counter_officer']);
+      const result = await login('tiepnhan.giahiep', 'secret-pass');
+      if (!result.ok) throw new Error('login failed');
+      const session = await accounts.authenticate(t.db, result.token);
+      expect(session?.actor).toMatchObject({ username: 'tiepnhan.giahiep', unitCode: '25015', provinceCode: '68' });
+      const stored = await t.db.selectFrom('sessions').select('id').execute();
+      expect(stored.map((s) => s.id)).not.toContain(result.token); // only the hash is stored
+      await t.db.transaction().execute((trx) => accounts.logout(trx, session!, meta.ip));
+      expect(await accounts.authenticate(t.db, result.token)).toBeNull();
+    });
+
+    it('rejects a wrong password and an unknown user the same way', async () => {
+      await create('lanhdao.dilinh', '25000', ['commune_leader']);
+      expect(await login('lanhdao.dilinh', 'wrong-pass')).toEqual({ ok: false, reason: 'invalid' });
+      expect(await login('nobody.here', 'wrong-pass')).toEqual({ ok: false, reason: 'invalid' });
+    });
+
+    it('locks an account after 5 consecutive failures, even for the right password, then unlocks in time', async () => {
+      await create('lock.me');
+      const now = Date.UTC(2026, 0, 5, 2, 0);
+      for (let i = 0; i < 4; i++) expect((await login('lock.me', 'nope-nope', now)).ok).toBe(false);
+      const fifth = await login('lock.me', 'nope-nope', now);
+      expect(fifth).toMatchObject({ ok: false, reason: 'locked' });
+      expect(await login('lock.me', 'secret-pass', now + 60_000)).toMatchObject({ ok: false, reason: 'locked' });
+      const later = await login('lock.me', 'secret-pass', now + accounts.LOCKOUT_MINUTES * 60_000 + 1);
+      expect(later.ok).toBe(true);
+    });
+
+    it('disabling a user ends their sessions and blocks sign-in', async () => {
+      await create('to.disable');
+      const first = await login('to.disable', 'secret-pass');
+      if (!first.ok) throw new Error('login failed');
+      await t.db.transaction().execute((trx) => accounts.setDisabled(trx, null, 'to.disable', true));
+      expect(await accounts.authenticate(t.db, first.token)).toBeNull();
+      expect(await login('to.disable', 'secret-pass')).toEqual({ ok: false, reason: 'disabled' });
+    });
+
+    it('changing a password ends sessions and the new password works', async () => {
+      await create('change.pw');
+      const first = await login('change.pw', 'secret-pass');
+      if (!first.ok) throw new Error('login failed');
+      await t.db.transaction().execute((trx) => accounts.setPassword(trx, null, 'change.pw', 'another-pass'));
+      expect(await accounts.authenticate(t.db, first.token)).toBeNull();
+      expect((await login('change.pw', 'another-pass')).ok).toBe(true);
+    });
+
+    it('lists users within a scope only', async () => {
+      await create('ha.noi.user', '00004');
+      const commune = await accounts.listUsers(t.db, { kind: 'unit', provinceCode: '68', unitCode: '25015' });
+      expect(commune.every((u) => u.unit_code === '25015')).toBe(true);
+      expect(commune.length).toBeGreaterThan(0);
+      const province = await accounts.listUsers(t.db, { kind: 'province', provinceCode: '68' });
+      expect(province.map((u) => u.username)).not.toContain('ha.noi.user');
+      const all = await accounts.listUsers(t.db, { kind: 'all' });
+      expect(all.map((u) => u.username)).toContain('ha.noi.user');
+    });
+
+    it('leaves an intact audit chain behind all of this', async () => {
+      expect((await verifyAudit(t.db)).ok).toBe(true);
+    });
+  });
+}

@@ -1,0 +1,85 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import type { AppConfig } from './config.ts';
+import type { DialectName } from './db/connect.ts';
+import type { Database } from './db/schema.ts';
+import { installAuth } from './http/auth.ts';
+import { installErrorHandler } from './http/error-handler.ts';
+import type { AppInstance } from './http/types.ts';
+import { zodValidatorCompiler } from './http/validation.ts';
+import { VERSION } from './version.ts';
+import { accountRoutes } from './accounts/account.routes.ts';
+import { calendarRoutes } from './calendar/calendar.routes.ts';
+import { dossierRoutes } from './dossiers/dossier.routes.ts';
+import { procedureRoutes } from './procedures/procedure.routes.ts';
+import { healthRoutes } from './health/health.routes.ts';
+import { unitRoutes } from './units/unit.routes.ts';
+import { webRoutes } from './web/web.routes.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Kysely<Database>;
+    dialect: DialectName;
+    config: AppConfig;
+  }
+}
+
+export interface BuildAppOptions {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  config: AppConfig;
+  logger?: boolean;
+}
+
+/** Every feature's routes, registered in this order. */
+const FEATURES: ((app: AppInstance) => Promise<void>)[] = [
+  healthRoutes,
+  accountRoutes,
+  unitRoutes,
+  calendarRoutes,
+  procedureRoutes,
+  dossierRoutes,
+  webRoutes,
+];
+
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ? { level: options.config.MOTCUA_LOG_LEVEL } : false,
+    trustProxy: options.config.MOTCUA_TRUST_PROXY,
+    bodyLimit: 1_048_576,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.decorate('db', options.db);
+  app.decorate('dialect', options.dialect);
+  app.decorate('config', options.config);
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        'default-src': ["'self'"],
+        'img-src': ["'self'", 'data:'],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'script-src': ["'self'", "'unsafe-inline'"],
+      },
+    },
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'MộtCửa API', description: 'One-stop administrative service centre', version: VERSION },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'motcua_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  installAuth(app);
+  for (const feature of FEATURES) await feature(app);
+  return app;
+}

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { CalendarError, formatInstant, parseInstant, type LimitUnit } from '../../shared/calendar/index.ts';
+import { authorize } from '../accounts/policy.ts';
+import { requireActor } from '../http/auth.ts';
+import type { AppInstance } from '../http/types.ts';
+import { calendarHistory, calendarErrorToAppError, currentOverride, loadCalendar, NATIONAL_SCOPE, saveCalendarOverride } from './calendar.service.ts';
+import { ZCalendarUpdate, ZCalendarYear, ZCalendarYearParams, ZDueRequest, ZDueResponse, ZProvinceParam } from './calendar.schemas.ts';
+import { yearSummary } from './calendar.presenter.ts';
+
+const rethrow = (e: unknown): never => {
+  throw e instanceof CalendarError ? calendarErrorToAppError(e) : e;
+};
+
+export async function calendarRoutes(app: AppInstance): Promise<void> {
+  app.get(
+    '/api/calendar/:province/:year',
+    { schema: { tags: ['calendar'], params: ZCalendarYearParams, response: { 200: ZCalendarYear } } },
+    async (request) => {
+      const { province, year } = request.params;
+      const calendar = await loadCalendar(app.db, province === NATIONAL_SCOPE ? undefined : province);
+      return yearSummary(calendar, province, year);
+    },
+  );
+
+  app.post(
+    '/api/calendar/due',
+    { schema: { tags: ['calendar'], body: ZDueRequest, response: { 200: ZDueResponse } } },
+    async (request) => {
+      const { received, limit, unit, province, cutoff } = request.body;
+      try {
+        const calendar = await loadCalendar(app.db, province);
+        const due = calendar.due(parseInstant(received), { value: limit, unit: unit as LimitUnit, cutoff });
+        return { due: formatInstant(due, calendar.utcOffsetMinutes) };
+      } catch (e) {
+        return rethrow(e);
+      }
+    },
+  );
+
+  app.get(
+    '/api/calendar/:province',
+    {
+      schema: {
+        tags: ['calendar'],
+        params: z.object({ province: ZProvinceParam }),
+        response: {
+          200: z.object({
+            scope: z.string(),
+            version: z.number(),
+            override: z.unknown(),
+            history: z.array(z.object({ version: z.number(), note: z.string(), createdAt: z.string(), createdBy: z.string().nullable() })),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      const scope = request.params.province;
+      const current = await currentOverride(app.db, scope);
+      const history = await calendarHistory(app.db, scope);
+      return {
+        scope,
+        version: current.version,
+        override: current.override,
+        history: history.map((h) => ({
+          version: h.version,
+          note: h.note,
+          createdAt: new Date(h.created_at).toISOString(),
+          createdBy: h.created_by,
+        })),
+      };
+    },
+  );
+
+  app.put(
+    '/api/calendar/:province',
+    {
+      schema: {
+        tags: ['calendar'],
+        params: z.object({ province: ZProvinceParam }),
+        body: ZCalendarUpdate,
+        response: { 200: z.object({ scope: z.string(), version: z.number() }) },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const scope = request.params.province;
+      authorize(actor, 'calendar.edit', { provinceCode: scope, unitCode: '' });
+      const version = await app.db
+        .transaction()
+        .execute((trx) => saveCalendarOverride(trx, actor, scope, request.body.override, request.body.note));
+      return { scope, version };
+    },
+  );
+}

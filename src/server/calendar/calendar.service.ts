@@ -1,0 +1,142 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import {
+  CalendarError,
+  createCalendar,
+  defaultCalendarSpec,
+  normalizeSpec,
+  type CalendarSpec,
+  type WorkingCalendar,
+} from '../../shared/calendar/index.ts';
+import type { Actor } from '../accounts/roles.ts';
+import { appendAudit } from '../audit/audit.service.ts';
+import type { Database } from '../db/schema.ts';
+import { AppError } from '../http/app-error.ts';
+
+export const NATIONAL_SCOPE = 'VN';
+
+const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const ZDayEntry = z.object({ date: ZDate, reason: z.string().min(1).max(200) });
+const ZClock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
+
+/** What an administrator may change, for the whole country ('VN') or one province. */
+export const ZCalendarOverride = z.object({
+  periods: z.array(z.object({ start: ZClock, end: ZClock })).min(1).max(4).optional(),
+  workingWeekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7).optional(),
+  years: z
+    .record(
+      z.string().regex(/^\d{4}$/),
+      z.object({ daysOff: z.array(ZDayEntry), workingDays: z.array(ZDayEntry), source: z.string().optional() }),
+    )
+    .optional(),
+  extraDaysOff: z.array(ZDayEntry).optional(),
+  extraWorkingDays: z.array(ZDayEntry).optional(),
+});
+export type CalendarOverride = z.infer<typeof ZCalendarOverride>;
+
+/** Applies overrides in order: later ones replace periods, weekdays and whole years, and add extra days. */
+export function mergeSpec(base: CalendarSpec, ...overrides: CalendarOverride[]): CalendarSpec {
+  let spec: CalendarSpec = { ...base, years: { ...base.years } };
+  for (const o of overrides) {
+    spec = {
+      ...spec,
+      periods: o.periods ?? spec.periods,
+      workingWeekdays: o.workingWeekdays ?? spec.workingWeekdays,
+      years: { ...spec.years, ...(o.years ?? {}) },
+      extraDaysOff: [...(spec.extraDaysOff ?? []), ...(o.extraDaysOff ?? [])],
+      extraWorkingDays: [...(spec.extraWorkingDays ?? []), ...(o.extraWorkingDays ?? [])],
+    };
+  }
+  return spec;
+}
+
+async function latestVersion(db: Kysely<Database>, scope: string) {
+  return db
+    .selectFrom('calendar_versions')
+    .selectAll()
+    .where('scope', '=', scope)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function currentOverride(db: Kysely<Database>, scope: string): Promise<{ version: number; override: CalendarOverride }> {
+  const row = await latestVersion(db, scope);
+  return row ? { version: row.version, override: JSON.parse(row.override) as CalendarOverride } : { version: 0, override: {} };
+}
+
+const cache = new Map<string, { key: string; calendar: WorkingCalendar }>();
+
+/**
+ * The calendar in force for a province (national defaults ⊕ national edits ⊕ the province's edits); without a
+ * province, the national one. Compiled calendars are cached until a new version is saved.
+ */
+export async function loadCalendar(db: Kysely<Database>, provinceCode?: string): Promise<WorkingCalendar> {
+  const national = await currentOverride(db, NATIONAL_SCOPE);
+  const province = provinceCode ? await currentOverride(db, provinceCode) : { version: 0, override: {} };
+  const key = `${national.version}/${province.version}`;
+  const cacheKey = `${provinceCode ?? NATIONAL_SCOPE}@${cacheIdOf(db)}`;
+  const hit = cache.get(cacheKey);
+  if (hit && hit.key === key) return hit.calendar;
+  const calendar = createCalendar(mergeSpec(defaultCalendarSpec(), national.override, province.override));
+  cache.set(cacheKey, { key, calendar });
+  return calendar;
+}
+
+const dbIds = new WeakMap<object, number>();
+let nextDbId = 1;
+/** Separates cache entries of different databases in one process (tests open many). */
+function cacheIdOf(db: object): number {
+  let id = dbIds.get(db);
+  if (id === undefined) {
+    id = nextDbId++;
+    dbIds.set(db, id);
+  }
+  return id;
+}
+
+/** Saves a new version of a scope's override (validated by compiling it), audited in the same transaction. */
+export async function saveCalendarOverride(
+  trx: Kysely<Database>,
+  actor: Actor | null,
+  scope: string,
+  override: CalendarOverride,
+  note: string,
+  now = Date.now(),
+): Promise<number> {
+  const parsed = ZCalendarOverride.safeParse(override);
+  if (!parsed.success) throw new AppError('VALIDATION_FAILED', { issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), rule: i.code, message: i.message })) });
+  try {
+    normalizeSpec(mergeSpec(defaultCalendarSpec(), parsed.data));
+  } catch (e) {
+    if (e instanceof CalendarError) throw calendarErrorToAppError(e);
+    throw e;
+  }
+  const previous = await latestVersion(trx, scope);
+  const version = (previous?.version ?? 0) + 1;
+  await trx
+    .insertInto('calendar_versions')
+    .values({ scope, version, override: JSON.stringify(parsed.data), note, created_at: now, created_by: actor?.username ?? null })
+    .execute();
+  await appendAudit(trx, {
+    actor,
+    action: 'calendar.update',
+    targetType: 'calendar',
+    targetId: scope,
+    provinceCode: scope === NATIONAL_SCOPE ? null : scope,
+    details: { version, note, before: previous ? JSON.parse(previous.override) : {}, after: parsed.data },
+  });
+  return version;
+}
+
+export function calendarHistory(db: Kysely<Database>, scope: string) {
+  return db.selectFrom('calendar_versions').selectAll().where('scope', '=', scope).orderBy('version', 'desc').execute();
+}
+
+/** A CalendarError (bad limit, unit, date...) as a 400 naming the field. */
+export function calendarErrorToAppError(e: CalendarError): AppError {
+  return new AppError('VALIDATION_FAILED', {
+    issues: [{ path: e.field, rule: e.code, message: `@calendar.${e.code}` }],
+    details: { rule: e.rule },
+  });
+}

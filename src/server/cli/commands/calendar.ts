@@ -1,0 +1,159 @@
+import {
+  CalendarError,
+  createCalendar,
+  defaultCalendarSpec,
+  formatInstant,
+  parseInstant,
+  type LimitUnit,
+  type WorkingCalendar,
+} from '../../../shared/calendar/index.ts';
+import { loadConfig } from '../../config.ts';
+import { openDatabase } from '../../db/open.ts';
+import {
+  currentOverride,
+  loadCalendar,
+  NATIONAL_SCOPE,
+  saveCalendarOverride,
+  type CalendarOverride,
+} from '../../calendar/calendar.service.ts';
+import { yearSummary } from '../../calendar/calendar.presenter.ts';
+import { AppError } from '../../http/app-error.ts';
+import { parseCommandArgs, requireString } from '../args.ts';
+import { CliUsageError, type CliIo } from '../cli-error.ts';
+
+const USAGE =
+  'calendar: usage: motcua calendar due --received <ISO 8601> --limit <N> --unit working_day|working_hour|calendar_day ' +
+  '[--province <code>] [--cutoff HH:MM] | days --year <YYYY> [--province <code>] | set --province <code>|VN ' +
+  '[--day-off DATE --reason R] [--working-day DATE --reason R] [--clear DATE] [--periods 07:30-11:30,13:30-17:30] ' +
+  '[--weekdays 1,2,3,4,5] [--note TEXT]';
+
+const OPTIONS = {
+  received: { type: 'string' },
+  limit: { type: 'string' },
+  unit: { type: 'string' },
+  province: { type: 'string' },
+  cutoff: { type: 'string' },
+  year: { type: 'string' },
+  'day-off': { type: 'string' },
+  'working-day': { type: 'string' },
+  reason: { type: 'string' },
+  clear: { type: 'string' },
+  periods: { type: 'string' },
+  weekdays: { type: 'string' },
+  note: { type: 'string' },
+} as const;
+
+type Values = ReturnType<typeof parseCommandArgs<typeof OPTIONS>>['values'];
+
+function checkProvince(code: string | undefined, allowNational = false): string | undefined {
+  if (code === undefined) return undefined;
+  if (/^\d{2}$/.test(code) || (allowNational && code === NATIONAL_SCOPE)) return code;
+  throw new CliUsageError(`calendar: --province must be a 2-digit province code${allowNational ? ' or VN' : ''}, got "${code}"`);
+}
+
+/** The national calendar needs no database; a province's calendar is read from it. */
+async function withCalendar<T>(province: string | undefined, use: (cal: WorkingCalendar) => T): Promise<T> {
+  if (!province) return use(createCalendar(defaultCalendarSpec()));
+  const handle = await openDatabase(loadConfig());
+  try {
+    return use(await loadCalendar(handle.db, province));
+  } finally {
+    await handle.close();
+  }
+}
+
+async function due(values: Values, io: CliIo): Promise<number> {
+  const received = requireString('calendar due', 'received', values.received);
+  const limitText = requireString('calendar due', 'limit', values.limit);
+  const unit = requireString('calendar due', 'unit', values.unit);
+  if (!/^-?\d+(\.\d+)?$/.test(limitText)) throw new CliUsageError(`calendar due: --limit must be a non-negative integer, got "${limitText}"`);
+  const province = checkProvince(values.province);
+  try {
+    const result = await withCalendar(province, (cal) => {
+      const at = cal.due(parseInstant(received), { value: Number(limitText), unit: unit as LimitUnit, cutoff: values.cutoff });
+      return formatInstant(at, cal.utcOffsetMinutes);
+    });
+    io.out(JSON.stringify({ due: result }));
+    return 0;
+  } catch (e) {
+    if (e instanceof CalendarError) throw new CliUsageError(`calendar due: --${cliField(e.field)} ${e.rule}`);
+    throw e;
+  }
+}
+
+/** Maps the core's field names to the CLI's flags. */
+function cliField(field: string): string {
+  if (field === 'receivedAt' || field === 'instant' || field === 'received') return 'received';
+  if (field.startsWith('limit.')) return field.slice('limit.'.length);
+  return field;
+}
+
+async function days(values: Values, io: CliIo): Promise<number> {
+  const yearText = requireString('calendar days', 'year', values.year);
+  if (!/^\d{4}$/.test(yearText) || Number(yearText) < 1990 || Number(yearText) > 2100)
+    throw new CliUsageError(`calendar days: --year must be a year from 1990 to 2100, got "${yearText}"`);
+  const province = checkProvince(values.province);
+  const summary = await withCalendar(province, (cal) => yearSummary(cal, province ?? NATIONAL_SCOPE, Number(yearText)));
+  const names = ['', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy', 'Chủ Nhật'];
+  io.out(`Lịch làm việc ${summary.province} năm ${summary.year}: ${summary.workingDays} ngày làm việc`);
+  for (const d of summary.days) {
+    const [y, m, dd] = d.date.split('-');
+    io.out(`${dd}/${m}/${y}  ${names[d.weekday]?.padEnd(9)}  ${d.working ? 'làm việc' : 'nghỉ    '}  ${d.reason}`);
+  }
+  return 0;
+}
+
+function applyEdit(base: CalendarOverride, values: Values): CalendarOverride {
+  const extraDaysOff = [...(base.extraDaysOff ?? [])];
+  const extraWorkingDays = [...(base.extraWorkingDays ?? [])];
+  const next: CalendarOverride = { ...base, extraDaysOff, extraWorkingDays };
+  const isDate = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d);
+  for (const [flag, list] of [['day-off', extraDaysOff], ['working-day', extraWorkingDays]] as const) {
+    const date = values[flag];
+    if (date === undefined) continue;
+    if (!isDate(date)) throw new CliUsageError(`calendar set: --${flag} must be YYYY-MM-DD, got "${date}"`);
+    list.push({ date, reason: requireString('calendar set', 'reason', values.reason) });
+  }
+  if (values.clear !== undefined) {
+    next.extraDaysOff = next.extraDaysOff?.filter((d) => d.date !== values.clear);
+    next.extraWorkingDays = next.extraWorkingDays?.filter((d) => d.date !== values.clear);
+  }
+  if (values.periods !== undefined)
+    next.periods = values.periods.split(',').map((p) => {
+      const [start = '', end = ''] = p.split('-');
+      return { start, end };
+    });
+  if (values.weekdays !== undefined) next.workingWeekdays = values.weekdays.split(',').map(Number);
+  return next;
+}
+
+async function set(values: Values, io: CliIo): Promise<number> {
+  const scope = checkProvince(requireString('calendar set', 'province', values.province), true)!;
+  const handle = await openDatabase(loadConfig());
+  try {
+    const { override } = await currentOverride(handle.db, scope);
+    const next = applyEdit(override, values);
+    const note = values.note ?? 'motcua calendar set';
+    const version = await handle.db
+      .transaction()
+      .execute((trx) => saveCalendarOverride(trx, null, scope, next, note))
+      .catch((e: unknown) => {
+        if (e instanceof AppError) throw new CliUsageError(`calendar set: ${e.issues.map((i) => `${i.path} ${i.message}`).join('; ')}`);
+        throw e;
+      });
+    io.out(`Calendar ${scope} saved as version ${version}. Due dates already stored are not changed.`);
+  } finally {
+    await handle.close();
+  }
+  return 0;
+}
+
+export async function calendarCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs('calendar', args, OPTIONS);
+  const sub = positionals[0];
+  if (positionals.length !== 1) throw new CliUsageError(USAGE);
+  if (sub === 'due') return due(values, io);
+  if (sub === 'days') return days(values, io);
+  if (sub === 'set') return set(values, io);
+  throw new CliUsageError(USAGE);
+}

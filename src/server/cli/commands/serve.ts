@@ -1,0 +1,36 @@
+import { buildApp } from '../../app.ts';
+import { loadConfig } from '../../config.ts';
+import { openDatabase } from '../../db/open.ts';
+import { seedDemo } from '../../demo/demo-seed.ts';
+import { parseCommandArgs, parseIntOption } from '../args.ts';
+import type { CliIo } from '../cli-error.ts';
+
+export async function serveCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseCommandArgs('serve', args, {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    demo: { type: 'boolean', default: false },
+  });
+  const config = loadConfig();
+  const port = parseIntOption('serve', 'port', values.port, 0, 65535) ?? config.PORT;
+  const host = values.host ?? config.HOST;
+  const handle = await openDatabase(config, { log: io.out });
+  if (values.demo) {
+    const created = await seedDemo(handle.db, config.MOTCUA_DEMO_PASSWORD);
+    if (created.length) {
+      io.out(`Demo loaded. Accounts (password "${config.MOTCUA_DEMO_PASSWORD}"):`);
+      for (const a of created) io.out(`  ${a.username.padEnd(20)} ${a.roles.join(',').padEnd(20)} unit ${a.unitCode}`);
+    } else io.out(`Demo accounts already present (password set by MOTCUA_DEMO_PASSWORD, default "motcua-demo").`);
+  }
+  const app = await buildApp({ db: handle.db, dialect: handle.dialect, config, logger: true });
+  const stop = async () => {
+    await app.close();
+    await handle.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+  const address = await app.listen({ port, host });
+  io.out(`MộtCửa ${handle.dialect} (${handle.location}) listening on ${address.replace('0.0.0.0', 'localhost')}`);
+  return new Promise<number>(() => undefined);
+}

@@ -1,0 +1,40 @@
+import type { CalendarVersionTable } from '../calendar/calendar.table.ts';
+import type { SessionTable, StaffFieldTable, UserTable } from '../accounts/account.table.ts';
+import type { AuditHeadTable, AuditLogTable } from '../audit/audit.table.ts';
+import type {
+  DossierActionTable,
+  DossierCodeCounterTable,
+  DossierDueTable,
+  DossierSuspensionTable,
+  DossierTable,
+  IdempotencyKeyTable,
+} from '../dossiers/dossier.table.ts';
+import type { ProcedureTable } from '../procedures/procedure.table.ts';
+import type { UnitChangeSetTable, UnitLineageTable, UnitVersionTable } from '../units/unit.table.ts';
+
+/** The whole database: one interface composed of each feature's tables. */
+export interface Database {
+  users: UserTable;
+  sessions: SessionTable;
+  staff_fields: StaffFieldTable;
+  unit_change_sets: UnitChangeSetTable;
+  unit_versions: UnitVersionTable;
+  unit_lineage: UnitLineageTable;
+  audit_log: AuditLogTable;
+  audit_heads: AuditHeadTable;
+  settings: SettingTable;
+  calendar_versions: CalendarVersionTable;
+  procedures: ProcedureTable;
+  dossiers: DossierTable;
+  dossier_actions: DossierActionTable;
+  dossier_dues: DossierDueTable;
+  dossier_suspensions: DossierSuspensionTable;
+  dossier_code_counters: DossierCodeCounterTable;
+  idempotency_keys: IdempotencyKeyTable;
+}
+
+export interface SettingTable {
+  key: string;
+  value: string; // JSON
+  updated_at: number;
+}

@@ -1,0 +1,40 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { createUser } from '../accounts/account.service.ts';
+import type { Role } from '../accounts/roles.ts';
+
+export interface DemoAccount {
+  username: string;
+  displayName: string;
+  unitCode: string;
+  roles: Role[];
+}
+
+const LAM_DONG = '68';
+const COMMUNES = [
+  { slug: 'dilinh', code: '25000', name: 'Di Linh' },
+  { slug: 'giahiep', code: '25015', name: 'Gia Hiệp' },
+] as const;
+
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  { username: 'admin', displayName: 'Quản trị hệ thống', unitCode: LAM_DONG, roles: ['system_admin'] },
+  { username: 'tinh.lamdong', displayName: 'Giám sát tỉnh Lâm Đồng', unitCode: LAM_DONG, roles: ['province_supervisor'] },
+  ...COMMUNES.flatMap((c): DemoAccount[] => [
+    { username: `tiepnhan.${c.slug}`, displayName: `Cán bộ tiếp nhận xã ${c.name}`, unitCode: c.code, roles: ['counter_officer'] },
+    { username: `chuyenvien.${c.slug}`, displayName: `Chuyên viên xã ${c.name}`, unitCode: c.code, roles: ['specialist'] },
+    { username: `lanhdao.${c.slug}`, displayName: `Lãnh đạo Trung tâm xã ${c.name}`, unitCode: c.code, roles: ['commune_leader'] },
+  ]),
+];
+
+/**
+ * Seeds the demo into an empty database (no accounts yet): the demo accounts with one password.
+ * Returns the accounts created, or an empty list when the database already had accounts.
+ */
+export async function seedDemo(db: Kysely<Database>, password: string): Promise<DemoAccount[]> {
+  return db.transaction().execute(async (trx) => {
+    const existing = await trx.selectFrom('users').select('id').limit(1).executeTakeFirst();
+    if (existing) return [];
+    for (const account of DEMO_ACCOUNTS) await createUser(trx, null, { ...account, password });
+    return DEMO_ACCOUNTS;
+  });
+}

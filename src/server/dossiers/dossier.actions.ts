@@ -1,0 +1,210 @@
+import type { Kysely } from 'kysely';
+import {
+  assertExtensionAllowed,
+  CalendarError,
+  classifyResolution,
+  isExtensionNoticeTimely,
+  parseInstant,
+  type DeadlineLimit,
+  type WorkingCalendar,
+} from '../../shared/calendar/index.ts';
+import { allowedActions, ENDING, nextStatus, type ActionType } from '../../shared/dossier/lifecycle.ts';
+import type { DossierStatus } from '../../shared/dossier/status.ts';
+import type { Actor } from '../accounts/roles.ts';
+import { authorize, type PolicyAction } from '../accounts/policy.ts';
+import { scopeOf } from '../accounts/scope.ts';
+import { appendAudit } from '../audit/audit.service.ts';
+import { calendarErrorToAppError, loadCalendar } from '../calendar/calendar.service.ts';
+import type { Database } from '../db/schema.ts';
+import { AppError, invalidField, notFound } from '../http/app-error.ts';
+import * as repo from './dossier.repository.ts';
+import type { TActionRequest } from './dossier.schemas.ts';
+import type { DossierRow, DossierUpdate } from './dossier.table.ts';
+import { pickAssignee } from './dossier.assign.ts';
+import { CORRECTION_WINDOW, SUPPLEMENT_REQUEST_WINDOW } from './dossier.rules.ts';
+
+type Db = Kysely<Database>;
+
+/** Who may take each action (see accounts/policy.ts). */
+export const ACTION_POLICY: Record<ActionType, PolicyAction> = {
+  accept_online: 'dossier.intake',
+  request_correction: 'dossier.intake',
+  assign: 'dossier.decide',
+  request_supplement: 'dossier.process',
+  receive_supplement: 'dossier.intake',
+  transfer: 'dossier.process',
+  transfer_result: 'dossier.process',
+  submit_for_approval: 'dossier.process',
+  send_back: 'dossier.decide',
+  approve: 'dossier.decide',
+  refuse: 'dossier.decide',
+  extend: 'dossier.decide',
+  stop: 'dossier.decide',
+  auto_return: 'dossier.decide',
+  withdraw: 'dossier.intake',
+  deliver: 'dossier.intake',
+  correct_result: 'dossier.process',
+};
+
+interface EffectContext {
+  trx: Db;
+  actor: Actor | null;
+  d: DossierRow;
+  req: TActionRequest;
+  now: number;
+  calendar: WorkingCalendar;
+  data: Record<string, unknown>;
+}
+
+interface Effect {
+  patch?: DossierUpdate;
+  payload?: Record<string, unknown>;
+}
+
+const required = (value: unknown, path: string): void => {
+  if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0))
+    throw invalidField(path, 'rule.required', '@rule.required');
+};
+
+const limitOf = (d: DossierRow): DeadlineLimit => ({
+  value: d.limit_value,
+  unit: d.limit_unit as DeadlineLimit['unit'],
+  cutoff: d.limit_cutoff ?? undefined,
+});
+
+const ruleViolation = (rule: string, details: Record<string, unknown> = {}) =>
+  new AppError('RULE_VIOLATION', { params: { rule }, details: { rule, ...details } });
+
+/** What each action does besides moving the status. Dates come from the province's calendar. */
+const EFFECTS: Record<ActionType, (c: EffectContext) => Promise<Effect> | Effect> = {
+  async accept_online({ trx, d, now, calendar }) {
+    const due = calendar.due(now, limitOf(d));
+    await repo.insertDue(trx, d.id, d.unit_code, now, due, 'receipt');
+    return { patch: { received_at: now, due_at: due } };
+  },
+  request_correction: ({ req }) => (required(req.missing, 'missing'), { payload: { missing: req.missing } }),
+  async assign({ trx, d, req }) {
+    const assignee = await pickAssignee(trx, d, req.assignee);
+    return { patch: { assignee_id: assignee.id }, payload: { assignee: assignee.username, auto: !req.assignee } };
+  },
+  async request_supplement({ trx, d, req, now, calendar }) {
+    required(req.missing, 'missing');
+    const deadline = calendar.due(d.received_at!, SUPPLEMENT_REQUEST_WINDOW);
+    if (now > deadline) throw ruleViolation('supplement.window_passed', { deadline });
+    await repo.openSuspension(trx, d.id, d.unit_code, now);
+    return { patch: { clock_stopped_at: now }, payload: { missing: req.missing } };
+  },
+  async receive_supplement({ trx, d, now, calendar }) {
+    await repo.closeSuspension(trx, d.id, now);
+    const due = calendar.due(now, limitOf(d)); // D6: full limit from the complete supplement
+    await repo.insertDue(trx, d.id, d.unit_code, now, due, 'supplement_received');
+    return { patch: { clock_stopped_at: null, due_at: due }, payload: { dueAt: due } };
+  },
+  transfer({ req, now, calendar, data }) {
+    required(req.agency, 'agency');
+    const dueAt = req.agencyLimit ? calendar.due(now, req.agencyLimit) : null;
+    const transfers = [...((data.transfers as unknown[]) ?? []), { agency: req.agency, role: 'participant', sentAt: now, dueAt }];
+    return { patch: { data: JSON.stringify({ ...data, transfers }) }, payload: { agency: req.agency, dueAt } };
+  },
+  transfer_result: ({ req }) => (required(req.agency, 'agency'), { payload: { agency: req.agency } }),
+  submit_for_approval: () => ({}),
+  send_back: () => ({}),
+  approve: () => ({ payload: { outcome: 'approved' } }),
+  refuse: ({ req }) => (required(req.reason, 'reason'), { payload: { outcome: 'refused', reason: req.reason } }),
+  async extend({ trx, d, req, now, calendar }) {
+    required(req.newDueAt, 'newDueAt');
+    required(req.reason, 'reason');
+    const newDue = parseInstant(req.newDueAt!);
+    if (d.extension_count >= 1) throw new AppError('EXTENSION_ALREADY_USED', { details: { extensionCount: d.extension_count } });
+    if (!isExtensionNoticeTimely(calendar, now, d.due_at!)) throw ruleViolation('extension.too_late', { dueAt: d.due_at });
+    assertExtensionAllowed(d.extension_count, d.due_at!, newDue, now);
+    await repo.insertDue(trx, d.id, d.unit_code, now, newDue, 'extended');
+    return { patch: { due_at: newDue, extension_count: d.extension_count + 1 }, payload: { newDueAt: newDue, previousDueAt: d.due_at } };
+  },
+  stop: ({ req }) => (required(req.reason, 'reason'), { payload: { reason: req.reason, stopKind: req.stopKind ?? 'other' } }),
+  auto_return: () => ({ payload: { reason: 'supplement_not_received' } }),
+  withdraw: ({ req }) => ({ payload: { reason: req.reason ?? null } }),
+  deliver: ({ req, now }) => ({ patch: { delivered_at: now }, payload: { method: req.deliveryMethod ?? 'counter' } }),
+  correct_result({ req, now, calendar, data }) {
+    required(req.note, 'note');
+    const corrections = [...((data.corrections as unknown[]) ?? []), { at: now, note: req.note, dueBy: calendar.due(now, CORRECTION_WINDOW) }];
+    return { patch: { data: JSON.stringify({ ...data, corrections }) } };
+  },
+};
+
+/** The fields that end a dossier (DOMAIN.md §4), judged against the effective due at the end. */
+async function endingPatch(trx: Db, d: DossierRow, type: ActionType, now: number, offset: number): Promise<DossierUpdate> {
+  const endKind = ENDING[type];
+  if (!endKind) return {};
+  if (d.clock_stopped_at !== null) await repo.closeSuspension(trx, d.id, now);
+  const patch: DossierUpdate = { ended_at: now, end_kind: endKind, clock_stopped_at: null };
+  if (endKind === 'resolved' && d.due_at !== null) {
+    patch.outcome = type === 'approve' ? 'approved' : 'refused';
+    patch.resolution = classifyResolution(now, d.due_at, offset);
+    patch.resolution_due_at = d.due_at;
+  }
+  return patch;
+}
+
+export interface ApplyOptions {
+  now: number;
+  /** System actions (auto_return) run without a person. */
+  system?: boolean;
+}
+
+/**
+ * Applies one action: checks who may, checks the transition (409 listing the allowed actions), runs its effect,
+ * appends the action row, updates the denormalised dossier row and writes the audit entry — all in `trx`.
+ */
+export async function applyAction(trx: Db, actor: Actor | null, code: string, req: TActionRequest, opts: ApplyOptions) {
+  const d = await repo.findDossierByCode(trx, code, actor ? scopeOf(actor) : { kind: 'all' });
+  if (!d) throw notFound('dossier', code);
+  if (actor) authorize(actor, ACTION_POLICY[req.type], { provinceCode: d.province_code, unitCode: d.unit_code });
+  else if (!opts.system) throw new AppError('UNAUTHENTICATED');
+  const from = d.status as DossierStatus;
+  const to = nextStatus(from, req.type);
+  if (!to || (req.type === 'auto_return' && !opts.system))
+    throw new AppError('ILLEGAL_TRANSITION', {
+      params: { action: req.type, status: from },
+      details: { status: from, action: req.type, allowedActions: allowedActions(from) },
+    });
+  const calendar = await loadCalendar(trx, d.province_code);
+  const data = JSON.parse(d.data) as Record<string, unknown>;
+  let effect: Effect;
+  try {
+    effect = await EFFECTS[req.type]({ trx, actor, d, req, now: opts.now, calendar, data });
+  } catch (e) {
+    throw e instanceof CalendarError ? calendarErrorToAppError(e) : e;
+  }
+  const patch: DossierUpdate = {
+    ...effect.patch,
+    ...(await endingPatch(trx, d, req.type, opts.now, calendar.utcOffsetMinutes)),
+    status: to,
+    action_count: d.action_count + 1,
+    updated_at: opts.now,
+  };
+  const payload = { ...effect.payload, ...(req.note ? { note: req.note } : {}) };
+  await repo.insertAction(trx, {
+    dossier_id: d.id,
+    seq: d.action_count + 1,
+    type: req.type,
+    at: opts.now,
+    actor_id: actor?.id ?? null,
+    actor_name: actor?.displayName ?? 'MộtCửa',
+    from_status: from,
+    to_status: to,
+    payload: JSON.stringify(payload),
+  });
+  if (!(await repo.updateDossier(trx, d.id, d.action_count, patch)))
+    throw new AppError('CONFLICT', { params: { reason: 'the dossier changed meanwhile; reload and retry' } });
+  await appendAudit(trx, {
+    actor,
+    action: `dossier.${req.type}`,
+    targetType: 'dossier',
+    targetId: d.code,
+    unitCode: d.unit_code,
+    provinceCode: d.province_code,
+    details: { from, to },
+  });
+  return (await repo.findDossierByCode(trx, code, { kind: 'all' }))!;
+}

@@ -1,0 +1,43 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { AppError, invalidField } from '../http/app-error.ts';
+import type { Role } from '../accounts/roles.ts';
+import { openLoadBySpecialist } from './dossier.repository.ts';
+import type { DossierRow } from './dossier.table.ts';
+
+type Db = Kysely<Database>;
+
+const canProcess = (roles: Role[]) => roles.includes('specialist') || roles.includes('commune_leader');
+
+/**
+ * The officer to assign: the named one (who must be an active specialist or leader of the dossier's commune), or
+ * the least-loaded active specialist qualified for the dossier's field (ties: by username).
+ */
+export async function pickAssignee(trx: Db, d: DossierRow, username?: string): Promise<{ id: string; username: string }> {
+  const staff = await trx
+    .selectFrom('users')
+    .select(['id', 'username', 'roles'])
+    .where('unit_code', '=', d.unit_code)
+    .where('disabled', '=', 0)
+    .orderBy('username')
+    .execute();
+  if (username) {
+    const named = staff.find((u) => u.username === username);
+    if (!named || !canProcess(JSON.parse(named.roles) as Role[]))
+      throw invalidField('assignee', 'assignee.not_eligible', '@assignee.not_eligible');
+    return named;
+  }
+  const specialists = staff.filter((u) => (JSON.parse(u.roles) as Role[]).includes('specialist'));
+  const fields = await trx
+    .selectFrom('staff_fields')
+    .select(['user_id', 'field'])
+    .where('user_id', 'in', specialists.length ? specialists.map((s) => s.id) : [''])
+    .execute();
+  const qualified = specialists.filter((s) => {
+    const own = fields.filter((f) => f.user_id === s.id);
+    return own.length === 0 || own.some((f) => f.field === d.field);
+  });
+  if (!qualified.length) throw new AppError('RULE_VIOLATION', { params: { rule: 'assign.no_specialist' }, details: { rule: 'assign.no_specialist', field: d.field } });
+  const load = await openLoadBySpecialist(trx, d.unit_code);
+  return qualified.reduce((best, s) => ((load.get(s.id) ?? 0) < (load.get(best.id) ?? 0) ? s : best));
+}

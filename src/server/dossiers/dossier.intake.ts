@@ -1,0 +1,168 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { checkCccd } from '../../shared/identity/cccd.ts';
+import { foldVietnamese } from '../../shared/text/fold.ts';
+import type { DossierStatus } from '../../shared/dossier/status.ts';
+import type { Actor } from '../accounts/roles.ts';
+import { authorize } from '../accounts/policy.ts';
+import { appendAudit } from '../audit/audit.service.ts';
+import { loadCalendar } from '../calendar/calendar.service.ts';
+import type { Database } from '../db/schema.ts';
+import { AppError, type FieldIssue } from '../http/app-error.ts';
+import { getProcedure, adviseCompetence } from '../procedures/procedure.service.ts';
+import type { CatalogComponent } from '../procedures/catalog-data/catalog.types.ts';
+import type { ProcedureRow } from '../procedures/procedure.table.ts';
+import { getUnit } from '../units/unit.service.ts';
+import { agencyCodeOf, nextDossierCode } from './dossier-code.ts';
+import * as repo from './dossier.repository.ts';
+import type { TCreateDossierRequest } from './dossier.schemas.ts';
+import type { DossierRow, NewDossier } from './dossier.table.ts';
+import { paperTransferBy } from './dossier.rules.ts';
+
+type Db = Kysely<Database>;
+
+export interface IntakeContext {
+  now: number;
+  agencyPrefix: string;
+  idempotencyKey?: string;
+}
+
+/** Field-level checks beyond the schema: CCCD structure and consistency, the component checklist, decisions. */
+function checkIntake(input: TCreateDossierRequest, procedure: ProcedureRow, now: number): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const a = input.applicant;
+  if (a.kind === 'person') {
+    const r = checkCccd(a.idNumber, { birthDate: a.birthDate, sex: a.sex }, new Date(now));
+    if (!r.ok) issues.push({ path: 'applicant.idNumber', rule: r.rule, message: `@${r.rule}` });
+  } else if (!/^(\d{10}|\d{13})$/.test(a.idNumber))
+    issues.push({ path: 'applicant.idNumber', rule: 'tax_code.format', message: '@tax_code.format' });
+  if (input.decision === 'receive' && input.components) {
+    const required = (JSON.parse(procedure.components) as CatalogComponent[]).filter((c) => c.required);
+    for (const c of required) {
+      const i = input.components.findIndex((x) => x.name === c.name);
+      if (i >= 0 && !input.components[i]!.provided)
+        issues.push({ path: `components.${i}.provided`, rule: 'component.required', message: '@component.required' });
+    }
+  }
+  if (input.decision === 'request_supplement' && !input.missing?.length)
+    issues.push({ path: 'missing', rule: 'supplement.items_required', message: '@supplement.items_required' });
+  if (input.decision === 'refuse' && !input.reason)
+    issues.push({ path: 'reason', rule: 'rule.required', message: '@rule.required' });
+  return issues;
+}
+
+const STATUS_OF_DECISION: Record<TCreateDossierRequest['decision'], DossierStatus> = {
+  receive: 'received',
+  request_supplement: 'intake_incomplete',
+  refuse: 'intake_refused',
+};
+
+/**
+ * Counter intake (Decree 118 Art. 17.1): exactly one of receipt + appointment (Form 01), supplement request
+ * (Form 02) or refusal (Form 03). A received dossier gets its code and due date; a procedure of another agency's
+ * competence is received and forwarded at once (liên thông) with that agency named as lead.
+ */
+export async function intake(trx: Db, actor: Actor, input: TCreateDossierRequest, ctx: IntakeContext): Promise<DossierRow> {
+  const unitCode = input.unitCode ?? actor.unitCode;
+  const unit = await getUnit(trx, unitCode);
+  if (unit.type === 'province' || unit.type === 'city')
+    throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'unitCode', rule: 'unit.commune', message: '@rule.unitCode' }] });
+  authorize(actor, 'dossier.intake', { provinceCode: unit.provinceCode, unitCode: unit.code });
+  const procedure = await getProcedure(trx, input.procedureCode).catch(() => {
+    throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'procedureCode', rule: 'procedure.unknown', message: '@procedure.unknown' }] });
+  });
+  const issues = checkIntake(input, procedure, ctx.now);
+  if (issues.length) throw new AppError('VALIDATION_FAILED', { issues });
+
+  const status = STATUS_OF_DECISION[input.decision];
+  const received = status === 'received';
+  const calendar = await loadCalendar(trx, unit.provinceCode);
+  const limit = { value: procedure.limit_value, unit: procedure.limit_unit as 'working_day', cutoff: procedure.limit_cutoff ?? undefined };
+  const dueAt = received ? calendar.due(ctx.now, limit) : null;
+  const agencyCode = await agencyCodeOf(trx, unit.code, unit.provinceCode, ctx.agencyPrefix);
+  const code = await nextDossierCode(trx, agencyCode, ctx.now);
+  const advice = adviseCompetence(procedure);
+  const transfers =
+    received && advice.route === 'forward'
+      ? [
+          {
+            agency: advice.competentAgency,
+            role: 'lead',
+            sentAt: ctx.now,
+            sendBy: input.paper || input.channel !== 'online' ? paperTransferBy(calendar, ctx.now) : ctx.now,
+            dueAt,
+            reason: 'competence',
+          },
+        ]
+      : [];
+  const a = input.applicant;
+  const row: NewDossier = {
+    id: randomUUID(),
+    code,
+    province_code: unit.provinceCode,
+    unit_code: unit.code,
+    procedure_code: procedure.code,
+    procedure_name: procedure.name,
+    field: procedure.field,
+    channel: input.channel,
+    applicant_kind: a.kind,
+    applicant_name: a.name.normalize('NFC'),
+    applicant_id_number: a.idNumber,
+    applicant_phone: a.phone ?? null,
+    applicant_address: a.address?.normalize('NFC') ?? null,
+    applicant_email: a.email ?? null,
+    search_folded: foldVietnamese(`${a.name} ${code}`),
+    status,
+    received_at: received ? ctx.now : null,
+    due_at: dueAt,
+    clock_stopped_at: null,
+    ended_at: null,
+    end_kind: null,
+    outcome: null,
+    resolution: null,
+    resolution_due_at: null,
+    delivered_at: null,
+    extension_count: 0,
+    assignee_id: null,
+    limit_value: procedure.limit_value,
+    limit_unit: procedure.limit_unit,
+    limit_cutoff: procedure.limit_cutoff,
+    source: 'live',
+    idempotency_key: ctx.idempotencyKey ?? null,
+    action_count: 1,
+    created_at: ctx.now,
+    updated_at: ctx.now,
+    data: JSON.stringify({
+      components: input.components ?? null,
+      missing: input.missing ?? null,
+      refusalReason: input.reason ?? null,
+      note: input.note ?? null,
+      paper: input.paper,
+      competence: advice,
+      transfers,
+    }),
+  };
+  await repo.insertDossier(trx, row);
+  await repo.insertAction(trx, {
+    dossier_id: row.id,
+    seq: 1,
+    type: `intake_${input.decision}`,
+    at: ctx.now,
+    actor_id: actor.id,
+    actor_name: actor.displayName,
+    from_status: null,
+    to_status: status,
+    payload: JSON.stringify({ channel: input.channel, missing: input.missing, reason: input.reason, transfers }),
+  });
+  if (received && dueAt !== null) await repo.insertDue(trx, row.id, unit.code, ctx.now, dueAt, 'receipt');
+  await appendAudit(trx, {
+    actor,
+    action: `dossier.intake_${input.decision}`,
+    targetType: 'dossier',
+    targetId: code,
+    unitCode: unit.code,
+    provinceCode: unit.provinceCode,
+    details: { procedure: procedure.code, channel: input.channel },
+  });
+  return (await repo.findDossierByCode(trx, code, { kind: 'all' }))!;
+}

@@ -1,0 +1,69 @@
+import type { Kysely } from 'kysely';
+import { formatInstant } from '../../shared/calendar/index.ts';
+import { maskAddress, maskIdNumber, maskPhone } from '../../shared/identity/cccd.ts';
+import { allowedActions } from '../../shared/dossier/lifecycle.ts';
+import type { Channel, DossierStatus } from '../../shared/dossier/status.ts';
+import type { Database } from '../db/schema.ts';
+import type { DossierActionRow, DossierRow } from './dossier.table.ts';
+import type { TDossier } from './dossier.schemas.ts';
+
+const iso = (ms: number | null): string | null => (ms === null ? null : formatInstant(ms));
+
+/** Usernames of assignees, one query for a page of dossiers. */
+export async function assigneeNames(db: Kysely<Database>, rows: DossierRow[]): Promise<Map<string, string>> {
+  const ids = [...new Set(rows.map((r) => r.assignee_id).filter((x): x is string => x !== null))];
+  if (!ids.length) return new Map();
+  const users = await db.selectFrom('users').select(['id', 'username']).where('id', 'in', ids).execute();
+  return new Map(users.map((u) => [u.id, u.username]));
+}
+
+/** The dossier as officers see it: personal data masked (the full data is a separate, audited read). */
+export function presentDossier(d: DossierRow, assignees: Map<string, string>, actions?: DossierActionRow[]): TDossier {
+  const data = JSON.parse(d.data) as { transfers?: Record<string, unknown>[] };
+  return {
+    code: d.code,
+    status: d.status as DossierStatus,
+    unitCode: d.unit_code,
+    provinceCode: d.province_code,
+    procedure: { code: d.procedure_code, name: d.procedure_name, field: d.field },
+    channel: d.channel as Channel,
+    applicant: {
+      kind: d.applicant_kind,
+      name: d.applicant_name,
+      idNumber: maskIdNumber(d.applicant_id_number),
+      phone: maskPhone(d.applicant_phone),
+      address: maskAddress(d.applicant_address),
+    },
+    receivedAt: iso(d.received_at),
+    dueAt: iso(d.due_at),
+    clockStoppedAt: iso(d.clock_stopped_at),
+    endedAt: iso(d.ended_at),
+    endKind: d.end_kind,
+    outcome: d.outcome,
+    resolution: d.resolution,
+    deliveredAt: iso(d.delivered_at),
+    extensionCount: d.extension_count,
+    assignee: d.assignee_id ? (assignees.get(d.assignee_id) ?? null) : null,
+    limit: { value: d.limit_value, unit: d.limit_unit, cutoff: d.limit_cutoff },
+    transfers: (data.transfers ?? []).map((t) => ({
+      ...t,
+      sentAt: typeof t.sentAt === 'number' ? iso(t.sentAt) : t.sentAt,
+      sendBy: typeof t.sendBy === 'number' ? iso(t.sendBy) : t.sendBy,
+      dueAt: typeof t.dueAt === 'number' ? iso(t.dueAt) : t.dueAt,
+    })),
+    allowedActions: allowedActions(d.status as DossierStatus),
+    ...(actions
+      ? {
+          actions: actions.map((a) => ({
+            seq: a.seq,
+            type: a.type,
+            at: formatInstant(a.at),
+            actor: a.actor_name,
+            fromStatus: a.from_status,
+            toStatus: a.to_status,
+            payload: JSON.parse(a.payload) as Record<string, unknown>,
+          })),
+        }
+      : {}),
+  };
+}

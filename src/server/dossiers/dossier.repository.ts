@@ -1,0 +1,98 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import type { Scope } from '../accounts/scope.ts';
+import type { DossierActionRow, DossierRow, DossierUpdate, NewDossier } from './dossier.table.ts';
+
+type Db = Kysely<Database>;
+
+/** A dossier by code, only inside the caller's scope (another commune's dossier does not exist for them). */
+export function findDossierByCode(db: Db, code: string, scope: Scope): Promise<DossierRow | undefined> {
+  let q = db.selectFrom('dossiers').selectAll().where('code', '=', code);
+  if (scope.kind !== 'all') q = q.where('province_code', '=', scope.provinceCode);
+  if (scope.kind === 'unit') q = q.where('unit_code', '=', scope.unitCode);
+  return q.executeTakeFirst();
+}
+
+export async function insertDossier(db: Db, row: NewDossier): Promise<void> {
+  await db.insertInto('dossiers').values(row).execute();
+}
+
+/** Optimistic update: only when the dossier still has the action count the caller read. */
+export async function updateDossier(db: Db, id: string, expectedActions: number, patch: DossierUpdate): Promise<boolean> {
+  const result = await db
+    .updateTable('dossiers')
+    .set(patch)
+    .where('id', '=', id)
+    .where('action_count', '=', expectedActions)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function insertAction(db: Db, row: DossierActionRow): Promise<void> {
+  await db.insertInto('dossier_actions').values(row).execute();
+}
+
+export function listActions(db: Db, dossierId: string): Promise<DossierActionRow[]> {
+  return db.selectFrom('dossier_actions').selectAll().where('dossier_id', '=', dossierId).orderBy('seq').execute();
+}
+
+export async function insertDue(db: Db, dossierId: string, unitCode: string, setAt: number, dueAt: number, reason: string) {
+  await db.insertInto('dossier_dues').values({ dossier_id: dossierId, unit_code: unitCode, set_at: setAt, due_at: dueAt, reason }).execute();
+}
+
+export async function openSuspension(db: Db, dossierId: string, unitCode: string, at: number): Promise<void> {
+  await db.insertInto('dossier_suspensions').values({ dossier_id: dossierId, unit_code: unitCode, started_at: at, ended_at: null }).execute();
+}
+
+export async function closeSuspension(db: Db, dossierId: string, at: number): Promise<void> {
+  await db
+    .updateTable('dossier_suspensions')
+    .set({ ended_at: at })
+    .where('dossier_id', '=', dossierId)
+    .where('ended_at', 'is', null)
+    .execute();
+}
+
+export interface QueueFilter {
+  scope: Scope;
+  unitCode?: string;
+  status?: string;
+  assigneeId?: string;
+  dueBefore?: number;
+  overdueAt?: number;
+  qFolded?: string;
+  after?: { receivedAt: number; id: string };
+  limit: number;
+}
+
+/** Work queue, newest receipt first, keyset-paginated on (received_at, id). */
+export function queue(db: Db, f: QueueFilter): Promise<DossierRow[]> {
+  let q = db.selectFrom('dossiers').selectAll().where('received_at', 'is not', null);
+  if (f.scope.kind !== 'all') q = q.where('province_code', '=', f.scope.provinceCode);
+  if (f.scope.kind === 'unit') q = q.where('unit_code', '=', f.scope.unitCode);
+  if (f.unitCode) q = q.where('unit_code', '=', f.unitCode);
+  if (f.status) q = q.where('status', '=', f.status);
+  if (f.assigneeId) q = q.where('assignee_id', '=', f.assigneeId);
+  if (f.dueBefore !== undefined) q = q.where('due_at', '<', f.dueBefore);
+  if (f.overdueAt !== undefined)
+    q = q.where('ended_at', 'is', null).where('clock_stopped_at', 'is', null).where('due_at', '<', f.overdueAt);
+  if (f.qFolded) q = q.where('search_folded', 'like', `%${f.qFolded.replace(/[%_\\]/g, '')}%`);
+  if (f.after) {
+    const { receivedAt, id } = f.after;
+    q = q.where((eb) => eb.or([eb('received_at', '<', receivedAt), eb.and([eb('received_at', '=', receivedAt), eb('id', '<', id)])]));
+  }
+  return q.orderBy('received_at', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
+}
+
+/** Open dossiers per specialist of a unit, for automatic assignment to the least loaded. */
+export async function openLoadBySpecialist(db: Db, unitCode: string): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('dossiers')
+    .select(['assignee_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('unit_code', '=', unitCode)
+    .where('ended_at', 'is', null)
+    .where('assignee_id', 'is not', null)
+    .groupBy('assignee_id')
+    .execute();
+  return new Map(rows.map((r) => [r.assignee_id as string, Number(r.n)]));
+}

@@ -1,0 +1,188 @@
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { parseInstant } from '../../shared/calendar/index.ts';
+import { foldVietnamese } from '../../shared/text/fold.ts';
+import { scopeOf } from '../accounts/scope.ts';
+import type { Actor } from '../accounts/roles.ts';
+import { appendAudit } from '../audit/audit.service.ts';
+import { AppError, invalidField, notFound } from '../http/app-error.ts';
+import { requireActor } from '../http/auth.ts';
+import type { AppInstance } from '../http/types.ts';
+import { applyAction } from './dossier.actions.ts';
+import { intake } from './dossier.intake.ts';
+import { assigneeNames, presentDossier } from './dossier.presenter.ts';
+import * as repo from './dossier.repository.ts';
+import { ZActionRequest, ZCreateDossierRequest, ZDossier, ZQueueQuery, ZQueueResponse } from './dossier.schemas.ts';
+import { findIdempotent, isUniqueViolation, requestHash, storeIdempotent, type StoredResponse } from './idempotency.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+
+const ZCodeParams = z.object({ code: z.string().min(1).max(64) });
+const ZIdempotencyHeaders = z.object({
+  'idempotency-key': z.string().min(1).max(200).optional().describe('Retrying with the same key returns the same result'),
+});
+
+/**
+ * Runs a write once per (user, Idempotency-Key): a retry over a bad link gets the stored response, never a
+ * second dossier. The stored response is written in the same transaction as the change.
+ */
+async function idempotent(
+  db: Kysely<Database>,
+  request: FastifyRequest,
+  actor: Actor,
+  write: (trx: Kysely<Database>) => Promise<StoredResponse>,
+): Promise<StoredResponse> {
+  const header = request.headers['idempotency-key'];
+  const key = typeof header === 'string' && header ? `${actor.id}:${header}` : undefined;
+  const hash = requestHash([request.method, request.url, request.body]);
+  if (key) {
+    const stored = await findIdempotent(db, key, hash);
+    if (stored) return stored;
+  }
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const response = await write(trx);
+      if (key) await storeIdempotent(trx, key, hash, response, Date.now());
+      return response;
+    });
+  } catch (e) {
+    if (key && isUniqueViolation(e)) {
+      const stored = await findIdempotent(db, key, hash);
+      if (stored) return stored;
+    }
+    throw e;
+  }
+}
+
+const encodeCursor = (d: { received_at: number | null; id: string }) => Buffer.from(`${d.received_at}:${d.id}`).toString('base64url');
+function decodeCursor(cursor: string): { receivedAt: number; id: string } {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString().split(':');
+  if (!at || !id || !/^\d+$/.test(at)) throw invalidField('cursor', 'cursor.invalid', '@cursor.invalid');
+  return { receivedAt: Number(at), id };
+}
+
+export async function dossierRoutes(app: AppInstance): Promise<void> {
+  const agencyPrefix = app.config.MOTCUA_AGENCY_FALLBACK_PREFIX;
+
+  app.post(
+    '/api/dossiers',
+    { schema: { tags: ['dossiers'], headers: ZIdempotencyHeaders, body: ZCreateDossierRequest, response: { 201: ZDossier } } },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const idempotencyKey = request.headers['idempotency-key'];
+      const result = await idempotent(app.db, request, actor, async (trx) => {
+        const row = await intake(trx, actor, request.body, { now: Date.now(), agencyPrefix, idempotencyKey });
+        return { status: 201, body: presentDossier(row, new Map()) };
+      });
+      return reply.status(result.status as 201).send(result.body as z.infer<typeof ZDossier>);
+    },
+  );
+
+  app.get(
+    '/api/dossiers',
+    { schema: { tags: ['dossiers'], querystring: ZQueueQuery, response: { 200: ZQueueResponse } } },
+    async (request) => {
+      const actor = requireActor(request);
+      const q = request.query;
+      let assigneeId: string | undefined;
+      if (q.assignee) {
+        const username = q.assignee === 'me' ? actor.username : q.assignee;
+        const user = await app.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
+        assigneeId = user?.id ?? '-';
+      }
+      const rows = await repo.queue(app.db, {
+        scope: scopeOf(actor),
+        unitCode: q.unit,
+        status: q.status,
+        assigneeId,
+        dueBefore: q.dueBefore ? parseInstantField(q.dueBefore, 'dueBefore') : undefined,
+        overdueAt: q.overdue === 'true' ? Date.now() : undefined,
+        qFolded: q.q ? foldVietnamese(q.q) : undefined,
+        after: q.cursor ? decodeCursor(q.cursor) : undefined,
+        limit: q.limit + 1,
+      });
+      const page = rows.slice(0, q.limit);
+      const names = await assigneeNames(app.db, page);
+      return {
+        items: page.map((d) => presentDossier(d, names)),
+        nextCursor: rows.length > q.limit ? encodeCursor(page[page.length - 1]!) : null,
+      };
+    },
+  );
+
+  app.get(
+    '/api/dossiers/:code',
+    { schema: { tags: ['dossiers'], params: ZCodeParams, response: { 200: ZDossier } } },
+    async (request) => {
+      const actor = requireActor(request);
+      const d = await repo.findDossierByCode(app.db, request.params.code, scopeOf(actor));
+      if (!d) throw notFound('dossier', request.params.code);
+      return presentDossier(d, await assigneeNames(app.db, [d]), await repo.listActions(app.db, d.id));
+    },
+  );
+
+  app.get(
+    '/api/dossiers/:code/applicant',
+    {
+      schema: {
+        tags: ['dossiers'],
+        description: 'The applicant’s full personal data; every read is written to the audit log.',
+        params: ZCodeParams,
+        response: {
+          200: z.object({
+            name: z.string(),
+            idNumber: z.string().nullable(),
+            phone: z.string().nullable(),
+            address: z.string().nullable(),
+            email: z.string().nullable(),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      return app.db.transaction().execute(async (trx) => {
+        const d = await repo.findDossierByCode(trx, request.params.code, scopeOf(actor));
+        if (!d) throw notFound('dossier', request.params.code);
+        await appendAudit(trx, {
+          actor,
+          action: 'dossier.read_personal_data',
+          targetType: 'dossier',
+          targetId: d.code,
+          unitCode: d.unit_code,
+          provinceCode: d.province_code,
+          ip: request.ip,
+          details: { fields: ['idNumber', 'phone', 'address', 'email'] },
+        });
+        return {
+          name: d.applicant_name,
+          idNumber: d.applicant_id_number,
+          phone: d.applicant_phone,
+          address: d.applicant_address,
+          email: d.applicant_email,
+        };
+      });
+    },
+  );
+
+  app.post(
+    '/api/dossiers/:code/actions',
+    { schema: { tags: ['dossiers'], params: ZCodeParams, headers: ZIdempotencyHeaders, body: ZActionRequest, response: { 200: ZDossier } } },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const result = await idempotent(app.db, request, actor, async (trx) => {
+        const row = await applyAction(trx, actor, request.params.code, request.body, { now: Date.now() });
+        return { status: 200, body: presentDossier(row, await assigneeNames(trx, [row]), await repo.listActions(trx, row.id)) };
+      });
+      return reply.status(result.status as 200).send(result.body as z.infer<typeof ZDossier>);
+    },
+  );
+}
+
+function parseInstantField(value: string, field: string): number {
+  try {
+    return parseInstant(value);
+  } catch {
+    throw new AppError('VALIDATION_FAILED', { issues: [{ path: field, rule: 'instant', message: '@calendar.INVALID_INSTANT' }] });
+  }
+}

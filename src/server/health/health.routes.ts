@@ -1,0 +1,22 @@
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { AppInstance } from '../http/types.ts';
+import { VERSION } from '../version.ts';
+
+const ZHealth = z.object({
+  status: z.enum(['ok', 'degraded']),
+  db: z.enum(['sqlite', 'postgres']),
+  version: z.string(),
+});
+
+export async function healthRoutes(app: AppInstance): Promise<void> {
+  app.get('/api/health', { schema: { tags: ['system'], response: { 200: ZHealth, 503: ZHealth } } }, async (_request, reply) => {
+    let status: 'ok' | 'degraded' = 'ok';
+    try {
+      await sql`select 1`.execute(app.db);
+    } catch {
+      status = 'degraded';
+    }
+    return reply.status(status === 'ok' ? 200 : 503).send({ status, db: app.dialect, version: VERSION });
+  });
+}

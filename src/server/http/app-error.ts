@@ -1,0 +1,70 @@
+/** Stable error codes and the HTTP status each maps to: the one table of the error model. */
+export const ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  ACCOUNT_DISABLED: 401,
+  FORBIDDEN: 403,
+  CSRF_REJECTED: 403,
+  NOT_FOUND: 404,
+  ROUTE_NOT_FOUND: 404,
+  CONFLICT: 409,
+  ILLEGAL_TRANSITION: 409,
+  RULE_VIOLATION: 409,
+  EXTENSION_ALREADY_USED: 409,
+  IDEMPOTENCY_KEY_REUSED: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  ACCOUNT_LOCKED: 429,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface FieldIssue {
+  /** Dotted path of the offending field, e.g. `applicant.idNumber`. */
+  path: string;
+  /** Machine-readable rule, e.g. `too_small`, `invalid_format`, `cccd.birth_year_mismatch`. */
+  rule: string;
+  /** Localised text (filled in by the error handler). */
+  message: string;
+}
+
+export interface AppErrorOptions {
+  /** Placeholders for the localised message. */
+  params?: Record<string, unknown>;
+  /** Structured details returned to the client as-is (besides `issues`). */
+  details?: Record<string, unknown>;
+  /** Field issues; their messages are keys ('@rule.x') or literal text. */
+  issues?: FieldIssue[];
+  headers?: Record<string, string>;
+  cause?: unknown;
+}
+
+/** A known, expected failure with a stable code. Anything else is INTERNAL and never leaks. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly params: Record<string, unknown>;
+  readonly details: Record<string, unknown>;
+  readonly issues: FieldIssue[];
+  readonly headers: Record<string, string>;
+
+  constructor(code: ErrorCode, options: AppErrorOptions = {}) {
+    super(code, { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.status = ERROR_STATUS[code];
+    this.params = options.params ?? {};
+    this.details = options.details ?? {};
+    this.issues = options.issues ?? [];
+    this.headers = options.headers ?? {};
+  }
+}
+
+export const notFound = (resource: string, id?: string): AppError =>
+  new AppError('NOT_FOUND', { params: { resource: id ? `${resource} ${id}` : resource }, details: { resource, id } });
+
+export const invalidField = (path: string, rule: string, message: string): AppError =>
+  new AppError('VALIDATION_FAILED', { issues: [{ path, rule, message }] });

@@ -1,0 +1,85 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z, type ZodError } from 'zod';
+import { hasMessage, translate } from '../i18n/messages.ts';
+import { pickLocale, type Locale } from '../i18n/locale.ts';
+import { AppError, type FieldIssue } from './app-error.ts';
+
+const ZOD_LOCALES = { vi: z.locales.vi(), en: z.locales.en(), ru: z.locales.ru() } as const;
+
+type ZodIssue = ZodError['issues'][number];
+
+/** Turns zod issues into field issues with localised messages; custom messages written as '@key' are looked up. */
+export function localiseZodIssues(issues: readonly ZodIssue[], locale: Locale): FieldIssue[] {
+  return issues.map((issue) => {
+    const path = issue.path.map(String).join('.') || '(body)';
+    const custom = issue.message.startsWith('@') ? issue.message.slice(1) : undefined;
+    let message: string;
+    if (custom && hasMessage(custom)) message = translate(locale, custom);
+    else {
+      const made = ZOD_LOCALES[locale].localeError?.(issue as never);
+      message = typeof made === 'string' ? made : (made?.message ?? issue.message);
+    }
+    return { path, rule: custom ?? issue.code, message };
+  });
+}
+
+function localiseIssues(issues: FieldIssue[], locale: Locale): FieldIssue[] {
+  return issues.map((i) => ({
+    ...i,
+    message: i.message.startsWith('@') ? translate(locale, i.message.slice(1)) : i.message,
+  }));
+}
+
+interface ErrorBody {
+  error: { code: string; message: string; details: Record<string, unknown> };
+}
+
+function body(locale: Locale, code: string, params: Record<string, unknown>, details: Record<string, unknown>) {
+  return { error: { code, message: translate(locale, code, params), details } } satisfies ErrorBody;
+}
+
+function validationBody(locale: Locale, issues: FieldIssue[], extra: Record<string, unknown> = {}): ErrorBody {
+  const fields = issues.map((i) => `${i.path} — ${i.message}`).join('; ');
+  return body(locale, 'VALIDATION_FAILED', { fields }, { ...extra, issues });
+}
+
+function isZodError(e: unknown): e is ZodError {
+  return e instanceof z.ZodError;
+}
+
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) => {
+    const locale = pickLocale(request.headers['accept-language']);
+    if (err instanceof AppError) {
+      for (const [k, v] of Object.entries(err.headers)) void reply.header(k, v);
+      if (err.code === 'VALIDATION_FAILED')
+        return reply.status(400).send(validationBody(locale, localiseIssues(err.issues, locale), err.details));
+      return reply.status(err.status).send(body(locale, err.code, err.params, err.details));
+    }
+    const cause = (err as FastifyError & { cause?: unknown }).cause;
+    if (err.validation !== undefined || isZodError(cause)) {
+      const zodErr = isZodError(cause) ? cause : undefined;
+      const issues = zodErr
+        ? localiseZodIssues(zodErr.issues, locale).map((i) => ({ ...i, in: err.validationContext ?? 'body' }))
+        : [{ path: err.validationContext ?? 'body', rule: 'invalid', message: err.message }];
+      return reply.status(400).send(validationBody(locale, issues));
+    }
+    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+      return reply.status(415).send(body(locale, 'UNSUPPORTED_MEDIA_TYPE', {}, {}));
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+      return reply.status(413).send(body(locale, 'PAYLOAD_TOO_LARGE', {}, {}));
+    if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err.statusCode === 400) {
+      const issues = [{ path: '(body)', rule: 'invalid_json', message: err.message }];
+      return reply.status(400).send(validationBody(locale, issues));
+    }
+    if (err.statusCode === 429) return reply.status(429).send(body(locale, 'RATE_LIMITED', { seconds: 60 }, {}));
+    request.log.error({ err }, 'unhandled error');
+    return reply.status(500).send(body(locale, 'INTERNAL', {}, {}));
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const locale = pickLocale(request.headers['accept-language']);
+    const url = request.url.split('?')[0] ?? request.url;
+    return reply.status(404).send(body(locale, 'ROUTE_NOT_FOUND', { method: request.method, url }, {}));
+  });
+}

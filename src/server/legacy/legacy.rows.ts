@@ -1,0 +1,115 @@
+/** Row builders of the legacy import: one validated line → the rows of its dossier. Pure. */
+import { foldVietnamese } from '../../shared/text/fold.ts';
+import type { DossierActionTable, DossierDueTable, DossierSuspensionTable, DossierTable } from '../dossiers/dossier.table.ts';
+import type { LegacyDossier } from './legacy.format.ts';
+import type { DerivedHistory } from './legacy.history.ts';
+import type { ResolvedUnit } from './legacy.plan.ts';
+
+export interface Limit {
+  value: number;
+  unit: string;
+  cutoff: string | null;
+}
+
+/** Imported procedures whose limit is unknown: limit 0 working days, marked as imported. */
+export const UNKNOWN_LIMIT: Limit = { value: 0, unit: 'working_day', cutoff: null };
+
+export interface ImportContext {
+  /** One instant for the whole import (created_at / updated_at of every row). */
+  now: number;
+  /** Sortable prefix of this import's dossier ids. */
+  idPrefix: string;
+  file: string;
+}
+
+export const DOSSIER_COLUMNS = [
+  'id', 'code', 'province_code', 'unit_code', 'procedure_code', 'procedure_name', 'field', 'channel',
+  'applicant_kind', 'applicant_name', 'applicant_id_number', 'applicant_phone', 'applicant_address',
+  'applicant_email', 'search_folded', 'status', 'received_at', 'due_at', 'clock_stopped_at', 'ended_at',
+  'end_kind', 'outcome', 'resolution', 'resolution_due_at', 'delivered_at', 'extension_count', 'assignee_id',
+  'limit_value', 'limit_unit', 'limit_cutoff', 'source', 'idempotency_key', 'action_count', 'created_at',
+  'updated_at', 'data',
+] as const satisfies readonly (keyof DossierTable)[];
+
+export const ACTION_COLUMNS = [
+  'dossier_id', 'seq', 'type', 'at', 'actor_id', 'actor_name', 'from_status', 'to_status', 'payload',
+] as const satisfies readonly (keyof DossierActionTable)[];
+
+export const DUE_COLUMNS = ['dossier_id', 'unit_code', 'set_at', 'due_at', 'reason'] as const satisfies readonly (keyof DossierDueTable)[];
+
+export const SUSPENSION_COLUMNS = ['dossier_id', 'unit_code', 'started_at', 'ended_at'] as const satisfies readonly (keyof DossierSuspensionTable)[];
+
+/** Ids sort in import order (base-36 instant of the import, then the line number). */
+export const dossierId = (ctx: ImportContext, line: number): string =>
+  `${ctx.idPrefix}-${String(line).padStart(9, '0')}`;
+
+export const importIdPrefix = (now: number): string => `imp-${now.toString(36).padStart(9, '0')}`;
+
+export function dossierRow(
+  ctx: ImportContext,
+  d: LegacyDossier,
+  h: DerivedHistory,
+  unit: ResolvedUnit,
+  limit: Limit,
+): DossierTable {
+  return {
+    id: dossierId(ctx, d.line),
+    code: d.code,
+    province_code: unit.provinceCode,
+    unit_code: unit.code,
+    procedure_code: d.procedureCode,
+    procedure_name: d.procedureName,
+    field: d.field,
+    channel: d.channel,
+    applicant_kind: 'person',
+    applicant_name: d.applicantName,
+    applicant_id_number: d.applicantIdNumber,
+    applicant_phone: null,
+    applicant_address: null,
+    applicant_email: null,
+    search_folded: foldVietnamese(`${d.applicantName} ${d.code}`),
+    status: h.status,
+    received_at: d.receivedAt,
+    due_at: h.dueAt,
+    clock_stopped_at: h.clockStoppedAt,
+    ended_at: h.endedAt,
+    end_kind: h.endKind,
+    outcome: h.outcome,
+    resolution: h.resolution,
+    resolution_due_at: h.resolutionDueAt,
+    delivered_at: h.deliveredAt,
+    extension_count: h.extensionCount,
+    assignee_id: null,
+    limit_value: limit.value,
+    limit_unit: limit.unit,
+    limit_cutoff: limit.cutoff,
+    source: 'import',
+    idempotency_key: null,
+    action_count: h.actions.length,
+    created_at: ctx.now,
+    updated_at: ctx.now,
+    data: JSON.stringify({ import: { file: ctx.file, line: d.line, unitCode: d.unitCode } }),
+  };
+}
+
+export function actionRows(id: string, h: DerivedHistory): DossierActionTable[] {
+  return h.actions.map((a, i) => ({
+    dossier_id: id,
+    seq: i + 1,
+    type: a.type,
+    at: a.at,
+    actor_id: null,
+    actor_name: 'legacy-import',
+    from_status: a.fromStatus,
+    to_status: a.toStatus,
+    payload: JSON.stringify(a.payload),
+  }));
+}
+
+export function dueRows(id: string, unitCode: string, h: DerivedHistory): DossierDueTable[] {
+  return h.dues.map((u) => ({ dossier_id: id, unit_code: unitCode, set_at: u.setAt, due_at: u.dueAt, reason: u.reason }));
+}
+
+export function suspensionRows(id: string, unitCode: string, h: DerivedHistory): DossierSuspensionTable[] {
+  return h.suspensions.map((s) => ({ dossier_id: id, unit_code: unitCode, started_at: s.startedAt, ended_at: s.endedAt }));
+}

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { authorize } from '../accounts/policy.ts';
+import { AppError } from '../http/app-error.ts';
+import { requireActor } from '../http/auth.ts';
+import { localiseZodIssues } from '../http/error-handler.ts';
+import { pickLocale } from '../i18n/locale.ts';
+import type { AppInstance } from '../http/types.ts';
+import { getUnit } from '../units/unit.service.ts';
+import { catalogToXlsx, xlsxToCatalog } from './procedure.excel.ts';
+import { presentProcedure } from './procedure.presenter.ts';
+import { ZCatalogProcedure, ZProcedureItem, ZProcedureQuery } from './procedure.schemas.ts';
+import { adviseCompetence, exportCatalog, findProcedures, getProcedure, importCatalog } from './procedure.service.ts';
+import type { CatalogProcedure } from './catalog-data/catalog.types.ts';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export async function procedureRoutes(app: AppInstance): Promise<void> {
+  app.addContentTypeParser(XLSX, { parseAs: 'buffer', bodyLimit: 10_485_760 }, (_req, body, done) => done(null, body));
+
+  app.get(
+    '/api/procedures',
+    { schema: { tags: ['procedures'], querystring: ZProcedureQuery, response: { 200: z.object({ items: z.array(ZProcedureItem) }) } } },
+    async (request) => {
+      const { unit, ...filter } = request.query;
+      if (unit) await getUnit(app.db, unit); // 404 for an unknown unit
+      const rows = await findProcedures(app.db, filter);
+      return { items: rows.map(presentProcedure) };
+    },
+  );
+
+  app.get('/api/procedures/export.json', { schema: { tags: ['procedures'] } }, async (_request, reply) =>
+    reply
+      .header('content-disposition', 'attachment; filename="motcua-catalog.json"')
+      .send({ items: await exportCatalog(app.db) }),
+  );
+
+  app.get('/api/procedures/export.xlsx', { schema: { tags: ['procedures'] } }, async (_request, reply) =>
+    reply
+      .header('content-type', XLSX)
+      .header('content-disposition', 'attachment; filename="motcua-catalog.xlsx"')
+      .send(await catalogToXlsx(await exportCatalog(app.db))),
+  );
+
+  app.get(
+    '/api/procedures/:code',
+    {
+      schema: {
+        tags: ['procedures'],
+        params: z.object({ code: z.string().min(1).max(40) }),
+        response: { 200: ZProcedureItem.extend({ competence: z.unknown() }) },
+      },
+    },
+    async (request) => {
+      const row = await getProcedure(app.db, request.params.code);
+      return { ...presentProcedure(row), competence: adviseCompetence(row) };
+    },
+  );
+
+  app.post('/api/procedures/import', { schema: { tags: ['procedures'] } }, async (request) => {
+    const actor = requireActor(request);
+    authorize(actor, 'catalog.edit');
+    const raw: unknown[] = Buffer.isBuffer(request.body)
+      ? await xlsxToCatalog(request.body)
+      : ((request.body as { items?: unknown[] } | null)?.items ?? []);
+    const parsed = z.array(ZCatalogProcedure).min(1).safeParse(raw);
+    if (!parsed.success) {
+      const issues = localiseZodIssues(parsed.error.issues, pickLocale(request.headers['accept-language']));
+      throw new AppError('VALIDATION_FAILED', { issues: issues.map((i) => ({ ...i, path: `items.${i.path}` })) });
+    }
+    const count = await app.db.transaction().execute((trx) => importCatalog(trx, actor, parsed.data as CatalogProcedure[]));
+    return { imported: count };
+  });
+}

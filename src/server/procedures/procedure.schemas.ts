@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+const ZLimitUnit = z.enum(['working_day', 'working_hour', 'calendar_day']);
+
+export const ZCatalogComponent = z.object({
+  name: z.string().min(1),
+  copies: z.number().int().min(0),
+  kind: z.enum(['original', 'copy', 'original_or_copy', 'presented']),
+  form: z.string().optional(),
+  required: z.boolean(),
+});
+
+/** A catalog entry as imported and exported (JSON and Excel). */
+export const ZCatalogProcedure = z.object({
+  code: z.string().min(1).max(40),
+  name: z.string().min(1).max(500),
+  field: z.string().min(1).max(200),
+  competence: z.enum(['commune', 'province', 'delegated', 'vertical']),
+  competentAgency: z.string().min(1).max(300),
+  limit: z.object({
+    value: z.number().int().min(0),
+    unit: ZLimitUnit,
+    cutoff: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).optional(),
+  }),
+  fee: z.object({ amount: z.number().int().min(0), text: z.string() }),
+  components: z.array(ZCatalogComponent),
+  onlineLevel: z.enum(['full', 'partial']),
+  steps: z.array(z.object({ key: z.enum(['receive', 'assign', 'appraise', 'approve', 'sign', 'return']), share: z.number().min(0).max(1) })),
+  legalBasis: z.array(z.string()),
+  source: z.string(),
+  sourceDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  keywords: z.array(z.string()).optional(),
+});
+
+export const ZProcedureItem = z.object({
+  code: z.string(),
+  name: z.string(),
+  field: z.string(),
+  level: z.string().describe('Competence level: commune | province | delegated | vertical'),
+  competentAgency: z.string(),
+  onlineLevel: z.string().describe('full | partial online service'),
+  limit: z.object({ value: z.number(), unit: z.string(), cutoff: z.string().nullable() }),
+  fee: z.number().describe('VND'),
+  feeText: z.string(),
+  components: z.array(ZCatalogComponent),
+  route: z.enum(['process_here', 'forward']).describe('Whether the commune decides, or receives and forwards'),
+});
+
+export const ZProcedureQuery = z.object({
+  unit: z.string().regex(/^(\d{2}|\d{5})$/, '@rule.unitCode').optional(),
+  field: z.string().optional(),
+  competence: z.enum(['commune', 'province', 'delegated', 'vertical']).optional(),
+  q: z.string().max(200).optional(),
+});

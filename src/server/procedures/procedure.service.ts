@@ -1,0 +1,75 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { foldVietnamese } from '../../shared/text/fold.ts';
+import { ALL_CATALOG_PROCEDURES } from './catalog-data/index.ts';
+import type { CatalogProcedure } from './catalog-data/catalog.types.ts';
+import { notFound } from '../http/app-error.ts';
+import type { Actor } from '../accounts/roles.ts';
+import { appendAudit } from '../audit/audit.service.ts';
+import * as repo from './procedure.repository.ts';
+import { isCommuneCompetence, toCatalogProcedure, toProcedureRow } from './procedure.model.ts';
+import type { ProcedureRow } from './procedure.table.ts';
+
+type Db = Kysely<Database>;
+
+/** Loads the built-in catalog when the table is empty (first start). */
+export async function ensureCatalog(db: Db): Promise<number> {
+  if ((await repo.countProcedures(db)) > 0) return 0;
+  await db.transaction().execute((trx) => repo.upsertProcedures(trx, ALL_CATALOG_PROCEDURES.map((p) => toProcedureRow(p, 'catalog'))));
+  return ALL_CATALOG_PROCEDURES.length;
+}
+
+export async function getProcedure(db: Db, code: string): Promise<ProcedureRow> {
+  const row = await repo.findProcedure(db, code);
+  if (!row) throw notFound('procedure', code);
+  return row;
+}
+
+export function findProcedures(db: Db, filter: { field?: string; competence?: string; q?: string; includeInactive?: boolean }) {
+  return repo.listProcedures(db, { ...filter, qFolded: filter.q ? foldVietnamese(filter.q) : undefined });
+}
+
+/** Imports (inserts or replaces) catalog entries, audited, in the caller's transaction. */
+export async function importCatalog(trx: Db, actor: Actor | null, entries: CatalogProcedure[]): Promise<number> {
+  await repo.upsertProcedures(trx, entries.map((p) => toProcedureRow(p, 'custom')));
+  await appendAudit(trx, {
+    actor,
+    action: 'catalog.import',
+    targetType: 'procedure',
+    targetId: entries.length === 1 ? entries[0]!.code : `${entries.length} procedures`,
+    details: { codes: entries.map((e) => e.code) },
+  });
+  return entries.length;
+}
+
+export async function exportCatalog(db: Db): Promise<CatalogProcedure[]> {
+  return (await repo.listProcedures(db, { includeInactive: true })).map(toCatalogProcedure);
+}
+
+export interface CompetenceAdvice {
+  procedureCode: string;
+  competence: string;
+  /** True when the commune decides itself. */
+  communeDecides: boolean;
+  competentAgency: string;
+  /** What the counter officer should do: receive and process, or receive and forward (liên thông). */
+  route: 'process_here' | 'forward';
+  limit: { value: number; unit: string; cutoff: string | null };
+}
+
+/**
+ * The competence assistant: a commune receives every procedure of the province (Decree 118 Art. 14.2); when
+ * the commune is not competent it receives the dossier and forwards it to the competent agency instead of
+ * turning the citizen away or returning the dossier later for "no authority".
+ */
+export function adviseCompetence(row: ProcedureRow): CompetenceAdvice {
+  const communeDecides = isCommuneCompetence(row.competence);
+  return {
+    procedureCode: row.code,
+    competence: row.competence,
+    communeDecides,
+    competentAgency: row.competent_agency,
+    route: communeDecides ? 'process_here' : 'forward',
+    limit: { value: row.limit_value, unit: row.limit_unit, cutoff: row.limit_cutoff },
+  };
+}

@@ -1,0 +1,50 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../../src/server/app.ts';
+import { loadConfig } from '../../src/server/config.ts';
+import type { DialectName } from '../../src/server/db/connect.ts';
+import { createUser } from '../../src/server/accounts/account.service.ts';
+import type { Role } from '../../src/server/accounts/roles.ts';
+import { openTestDb, type TestDb } from './db.ts';
+
+export const TEST_PASSWORD = 'test-password';
+
+export interface TestApp {
+  app: FastifyInstance;
+  t: TestDb;
+  /** Creates an account (password TEST_PASSWORD). */
+  user(username: string, unitCode: string, roles: Role[]): Promise<void>;
+  /** Signs in and returns the session cookie header value. */
+  login(username: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function openTestApp(dialect: DialectName, seed?: (t: TestDb) => Promise<void>): Promise<TestApp> {
+  const t = await openTestDb(dialect);
+  if (seed) await seed(t);
+  const config = loadConfig({ DATABASE_URL: 'sqlite::memory:' });
+  const app = await buildApp({ db: t.db, dialect: t.dialect, config });
+  return {
+    app,
+    t,
+    async user(username, unitCode, roles) {
+      await t.db.transaction().execute((trx) =>
+        createUser(trx, null, { username, displayName: username, password: TEST_PASSWORD, unitCode, roles }),
+      );
+    },
+    async login(username) {
+      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: TEST_PASSWORD } });
+      if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
+      return sessionCookie(res);
+    },
+    async close() {
+      await app.close();
+      await t.dispose();
+    },
+  };
+}
+
+export function sessionCookie(res: LightMyRequestResponse): string {
+  const cookie = res.cookies.find((c) => c.name === 'motcua_session');
+  if (!cookie) throw new Error('no session cookie');
+  return `motcua_session=${cookie.value}`;
+}

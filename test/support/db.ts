@@ -1,0 +1,39 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { connect, type DbHandle, type DialectName } from '../../src/server/db/connect.ts';
+import { migrateToLatest } from '../../src/server/db/migrate.ts';
+
+/** SQLite always; PostgreSQL when TEST_DATABASE_URL is set (CI sets it). */
+export const DIALECTS: DialectName[] = process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+
+export interface TestDb extends DbHandle {
+  /** Drops what the test created (the PostgreSQL schema) and closes the connection. */
+  dispose(): Promise<void>;
+}
+
+/** A fresh, migrated database: in-memory SQLite, or a uniquely named PostgreSQL schema. */
+export async function openTestDb(dialect: DialectName): Promise<TestDb> {
+  if (dialect === 'sqlite') {
+    const handle = await connect('sqlite::memory:');
+    await migrateToLatest(handle.db);
+    return { ...handle, dispose: () => handle.close() };
+  }
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error('TEST_DATABASE_URL is not set');
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const handle = await connect(url, { schema, poolSize: 20 });
+  await migrateToLatest(handle.db);
+  return {
+    ...handle,
+    async dispose() {
+      await handle.close();
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
