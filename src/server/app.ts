@@ -17,6 +17,7 @@ import { accountRoutes } from './accounts/account.routes.ts';
 import { calendarRoutes } from './calendar/calendar.routes.ts';
 import { dossierRoutes } from './dossiers/dossier.routes.ts';
 import { procedureRoutes } from './procedures/procedure.routes.ts';
+import { portalRoutes } from './portal/portal.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { unitRoutes } from './units/unit.routes.ts';
 import { webRoutes } from './web/web.routes.ts';
@@ -44,6 +45,7 @@ const FEATURES: ((app: AppInstance) => Promise<void>)[] = [
   calendarRoutes,
   procedureRoutes,
   dossierRoutes,
+  portalRoutes,
   webRoutes,
 ];
 

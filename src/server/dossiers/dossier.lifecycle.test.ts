@@ -6,6 +6,7 @@ import type { Actor } from '../accounts/roles.ts';
 import { verifyAudit } from '../audit/audit.service.ts';
 import { applyAction } from './dossier.actions.ts';
 import { intake } from './dossier.intake.ts';
+import { returnStaleSupplements } from './dossier.jobs.ts';
 import type { TActionRequest, TCreateDossierRequest } from './dossier.schemas.ts';
 
 const PREFIX = '000.00';
@@ -161,6 +162,41 @@ for (const dialect of DIALECTS) {
 
     it('leaves an intact audit chain', async () => {
       expect((await verifyAudit(t.db)).ok).toBe(true);
+    });
+  });
+}
+
+for (const dialect of DIALECTS) {
+  describe(`dossier jobs on ${dialect}`, () => {
+    let t: TestDb;
+    let s: Staff;
+    beforeAll(async () => {
+      t = await openTestDb(dialect);
+      s = await seedCentre(t.db);
+    });
+    afterAll(async () => t?.dispose());
+
+    it('returns a dossier after 15 days without the supplement, and only then', async () => {
+      const d = await t.db.transaction().execute((trx) => intake(trx, s.counter, buildIntake(), { now: at(2026, 6, 1, 9), agencyPrefix: PREFIX }));
+      const act = (req: TActionRequest, now: number, actor: Actor) =>
+        t.db.transaction().execute((trx) => applyAction(trx, actor, d.code, req, { now }));
+      await act({ type: 'assign' }, at(2026, 6, 1, 10), s.leader);
+      await act({ type: 'request_supplement', missing: ['Giấy khai sinh'] }, at(2026, 6, 2, 9), s.specialistA);
+      expect(await returnStaleSupplements(t.db, at(2026, 6, 17, 8))).toEqual([]);
+      expect(await returnStaleSupplements(t.db, at(2026, 6, 17, 9))).toEqual([d.code]);
+      const row = await t.db.selectFrom('dossiers').selectAll().where('id', '=', d.id).executeTakeFirstOrThrow();
+      expect(row).toMatchObject({ status: 'returned', end_kind: 'returned', clock_stopped_at: null });
+      const last = await t.db.selectFrom('dossier_actions').selectAll().where('dossier_id', '=', d.id).orderBy('seq', 'desc').executeTakeFirstOrThrow();
+      expect(last).toMatchObject({ type: 'auto_return', actor_id: null });
+      const suspension = await t.db.selectFrom('dossier_suspensions').selectAll().where('dossier_id', '=', d.id).executeTakeFirstOrThrow();
+      expect(suspension.ended_at).toBe(at(2026, 6, 17, 9));
+    });
+
+    it('does not let a person run the system action', async () => {
+      const d = await t.db.transaction().execute((trx) => intake(trx, s.counter, buildIntake(), { now: at(2026, 6, 3, 9), agencyPrefix: PREFIX }));
+      await expect(
+        t.db.transaction().execute((trx) => applyAction(trx, s.leader, d.code, { type: 'auto_return' }, { now: at(2026, 6, 3, 10) })),
+      ).rejects.toMatchObject({ code: 'ILLEGAL_TRANSITION' });
     });
   });
 }

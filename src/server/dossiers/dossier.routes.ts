@@ -17,6 +17,9 @@ import { findIdempotent, isUniqueViolation, requestHash, storeIdempotent, type S
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 
+/** Instants are kept to the second: what officers see and what the law counts. */
+const nowToSecond = (): number => Math.floor(Date.now() / 1000) * 1000;
+
 const ZCodeParams = z.object({ code: z.string().min(1).max(64) });
 const ZIdempotencyHeaders = z.object({
   'idempotency-key': z.string().min(1).max(200).optional().describe('Retrying with the same key returns the same result'),
@@ -71,7 +74,7 @@ export async function dossierRoutes(app: AppInstance): Promise<void> {
       const actor = requireActor(request);
       const idempotencyKey = request.headers['idempotency-key'];
       const result = await idempotent(app.db, request, actor, async (trx) => {
-        const row = await intake(trx, actor, request.body, { now: Date.now(), agencyPrefix, idempotencyKey });
+        const row = await intake(trx, actor, request.body, { now: nowToSecond(), agencyPrefix, idempotencyKey });
         return { status: 201, body: presentDossier(row, new Map()) };
       });
       return reply.status(result.status as 201).send(result.body as z.infer<typeof ZDossier>);
@@ -171,7 +174,7 @@ export async function dossierRoutes(app: AppInstance): Promise<void> {
     async (request, reply) => {
       const actor = requireActor(request);
       const result = await idempotent(app.db, request, actor, async (trx) => {
-        const row = await applyAction(trx, actor, request.params.code, request.body, { now: Date.now() });
+        const row = await applyAction(trx, actor, request.params.code, request.body, { now: nowToSecond() });
         return { status: 200, body: presentDossier(row, await assigneeNames(trx, [row]), await repo.listActions(trx, row.id)) };
       });
       return reply.status(result.status as 200).send(result.body as z.infer<typeof ZDossier>);

@@ -2,6 +2,7 @@ import { buildApp } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
 import { openDatabase } from '../../db/open.ts';
 import { seedDemo } from '../../demo/demo-seed.ts';
+import { scheduleDossierJobs } from '../../dossiers/dossier.jobs.ts';
 import { parseCommandArgs, parseIntOption } from '../args.ts';
 import type { CliIo } from '../cli-error.ts';
 
@@ -23,7 +24,9 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
     } else io.out(`Demo accounts already present (password set by MOTCUA_DEMO_PASSWORD, default "motcua-demo").`);
   }
   const app = await buildApp({ db: handle.db, dialect: handle.dialect, config, logger: true });
+  const stopJobs = scheduleDossierJobs(handle.db, (msg) => app.log.info(msg));
   const stop = async () => {
+    stopJobs();
     await app.close();
     await handle.close();
     process.exit(0);
