@@ -3,12 +3,13 @@ import { CalendarError, formatInstant, parseInstant, type LimitUnit } from '../.
 import { authorize } from '../accounts/policy.ts';
 import { requireActor } from '../http/auth.ts';
 import type { AppInstance } from '../http/types.ts';
-import { calendarHistory, calendarErrorToAppError, currentOverride, loadCalendar, NATIONAL_SCOPE, saveCalendarOverride } from './calendar.service.ts';
+import { requestFieldOf, calendarHistory, calendarErrorToAppError, currentOverride, loadCalendar, NATIONAL_SCOPE, saveCalendarOverride } from './calendar.service.ts';
 import { ZCalendarUpdate, ZCalendarYear, ZCalendarYearParams, ZDueRequest, ZDueResponse, ZProvinceParam } from './calendar.schemas.ts';
 import { yearSummary } from './calendar.presenter.ts';
 
 const rethrow = (e: unknown): never => {
-  throw e instanceof CalendarError ? calendarErrorToAppError(e) : e;
+  if (!(e instanceof CalendarError)) throw e;
+  throw calendarErrorToAppError(new CalendarError(e.code, requestFieldOf(e.field), e.rule));
 };
 
 export async function calendarRoutes(app: AppInstance): Promise<void> {

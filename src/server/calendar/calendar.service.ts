@@ -140,3 +140,16 @@ export function calendarErrorToAppError(e: CalendarError): AppError {
     details: { rule: e.rule },
   });
 }
+
+/**
+ * The core names its inputs (instant, limit.value, limit.unit…); the API and the CLI name the request's fields
+ * (received, limit, unit, cutoff).
+ */
+export function requestFieldOf(coreField: string): string {
+  if (coreField === 'instant' || coreField === 'receivedAt') return 'received';
+  if (coreField.startsWith('limit.')) {
+    const part = coreField.slice('limit.'.length);
+    return part === 'value' ? 'limit' : part;
+  }
+  return coreField;
+}

@@ -158,19 +158,6 @@ for (const dialect of DIALECTS) {
 }
 
 describe('units import speed and atomicity (SQLite)', () => {
-  it('cleans and writes everything in well under 2 s', async () => {
-    const raw = await testSources();
-    const t = await openTestDb('sqlite');
-    try {
-      const started = performance.now();
-      const data = cleanUnitData(raw);
-      await t.db.transaction().execute((trx) => persistUnitImport(trx, data));
-      expect(performance.now() - started).toBeLessThan(2000);
-    } finally {
-      await t.dispose();
-    }
-  });
-
   it('writes nothing when the data has discrepancies', async () => {
     const data = await testCleanData();
     const broken = { ...data, report: { ...data.report, discrepancies: ['communes: 3320, expected 3321'] } };

@@ -1,17 +1,10 @@
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Database } from '../db/schema.ts';
 import type { AppInstance } from '../http/types.ts';
 import { presentUnit } from './unit.presenter.ts';
 import { ZErrorBody, ZFindUnitsQuery, ZUnit, ZUnitList, ZUnitParams } from './unit.schemas.ts';
 import { findUnits, getUnit, listProvinces } from './unit.service.ts';
 
-declare module 'fastify' {
-  interface FastifyInstance {
-    db: Kysely<Database>;
-  }
-}
-
+// `request.server.db` is declared on FastifyInstance by src/server/app.ts.
 const tags = ['units'];
 
 /** Public routes of the administrative units (no login needed). Registered by the app under no prefix. */

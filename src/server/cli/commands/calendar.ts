@@ -13,6 +13,7 @@ import {
   currentOverride,
   loadCalendar,
   NATIONAL_SCOPE,
+  requestFieldOf,
   saveCalendarOverride,
   type CalendarOverride,
 } from '../../calendar/calendar.service.ts';
@@ -76,16 +77,9 @@ async function due(values: Values, io: CliIo): Promise<number> {
     io.out(JSON.stringify({ due: result }));
     return 0;
   } catch (e) {
-    if (e instanceof CalendarError) throw new CliUsageError(`calendar due: --${cliField(e.field)} ${e.rule}`);
+    if (e instanceof CalendarError) throw new CliUsageError(`calendar due: --${requestFieldOf(e.field)} ${e.rule}`);
     throw e;
   }
-}
-
-/** Maps the core's field names to the CLI's flags. */
-function cliField(field: string): string {
-  if (field === 'receivedAt' || field === 'instant' || field === 'received') return 'received';
-  if (field.startsWith('limit.')) return field.slice('limit.'.length);
-  return field;
 }
 
 async function days(values: Values, io: CliIo): Promise<number> {
