@@ -14,6 +14,7 @@ import type { AppInstance } from './http/types.ts';
 import { zodValidatorCompiler } from './http/validation.ts';
 import { VERSION } from './version.ts';
 import { accountRoutes } from './accounts/account.routes.ts';
+import { attachmentRoutes } from './attachments/attachment.routes.ts';
 import { calendarRoutes } from './calendar/calendar.routes.ts';
 import { dossierRoutes } from './dossiers/dossier.routes.ts';
 import { procedureRoutes } from './procedures/procedure.routes.ts';
@@ -45,6 +46,7 @@ const FEATURES: ((app: AppInstance) => Promise<void>)[] = [
   calendarRoutes,
   procedureRoutes,
   dossierRoutes,
+  attachmentRoutes,
   portalRoutes,
   webRoutes,
 ];

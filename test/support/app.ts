@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
@@ -21,7 +24,7 @@ export interface TestApp {
 export async function openTestApp(dialect: DialectName, seed?: (t: TestDb) => Promise<void>): Promise<TestApp> {
   const t = await openTestDb(dialect);
   if (seed) await seed(t);
-  const config = loadConfig({ DATABASE_URL: 'sqlite::memory:' });
+  const config = loadConfig({ DATABASE_URL: 'sqlite::memory:', MOTCUA_FILES_DIR: mkdtempSync(join(tmpdir(), 'motcua-files-')), MOTCUA_MAX_UPLOAD_MB: '1' });
   const app = await buildApp({ db: t.db, dialect: t.dialect, config });
   return {
     app,

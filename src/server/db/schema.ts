@@ -1,3 +1,4 @@
+import type { AttachmentTable } from '../attachments/attachment.table.ts';
 import type { CalendarVersionTable } from '../calendar/calendar.table.ts';
 import type { SessionTable, StaffFieldTable, UserTable } from '../accounts/account.table.ts';
 import type { AuditHeadTable, AuditLogTable } from '../audit/audit.table.ts';
@@ -26,6 +27,7 @@ export interface Database {
   calendar_versions: CalendarVersionTable;
   procedures: ProcedureTable;
   dossiers: DossierTable;
+  attachments: AttachmentTable;
   dossier_actions: DossierActionTable;
   dossier_dues: DossierDueTable;
   dossier_suspensions: DossierSuspensionTable;

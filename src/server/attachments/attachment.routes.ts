@@ -1,0 +1,155 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { formatInstant } from '../../shared/calendar/index.ts';
+import { can } from '../accounts/policy.ts';
+import { scopeOf } from '../accounts/scope.ts';
+import { appendAudit } from '../audit/audit.service.ts';
+import { AppError, invalidField, notFound } from '../http/app-error.ts';
+import { requireActor } from '../http/auth.ts';
+import type { AppInstance } from '../http/types.ts';
+import { findDossierByCode } from '../dossiers/dossier.repository.ts';
+import { FileStore, sniffMediaType } from './file-store.ts';
+
+const UPLOAD_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'application/octet-stream'];
+
+const ZAttachment = z.object({
+  id: z.string(),
+  component: z.string(),
+  fileName: z.string(),
+  mediaType: z.string(),
+  size: z.number(),
+  sha256: z.string(),
+  uploadedAt: z.string(),
+  uploadedBy: z.string().nullable(),
+});
+
+const ZCodeParams = z.object({ code: z.string().min(1).max(64) });
+
+/** Scanned components: PDF, JPEG or PNG checked by content, size-limited, hashed, stored outside the database. */
+export async function attachmentRoutes(app: AppInstance): Promise<void> {
+  const store = new FileStore(app.config.MOTCUA_FILES_DIR);
+  const maxBytes = app.config.MOTCUA_MAX_UPLOAD_MB * 1_048_576;
+  app.addContentTypeParser(UPLOAD_TYPES, { parseAs: 'buffer', bodyLimit: maxBytes }, (_req, body, done) => done(null, body));
+
+  const loadDossier = async (code: string, actor: ReturnType<typeof requireActor>) => {
+    const d = await findDossierByCode(app.db, code, scopeOf(actor));
+    if (!d) throw notFound('dossier', code);
+    return d;
+  };
+
+  app.post(
+    '/api/dossiers/:code/attachments',
+    {
+      schema: {
+        tags: ['attachments'],
+        description: 'Body: the file bytes (application/pdf, image/jpeg or image/png).',
+        params: ZCodeParams,
+        querystring: z.object({ component: z.string().min(1).max(300), name: z.string().min(1).max(200).default('scan') }),
+        response: { 201: ZAttachment },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const d = await loadDossier(request.params.code, actor);
+      const tenant = { provinceCode: d.province_code, unitCode: d.unit_code };
+      if (!can(actor, 'dossier.intake', tenant) && !can(actor, 'dossier.process', tenant)) throw new AppError('FORBIDDEN');
+      const bytes = request.body;
+      if (!Buffer.isBuffer(bytes) || bytes.length === 0) throw invalidField('(body)', 'file.empty', '@file.empty');
+      const mediaType = sniffMediaType(bytes);
+      if (!mediaType) throw invalidField('(body)', 'file.type', '@file.type');
+      const sha256 = await store.put(bytes);
+      const row = {
+        id: randomUUID(),
+        dossier_id: d.id,
+        province_code: d.province_code,
+        unit_code: d.unit_code,
+        component: request.query.component.normalize('NFC'),
+        file_name: request.query.name.normalize('NFC').replace(/[\\/\r\n"]/g, '_'),
+        media_type: mediaType,
+        size: bytes.length,
+        sha256,
+        uploaded_at: Date.now(),
+        uploaded_by: actor.username,
+      };
+      await app.db.transaction().execute(async (trx) => {
+        await trx.insertInto('attachments').values(row).execute();
+        await appendAudit(trx, {
+          actor,
+          action: 'dossier.attach',
+          targetType: 'dossier',
+          targetId: d.code,
+          unitCode: d.unit_code,
+          provinceCode: d.province_code,
+          ip: request.ip,
+          details: { component: row.component, sha256, size: row.size, mediaType },
+        });
+      });
+      return reply.status(201).send(present(row));
+    },
+  );
+
+  app.get(
+    '/api/dossiers/:code/attachments',
+    { schema: { tags: ['attachments'], params: ZCodeParams, response: { 200: z.object({ items: z.array(ZAttachment) }) } } },
+    async (request) => {
+      const d = await loadDossier(request.params.code, requireActor(request));
+      const rows = await app.db.selectFrom('attachments').selectAll().where('dossier_id', '=', d.id).orderBy('uploaded_at').execute();
+      return { items: rows.map(present) };
+    },
+  );
+
+  app.get(
+    '/api/dossiers/:code/attachments/:id',
+    { schema: { tags: ['attachments'], params: ZCodeParams.extend({ id: z.string().uuid() }) } },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const d = await loadDossier(request.params.code, actor);
+      const row = await app.db
+        .selectFrom('attachments')
+        .selectAll()
+        .where('id', '=', request.params.id)
+        .where('dossier_id', '=', d.id)
+        .executeTakeFirst();
+      if (!row) throw notFound('attachment', request.params.id);
+      await app.db.transaction().execute((trx) =>
+        appendAudit(trx, {
+          actor,
+          action: 'dossier.read_attachment',
+          targetType: 'dossier',
+          targetId: d.code,
+          unitCode: d.unit_code,
+          provinceCode: d.province_code,
+          ip: request.ip,
+          details: { attachment: row.id, component: row.component },
+        }),
+      );
+      return reply
+        .header('content-type', row.media_type)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(row.file_name)}`)
+        .header('cache-control', 'private, no-store')
+        .send(await store.get(row.sha256));
+    },
+  );
+}
+
+function present(row: {
+  id: string;
+  component: string;
+  file_name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  uploaded_at: number;
+  uploaded_by: string | null;
+}) {
+  return {
+    id: row.id,
+    component: row.component,
+    fileName: row.file_name,
+    mediaType: row.media_type,
+    size: Number(row.size),
+    sha256: row.sha256,
+    uploadedAt: formatInstant(row.uploaded_at),
+    uploadedBy: row.uploaded_by,
+  };
+}
