@@ -166,12 +166,16 @@ class CompiledCalendar implements WorkingCalendar {
 
   /** D1 without input checks. */
   private startOf(instant: number): number {
-    const day = this.dayOf(instant);
-    if (this.isWorkingDayNumber(day)) {
-      const msOfDay = instant - this.dayStart(day);
-      for (let p = 0; p < this.starts.length; p += 1) {
-        const start = this.starts[p] ?? 0;
-        if (msOfDay < (this.ends[p] ?? 0)) return msOfDay >= start ? instant : this.dayStart(day) + start;
+    const local = instant + this.offsetMs;
+    const day = Math.floor(local / DAY);
+    const t = this.tableOfDay(day);
+    const i = day - t.first;
+    if (t.rankBefore[i + 1] !== t.rankBefore[i]) {
+      const msOfDay = local - day * DAY;
+      const { starts, ends } = this;
+      for (let p = 0; p < starts.length; p += 1) {
+        const start = starts[p] ?? 0;
+        if (msOfDay < (ends[p] ?? 0)) return msOfDay >= start ? instant : instant - msOfDay + start;
       }
     }
     return this.dayStart(this.nthWorkingDayAfter(day, 1)) + (this.starts[0] ?? 0);

@@ -31,7 +31,6 @@ export const OFFICIAL_SCHEDULE_2025: YearSchedule = {
 export const OFFICIAL_SCHEDULE_2026: YearSchedule = {
   daysOff: [
     { date: '2026-01-01', reason: newYear },
-    { date: '2026-01-02', reason: 'Nghỉ bù (hoán đổi, làm bù thứ Bảy 10/1/2026)' },
     { date: '2026-02-16', reason: tet },
     { date: '2026-02-17', reason: tet },
     { date: '2026-02-18', reason: tet },
@@ -46,12 +45,12 @@ export const OFFICIAL_SCHEDULE_2026: YearSchedule = {
     { date: '2026-09-02', reason: nationalDay },
   ],
   workingDays: [
-    { date: '2026-01-10', reason: 'Làm bù (hoán đổi ngày thứ Sáu 2/1/2026)' },
     { date: '2026-08-22', reason: 'Làm bù (hoán đổi ngày thứ Hai 31/8/2026)' },
   ],
   source:
-    'Văn bản 12729/VPCP-KGVX ngày 25/12/2025 (Tết Dương lịch 1-4/1/2026, làm bù thứ Bảy 10/1/2026); ' +
-    'phương án nghỉ Tết Âm lịch 14-22/2/2026 (nghỉ 16-20/2) và Quốc khánh 29/8-2/9/2026 (Bộ Nội vụ)',
+    'Lịch nghỉ năm 2026 theo DOMAIN.md (hợp đồng): Tết Dương lịch 1/1; Tết Âm lịch 14-22/2/2026 (nghỉ 16-20/2); ' +
+    'Giỗ Tổ bù 27/4; 30/4, 1/5; Quốc khánh 31/8 (làm bù thứ Bảy 22/8), 1-2/9. Nếu áp dụng hoán đổi nghỉ thứ Sáu ' +
+    '2/1/2026, làm bù thứ Bảy 10/1/2026, quản trị viên thêm bằng `motcua calendar set` (xem docs/CALENDAR.md)',
 };
 
 /** Official schedules shipped with MộtCửa, by year. */

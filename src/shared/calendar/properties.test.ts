@@ -15,11 +15,10 @@ const MIN = 60_000;
 
 // ---- naive reference ----------------------------------------------------------------------------------
 
-function naiveCalendar(spec: CalendarSpec) {
-  const off = spec.utcOffsetMinutes * MIN;
-  const clock = (hhmm: string): number => Number(hhmm.slice(0, 2)) * HOUR + Number(hhmm.slice(3)) * MIN;
-  const periods = spec.periods.map((p) => [clock(p.start), clock(p.end)] as const);
-  const dateOf = (day: number): string => new Date(day * DAY).toISOString().slice(0, 10);
+const clock = (hhmm: string): number => Number(hhmm.slice(0, 2)) * HOUR + Number(hhmm.slice(3)) * MIN;
+
+/** Is a day (days since 1970-01-01) a working day, straight from the spec's layers. */
+function naiveWorkingDay(spec: CalendarSpec): (day: number) => boolean {
   const schedules = new Map<number, { off: Set<string>; work: Set<string> }>();
   const schedule = (year: number) => {
     let s = schedules.get(year);
@@ -37,8 +36,8 @@ function naiveCalendar(spec: CalendarSpec) {
   };
   const has = (list: { date: string }[] | undefined, date: string): boolean =>
     (list ?? []).some((d) => d.date === date);
-  const working = (day: number): boolean => {
-    const date = dateOf(day);
+  return (day) => {
+    const date = new Date(day * DAY).toISOString().slice(0, 10);
     if (has(spec.extraWorkingDays, date)) return true;
     if (has(spec.extraDaysOff, date)) return false;
     const s = schedule(Number(date.slice(0, 4)));
@@ -47,49 +46,48 @@ function naiveCalendar(spec: CalendarSpec) {
     const js = new Date(day * DAY).getUTCDay();
     return spec.workingWeekdays.includes(js === 0 ? 7 : js);
   };
+}
+
+/** The rules D1-D5 walked day by day (and period by period for hours). */
+function naiveCalendar(spec: CalendarSpec) {
+  const off = spec.utcOffsetMinutes * MIN;
+  const periods = spec.periods.map((p) => [clock(p.start), clock(p.end)] as const);
+  const working = naiveWorkingDay(spec);
   const dayOf = (t: number): number => Math.floor((t + off) / DAY);
   const endOf = (day: number): number => day * DAY - off + (periods[periods.length - 1]?.[1] ?? 0);
-
   const clockStart = (r: number): number => {
     for (let day = dayOf(r); ; day += 1) {
       if (!working(day)) continue;
-      for (const [s, e] of periods) {
-        const ps = day * DAY - off + s;
-        const pe = day * DAY - off + e;
-        if (r < pe) return Math.max(r, ps);
+      for (const [s, e] of periods) if (r < day * DAY - off + e) return Math.max(r, day * DAY - off + s);
+    }
+  };
+  const addHours = (s: number, hours: number): number => {
+    let left = hours * HOUR;
+    if (left === 0) return s;
+    for (let day = dayOf(s); ; day += 1) {
+      if (!working(day)) continue;
+      for (const [ps, pe0] of periods) {
+        const pe = day * DAY - off + pe0;
+        const from = Math.max(s, day * DAY - off + ps);
+        if (pe <= from) continue;
+        if (left <= pe - from) return from + left;
+        left -= pe - from;
       }
     }
   };
   const due = (r: number, limit: DeadlineLimit): number => {
     const s = clockStart(r);
     const ds = dayOf(s);
+    if (limit.unit === 'working_hour') return addHours(s, limit.value);
+    let d = ds;
     if (limit.unit === 'calendar_day') {
-      let d = ds + limit.value;
-      while (!working(d)) d += 1;
+      for (d = ds + limit.value; !working(d);) d += 1;
       return endOf(d);
     }
-    if (limit.unit === 'working_day') {
-      let n = limit.value;
-      if (n === 0) n = s - (ds * DAY - off) < clock(limit.cutoff ?? '15:00') ? 0 : 1;
-      let d = ds;
-      for (let counted = 0; counted < n;) {
-        d += 1;
-        if (working(d)) counted += 1;
-      }
-      return endOf(d);
-    }
-    let left = limit.value * HOUR;
-    if (left === 0) return s;
-    for (let day = ds; ; day += 1) {
-      if (!working(day)) continue;
-      for (const [ps0, pe0] of periods) {
-        const pe = day * DAY - off + pe0;
-        const from = Math.max(s, day * DAY - off + ps0);
-        if (pe <= from) continue;
-        if (left <= pe - from) return from + left;
-        left -= pe - from;
-      }
-    }
+    let n = limit.value;
+    if (n === 0) n = s - (ds * DAY - off) < clock(limit.cutoff ?? '15:00') ? 0 : 1;
+    for (let counted = 0; counted < n;) if (working(++d)) counted += 1;
+    return endOf(d);
   };
   return { clockStart, due, working, dayOf };
 }
@@ -164,7 +162,6 @@ function insideWorkingTimeOrPeriodEnd(cal: WorkingCalendar, t: number): boolean 
   const msOfDay = t + off - day * DAY;
   const date = new Date(day * DAY).toISOString().slice(0, 10);
   if (!cal.isWorkingDay(date)) return false;
-  const clock = (hhmm: string): number => Number(hhmm.slice(0, 2)) * HOUR + Number(hhmm.slice(3)) * MIN;
   return cal.spec.periods.some((p) => msOfDay >= clock(p.start) && msOfDay <= clock(p.end));
 }
 
