@@ -57,26 +57,33 @@ const STATUS_OF_DECISION: Record<TCreateDossierRequest['decision'], DossierStatu
   refuse: 'intake_refused',
 };
 
+/** Working hours the officer has to accept an online submission or ask for corrections (Art. 17.2). */
+export const ONLINE_ACCEPTANCE_HOURS = 8;
+
 /**
  * Counter intake (Decree 118 Art. 17.1): exactly one of receipt + appointment (Form 01), supplement request
  * (Form 02) or refusal (Form 03). A received dossier gets its code and due date; a procedure of another agency's
  * competence is received and forwarded at once (liên thông) with that agency named as lead.
+ * Without an actor it is a citizen's online submission (Art. 17.2): status `submitted`, to be accepted by an
+ * officer within 8 working hours; the clock starts at acceptance.
  */
-export async function intake(trx: Db, actor: Actor, input: TCreateDossierRequest, ctx: IntakeContext): Promise<DossierRow> {
-  const unitCode = input.unitCode ?? actor.unitCode;
+export async function intake(trx: Db, actor: Actor | null, input: TCreateDossierRequest, ctx: IntakeContext): Promise<DossierRow> {
+  const unitCode = input.unitCode ?? actor?.unitCode;
+  if (!unitCode) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'unitCode', rule: 'rule.required', message: '@rule.required' }] });
   const unit = await getUnit(trx, unitCode);
   if (unit.type === 'province' || unit.type === 'city')
     throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'unitCode', rule: 'unit.commune', message: '@rule.unitCode' }] });
-  authorize(actor, 'dossier.intake', { provinceCode: unit.provinceCode, unitCode: unit.code });
+  if (actor) authorize(actor, 'dossier.intake', { provinceCode: unit.provinceCode, unitCode: unit.code });
   const procedure = await getProcedure(trx, input.procedureCode).catch(() => {
     throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'procedureCode', rule: 'procedure.unknown', message: '@procedure.unknown' }] });
   });
   const issues = checkIntake(input, procedure, ctx.now);
   if (issues.length) throw new AppError('VALIDATION_FAILED', { issues });
 
-  const status = STATUS_OF_DECISION[input.decision];
+  const status = actor ? STATUS_OF_DECISION[input.decision] : 'submitted';
   const received = status === 'received';
   const calendar = await loadCalendar(trx, unit.provinceCode);
+  const acceptBy = actor ? null : calendar.addWorkingHours(ctx.now, ONLINE_ACCEPTANCE_HOURS);
   const limit = { value: procedure.limit_value, unit: procedure.limit_unit as 'working_day', cutoff: procedure.limit_cutoff ?? undefined };
   const dueAt = received ? calendar.due(ctx.now, limit) : null;
   const agencyCode = await agencyCodeOf(trx, unit.code, unit.provinceCode, ctx.agencyPrefix);
@@ -138,6 +145,7 @@ export async function intake(trx: Db, actor: Actor, input: TCreateDossierRequest
       refusalReason: input.reason ?? null,
       note: input.note ?? null,
       paper: input.paper,
+      acceptBy,
       competence: advice,
       transfers,
     }),
@@ -146,10 +154,10 @@ export async function intake(trx: Db, actor: Actor, input: TCreateDossierRequest
   await repo.insertAction(trx, {
     dossier_id: row.id,
     seq: 1,
-    type: `intake_${input.decision}`,
+    type: actor ? `intake_${input.decision}` : 'online_submit',
     at: ctx.now,
-    actor_id: actor.id,
-    actor_name: actor.displayName,
+    actor_id: actor?.id ?? null,
+    actor_name: actor?.displayName ?? input.applicant.name,
     from_status: null,
     to_status: status,
     payload: JSON.stringify({ channel: input.channel, missing: input.missing, reason: input.reason, transfers }),
@@ -157,7 +165,7 @@ export async function intake(trx: Db, actor: Actor, input: TCreateDossierRequest
   if (received && dueAt !== null) await repo.insertDue(trx, row.id, unit.code, ctx.now, dueAt, 'receipt');
   await appendAudit(trx, {
     actor,
-    action: `dossier.intake_${input.decision}`,
+    action: actor ? `dossier.intake_${input.decision}` : 'dossier.online_submit',
     targetType: 'dossier',
     targetId: code,
     unitCode: unit.code,

@@ -113,6 +113,29 @@ for (const dialect of DIALECTS) {
       expect((await h.app.inject({ method: 'GET', url: '/api/public/dossiers/000.00.68.25000-000000-9999' })).statusCode).toBe(404);
     });
 
+    it('a citizen submits online; an officer accepts it and the clock starts then', async () => {
+      const { procedureCode, applicant } = buildIntake();
+      const body = { unitCode: '25000', procedureCode, applicant };
+      const res = await h.app.inject({ method: 'POST', url: '/api/public/dossiers', payload: body, headers: { 'idempotency-key': 'citizen-1' } });
+      expect(res.statusCode).toBe(201);
+      const submitted = res.json();
+      expect(submitted).toMatchObject({ status: 'submitted', receivedAt: null, dueAt: null });
+      expect(submitted.acceptBy).toMatch(/\+07:00$/);
+      const retry = await h.app.inject({ method: 'POST', url: '/api/public/dossiers', payload: body, headers: { 'idempotency-key': 'citizen-1' } });
+      expect(retry.json().code).toBe(submitted.code);
+      const accepted = await h.app.inject({
+        method: 'POST',
+        url: `/api/dossiers/${submitted.code}/actions`,
+        payload: { type: 'accept_online' },
+        headers: { cookie: counter },
+      });
+      expect(accepted.statusCode).toBe(200);
+      expect(accepted.json()).toMatchObject({ status: 'received', channel: 'online' });
+      expect(accepted.json().dueAt).toMatch(/T17:30:00\+07:00$/);
+      const lookup = await h.app.inject({ method: 'GET', url: `/api/public/dossiers/${submitted.code}` });
+      expect(lookup.json().status).toBe('received');
+    });
+
     it('GET /api/procedures?unit= lists the catalog in the API shape', async () => {
       const res = await h.app.inject({ method: 'GET', url: '/api/procedures?unit=25000' });
       expect(res.statusCode).toBe(200);

@@ -1,9 +1,7 @@
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { parseInstant } from '../../shared/calendar/index.ts';
 import { foldVietnamese } from '../../shared/text/fold.ts';
 import { scopeOf } from '../accounts/scope.ts';
-import type { Actor } from '../accounts/roles.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { AppError, invalidField, notFound } from '../http/app-error.ts';
 import { requireActor } from '../http/auth.ts';
@@ -13,49 +11,10 @@ import { intake } from './dossier.intake.ts';
 import { assigneeNames, presentDossier } from './dossier.presenter.ts';
 import * as repo from './dossier.repository.ts';
 import { ZActionRequest, ZCreateDossierRequest, ZDossier, ZQueueQuery, ZQueueResponse } from './dossier.schemas.ts';
-import { findIdempotent, isUniqueViolation, requestHash, storeIdempotent, type StoredResponse } from './idempotency.ts';
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
-
-/** Instants are kept to the second: what officers see and what the law counts. */
-const nowToSecond = (): number => Math.floor(Date.now() / 1000) * 1000;
+import { idempotent, ZIdempotencyHeaders } from './idempotency.ts';
+import { nowToSecond } from '../http/clock.ts';
 
 const ZCodeParams = z.object({ code: z.string().min(1).max(64) });
-const ZIdempotencyHeaders = z.object({
-  'idempotency-key': z.string().min(1).max(200).optional().describe('Retrying with the same key returns the same result'),
-});
-
-/**
- * Runs a write once per (user, Idempotency-Key): a retry over a bad link gets the stored response, never a
- * second dossier. The stored response is written in the same transaction as the change.
- */
-async function idempotent(
-  db: Kysely<Database>,
-  request: FastifyRequest,
-  actor: Actor,
-  write: (trx: Kysely<Database>) => Promise<StoredResponse>,
-): Promise<StoredResponse> {
-  const header = request.headers['idempotency-key'];
-  const key = typeof header === 'string' && header ? `${actor.id}:${header}` : undefined;
-  const hash = requestHash([request.method, request.url, request.body]);
-  if (key) {
-    const stored = await findIdempotent(db, key, hash);
-    if (stored) return stored;
-  }
-  try {
-    return await db.transaction().execute(async (trx) => {
-      const response = await write(trx);
-      if (key) await storeIdempotent(trx, key, hash, response, Date.now());
-      return response;
-    });
-  } catch (e) {
-    if (key && isUniqueViolation(e)) {
-      const stored = await findIdempotent(db, key, hash);
-      if (stored) return stored;
-    }
-    throw e;
-  }
-}
 
 const encodeCursor = (d: { received_at: number | null; id: string }) => Buffer.from(`${d.received_at}:${d.id}`).toString('base64url');
 function decodeCursor(cursor: string): { receivedAt: number; id: string } {
@@ -73,7 +32,7 @@ export async function dossierRoutes(app: AppInstance): Promise<void> {
     async (request, reply) => {
       const actor = requireActor(request);
       const idempotencyKey = request.headers['idempotency-key'];
-      const result = await idempotent(app.db, request, actor, async (trx) => {
+      const result = await idempotent(app.db, request, actor.id, async (trx) => {
         const row = await intake(trx, actor, request.body, { now: nowToSecond(), agencyPrefix, idempotencyKey });
         return { status: 201, body: presentDossier(row, new Map()) };
       });
@@ -173,7 +132,7 @@ export async function dossierRoutes(app: AppInstance): Promise<void> {
     { schema: { tags: ['dossiers'], params: ZCodeParams, headers: ZIdempotencyHeaders, body: ZActionRequest, response: { 200: ZDossier } } },
     async (request, reply) => {
       const actor = requireActor(request);
-      const result = await idempotent(app.db, request, actor, async (trx) => {
+      const result = await idempotent(app.db, request, actor.id, async (trx) => {
         const row = await applyAction(trx, actor, request.params.code, request.body, { now: nowToSecond() });
         return { status: 200, body: presentDossier(row, await assigneeNames(trx, [row]), await repo.listActions(trx, row.id)) };
       });

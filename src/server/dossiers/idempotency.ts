@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { z } from 'zod';
 import { AppError } from '../http/app-error.ts';
+
+export const ZIdempotencyHeaders = z.object({
+  'idempotency-key': z.string().min(1).max(200).optional().describe('Retrying with the same key returns the same result'),
+});
 
 export interface StoredResponse {
   status: number;
@@ -30,4 +36,36 @@ export async function storeIdempotent(db: Kysely<Database>, key: string, hash: s
 export function isUniqueViolation(e: unknown): boolean {
   const err = e as { code?: string; message?: string };
   return err?.code === '23505' || err?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || err?.code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+/**
+ * Runs a write once per (owner, Idempotency-Key): a retry over a bad link gets the stored response, never a
+ * second dossier. The stored response is written in the same transaction as the change.
+ */
+export async function idempotent(
+  db: Kysely<Database>,
+  request: FastifyRequest,
+  owner: string,
+  write: (trx: Kysely<Database>) => Promise<StoredResponse>,
+): Promise<StoredResponse> {
+  const header = request.headers['idempotency-key'];
+  const key = typeof header === 'string' && header ? `${owner}:${header}` : undefined;
+  const hash = requestHash([request.method, request.url, request.body]);
+  if (key) {
+    const stored = await findIdempotent(db, key, hash);
+    if (stored) return stored;
+  }
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const response = await write(trx);
+      if (key) await storeIdempotent(trx, key, hash, response, Date.now());
+      return response;
+    });
+  } catch (e) {
+    if (key && isUniqueViolation(e)) {
+      const stored = await findIdempotent(db, key, hash);
+      if (stored) return stored;
+    }
+    throw e;
+  }
 }

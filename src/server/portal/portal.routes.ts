@@ -3,7 +3,21 @@ import { formatInstant } from '../../shared/calendar/index.ts';
 import { DOSSIER_STATUSES, type DossierStatus } from '../../shared/dossier/status.ts';
 import { notFound } from '../http/app-error.ts';
 import type { AppInstance } from '../http/types.ts';
+import type { DossierRow } from '../dossiers/dossier.table.ts';
 import { findDossierByCode } from '../dossiers/dossier.repository.ts';
+import { intake } from '../dossiers/dossier.intake.ts';
+import { ZApplicant, ZComponentCheck } from '../dossiers/dossier.schemas.ts';
+import { idempotent, ZIdempotencyHeaders } from '../dossiers/idempotency.ts';
+import { nowToSecond } from '../http/clock.ts';
+
+/** A citizen's online submission from the public portal (Decree 118 Art. 17.2). */
+const ZOnlineSubmission = z.object({
+  unitCode: z.string().regex(/^\d{5}$/, '@rule.unitCode'),
+  procedureCode: z.string().min(1).max(40),
+  applicant: ZApplicant,
+  components: z.array(ZComponentCheck).optional(),
+  note: z.string().max(2000).optional(),
+});
 
 const ZPublicDossier = z.object({
   code: z.string(),
@@ -19,6 +33,28 @@ const iso = (ms: number | null) => (ms === null ? null : formatInstant(ms));
 
 /** What a citizen may see without signing in: progress only, never personal data. */
 export async function portalRoutes(app: AppInstance): Promise<void> {
+  app.post(
+    '/api/public/dossiers',
+    {
+      schema: {
+        tags: ['public'],
+        description: 'Online submission; an officer accepts it (or asks for corrections) within 8 working hours.',
+        headers: ZIdempotencyHeaders,
+        body: ZOnlineSubmission,
+        response: { 201: ZPublicDossier.extend({ acceptBy: z.string() }) },
+      },
+    },
+    async (request, reply) => {
+      const result = await idempotent(app.db, request, 'public', async (trx) => {
+        const input = { ...request.body, channel: 'online' as const, decision: 'receive' as const, paper: false };
+        const d = await intake(trx, null, input, { now: nowToSecond(), agencyPrefix: app.config.MOTCUA_AGENCY_FALLBACK_PREFIX });
+        const acceptBy = (JSON.parse(d.data) as { acceptBy: number }).acceptBy;
+        return { status: 201, body: { ...presentPublic(d), acceptBy: formatInstant(acceptBy) } };
+      });
+      return reply.status(result.status as 201).send(result.body as z.infer<typeof ZPublicDossier> & { acceptBy: string });
+    },
+  );
+
   app.get(
     '/api/public/dossiers/:code',
     {
@@ -31,17 +67,21 @@ export async function portalRoutes(app: AppInstance): Promise<void> {
     },
     async (request, reply) => {
       const d = await findDossierByCode(app.db, request.params.code.trim(), { kind: 'all' });
-      if (!d || d.received_at === null) throw notFound('dossier', request.params.code);
+      if (!d) throw notFound('dossier', request.params.code);
       void reply.header('cache-control', 'no-store');
-      return {
-        code: d.code,
-        procedureName: d.procedure_name,
-        status: d.status as DossierStatus,
-        receivedAt: iso(d.received_at),
-        dueAt: iso(d.due_at),
-        resultReady: d.status === 'result_ready',
-        endedAt: iso(d.ended_at),
-      };
+      return presentPublic(d);
     },
   );
+}
+
+function presentPublic(d: DossierRow): z.infer<typeof ZPublicDossier> {
+  return {
+    code: d.code,
+    procedureName: d.procedure_name,
+    status: d.status as DossierStatus,
+    receivedAt: iso(d.received_at),
+    dueAt: iso(d.due_at),
+    resultReady: d.status === 'result_ready',
+    endedAt: iso(d.ended_at),
+  };
 }
