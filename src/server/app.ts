@@ -17,6 +17,7 @@ import { accountRoutes } from './accounts/account.routes.ts';
 import { attachmentRoutes } from './attachments/attachment.routes.ts';
 import { calendarRoutes } from './calendar/calendar.routes.ts';
 import { dossierRoutes } from './dossiers/dossier.routes.ts';
+import { documentRoutes } from './documents/document.routes.ts';
 import { procedureRoutes } from './procedures/procedure.routes.ts';
 import { portalRoutes } from './portal/portal.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
@@ -47,6 +48,7 @@ const FEATURES: ((app: AppInstance) => Promise<void>)[] = [
   procedureRoutes,
   dossierRoutes,
   attachmentRoutes,
+  documentRoutes,
   portalRoutes,
   webRoutes,
 ];
@@ -71,6 +73,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         'img-src': ["'self'", 'data:'],
         'style-src': ["'self'", "'unsafe-inline'"],
         'script-src': ["'self'", "'unsafe-inline'"],
+        // A commune PC serves the others over plain HTTP on the LAN: never rewrite requests to https.
+        'upgrade-insecure-requests': null,
       },
     },
   });

@@ -14,6 +14,7 @@ const ZConfig = z.object({
     .default('false')
     .transform((v) => v === 'true'),
   MOTCUA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MOTCUA_PUBLIC_URL: z.url().default('http://localhost:3000'),
   MOTCUA_FILES_DIR: z.string().min(1).default('./data/files'),
   MOTCUA_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(100).default(10),
   MOTCUA_AGENCY_FALLBACK_PREFIX: z.string().min(1).max(20).default('000.00'),

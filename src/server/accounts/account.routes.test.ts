@@ -28,6 +28,8 @@ for (const dialect of DIALECTS) {
       expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
       expect(cookie?.secure).toBeFalsy();
       expect(res.json()).toMatchObject({ username: 'tiepnhan.dilinh', roles: ['counter_officer'], unitCode: '25000', provinceCode: '68' });
+      expect(res.json().abilities).toEqual(expect.arrayContaining(['dossier.intake', 'reports.read']));
+      expect(res.json().abilities).not.toContain('dossier.decide');
     });
 
     it('marks the cookie Secure behind a TLS proxy', async () => {

@@ -50,7 +50,7 @@ export async function accountRoutes(app: AppInstance): Promise<void> {
         ...presentMe(result.actor),
         csrfToken: result.csrfToken,
         expiresAt: new Date(result.expiresAt).toISOString(),
-        abilities: abilities(result.actor),
+        abilities: abilities(result.actor, { provinceCode: result.actor.provinceCode, unitCode: result.actor.unitCode }),
       };
     },
   );

@@ -119,7 +119,10 @@ const EFFECTS: Record<ActionType, (c: EffectContext) => Promise<Effect> | Effect
     if (!isExtensionNoticeTimely(calendar, now, d.due_at!)) throw ruleViolation('extension.too_late', { dueAt: d.due_at });
     assertExtensionAllowed(d.extension_count, d.due_at!, newDue, now);
     await repo.insertDue(trx, d.id, d.unit_code, now, newDue, 'extended');
-    return { patch: { due_at: newDue, extension_count: d.extension_count + 1 }, payload: { newDueAt: newDue, previousDueAt: d.due_at } };
+    return {
+      patch: { due_at: newDue, extension_count: d.extension_count + 1 },
+      payload: { newDueAt: newDue, previousDueAt: d.due_at, reason: req.reason },
+    };
   },
   stop: ({ req }) => (required(req.reason, 'reason'), { payload: { reason: req.reason, stopKind: req.stopKind ?? 'other' } }),
   auto_return: () => ({ payload: { reason: 'supplement_not_received' } }),

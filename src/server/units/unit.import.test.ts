@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, openTestDb, type TestDb } from '../../../test/support/db.ts';
-import { cleanUnitData } from './unit.clean.ts';
 import { formatImportReport, persistUnitImport, runUnitsImport, type ImportReport } from './unit.import.ts';
-import { testCleanData, testSources } from './unit.test-helpers.ts';
+import { testCleanData } from './unit.test-helpers.ts';
 
 async function tableCounts(t: TestDb) {
   const count = async (table: 'unit_change_sets' | 'unit_versions' | 'unit_lineage') =>

@@ -1,0 +1,137 @@
+/**
+ * Printable documents: the forms of one dossier (PDF) and the register of a commune (PDF or Excel).
+ * Signed in only; a dossier outside the officer's scope does not exist (404); a form that does not fit the
+ * dossier's history is 409 RULE_VIOLATION 'document.not_applicable'. Every document issued is audited.
+ */
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { requireActor } from '../http/auth.ts';
+import type { AppInstance } from '../http/types.ts';
+import { resolvePeriod } from '../reports/report-period.ts';
+import {
+  auditDocument,
+  auditRegister,
+  DEFAULT_PUBLIC_BASE_URL,
+  loadDossierDocumentInput,
+  loadRegister,
+  MAX_REGISTER_ROWS,
+  registerPdfBytes,
+  renderDossierDocument,
+} from './document.service.ts';
+import { DOSSIER_FORMS, type DossierForm } from './document.types.ts';
+import { registerXlsx, XLSX_TYPE } from './register.xlsx.ts';
+
+export const PDF_TYPE = 'application/pdf';
+
+export interface DocumentRouteOptions {
+  /** Base of the public lookup URL in the QR codes (`<base>/tra-cuu?code=…`). */
+  publicBaseUrl?: string;
+}
+
+const ZCodeParams = z.object({ code: z.string().min(1).max(64) });
+const ZRegisterQuery = z.object({
+  unit: z
+    .string()
+    .regex(/^\d{5}$/, '@rule.unitCode')
+    .optional()
+    .describe('Commune code (default: yours)'),
+  from: z.string().describe('YYYY-MM-DD, local date (UTC+7), inclusive'),
+  to: z.string().describe('YYYY-MM-DD, local date (UTC+7), inclusive'),
+});
+
+function sendFile(
+  reply: FastifyReply,
+  bytes: Buffer,
+  type: string,
+  fileName: string,
+  disposition: 'inline' | 'attachment',
+) {
+  return reply
+    .header('content-type', type)
+    .header('content-disposition', `${disposition}; filename="${fileName}"`)
+    .header('cache-control', 'no-store')
+    .send(bytes);
+}
+
+/** The base URL: the option, else MOTCUA_PUBLIC_URL when the configuration has it, else localhost. */
+function publicBaseUrlOf(app: AppInstance, options: DocumentRouteOptions): string {
+  const configured = (app.config as Partial<Record<string, unknown>>).MOTCUA_PUBLIC_URL;
+  return (
+    options.publicBaseUrl ??
+    (typeof configured === 'string' && configured ? configured : DEFAULT_PUBLIC_BASE_URL)
+  );
+}
+
+function dossierDocumentRoutes(app: AppInstance, baseUrl: string): void {
+  for (const form of Object.keys(DOSSIER_FORMS) as DossierForm[]) {
+    const spec = DOSSIER_FORMS[form];
+    app.get(
+      `/api/dossiers/:code/documents/${spec.file}.pdf`,
+      {
+        schema: {
+          tags: ['documents'],
+          description: `Mẫu số ${spec.number}: ${spec.title} (PDF). 409 when the form does not apply to the dossier.`,
+          params: ZCodeParams,
+        },
+      },
+      async (request, reply) => {
+        const actor = requireActor(request);
+        const input = await loadDossierDocumentInput(app.db, actor, request.params.code, baseUrl);
+        const doc = await renderDossierDocument(input, form);
+        await auditDocument(app.db, actor, input.dossier, form, request.ip);
+        return sendFile(reply, doc.bytes, PDF_TYPE, doc.fileName, 'inline');
+      },
+    );
+  }
+}
+
+function registerRoutes(app: AppInstance): void {
+  for (const format of ['pdf', 'xlsx'] as const) {
+    app.get(
+      `/api/registers/dossiers.${format}`,
+      {
+        schema: {
+          tags: ['documents'],
+          description: `Mẫu số 07: Sổ theo dõi hồ sơ of a commune, dossiers received from \`from\` to \`to\` (${format.toUpperCase()}).`,
+          querystring: ZRegisterQuery,
+        },
+      },
+      async (request, reply) => {
+        const actor = requireActor(request);
+        const period = resolvePeriod(request.query.from, request.query.to);
+        const unitCode = request.query.unit ?? actor.unitCode;
+        const register = await loadRegister(app.db, actor, {
+          unitCode,
+          fromMs: period.fromMs,
+          endMs: period.endMs,
+          now: Date.now(),
+          maxRows: MAX_REGISTER_ROWS[format],
+        });
+        const { data } = register;
+        const bytes = format === 'pdf' ? await registerPdfBytes(data) : await registerXlsx(data);
+        const details = { from: period.from, to: period.to, format, rows: data.rows.length };
+        await auditRegister(app.db, actor, register.unitCode, register.provinceCode, details, request.ip);
+        const fileName = `mau-07-so-theo-doi-${register.unitCode}-${period.from}-${period.to}.${format}`;
+        return sendFile(
+          reply,
+          bytes,
+          format === 'pdf' ? PDF_TYPE : XLSX_TYPE,
+          fileName,
+          format === 'pdf' ? 'inline' : 'attachment',
+        );
+      },
+    );
+  }
+}
+
+/** Routes with explicit options (tests, embedding). */
+export function documentRoutesWith(options: DocumentRouteOptions = {}): (app: AppInstance) => Promise<void> {
+  return async (app) => {
+    dossierDocumentRoutes(app, publicBaseUrlOf(app, options));
+    registerRoutes(app);
+  };
+}
+
+export async function documentRoutes(app: AppInstance): Promise<void> {
+  await documentRoutesWith()(app);
+}

@@ -1,0 +1,220 @@
+/**
+ * Loading what the documents print (inside the caller's tenant scope), building the data, rendering, and the
+ * audit entry of each document issued. Rendering happens outside any transaction.
+ */
+import type { Kysely } from 'kysely';
+import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import type { Actor } from '../accounts/roles.ts';
+import { authorize } from '../accounts/policy.ts';
+import { scopeOf } from '../accounts/scope.ts';
+import { appendAudit } from '../audit/audit.service.ts';
+import type { Database } from '../db/schema.ts';
+import { findDossierByCode, listActions } from '../dossiers/dossier.repository.ts';
+import type { DossierRow } from '../dossiers/dossier.table.ts';
+import { AppError, notFound } from '../http/app-error.ts';
+import type { CatalogComponent } from '../procedures/catalog-data/catalog.types.ts';
+import { findProcedure } from '../procedures/procedure.repository.ts';
+import { getUnit } from '../units/unit.service.ts';
+import { COMMUNE_TYPES } from '../units/unit.table.ts';
+import {
+  buildExtensionData,
+  buildReceiptData,
+  buildRefusalData,
+  buildStopNoticeData,
+  buildSupplementRequestData,
+  payloadOf,
+} from './document.data.ts';
+import { buildControlSheetData, buildRegisterData } from './document.sheets.ts';
+import {
+  DOSSIER_FORMS,
+  type DossierDocumentInput,
+  type DossierForm,
+  type RegisterData,
+} from './document.types.ts';
+import { controlSheetPdf, registerPdf } from './pdf.sheets.ts';
+import { extensionPdf, receiptPdf, refusalPdf, stopNoticePdf, supplementRequestPdf } from './pdf.slips.ts';
+import { renderPdf } from './pdf.printer.ts';
+
+type Db = Kysely<Database>;
+
+export const DEFAULT_PUBLIC_BASE_URL = 'http://localhost:3000';
+/**
+ * The most rows a register may have: pdfmake lays out synchronously (~2 ms a row, so 3,000 rows block the
+ * server for seconds); Excel is ~10 times cheaper. A month of a large commune is about 2,000 dossiers.
+ */
+export const MAX_REGISTER_ROWS = { pdf: 3_000, xlsx: 30_000 } as const;
+
+/** The dossier, its actions and dues, its unit and procedure, and the names of assignees: all a form needs. */
+export async function loadDossierDocumentInput(
+  db: Db,
+  actor: Actor,
+  code: string,
+  publicBaseUrl: string,
+): Promise<DossierDocumentInput> {
+  const dossier = await findDossierByCode(db, code, scopeOf(actor));
+  if (!dossier) throw notFound('dossier', code);
+  const actions = await listActions(db, dossier.id);
+  const dues = await db
+    .selectFrom('dossier_dues')
+    .select(['set_at', 'due_at', 'reason'])
+    .where('dossier_id', '=', dossier.id)
+    .orderBy('set_at')
+    .execute();
+  const unit = await getUnit(db, dossier.unit_code);
+  const procedure = await findProcedure(db, dossier.procedure_code);
+  const usernames = [
+    ...new Set(
+      actions
+        .filter((a) => a.type === 'assign')
+        .map((a) => payloadOf(a).assignee)
+        .filter((u): u is string => typeof u === 'string'),
+    ),
+  ];
+  const users = usernames.length
+    ? await db
+        .selectFrom('users')
+        .select(['username', 'display_name'])
+        .where('username', 'in', usernames)
+        .execute()
+    : [];
+  return {
+    dossier,
+    actions,
+    dues: dues.map((x) => ({ setAt: x.set_at, dueAt: x.due_at, reason: x.reason })),
+    unit,
+    procedure: procedure
+      ? {
+          feeAmount: procedure.fee_amount,
+          feeText: procedure.fee_text,
+          components: JSON.parse(procedure.components) as CatalogComponent[],
+        }
+      : null,
+    people: new Map(users.map((u) => [u.username, u.display_name])),
+    publicBaseUrl,
+  };
+}
+
+/** Each dossier form: its data builder and its renderer (the builder throws 409 when the form does not apply). */
+const DEFINITIONS: Record<DossierForm, (input: DossierDocumentInput) => Promise<TDocumentDefinitions>> = {
+  receipt: (i) => receiptPdf(buildReceiptData(i)),
+  supplement: (i) => supplementRequestPdf(buildSupplementRequestData(i)),
+  refusal: (i) => refusalPdf(buildRefusalData(i)),
+  extension: (i) => extensionPdf(buildExtensionData(i)),
+  stop: (i) => stopNoticePdf(buildStopNoticeData(i)),
+  control: (i) => controlSheetPdf(buildControlSheetData(i)),
+};
+
+const FILE_STEM: Record<DossierForm, string> = {
+  receipt: 'mau-01-tiep-nhan-hen-tra',
+  supplement: 'mau-02-yeu-cau-bo-sung',
+  refusal: 'mau-03-tu-choi-tiep-nhan',
+  extension: 'mau-04-xin-loi-hen-lai',
+  stop: 'mau-05-dung-tra-lai-ho-so',
+  control: 'mau-06-phieu-kiem-soat',
+};
+
+const safe = (s: string): string => s.replace(/[^0-9A-Za-z.-]+/g, '_');
+
+export interface RenderedDocument {
+  bytes: Buffer;
+  fileName: string;
+}
+
+export async function renderDossierDocument(
+  input: DossierDocumentInput,
+  form: DossierForm,
+): Promise<RenderedDocument> {
+  const bytes = await renderPdf(await DEFINITIONS[form](input));
+  return { bytes, fileName: `${FILE_STEM[form]}-${safe(input.dossier.code)}.pdf` };
+}
+
+/** The audit entry of a document issued (the slips carry the applicant's name and address). */
+export async function auditDocument(
+  db: Db,
+  actor: Actor,
+  d: DossierRow,
+  form: DossierForm,
+  ip: string,
+): Promise<void> {
+  await db.transaction().execute((trx) =>
+    appendAudit(trx, {
+      actor,
+      action: 'document.issue',
+      targetType: 'dossier',
+      targetId: d.code,
+      unitCode: d.unit_code,
+      provinceCode: d.province_code,
+      ip,
+      details: { form: DOSSIER_FORMS[form].number, document: DOSSIER_FORMS[form].file },
+    }),
+  );
+}
+
+export interface RegisterQuery {
+  unitCode: string;
+  fromMs: number;
+  endMs: number;
+  now: number;
+  /** More rows than this: 409 RULE_VIOLATION 'register.too_many_rows' (ask for a shorter period). */
+  maxRows: number;
+}
+
+export interface LoadedRegister {
+  data: RegisterData;
+  unitCode: string;
+  provinceCode: string;
+}
+
+const unitIssue = (rule: string, message: string) =>
+  new AppError('VALIDATION_FAILED', { issues: [{ path: 'unit', rule, message }] });
+
+/** Form 07 data: the commune's dossiers received in [from, to] (local dates), for staff of that commune or above. */
+export async function loadRegister(db: Db, actor: Actor, q: RegisterQuery): Promise<LoadedRegister> {
+  const unit = await getUnit(db, q.unitCode).catch(() => {
+    throw unitIssue('unit.unknown', `unknown unit "${q.unitCode}"`);
+  });
+  if (!(COMMUNE_TYPES as readonly string[]).includes(unit.type))
+    throw unitIssue('unit.commune', 'the register is kept per commune, ward or special zone');
+  authorize(actor, 'reports.read', { provinceCode: unit.provinceCode, unitCode: unit.code });
+  const dossiers = await db
+    .selectFrom('dossiers')
+    .selectAll()
+    .where('unit_code', '=', unit.code)
+    .where('received_at', '>=', q.fromMs)
+    .where('received_at', '<', q.endMs)
+    .orderBy('received_at')
+    .orderBy('code')
+    .limit(q.maxRows + 1)
+    .execute();
+  if (dossiers.length > q.maxRows)
+    throw new AppError('RULE_VIOLATION', {
+      params: { rule: 'register.too_many_rows' },
+      details: { rule: 'register.too_many_rows', limit: q.maxRows },
+    });
+  const data = buildRegisterData({ unit, fromMs: q.fromMs, endMs: q.endMs, dossiers, now: q.now });
+  return { data, unitCode: unit.code, provinceCode: unit.provinceCode };
+}
+
+export async function auditRegister(
+  db: Db,
+  actor: Actor,
+  unitCode: string,
+  provinceCode: string,
+  details: Record<string, unknown>,
+  ip: string,
+) {
+  await db.transaction().execute((trx) =>
+    appendAudit(trx, {
+      actor,
+      action: 'register.export',
+      targetType: 'unit',
+      targetId: unitCode,
+      unitCode,
+      provinceCode,
+      ip,
+      details,
+    }),
+  );
+}
+
+export const registerPdfBytes = (d: RegisterData): Promise<Buffer> => renderPdf(registerPdf(d));

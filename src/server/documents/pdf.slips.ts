@@ -1,0 +1,207 @@
+/** The applicant's slips, Forms 01-05, on A5 portrait. Each prints its data object and nothing else. */
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import type {
+  ExtensionData,
+  ReceiptData,
+  RefusalData,
+  StopNoticeData,
+  SupplementRequestData,
+} from './document.types.ts';
+import {
+  A5_PORTRAIT,
+  codeWithQr,
+  documentOf,
+  formNumber,
+  heading,
+  line,
+  numbered,
+  placeDate,
+  signatures,
+  title,
+} from './pdf.layout.ts';
+import { qrDataUrl } from './pdf.printer.ts';
+
+type Slip = ReceiptData | SupplementRequestData | RefusalData | ExtensionData | StopNoticeData;
+
+const para = (text: string | Content[]): Content => ({ text, margin: [0, 2, 0, 2], alignment: 'justify' });
+
+/** Form number, heading, title, code and QR: the top of every slip. */
+async function top(d: Slip): Promise<Content[]> {
+  return [
+    formNumber(d.formNumber),
+    heading(d.header, A5_PORTRAIT),
+    title(d.title),
+    codeWithQr(d.dossierCode, await qrDataUrl(d.lookupUrl), d.lookupUrl),
+  ];
+}
+
+const slip = (d: Slip, content: Content[]): TDocumentDefinitions =>
+  documentOf(
+    A5_PORTRAIT,
+    { title: `${d.title} — ${d.dossierCode}`, subject: `Mẫu số ${d.formNumber}` },
+    content,
+  );
+
+function applicantLines(d: Slip, lead: string): Content[] {
+  return [
+    line(lead, d.applicant.name),
+    line('Địa chỉ', d.applicant.address),
+    line('Số điện thoại', d.applicant.phone),
+    line('Nội dung yêu cầu giải quyết', d.procedureName),
+  ];
+}
+
+function componentsTable(d: ReceiptData): Content {
+  const header = ['STT', 'Tên giấy tờ', 'Hình thức', 'Số lượng'].map((text) => ({
+    text,
+    style: 'tableHeader',
+  }));
+  const rows = d.components.map((c, i) => [
+    { text: String(i + 1), alignment: 'center' as const },
+    c.name,
+    c.kind,
+    { text: String(c.copies), alignment: 'center' as const },
+  ]);
+  return {
+    table: {
+      headerRows: 1,
+      widths: [22, '*', 62, 40],
+      body: [
+        header,
+        ...(rows.length ? rows : [[{ text: '—', colSpan: 4, alignment: 'center' as const }, '', '', '']]),
+      ],
+    },
+    fontSize: 10,
+    margin: [0, 2, 0, 4],
+  };
+}
+
+function feeLine(d: ReceiptData): Content {
+  if (!d.fee) return line('6. Phí, lệ phí', null);
+  if (d.fee.amount === 0) return line('6. Phí, lệ phí', 'Không thu phí, lệ phí');
+  return line('6. Phí, lệ phí', `${d.fee.amountText} (${d.fee.inWords})`);
+}
+
+/** Form 01: receipt and appointment slip. */
+export async function receiptPdf(d: ReceiptData): Promise<TDocumentDefinitions> {
+  return slip(d, [
+    ...(await top(d)),
+    para(`Bộ phận tiếp nhận và trả kết quả, ${d.header.centreInText}`),
+    ...applicantLines(d, 'Tiếp nhận hồ sơ của'),
+    line('Hình thức nộp', d.channel),
+    { text: '1. Thành phần hồ sơ nộp gồm:', bold: true, margin: [0, 4, 0, 0] },
+    componentsTable(d),
+    line('2. Thời hạn giải quyết theo quy định', d.limit),
+    line('3. Thời gian nhận hồ sơ', d.receivedAt),
+    line('4. Thời gian trả kết quả giải quyết hồ sơ', d.appointmentAt),
+    line('5. Nơi trả kết quả', d.returnPlace),
+    feeLine(d),
+    placeDate(d.placeDate),
+    signatures([{ role: 'NGƯỜI NỘP HỒ SƠ' }, { role: 'NGƯỜI TIẾP NHẬN HỒ SƠ', name: d.officer }]),
+  ]);
+}
+
+const STAGE_NOTE: Record<SupplementRequestData['stage'], string> = {
+  intake:
+    'Hồ sơ chưa được tiếp nhận. Ông/Bà vui lòng bổ sung, hoàn thiện đầy đủ các nội dung trên để được tiếp nhận.',
+  appraisal:
+    'Thời hạn giải quyết tạm dừng từ ngày yêu cầu bổ sung và được tính lại từ đầu khi nhận đủ hồ sơ bổ sung. Quá 15 ngày không bổ sung, hồ sơ được trả lại.',
+  online:
+    'Hồ sơ nộp trực tuyến chưa được tiếp nhận. Ông/Bà vui lòng sửa đổi, bổ sung trên Cổng dịch vụ công.',
+};
+
+/** Form 02: supplement request, every missing item at once. */
+export async function supplementRequestPdf(d: SupplementRequestData): Promise<TDocumentDefinitions> {
+  return slip(d, [
+    ...(await top(d)),
+    ...applicantLines(d, 'Hồ sơ của'),
+    { text: 'Yêu cầu bổ sung, hoàn thiện hồ sơ gồm những nội dung sau:', bold: true, margin: [0, 4, 0, 0] },
+    numbered(d.missing),
+    ...(d.note ? [line('Ghi chú', d.note)] : []),
+    line('Thời điểm yêu cầu', d.requestedAt),
+    para(STAGE_NOTE[d.stage]),
+    para(
+      `Trong quá trình hoàn thiện hồ sơ nếu có vướng mắc, Ông/Bà liên hệ Bộ phận tiếp nhận và trả kết quả, ${d.header.centreInText} để được hướng dẫn.`,
+    ),
+    placeDate(d.placeDate),
+    signatures([{ role: 'NGƯỜI HƯỚNG DẪN', name: d.officer }]),
+  ]);
+}
+
+/** Form 03: refusal to receive, with the reason. */
+export async function refusalPdf(d: RefusalData): Promise<TDocumentDefinitions> {
+  return slip(d, [
+    ...(await top(d)),
+    ...applicantLines(d, 'Tiếp nhận hồ sơ của'),
+    para(
+      `Qua xem xét, ${d.header.committeeInText} thông báo không tiếp nhận, giải quyết hồ sơ này với lý do cụ thể như sau:`,
+    ),
+    { text: d.reason, bold: true, margin: [12, 2, 0, 4] },
+    line('Thời điểm', d.refusedAt),
+    para('Xin thông báo cho Ông/Bà được biết và thực hiện./.'),
+    placeDate(d.placeDate),
+    signatures([{ role: 'NGƯỜI TIẾP NHẬN HỒ SƠ', name: d.officer }]),
+  ]);
+}
+
+const HEAD_SIGNATURE = { role: 'THỦ TRƯỞNG CƠ QUAN', hint: '(Ký, ghi rõ họ tên và đóng dấu)' };
+
+/** Form 04: apology and the new date. */
+export async function extensionPdf(d: ExtensionData): Promise<TDocumentDefinitions> {
+  const who = d.header.committeeInText;
+  return slip(d, [
+    ...(await top(d)),
+    {
+      text: [{ text: 'Kính gửi: ', bold: true }, `Ông/Bà ${d.applicant.name}`],
+      alignment: 'center',
+      margin: [0, 0, 0, 4],
+    },
+    line('Địa chỉ', d.applicant.address),
+    para(
+      `${capitalise(d.receivedOn)}, ${who} tiếp nhận giải quyết hồ sơ của Ông/Bà, mã hồ sơ ${d.dossierCode}, nội dung yêu cầu giải quyết: ${d.procedureName}.`,
+    ),
+    para([
+      { text: 'Thời hạn trả kết quả giải quyết hồ sơ: ' },
+      { text: d.previousAppointmentAt || '……………', bold: true },
+      { text: '.' },
+    ]),
+    para(`Tuy nhiên đến nay, ${who} chưa trả kết quả giải quyết hồ sơ của Ông/Bà với lý do: ${d.reason}.`),
+    para([
+      {
+        text: `Sự chậm trễ này đã gây phiền hà cho Ông/Bà. ${who} xin lỗi Ông/Bà và sẽ trả kết quả giải quyết hồ sơ cho Ông/Bà vào lúc `,
+      },
+      { text: d.newAppointmentAt, bold: true },
+      { text: '.' },
+    ]),
+    para('Mong nhận được sự thông cảm của Ông/Bà./.'),
+    placeDate(d.placeDate),
+    signatures([{ ...HEAD_SIGNATURE, name: d.signer }]),
+  ]);
+}
+
+/** Form 05: the agency stops processing and returns the dossier. */
+export async function stopNoticePdf(d: StopNoticeData): Promise<TDocumentDefinitions> {
+  const who = d.header.committeeInText;
+  const received = d.receivedOn
+    ? `${capitalise(d.receivedOn)}, ${who} tiếp nhận hồ sơ của Ông/Bà`
+    : `${who} đã nhận hồ sơ của Ông/Bà`;
+  return slip(d, [
+    ...(await top(d)),
+    {
+      text: [{ text: 'Kính gửi: ', bold: true }, `Ông/Bà ${d.applicant.name}`],
+      alignment: 'center',
+      margin: [0, 0, 0, 4],
+    },
+    line('Địa chỉ', d.applicant.address),
+    para(`${received}, mã hồ sơ ${d.dossierCode}, nội dung yêu cầu giải quyết: ${d.procedureName}.`),
+    para(`${who} thông báo dừng giải quyết và trả lại hồ sơ nêu trên.`),
+    line('Căn cứ', d.stopKind),
+    line('Lý do', d.reason),
+    line('Thời điểm dừng', d.stoppedAt),
+    para('Ông/Bà vui lòng liên hệ Bộ phận tiếp nhận và trả kết quả để nhận lại hồ sơ./.'),
+    placeDate(d.placeDate),
+    signatures([{ ...HEAD_SIGNATURE, name: d.signer }]),
+  ]);
+}
+
+const capitalise = (s: string): string => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);

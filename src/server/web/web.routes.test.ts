@@ -1,0 +1,41 @@
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestApp, type TestApp } from '../../../test/support/app.ts';
+
+describe('serving the web app', () => {
+  let h: TestApp;
+  beforeAll(async () => {
+    h = await openTestApp('sqlite');
+  });
+  afterAll(async () => h?.close());
+
+  it('serves index.html for client routes, including codes with dots', async () => {
+    for (const url of ['/', '/tra-cuu?code=x', '/ho-so/000.00.68.25000-260302-0001']) {
+      const res = await h.app.inject({ method: 'GET', url });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toMatch(/^text\/html/);
+      expect(res.body).toContain('<html');
+    }
+  });
+
+  it('answers 404 for a missing asset and keeps /api/ paths for the API', async () => {
+    expect((await h.app.inject({ method: 'GET', url: '/missing.js' })).statusCode).toBe(404);
+    const api = await h.app.inject({ method: 'GET', url: '/api/nothing-here' });
+    expect(api.json().error.code).toBe('ROUTE_NOT_FOUND');
+  });
+
+  it('compresses, tags and revalidates assets for weak links', async () => {
+    const plain = await h.app.inject({ method: 'GET', url: '/index.html' });
+    const zipped = await h.app.inject({ method: 'GET', url: '/index.html', headers: { 'accept-encoding': 'gzip, deflate' } });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(zipped.rawPayload).toString()).toBe(plain.body);
+    const etag = String(plain.headers.etag);
+    const again = await h.app.inject({ method: 'GET', url: '/index.html', headers: { 'if-none-match': etag } });
+    expect(again.statusCode).toBe(304);
+  });
+
+  it('does not ask browsers to upgrade LAN http requests to https', async () => {
+    const res = await h.app.inject({ method: 'GET', url: '/' });
+    expect(String(res.headers['content-security-policy'])).not.toContain('upgrade-insecure-requests');
+  });
+});

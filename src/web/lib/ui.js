@@ -1,0 +1,381 @@
+/* global document, window, setTimeout, HTMLElement, HTMLInputElement */
+/**
+ * Shared pieces of the interface: labelled form fields that show the server's per-field errors, status and
+ * due badges, document links, the live message region.
+ */
+import { ApiError, api } from './api.js';
+import { h, replace, uid } from './dom.js';
+import { formatDateTime, parseDateInput } from './format.js';
+import { has, t } from './i18n.js';
+
+/**
+ * @typedef {object} FieldOptions
+ * @property {string} label
+ * @property {string} path the API path of the value (e.g. 'applicant.idNumber'); errors are matched on it
+ * @property {string} [type] input type, or 'select' / 'textarea'
+ * @property {string} [value]
+ * @property {boolean} [required]
+ * @property {string} [hint]
+ * @property {string} [autocomplete]
+ * @property {string} [inputmode]
+ * @property {string} [placeholder]
+ * @property {number} [maxlength]
+ * @property {number} [rows]
+ * @property {[string, string][]} [options] for selects: [value, label]
+ * @property {(e: Event) => void} [oninput]
+ * @property {(e: Event) => void} [onchange]
+ */
+
+/**
+ * A labelled field: label, control, hint and an error slot tied by aria-describedby.
+ * @param {FieldOptions} o
+ * @returns {HTMLElement & {control: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement}}
+ */
+export function field(o) {
+  const id = uid('f');
+  const hintId = `${id}-hint`;
+  const errId = `${id}-err`;
+  const describedBy = [o.hint ? hintId : null, errId].filter(Boolean).join(' ');
+  const common = {
+    id,
+    name: o.path,
+    required: o.required,
+    'aria-describedby': describedBy,
+    autocomplete: o.autocomplete,
+    inputmode: o.inputmode,
+    placeholder: o.placeholder,
+    maxlength: o.maxlength,
+    oninput: o.oninput,
+    onchange: o.onchange,
+  };
+  /** @type {HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement} */
+  let control;
+  if (o.type === 'select')
+    control = /** @type {HTMLSelectElement} */ (
+      h(
+        'select',
+        common,
+        ...(o.options ?? []).map(([v, l]) => h('option', { value: v, selected: v === o.value }, l)),
+      )
+    );
+  else if (o.type === 'textarea')
+    control = /** @type {HTMLTextAreaElement} */ (
+      h('textarea', { ...common, rows: o.rows ?? 3, value: o.value })
+    );
+  else
+    control = /** @type {HTMLInputElement} */ (
+      h('input', { ...common, type: o.type ?? 'text', value: o.value })
+    );
+  const wrap = Object.assign(
+    h(
+      'div',
+      { class: 'field', 'data-path': o.path },
+      h(
+        'label',
+        { for: id },
+        o.label,
+        o.required ? h('span', { class: 'req', 'aria-hidden': 'true' }, ' *') : null,
+      ),
+      control,
+      o.hint ? h('p', { class: 'hint', id: hintId }, o.hint) : null,
+      h('p', { class: 'field-error', id: errId, hidden: true }),
+    ),
+    { control },
+  );
+  return wrap;
+}
+
+/**
+ * A date field typed as dd/MM/yyyy (the same on every browser and language).
+ * @param {Omit<FieldOptions, 'type'>} o
+ */
+export function dateField(o) {
+  return field({
+    ...o,
+    type: 'text',
+    inputmode: 'numeric',
+    placeholder: t('date.placeholder'),
+    maxlength: 10,
+    hint: o.hint,
+  });
+}
+
+/**
+ * The value of a dd/MM/yyyy field as yyyy-MM-dd; '' when empty; null (and the field marked) when invalid.
+ * @param {HTMLElement & {control: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement}} f
+ */
+export function dateValue(f) {
+  const text = f.control.value.trim();
+  if (!text) return '';
+  const iso = parseDateInput(text);
+  if (!iso) setFieldError(f, t('date.invalid'));
+  return iso;
+}
+
+/**
+ * @param {HTMLElement} wrap a .field (or any element with data-path and a .field-error)
+ * @param {string} message
+ */
+export function setFieldError(wrap, message) {
+  const err = wrap.querySelector('.field-error');
+  if (err instanceof HTMLElement) {
+    err.textContent = message;
+    err.hidden = false;
+  }
+  wrap.classList.add('invalid');
+  for (const c of wrap.querySelectorAll('input, select, textarea')) c.setAttribute('aria-invalid', 'true');
+}
+
+/** @param {ParentNode} root */
+export function clearIssues(root) {
+  for (const w of root.querySelectorAll('.invalid')) w.classList.remove('invalid');
+  for (const e of root.querySelectorAll('.field-error')) {
+    if (!(e instanceof HTMLElement)) continue;
+    e.hidden = true;
+    e.textContent = '';
+  }
+  for (const c of root.querySelectorAll('[aria-invalid]')) c.removeAttribute('aria-invalid');
+  for (const a of root.querySelectorAll('.form-alert')) {
+    replace(a);
+    a.setAttribute('hidden', '');
+  }
+}
+
+/**
+ * Shows a failed request on a form: each issue next to its field (matched by `path`, or the closest parent
+ * path), the message in the form's alert, focus on the first bad field.
+ * @param {HTMLElement} form
+ * @param {unknown} error
+ */
+export function showError(form, error) {
+  clearIssues(form);
+  const alert = form.querySelector('.form-alert');
+  const unmatched = [];
+  /** @type {HTMLElement | null} */
+  let first = null;
+  if (error instanceof ApiError) {
+    for (const issue of error.issues) {
+      const wrap = findPath(form, issue.path);
+      if (wrap) {
+        setFieldError(wrap, issue.message);
+        first ??= wrap;
+      } else unmatched.push(issue);
+    }
+  }
+  if (alert instanceof HTMLElement) {
+    const shown =
+      error instanceof ApiError && error.issues.length > 0 && unmatched.length === 0
+        ? t('form.fixFields')
+        : errorText(error);
+    replace(
+      alert,
+      h('p', null, shown),
+      unmatched.length
+        ? h('ul', null, ...unmatched.map((i) => h('li', null, `${i.path}: ${i.message}`)))
+        : null,
+    );
+    alert.hidden = false;
+  }
+  const control = first?.querySelector('input, select, textarea');
+  if (control instanceof HTMLElement) control.focus();
+  else if (alert instanceof HTMLElement) alert.focus();
+}
+
+/**
+ * @param {ParentNode} root
+ * @param {string} path
+ * @returns {HTMLElement | null}
+ */
+function findPath(root, path) {
+  let p = path;
+  for (;;) {
+    const el = root.querySelector(`[data-path="${cssEscape(p)}"]`);
+    if (el instanceof HTMLElement) return el;
+    const dot = p.lastIndexOf('.');
+    if (dot < 0) return null;
+    p = p.slice(0, dot);
+  }
+}
+
+/** @param {string} s */
+const cssEscape = (s) => s.replace(/["\\]/g, '\\$&');
+
+/** An alert box for a form (focusable so errors can be announced and reached). */
+export function formAlert() {
+  return h('div', { class: 'form-alert alert alert-error', role: 'alert', tabindex: '-1', hidden: true });
+}
+
+/** The message to show for any failure. @param {unknown} error */
+export function errorText(error) {
+  if (error instanceof ApiError) {
+    if (error.isNetwork) return t('error.network');
+    if (error.isMissingRoute) return t('error.notAvailable');
+    return error.message;
+  }
+  return t('error.unexpected');
+}
+
+/** @param {string} status */
+export function statusText(status) {
+  return has(`status.${status}`) ? t(`status.${status}`) : status;
+}
+
+/** @param {string} status */
+export function statusBadge(status) {
+  return h('span', { class: `badge status status-${status}` }, statusText(status));
+}
+
+const OPEN = ['received', 'processing', 'awaiting_approval', 'submitted'];
+
+/**
+ * The due date with its colour: red when overdue, amber when due within one working day.
+ * @param {{status: string, dueAt: string | null, clockStoppedAt?: string | null, endedAt?: string | null, resolution?: string | null}} d
+ * @param {{minutesBetween: (a: number, b: number) => number, minutesPerDay: number} | null} clock
+ * @param {number} [now]
+ */
+export function dueBadge(d, clock, now = Date.now()) {
+  if (!d.dueAt) return h('span', { class: 'muted' }, '—');
+  const text = h('span', { class: 'nowrap' }, formatDateTime(d.dueAt));
+  if (d.status === 'supplement_requested' || d.clockStoppedAt)
+    return h(
+      'span',
+      { class: 'due due-paused' },
+      text,
+      ' ',
+      h('span', { class: 'badge badge-muted' }, t('due.paused')),
+    );
+  if (d.resolution)
+    return h(
+      'span',
+      { class: 'due' },
+      text,
+      ' ',
+      h('span', { class: `badge res-${d.resolution}` }, t(`resolution.${d.resolution}`)),
+    );
+  if (!OPEN.includes(d.status)) return h('span', { class: 'due' }, text);
+  const due = Date.parse(d.dueAt);
+  if (due < now)
+    return h(
+      'span',
+      { class: 'due due-over' },
+      text,
+      ' ',
+      h('span', { class: 'badge badge-red' }, t('due.overdue')),
+    );
+  const soon = clock ? clock.minutesBetween(now, due) <= clock.minutesPerDay : due - now <= 86_400_000;
+  if (soon)
+    return h(
+      'span',
+      { class: 'due due-soon' },
+      text,
+      ' ',
+      h('span', { class: 'badge badge-amber' }, t('due.soon')),
+    );
+  return h('span', { class: 'due' }, text);
+}
+
+/** A polite live region for short messages ("Saved", "Document not available yet"). */
+export function toast(/** @type {string} */ message, kind = 'info') {
+  let region = document.getElementById('toasts');
+  if (!region) {
+    region = h('div', { id: 'toasts', class: 'toasts', role: 'status', 'aria-live': 'polite' });
+    document.body.appendChild(region);
+  }
+  const item = h('div', { class: `toast toast-${kind}` }, message);
+  region.appendChild(item);
+  setTimeout(() => item.remove(), 6000);
+}
+
+/**
+ * A link to a generated document (PDF, Excel). A plain click fetches it first so that a document the server
+ * cannot produce (yet) gives a clear message instead of a raw error page; middle click still opens the URL.
+ * @param {string} url
+ * @param {string} label
+ * @param {string} [filename]
+ */
+export function docLink(url, label, filename) {
+  const a = h('a', { href: url, class: 'doc-link', target: '_blank', rel: 'noopener' }, label);
+  a.addEventListener('click', async (e) => {
+    if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    e.preventDefault();
+    if (a.getAttribute('aria-busy') === 'true') return;
+    a.setAttribute('aria-busy', 'true');
+    try {
+      const blob = /** @type {Blob} */ (await api(url, { blob: true }));
+      const href = URL.createObjectURL(blob);
+      const isPdf = blob.type.includes('pdf');
+      const opened = isPdf ? window.open(href, '_blank') : null;
+      if (opened) opened.opener = null;
+      else {
+        const dl = h('a', { href, download: filename ?? url.split('/').pop()?.split('?')[0] ?? 'document' });
+        document.body.appendChild(dl);
+        dl.click();
+        dl.remove();
+      }
+      setTimeout(() => URL.revokeObjectURL(href), 60_000);
+    } catch (err) {
+      toast(
+        err instanceof ApiError && (err.isMissingRoute || err.status === 404)
+          ? t('doc.notAvailable')
+          : errorText(err),
+        'error',
+      );
+    } finally {
+      a.removeAttribute('aria-busy');
+    }
+  });
+  return a;
+}
+
+/** @param {string} [text] */
+export function loading(text) {
+  return h('p', { class: 'loading', role: 'status' }, text ?? t('common.loading'));
+}
+
+/**
+ * A friendly state for a feature the server does not offer yet.
+ * @param {string} [what]
+ */
+export function notAvailable(what) {
+  return h(
+    'div',
+    { class: 'alert alert-info', role: 'status' },
+    h('p', null, what ?? t('error.notAvailable')),
+  );
+}
+
+/**
+ * A group of radio buttons in a fieldset.
+ * @param {string} name
+ * @param {string} legend
+ * @param {[string, string][]} options
+ * @param {string} value
+ * @param {(v: string) => void} [onchange]
+ */
+export function radios(name, legend, options, value, onchange) {
+  return h(
+    'fieldset',
+    { class: 'radios', 'data-path': name },
+    h('legend', null, legend),
+    ...options.map(([v, label]) =>
+      h(
+        'label',
+        { class: 'radio' },
+        h('input', { type: 'radio', name, value: v, checked: v === value, onchange: () => onchange?.(v) }),
+        ' ',
+        label,
+      ),
+    ),
+    h('p', { class: 'field-error', hidden: true }),
+  );
+}
+
+/**
+ * The value of the checked radio button named `name` inside `root` ('' when none).
+ * @param {ParentNode} root
+ * @param {string} name
+ */
+export const radioValue = (root, name) => {
+  const el = root.querySelector(`input[name="${name}"]:checked`);
+  return el instanceof HTMLInputElement ? el.value : '';
+};

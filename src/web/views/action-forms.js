@@ -1,0 +1,261 @@
+/**
+ * The small form of each dossier action (POST /api/dossiers/:code/actions). Each action lists the fields it
+ * needs; the server checks them again and its per-field errors are shown in place.
+ */
+import { api, newKey } from '../lib/api.js';
+import { h } from '../lib/dom.js';
+import { parseTimeInput } from '../lib/format.js';
+import { t } from '../lib/i18n.js';
+import { session } from '../lib/session.js';
+import { clearIssues, dateField, dateValue, field, formAlert, setFieldError, showError } from '../lib/ui.js';
+
+/** @typedef {'note' | 'noteRequired' | 'assignee' | 'missing' | 'agency' | 'agencyLimit' | 'reason' | 'reasonOptional' | 'newDueAt' | 'stopKind' | 'deliveryMethod'} Part */
+
+/** @type {Record<string, Part[]>} */
+export const ACTION_FIELDS = {
+  accept_online: ['note'],
+  request_correction: ['missing', 'note'],
+  assign: ['assignee', 'note'],
+  request_supplement: ['missing', 'note'],
+  receive_supplement: ['note'],
+  transfer: ['agency', 'agencyLimit', 'note'],
+  transfer_result: ['agency', 'note'],
+  submit_for_approval: ['note'],
+  send_back: ['note'],
+  approve: ['note'],
+  refuse: ['reason', 'note'],
+  extend: ['newDueAt', 'reason'],
+  stop: ['stopKind', 'reason'],
+  withdraw: ['reasonOptional'],
+  deliver: ['deliveryMethod', 'note'],
+  correct_result: ['noteRequired'],
+};
+
+/** Actions that end or turn back a dossier: shown as "danger" buttons. */
+export const DANGER = new Set(['refuse', 'stop', 'withdraw', 'request_correction']);
+
+/** @type {Promise<{username: string, displayName: string, roles: string[], unitCode: string, disabled: boolean}[]> | null} */
+let specialists = null;
+
+/** The commune's specialists, for the assign form (leaders may list users; others get a text field). */
+function loadSpecialists() {
+  specialists ??= api('/api/users')
+    .then((r) =>
+      /** @type {any[]} */ (r.items).filter(
+        (u) => u.roles.includes('specialist') && !u.disabled && u.unitCode === session.me?.unitCode,
+      ),
+    )
+    .catch(() => {
+      specialists = null;
+      return [];
+    });
+  return specialists;
+}
+
+/**
+ * Builds the form of one action.
+ * @param {any} dossier
+ * @param {string} type
+ * @param {{onDone: (dossier: any) => void, onCancel: () => void}} cb
+ */
+export async function actionForm(dossier, type, cb) {
+  const parts = ACTION_FIELDS[type] ?? ['note'];
+  /** @type {Record<string, ReturnType<typeof field>>} */
+  const f = {};
+  /** @type {import('../lib/dom.js').Child[]} */
+  const body = [];
+  /** Reused for retries after a network failure. */
+  /** @type {string | null} */
+  let key = null;
+
+  for (const part of parts) {
+    if (part === 'note' || part === 'noteRequired')
+      body.push(
+        (f.note = field({
+          label: t(type === 'correct_result' ? 'act.correction' : 'act.note'),
+          path: 'note',
+          type: 'textarea',
+          rows: 2,
+          required: part === 'noteRequired',
+        })),
+      );
+    if (part === 'reason' || part === 'reasonOptional')
+      body.push(
+        (f.reason = field({
+          label: t('act.reason'),
+          path: 'reason',
+          type: 'textarea',
+          rows: 3,
+          required: part === 'reason',
+        })),
+      );
+    if (part === 'missing')
+      body.push(
+        (f.missing = field({
+          label: t('act.missing'),
+          path: 'missing',
+          type: 'textarea',
+          rows: 4,
+          required: true,
+          hint: t('intake.onePerLine'),
+        })),
+      );
+    if (part === 'agency') {
+      const lead =
+        dossier.transfers?.find((/** @type {any} */ x) => x.role === 'lead') ?? dossier.transfers?.[0];
+      body.push(
+        (f.agency = field({
+          label: t('act.agency'),
+          path: 'agency',
+          required: true,
+          value: type === 'transfer_result' ? (lead?.agency ?? '') : '',
+        })),
+      );
+    }
+    if (part === 'agencyLimit') {
+      f.limitValue = field({
+        label: t('act.agencyLimit'),
+        path: 'agencyLimit.value',
+        type: 'number',
+        inputmode: 'numeric',
+        hint: t('act.agencyLimitHint'),
+      });
+      f.limitUnit = field({
+        label: t('act.agencyLimitUnit'),
+        path: 'agencyLimit.unit',
+        type: 'select',
+        options: ['working_day', 'working_hour', 'calendar_day'].map((u) => [u, t(`unit.${u}`)]),
+      });
+      body.push(h('div', { class: 'grid-2' }, f.limitValue, f.limitUnit));
+    }
+    if (part === 'newDueAt') {
+      f.newDate = dateField({ label: t('act.newDueDate'), path: 'newDueAt', required: true });
+      f.newTime = field({
+        label: t('act.newDueTime'),
+        path: 'newDueTime',
+        value: '17:30',
+        inputmode: 'numeric',
+        maxlength: 5,
+      });
+      body.push(
+        h('p', { class: 'hint' }, t('act.extendHint')),
+        h('div', { class: 'grid-2' }, f.newDate, f.newTime),
+      );
+    }
+    if (part === 'stopKind')
+      body.push(
+        (f.stopKind = field({
+          label: t('act.stopKind'),
+          path: 'stopKind',
+          type: 'select',
+          options: ['no_competence', 'procedural_error', 'other'].map((k) => [k, t(`stopKind.${k}`)]),
+        })),
+      );
+    if (part === 'deliveryMethod')
+      body.push(
+        (f.deliveryMethod = field({
+          label: t('act.deliveryMethod'),
+          path: 'deliveryMethod',
+          type: 'select',
+          options: ['counter', 'postal', 'online'].map((k) => [k, t(`delivery.${k}`)]),
+        })),
+      );
+    if (part === 'assignee') {
+      const people = await loadSpecialists();
+      f.assignee = people.length
+        ? field({
+            label: t('act.assignee'),
+            path: 'assignee',
+            type: 'select',
+            options: [
+              ['', t('act.assigneeAuto')],
+              ...people.map(
+                (u) => /** @type {[string, string]} */ ([u.username, `${u.displayName} (${u.username})`]),
+              ),
+            ],
+          })
+        : field({
+            label: t('act.assignee'),
+            path: 'assignee',
+            hint: t('act.assigneeHint'),
+            autocomplete: 'off',
+          });
+      body.push(f.assignee);
+    }
+  }
+
+  const submit = h(
+    'button',
+    { type: 'submit', class: `btn ${DANGER.has(type) ? 'btn-danger' : 'btn-primary'}` },
+    t('act.confirm'),
+  );
+  const form = h(
+    'form',
+    {
+      class: 'action-form card-inset',
+      novalidate: true,
+      'data-action': type,
+      'aria-labelledby': `act-h-${type}`,
+    },
+    h('h3', { id: `act-h-${type}` }, t(`action.${type}`)),
+    h('p', { class: 'hint' }, t(`actionHelp.${type}`)),
+    ...body,
+    formAlert(),
+    h(
+      'div',
+      { class: 'actions-row' },
+      submit,
+      h('button', { type: 'button', class: 'btn btn-link', onclick: cb.onCancel }, t('common.cancel')),
+    ),
+  );
+
+  form.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') cb.onCancel();
+  });
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    clearIssues(form);
+    /** @type {Record<string, unknown>} */
+    const req = { type };
+    const val = (/** @type {string} */ k) => f[k]?.control.value.trim() ?? '';
+    if (f.note && val('note')) req.note = val('note');
+    if (f.reason && val('reason')) req.reason = val('reason');
+    if (f.missing)
+      req.missing = val('missing')
+        .split('\n')
+        .map((s) => s.trim())
+        .filter(Boolean);
+    if (f.agency) req.agency = val('agency');
+    if (f.limitValue && val('limitValue') !== '')
+      req.agencyLimit = { value: Number(val('limitValue')), unit: val('limitUnit') };
+    if (f.stopKind) req.stopKind = val('stopKind');
+    if (f.deliveryMethod) req.deliveryMethod = val('deliveryMethod');
+    if (f.assignee && val('assignee')) req.assignee = val('assignee');
+    if (f.newDate) {
+      const date = dateValue(f.newDate);
+      if (date === null) return;
+      const time = parseTimeInput(val('newTime'));
+      if (!time) return setFieldError(f.newTime, t('time.invalid'));
+      if (date) req.newDueAt = `${date}T${time}:00+07:00`;
+    }
+    key ??= newKey();
+    submit.disabled = true;
+    submit.setAttribute('aria-busy', 'true');
+    try {
+      const updated = await api(`/api/dossiers/${encodeURIComponent(dossier.code)}/actions`, {
+        method: 'POST',
+        body: req,
+        idempotencyKey: key,
+      });
+      key = null;
+      cb.onDone(updated);
+    } catch (err) {
+      if (!(err instanceof Error && 'isNetwork' in err && err.isNetwork)) key = null;
+      showError(form, err);
+    } finally {
+      submit.disabled = false;
+      submit.removeAttribute('aria-busy');
+    }
+  });
+  return form;
+}

@@ -1,0 +1,345 @@
+/* global HTMLElement */
+/**
+ * One dossier: header (code, status, due, roughly how much working time is left), the applicant with personal
+ * data masked (the full data is an explicit, audited read), the actions the user may take now, the documents
+ * and the timeline of every action.
+ */
+import { api } from '../lib/api.js';
+import { h, icon, replace } from '../lib/dom.js';
+import { formatDateTime, limitText } from '../lib/format.js';
+import { num, t } from '../lib/i18n.js';
+import { link } from '../lib/router.js';
+import { canAct } from '../lib/session.js';
+import { docLink, dueBadge, errorText, loading, statusBadge, statusText, toast } from '../lib/ui.js';
+import { loadClock } from '../lib/workcal.js';
+import { DANGER, actionForm } from './action-forms.js';
+
+/** @type {import('../lib/router.js').View} */
+export async function dossierView(main, ctx) {
+  const code = ctx.params[0] || ctx.query.get('ma') || '';
+  const box = h('div', null, loading());
+  main.append(
+    link('/', { class: 'back' }, icon('back'), ' ', t('dossier.back')),
+    h('h1', null, t('dossier.title', { code })),
+    box,
+  );
+  try {
+    const d = await api(`/api/dossiers/${encodeURIComponent(code)}`);
+    if (!ctx.alive()) return;
+    await render(box, d);
+  } catch (e) {
+    replace(box, h('p', { class: 'alert alert-error', role: 'alert' }, errorText(e)));
+  }
+}
+
+/**
+ * @param {HTMLElement} box
+ * @param {any} d
+ */
+async function render(box, d) {
+  const now = Date.now();
+  const clock = d.dueAt ? await loadClock(d.provinceCode, now, Date.parse(d.dueAt)) : null;
+  replace(
+    box,
+    header(d, clock, now),
+    applicantCard(d),
+    actionsCard(d, box),
+    documentsCard(d),
+    timelineCard(d),
+  );
+}
+
+/**
+ * @param {any} d
+ * @param {Awaited<ReturnType<typeof loadClock>> | null} clock
+ * @param {number} now
+ */
+function header(d, clock, now) {
+  return h(
+    'section',
+    { class: 'card dossier-head', 'aria-label': t('dossier.summary') },
+    h(
+      'p',
+      { class: 'proc-title' },
+      h('strong', null, d.procedure.name),
+      h('span', { class: 'muted' }, ` · ${d.procedure.code} · ${d.procedure.field}`),
+    ),
+    h(
+      'dl',
+      { class: 'facts' },
+      h('dt', null, t('dossier.status')),
+      h('dd', { 'data-testid': 'dossier-status' }, statusBadge(d.status)),
+      h('dt', null, t('dossier.received')),
+      h('dd', null, formatDateTime(d.receivedAt) || '—'),
+      h('dt', null, t('dossier.due')),
+      h('dd', null, dueBadge(d, clock, now)),
+      remaining(d, clock, now),
+      h('dt', null, t('dossier.limit')),
+      h('dd', null, limitText(d.limit)),
+      h('dt', null, t('dossier.channel')),
+      h('dd', null, t(`channel.${d.channel}`)),
+      h('dt', null, t('dossier.assignee')),
+      h('dd', { 'data-testid': 'dossier-assignee' }, d.assignee ?? '—'),
+      d.endedAt ? [h('dt', null, t('dossier.ended')), h('dd', null, formatDateTime(d.endedAt))] : null,
+      d.outcome ? [h('dt', null, t('dossier.outcome')), h('dd', null, t(`outcome.${d.outcome}`))] : null,
+      d.deliveredAt
+        ? [h('dt', null, t('dossier.delivered')), h('dd', null, formatDateTime(d.deliveredAt))]
+        : null,
+      d.extensionCount
+        ? [h('dt', null, t('dossier.extended')), h('dd', null, t('dossier.extendedOnce'))]
+        : null,
+    ),
+    d.transfers?.length
+      ? h(
+          'div',
+          { class: 'transfers' },
+          h('h2', { class: 'h3' }, t('dossier.transfers')),
+          h(
+            'ul',
+            null,
+            ...d.transfers.map((/** @type {any} */ x) =>
+              h(
+                'li',
+                null,
+                h('strong', null, String(x.agency)),
+                ` — ${t(`transferRole.${x.role}`)}`,
+                x.sendBy ? ` · ${t('dossier.sendBy', { at: formatDateTime(x.sendBy) })}` : '',
+                x.dueAt ? ` · ${t('dossier.agencyDue', { at: formatDateTime(x.dueAt) })}` : '',
+              ),
+            ),
+          ),
+        )
+      : null,
+  );
+}
+
+/**
+ * "About N working days left", from the province's calendar (rough; the due date is the authority).
+ * @param {any} d
+ * @param {Awaited<ReturnType<typeof loadClock>> | null} clock
+ * @param {number} now
+ */
+function remaining(d, clock, now) {
+  if (!d.dueAt || d.endedAt || !clock) return null;
+  let text;
+  if (d.clockStoppedAt) text = t('remaining.paused');
+  else {
+    const due = Date.parse(d.dueAt);
+    const late = due < now;
+    const minutes = late ? clock.minutesBetween(due, now) : clock.minutesBetween(now, due);
+    const days = minutes / clock.minutesPerDay;
+    const amount =
+      days >= 1
+        ? t('remaining.days', { n: num(Math.round(days * 2) / 2) })
+        : minutes >= 60
+          ? t('remaining.hours', { n: num(Math.round(minutes / 60)) })
+          : t('remaining.lessThanHour');
+    text = late ? t('remaining.late', { amount }) : t('remaining.left', { amount });
+  }
+  return [h('dt', null, t('dossier.remaining')), h('dd', { 'data-testid': 'dossier-remaining' }, text)];
+}
+
+/** @param {any} d */
+function applicantCard(d) {
+  const a = d.applicant;
+  const facts = h(
+    'dl',
+    { class: 'facts' },
+    h('dt', null, t('dossier.applicantName')),
+    h('dd', null, a.name),
+    h('dt', null, t(a.kind === 'organisation' ? 'intake.taxCode' : 'intake.idNumber')),
+    h('dd', null, a.idNumber ?? '—'),
+    h('dt', null, t('intake.phone')),
+    h('dd', null, a.phone ?? '—'),
+    h('dt', null, t('intake.address')),
+    h('dd', null, a.address ?? '—'),
+  );
+  const button = h('button', { type: 'button', class: 'btn' }, t('dossier.showPersonal'));
+  const notice = h('p', { class: 'hint' }, t('dossier.personalNotice'));
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    try {
+      const full = await api(`/api/dossiers/${encodeURIComponent(d.code)}/applicant`);
+      replace(
+        facts,
+        h('dt', null, t('dossier.applicantName')),
+        h('dd', null, full.name),
+        h('dt', null, t(a.kind === 'organisation' ? 'intake.taxCode' : 'intake.idNumber')),
+        h('dd', null, full.idNumber ?? '—'),
+        h('dt', null, t('intake.phone')),
+        h('dd', null, full.phone ?? '—'),
+        h('dt', null, t('intake.email')),
+        h('dd', null, full.email ?? '—'),
+        h('dt', null, t('intake.address')),
+        h('dd', null, full.address ?? '—'),
+      );
+      button.remove();
+      notice.textContent = t('dossier.personalLogged');
+    } catch (e) {
+      button.disabled = false;
+      toast(errorText(e), 'error');
+    }
+  });
+  return h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'sec-applicant' },
+    h('h2', { id: 'sec-applicant' }, t('dossier.applicant')),
+    facts,
+    notice,
+    button,
+  );
+}
+
+/**
+ * @param {any} d
+ * @param {HTMLElement} box the page body, re-rendered after an action
+ */
+function actionsCard(d, box) {
+  const mine = /** @type {string[]} */ (d.allowedActions).filter(canAct);
+  const slot = h('div', { class: 'action-slot' });
+  const card = h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'sec-actions' },
+    h('h2', { id: 'sec-actions' }, t('dossier.actions')),
+  );
+  if (!mine.length) {
+    card.append(
+      h(
+        'p',
+        { class: 'muted' },
+        t(d.allowedActions.length ? 'dossier.noActionsForRole' : 'dossier.noActions'),
+      ),
+    );
+    return card;
+  }
+  /** @type {HTMLElement | null} */
+  let pressed = null;
+  const buttons = mine.map((type) => {
+    const b = h(
+      'button',
+      {
+        type: 'button',
+        class: `btn ${DANGER.has(type) ? 'btn-danger-outline' : ''}`,
+        'data-action': type,
+        'aria-expanded': 'false',
+      },
+      t(`action.${type}`),
+    );
+    b.addEventListener('click', async () => {
+      if (pressed === b) return close();
+      close();
+      pressed = b;
+      b.setAttribute('aria-expanded', 'true');
+      const form = await actionForm(d, type, {
+        onCancel: () => {
+          close();
+          b.focus();
+        },
+        onDone: (updated) => {
+          toast(t('dossier.actionDone', { action: t(`action.${type}`) }), 'success');
+          void render(box, updated).then(() => {
+            const h1 = box.ownerDocument.querySelector('main h1');
+            if (h1 instanceof HTMLElement) h1.focus();
+          });
+        },
+      });
+      if (pressed !== b) return;
+      replace(slot, form);
+      const first = form.querySelector('input, select, textarea, button[type=submit]');
+      if (first instanceof HTMLElement) first.focus();
+    });
+    return b;
+  });
+  function close() {
+    pressed?.setAttribute('aria-expanded', 'false');
+    pressed = null;
+    replace(slot);
+  }
+  card.append(h('div', { class: 'action-buttons' }, ...buttons), slot);
+  return card;
+}
+
+/** @param {any} d */
+function documentsCard(d) {
+  const code = encodeURIComponent(d.code);
+  const base = `/api/dossiers/${code}/documents`;
+  const types = /** @type {string[]} */ ((d.actions ?? []).map((/** @type {any} */ a) => a.type));
+  const docs = [
+    d.receivedAt ? docLink(`${base}/receipt.pdf`, t('doc.receipt')) : null,
+    d.status === 'intake_incomplete' || types.includes('request_supplement')
+      ? docLink(`${base}/supplement-request.pdf`, t('doc.supplementRequest'))
+      : null,
+    d.status === 'intake_refused' ? docLink(`${base}/refusal.pdf`, t('doc.refusal')) : null,
+    d.extensionCount > 0 ? docLink(`${base}/extension.pdf`, t('doc.extension')) : null,
+    types.includes('stop') ? docLink(`${base}/stop-notice.pdf`, t('doc.stopNotice')) : null,
+    d.receivedAt ? docLink(`${base}/control-sheet.pdf`, t('doc.controlSheet')) : null,
+  ].filter(Boolean);
+  return h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'sec-docs' },
+    h('h2', { id: 'sec-docs' }, t('dossier.documents')),
+    docs.length
+      ? h('ul', { class: 'doc-list' }, ...docs.map((a) => h('li', null, icon('doc'), ' ', a)))
+      : h('p', { class: 'muted' }, t('dossier.noDocuments')),
+  );
+}
+
+/** @param {any} d */
+function timelineCard(d) {
+  const actions = /** @type {any[]} */ (d.actions ?? []);
+  return h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'sec-timeline' },
+    h('h2', { id: 'sec-timeline' }, t('dossier.timeline')),
+    h(
+      'ol',
+      { class: 'timeline' },
+      ...actions.map((a) =>
+        h(
+          'li',
+          null,
+          h('time', { datetime: a.at }, formatDateTime(a.at)),
+          h(
+            'div',
+            { class: 'tl-body' },
+            h('strong', null, t(`action.${a.type}`)),
+            a.actor ? h('span', { class: 'muted' }, ` — ${a.actor}`) : null,
+            a.fromStatus !== a.toStatus
+              ? h(
+                  'div',
+                  { class: 'tl-status' },
+                  a.fromStatus ? `${statusText(a.fromStatus)} → ` : '',
+                  statusText(a.toStatus),
+                )
+              : null,
+            payloadDetails(a.payload ?? {}),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+/** @param {Record<string, any>} p */
+function payloadDetails(p) {
+  /** @type {HTMLElement[]} */
+  const rows = [];
+  const add = (/** @type {string} */ label, /** @type {import('../lib/dom.js').Child} */ value) =>
+    rows.push(h('li', null, h('span', { class: 'muted' }, `${label}: `), value));
+  if (Array.isArray(p.missing) && p.missing.length)
+    add(t('act.missing'), h('ul', null, ...p.missing.map((m) => h('li', null, String(m)))));
+  if (p.assignee) add(t('act.assignee'), String(p.assignee));
+  if (p.agency) add(t('act.agency'), String(p.agency));
+  if (Array.isArray(p.transfers)) for (const x of p.transfers) add(t('dossier.forwardTo'), String(x.agency));
+  if (p.stopKind) add(t('act.stopKind'), t(`stopKind.${p.stopKind}`));
+  if (p.reason)
+    add(
+      t('act.reason'),
+      p.reason === 'supplement_not_received' ? t('act.reasonAutoReturn') : String(p.reason),
+    );
+  if (p.newDueAt) add(t('act.newDue'), formatDateTime(p.newDueAt));
+  if (p.dueAt && typeof p.dueAt !== 'object') add(t('dossier.due'), formatDateTime(p.dueAt));
+  if (p.method) add(t('act.deliveryMethod'), t(`delivery.${p.method}`));
+  if (p.note) add(t('act.note'), String(p.note));
+  return rows.length ? h('ul', { class: 'tl-details' }, ...rows) : null;
+}

@@ -1,0 +1,131 @@
+/**
+ * The applicant part of the intake form: person (CCCD, birth date, sex) or organisation (tax code), contact
+ * details, channel and paper. The server validates the CCCD against the birth date and sex; its errors land
+ * on these fields by their API paths (`applicant.idNumber`, …).
+ */
+import { h, replace } from '../lib/dom.js';
+import { t } from '../lib/i18n.js';
+import { dateField, dateValue, field, radioValue, radios } from '../lib/ui.js';
+
+export function applicantSection() {
+  const kindBox = radios(
+    'applicant.kind',
+    t('intake.applicantKind'),
+    [
+      ['person', t('intake.kind.person')],
+      ['organisation', t('intake.kind.organisation')],
+    ],
+    'person',
+    (v) => applyKind(v),
+  );
+  const name = field({
+    label: t('intake.name'),
+    path: 'applicant.name',
+    required: true,
+    autocomplete: 'off',
+    maxlength: 200,
+  });
+  const idNumber = field({
+    label: t('intake.idNumber'),
+    path: 'applicant.idNumber',
+    required: true,
+    inputmode: 'numeric',
+    maxlength: 13,
+    autocomplete: 'off',
+    hint: t('intake.idNumberHint'),
+  });
+  const birthDate = dateField({
+    label: t('intake.birthDate'),
+    path: 'applicant.birthDate',
+    hint: t('intake.birthDateHint'),
+  });
+  const sex = field({
+    label: t('intake.sex'),
+    path: 'applicant.sex',
+    type: 'select',
+    options: [
+      ['', '—'],
+      ['male', t('intake.sex.male')],
+      ['female', t('intake.sex.female')],
+    ],
+  });
+  const phone = field({
+    label: t('intake.phone'),
+    path: 'applicant.phone',
+    type: 'tel',
+    inputmode: 'tel',
+    maxlength: 13,
+  });
+  const email = field({ label: t('intake.email'), path: 'applicant.email', type: 'email' });
+  const address = field({ label: t('intake.address'), path: 'applicant.address', maxlength: 300 });
+  const paper = h('input', { type: 'checkbox', name: 'paper', checked: true });
+  const channelBox = radios(
+    'channel',
+    t('intake.channel'),
+    [
+      ['direct', t('channel.direct')],
+      ['postal', t('channel.postal')],
+      ['online', t('channel.online')],
+    ],
+    'direct',
+    (v) => {
+      paper.checked = v !== 'online';
+    },
+  );
+  const required = () => h('span', { class: 'req', 'aria-hidden': 'true' }, ' *');
+
+  /** @param {string} kind */
+  function applyKind(kind) {
+    const org = kind === 'organisation';
+    birthDate.hidden = org;
+    sex.hidden = org;
+    const idLabel = idNumber.querySelector('label');
+    if (idLabel) replace(idLabel, t(org ? 'intake.taxCode' : 'intake.idNumber'), required());
+    const hint = idNumber.querySelector('.hint');
+    if (hint) hint.textContent = t(org ? 'intake.taxCodeHint' : 'intake.idNumberHint');
+    const nameLabel = name.querySelector('label');
+    if (nameLabel) replace(nameLabel, t(org ? 'intake.orgName' : 'intake.name'), required());
+  }
+
+  const element = h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'sec-app' },
+    h('h2', { id: 'sec-app' }, t('intake.step.applicant')),
+    h('div', { class: 'grid-2' }, kindBox, channelBox),
+    h('label', { class: 'check' }, paper, ' ', t('intake.paper')),
+    h('div', { class: 'grid-2' }, name, idNumber, birthDate, sex, phone, email),
+    address,
+  );
+
+  /**
+   * The request fields, or null when a typed date is invalid (the field is then marked and focused).
+   * @returns {{channel: string, paper: boolean, applicant: Record<string, unknown>} | null}
+   */
+  function value() {
+    const kind = radioValue(element, 'applicant.kind');
+    const birth = kind === 'person' ? dateValue(birthDate) : '';
+    if (birth === null) {
+      birthDate.control.focus();
+      return null;
+    }
+    /** @type {Record<string, unknown>} */
+    const applicant = {
+      kind,
+      name: name.control.value.trim(),
+      idNumber: idNumber.control.value.replace(/\s/g, ''),
+    };
+    const optional = (/** @type {string} */ key, /** @type {string} */ v) => {
+      if (v.trim()) applicant[key] = v.trim();
+    };
+    optional('phone', phone.control.value.replace(/[\s.]/g, ''));
+    optional('email', email.control.value);
+    optional('address', address.control.value);
+    if (kind === 'person') {
+      optional('birthDate', birth);
+      optional('sex', sex.control.value);
+    }
+    return { channel: radioValue(element, 'channel'), paper: paper.checked, applicant };
+  }
+
+  return { element, value, focus: () => name.control.focus() };
+}

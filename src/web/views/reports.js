@@ -1,0 +1,301 @@
+/**
+ * The period report (Biểu 06 of Circular 01/2020/TT-VPCP, with MộtCửa's extra columns): a period typed as
+ * dd/MM/yyyy, the table by field with totals, downloads in Excel and PDF; province users pick a commune or the
+ * whole province (then a table by commune too). A server without the report route gets a friendly notice.
+ */
+import { ApiError, api, query } from '../lib/api.js';
+import { h, replace } from '../lib/dom.js';
+import { localIsoDate, showIsoDate } from '../lib/format.js';
+import { num, t } from '../lib/i18n.js';
+import { setUrl } from '../lib/router.js';
+import { isProvinceWide, session } from '../lib/session.js';
+import {
+  clearIssues,
+  dateField,
+  dateValue,
+  docLink,
+  field,
+  formAlert,
+  loading,
+  notAvailable,
+  showError,
+} from '../lib/ui.js';
+
+/**
+ * @typedef {{received: {total: number, online: number, directOrPostal: number, carriedOver: number},
+ *   resolved: {total: number, early: number, onTime: number, late: number},
+ *   inProgress: {total: number, withinDeadline: number, overdue: number, awaitingSupplement: number},
+ *   closedWithoutResult: {total: number, returned: number, withdrawn: number}}} Counts
+ */
+
+/** The columns of the table: [group, key] pairs, in the template's order. */
+const COLUMNS = /** @type {const} */ ([
+  ['received', ['total', 'online', 'directOrPostal', 'carriedOver']],
+  ['resolved', ['total', 'early', 'onTime', 'late']],
+  ['inProgress', ['total', 'withinDeadline', 'overdue', 'awaitingSupplement']],
+  ['closedWithoutResult', ['returned', 'withdrawn']],
+]);
+
+/** @type {Counts} */
+const ZERO = {
+  received: { total: 0, online: 0, directOrPostal: 0, carriedOver: 0 },
+  resolved: { total: 0, early: 0, onTime: 0, late: 0 },
+  inProgress: { total: 0, withinDeadline: 0, overdue: 0, awaitingSupplement: 0 },
+  closedWithoutResult: { total: 0, returned: 0, withdrawn: 0 },
+};
+
+/** Preset periods: this month, last month, this quarter, this year (local dates). */
+function presets() {
+  const [y, m] = localIsoDate().split('-').map(Number);
+  const iso = (/** @type {number} */ yy, /** @type {number} */ mm, /** @type {number} */ dd) =>
+    `${yy}-${String(mm).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;
+  const last = (/** @type {number} */ yy, /** @type {number} */ mm) =>
+    new Date(Date.UTC(yy, mm, 0)).getUTCDate();
+  const pm = m === 1 ? 12 : m - 1;
+  const py = m === 1 ? y - 1 : y;
+  const q0 = Math.floor((m - 1) / 3) * 3 + 1;
+  return [
+    ['thisMonth', iso(y, m, 1), iso(y, m, last(y, m))],
+    ['lastMonth', iso(py, pm, 1), iso(py, pm, last(py, pm))],
+    ['thisQuarter', iso(y, q0, 1), iso(y, q0 + 2, last(y, q0 + 2))],
+    ['thisYear', iso(y, 1, 1), iso(y, 12, 31)],
+  ];
+}
+
+/** @type {import('../lib/router.js').View} */
+export async function reportsView(main, ctx) {
+  const me = session.me;
+  if (!me) return;
+  const [, defFrom, defTo] = presets()[0];
+  const from = dateField({
+    label: t('reports.from'),
+    path: 'from',
+    required: true,
+    value: showIsoDate(ctx.query.get('from') ?? defFrom),
+  });
+  const to = dateField({
+    label: t('reports.to'),
+    path: 'to',
+    required: true,
+    value: showIsoDate(ctx.query.get('to') ?? defTo),
+  });
+  const provinceWide = isProvinceWide();
+  /** @type {ReturnType<typeof field> | null} */
+  let unit = null;
+  if (provinceWide) {
+    unit = field({
+      label: t('reports.unit'),
+      path: 'unit',
+      type: 'select',
+      options: [[me.provinceCode, t('reports.wholeProvince')]],
+      value: me.provinceCode,
+    });
+    void api(`/api/units${query({ province: me.provinceCode, limit: 5000 })}`)
+      .then((r) => {
+        const select = /** @type {HTMLSelectElement} */ (unit?.control);
+        const wanted = ctx.query.get('unit');
+        const items = /** @type {{code: string, name: string}[]} */ (r.items).sort((a, b) =>
+          a.name.localeCompare(b.name, 'vi'),
+        );
+        for (const u of items)
+          select.append(h('option', { value: u.code, selected: u.code === wanted }, u.name));
+      })
+      .catch(() => undefined);
+  }
+  const out = h('div', { class: 'report-out', 'aria-live': 'polite' });
+  const presetButtons = presets().map(([key, f, tt]) =>
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'btn btn-small',
+        onclick: () => {
+          from.control.value = showIsoDate(f);
+          to.control.value = showIsoDate(tt);
+          void run();
+        },
+      },
+      t(`reports.preset.${key}`),
+    ),
+  );
+  const form = h(
+    'form',
+    { class: 'card report-form', novalidate: true },
+    h('div', { class: 'grid-3' }, unit, from, to),
+    h('div', { class: 'presets', role: 'group', 'aria-label': t('reports.presets') }, ...presetButtons),
+    formAlert(),
+    h(
+      'div',
+      { class: 'actions-row' },
+      h('button', { type: 'submit', class: 'btn btn-primary' }, t('reports.show')),
+    ),
+  );
+
+  async function run() {
+    clearIssues(form);
+    const f = dateValue(from);
+    const tt = dateValue(to);
+    if (!f || !tt) return;
+    const unitCode = unit ? unit.control.value : (me?.unitCode ?? '');
+    setUrl(`/bao-cao${query({ unit: unit ? unitCode : '', from: f, to: tt })}`);
+    replace(out, loading());
+    const params = { unit: unitCode, from: f, to: tt };
+    try {
+      const report = await api(`/api/reports/period${query(params)}`);
+      replace(out, reportTables(report, params));
+    } catch (e) {
+      if (e instanceof ApiError && e.isMissingRoute) replace(out, notAvailable(t('reports.notAvailable')));
+      else {
+        replace(out);
+        showError(form, e);
+      }
+    }
+  }
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    void run();
+  });
+  main.append(h('h1', null, t('reports.title')), h('p', { class: 'hint' }, t('reports.lead')), form, out);
+  await run();
+}
+
+/**
+ * @param {any} report
+ * @param {{unit: string, from: string, to: string}} params
+ */
+function reportTables(report, params) {
+  const totals = /** @type {Counts} */ (report.totals ?? ZERO);
+  const decided = totals.resolved.total;
+  const timely = decided ? ((totals.resolved.early + totals.resolved.onTime) / decided) * 100 : null;
+  return h(
+    'div',
+    null,
+    h(
+      'h2',
+      null,
+      t('reports.heading', {
+        unit: report.unit?.name ?? params.unit,
+        from: showIsoDate(report.period?.from ?? params.from),
+        to: showIsoDate(report.period?.to ?? params.to),
+      }),
+    ),
+    h(
+      'ul',
+      { class: 'kpis' },
+      kpi(t('reports.kpi.received'), num(totals.received.total)),
+      kpi(t('reports.kpi.resolved'), num(decided)),
+      kpi(t('reports.kpi.timely'), timely === null ? '—' : `${num(Math.round(timely * 10) / 10)} %`),
+      kpi(
+        t('reports.kpi.overdue'),
+        num(totals.inProgress.overdue),
+        totals.inProgress.overdue > 0 ? 'kpi-bad' : '',
+      ),
+    ),
+    h(
+      'div',
+      { class: 'doc-links' },
+      docLink(
+        `/api/reports/period${query({ ...params, format: 'xlsx' })}`,
+        t('reports.downloadXlsx'),
+        'bieu-06.xlsx',
+      ),
+      docLink(
+        `/api/reports/period${query({ ...params, format: 'pdf' })}`,
+        t('reports.downloadPdf'),
+        'bieu-06.pdf',
+      ),
+      docLink(`/api/registers/dossiers.xlsx${query(params)}`, t('reports.registerXlsx'), 'so-theo-doi.xlsx'),
+      docLink(`/api/registers/dossiers.pdf${query(params)}`, t('reports.registerPdf'), 'so-theo-doi.pdf'),
+    ),
+    countsTable(
+      t('reports.byField'),
+      t('reports.col.field'),
+      /** @type {any[]} */ (report.byField ?? []).map((r) => [r.field, r]),
+      totals,
+    ),
+    report.byUnit?.length
+      ? countsTable(
+          t('reports.byUnit'),
+          t('reports.col.unit'),
+          /** @type {any[]} */ (report.byUnit).map((r) => [r.unit?.name ?? r.unit?.code, r]),
+          totals,
+        )
+      : null,
+  );
+}
+
+/**
+ * @param {string} label
+ * @param {string} value
+ * @param {string} [cls]
+ */
+function kpi(label, value, cls = '') {
+  return h(
+    'li',
+    { class: `kpi ${cls}` },
+    h('span', { class: 'kpi-value' }, value),
+    h('span', { class: 'kpi-label' }, label),
+  );
+}
+
+/**
+ * The Biểu 06 table: a two-row header (groups, then columns), one row per line, then the totals.
+ * @param {string} caption
+ * @param {string} firstHeader
+ * @param {[string, Counts][]} rows
+ * @param {Counts} totals
+ */
+function countsTable(caption, firstHeader, rows, totals) {
+  const cells = (/** @type {Counts} */ c) =>
+    COLUMNS.flatMap(([group, keys]) =>
+      keys.map((k) => h('td', { class: 'num' }, num(/** @type {any} */ (c)[group]?.[k] ?? 0))),
+    );
+  return h(
+    'div',
+    { class: 'table-wrap' },
+    h(
+      'table',
+      { class: 'table report-table' },
+      h('caption', null, caption),
+      h(
+        'thead',
+        null,
+        h(
+          'tr',
+          null,
+          h('th', { scope: 'col', rowspan: '2' }, '#'),
+          h('th', { scope: 'col', rowspan: '2' }, firstHeader),
+          ...COLUMNS.map(([group, keys]) =>
+            h('th', { scope: 'colgroup', colspan: String(keys.length) }, t(`reports.group.${group}`)),
+          ),
+        ),
+        h(
+          'tr',
+          null,
+          ...COLUMNS.flatMap(([group, keys]) =>
+            keys.map((k) => h('th', { scope: 'col' }, t(`reports.col.${group}.${k}`))),
+          ),
+        ),
+      ),
+      h(
+        'tbody',
+        null,
+        ...rows.map(([name, c], i) =>
+          h(
+            'tr',
+            null,
+            h('td', { class: 'num' }, String(i + 1)),
+            h('th', { scope: 'row' }, name),
+            ...cells(c),
+          ),
+        ),
+        rows.length ? null : h('tr', null, h('td', { colspan: '16', class: 'muted' }, t('reports.noRows'))),
+      ),
+      h(
+        'tfoot',
+        null,
+        h('tr', null, h('td'), h('th', { scope: 'row' }, t('reports.total')), ...cells(totals)),
+      ),
+    ),
+  );
+}
