@@ -21,21 +21,38 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function openTestApp(dialect: DialectName, seed?: (t: TestDb) => Promise<void>): Promise<TestApp> {
+export async function openTestApp(
+  dialect: DialectName,
+  seed?: (t: TestDb) => Promise<void>,
+): Promise<TestApp> {
   const t = await openTestDb(dialect);
   if (seed) await seed(t);
-  const config = loadConfig({ DATABASE_URL: 'sqlite::memory:', MOTCUA_FILES_DIR: mkdtempSync(join(tmpdir(), 'motcua-files-')), MOTCUA_MAX_UPLOAD_MB: '1' });
+  const config = loadConfig({
+    DATABASE_URL: 'sqlite::memory:',
+    MOTCUA_FILES_DIR: mkdtempSync(join(tmpdir(), 'motcua-files-')),
+    MOTCUA_MAX_UPLOAD_MB: '1',
+  });
   const app = await buildApp({ db: t.db, dialect: t.dialect, config });
   return {
     app,
     t,
     async user(username, unitCode, roles) {
       await t.db.transaction().execute((trx) =>
-        createUser(trx, null, { username, displayName: username, password: TEST_PASSWORD, unitCode, roles }),
+        createUser(trx, null, {
+          username,
+          displayName: username,
+          password: TEST_PASSWORD,
+          unitCode,
+          roles,
+        }),
       );
     },
     async login(username) {
-      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: TEST_PASSWORD } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username, password: TEST_PASSWORD },
+      });
       if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
       return sessionCookie(res);
     },

@@ -7,7 +7,8 @@ import type { TCreateDossierRequest } from '../../src/server/dossiers/dossier.sc
 import { insertUnits, LAM_DONG_SAMPLE } from './factories.ts';
 
 /** Local time (UTC+7) → epoch ms: at(2026, 3, 2, 9) is Monday 2 March 2026 09:00. */
-export const at = (y: number, m: number, d: number, h = 0, min = 0): number => Date.UTC(y, m - 1, d, h - 7, min);
+export const at = (y: number, m: number, d: number, h = 0, min = 0): number =>
+  Date.UTC(y, m - 1, d, h - 7, min);
 
 export interface Staff {
   counter: Actor;
@@ -23,7 +24,15 @@ export async function seedCentre(db: Kysely<Database>): Promise<Staff> {
   await insertUnits(db, LAM_DONG_SAMPLE);
   await ensureCatalog(db);
   const make = (username: string, unitCode: string, roles: Role[]) =>
-    db.transaction().execute((trx) => createUser(trx, null, { username, displayName: username, password: 'test-password', unitCode, roles }));
+    db.transaction().execute((trx) =>
+      createUser(trx, null, {
+        username,
+        displayName: username,
+        password: 'test-password',
+        unitCode,
+        roles,
+      }),
+    );
   return {
     counter: await make('tiepnhan.dilinh', '25000', ['counter_officer']),
     specialistA: await make('chuyenvien.a', '25000', ['specialist']),
@@ -39,7 +48,13 @@ export function buildIntake(overrides: Partial<TCreateDossierRequest> = {}): TCr
   return {
     procedureCode: '1.004873',
     channel: 'direct',
-    applicant: { kind: 'person', name: 'Nguyễn Văn An', idNumber: '068090001234', phone: '0912345678', address: 'Thôn 1, Xã Di Linh, Lâm Đồng' },
+    applicant: {
+      kind: 'person',
+      name: 'Nguyễn Văn An',
+      idNumber: '068090001234',
+      phone: '0912345678',
+      address: 'Thôn 1, Xã Di Linh, Lâm Đồng',
+    },
     decision: 'receive',
     paper: false,
     ...overrides,

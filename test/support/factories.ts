@@ -11,7 +11,14 @@ export async function insertUnits(
 ): Promise<void> {
   await db
     .insertInto('unit_change_sets')
-    .values({ id: CHANGE_SET, name: 'test', effective_date: '2025-07-01', source: 'test', report: '{}', imported_at: 0 })
+    .values({
+      id: CHANGE_SET,
+      name: 'test',
+      effective_date: '2025-07-01',
+      source: 'test',
+      report: '{}',
+      imported_at: 0,
+    })
     .onConflict((oc) => oc.column('id').doNothing())
     .execute();
   await db

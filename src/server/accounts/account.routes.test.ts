@@ -27,7 +27,12 @@ for (const dialect of DIALECTS) {
       const cookie = res.cookies.find((c) => c.name === 'motcua_session');
       expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
       expect(cookie?.secure).toBeFalsy();
-      expect(res.json()).toMatchObject({ username: 'tiepnhan.dilinh', roles: ['counter_officer'], unitCode: '25000', provinceCode: '68' });
+      expect(res.json()).toMatchObject({
+        username: 'tiepnhan.dilinh',
+        roles: ['counter_officer'],
+        unitCode: '25000',
+        provinceCode: '68',
+      });
       expect(res.json().abilities).toEqual(expect.arrayContaining(['dossier.intake', 'reports.read']));
       expect(res.json().abilities).not.toContain('dossier.decide');
     });
@@ -68,12 +73,26 @@ for (const dialect of DIALECTS) {
     it('answers 401 for a wrong password, in the language asked for', async () => {
       const payload = { username: 'lanhdao.dilinh', password: 'wrong-password' };
       const vi = await h.app.inject({ method: 'POST', url: '/api/auth/login', payload });
-      const ru = await h.app.inject({ method: 'POST', url: '/api/auth/login', payload, headers: { 'accept-language': 'ru-RU,ru;q=0.9' } });
-      const en = await h.app.inject({ method: 'POST', url: '/api/auth/login', payload, headers: { 'accept-language': 'en' } });
+      const ru = await h.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload,
+        headers: { 'accept-language': 'ru-RU,ru;q=0.9' },
+      });
+      const en = await h.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload,
+        headers: { 'accept-language': 'en' },
+      });
       expect([vi.statusCode, ru.statusCode, en.statusCode]).toEqual([401, 401, 401]);
       expect(vi.json().error.message).toBe('Tên đăng nhập hoặc mật khẩu không đúng');
       expect(ru.json().error.message).toBe('Неверное имя пользователя или пароль');
-      expect(en.json().error).toEqual({ code: 'INVALID_CREDENTIALS', message: 'Wrong username or password', details: {} });
+      expect(en.json().error).toEqual({
+        code: 'INVALID_CREDENTIALS',
+        message: 'Wrong username or password',
+        details: {},
+      });
     });
 
     it('names each bad field of a login body by its path', async () => {
@@ -81,7 +100,10 @@ for (const dialect of DIALECTS) {
       expect(res.statusCode).toBe(400);
       const { error } = res.json();
       expect(error.code).toBe('VALIDATION_FAILED');
-      expect(error.details.issues.map((i: { path: string }) => i.path).sort()).toEqual(['password', 'username']);
+      expect(error.details.issues.map((i: { path: string }) => i.path).sort()).toEqual([
+        'password',
+        'username',
+      ]);
       expect(error.message).toContain('username');
       expect(JSON.stringify(res.json())).not.toMatch(/at .*\.ts:\d+/);
     });
@@ -89,7 +111,12 @@ for (const dialect of DIALECTS) {
     it('locks an account after repeated failures (429 with Retry-After)', async () => {
       await h.user('lock.target', '25000', ['specialist']);
       const attempt = (password: string) =>
-        h.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'lock.target', password }, remoteAddress: '10.1.1.1' });
+        h.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username: 'lock.target', password },
+          remoteAddress: '10.1.1.1',
+        });
       const codes = [];
       for (let i = 0; i < 5; i++) codes.push((await attempt('bad-password')).statusCode);
       expect(codes).toEqual([401, 401, 401, 401, 429]);
@@ -122,7 +149,13 @@ for (const dialect of DIALECTS) {
 
     it('rejects a cookie-authenticated write from another origin (CSRF) and accepts same-origin', async () => {
       const cookie = await h.login('admin');
-      const body = { username: 'new.user', displayName: 'Người mới', password: 'long-enough', unitCode: '25000', roles: ['specialist'] };
+      const body = {
+        username: 'new.user',
+        displayName: 'Người mới',
+        password: 'long-enough',
+        unitCode: '25000',
+        roles: ['specialist'],
+      };
       const cross = await h.app.inject({
         method: 'POST',
         url: '/api/users',
@@ -131,7 +164,9 @@ for (const dialect of DIALECTS) {
       });
       expect(cross.statusCode).toBe(403);
       expect(cross.json().error.code).toBe('CSRF_REJECTED');
-      expect(await h.t.db.selectFrom('users').select('id').where('username', '=', 'new.user').executeTakeFirst()).toBeUndefined();
+      expect(
+        await h.t.db.selectFrom('users').select('id').where('username', '=', 'new.user').executeTakeFirst(),
+      ).toBeUndefined();
       const same = await h.app.inject({
         method: 'POST',
         url: '/api/users',
@@ -139,7 +174,12 @@ for (const dialect of DIALECTS) {
         headers: { cookie, origin: 'http://localhost:3000', host: 'localhost:3000' },
       });
       expect(same.statusCode).toBe(201);
-      expect(same.json()).toMatchObject({ username: 'new.user', unitCode: '25000', provinceCode: '68', disabled: false });
+      expect(same.json()).toMatchObject({
+        username: 'new.user',
+        unitCode: '25000',
+        provinceCode: '68',
+        disabled: false,
+      });
     });
 
     it('authorises user management by role and province', async () => {
@@ -151,14 +191,26 @@ for (const dialect of DIALECTS) {
         method: 'POST',
         url: '/api/users',
         headers: { cookie: province },
-        payload: { username: 'cv.giahiep', displayName: 'CV', password: 'long-enough', unitCode: '25015', roles: ['specialist'] },
+        payload: {
+          username: 'cv.giahiep',
+          displayName: 'CV',
+          password: 'long-enough',
+          unitCode: '25015',
+          roles: ['specialist'],
+        },
       });
       expect(inProvince.statusCode).toBe(201);
       const otherProvince = await h.app.inject({
         method: 'POST',
         url: '/api/users',
         headers: { cookie: province },
-        payload: { username: 'cv.hanoi', displayName: 'CV', password: 'long-enough', unitCode: '00004', roles: ['specialist'] },
+        payload: {
+          username: 'cv.hanoi',
+          displayName: 'CV',
+          password: 'long-enough',
+          unitCode: '00004',
+          roles: ['specialist'],
+        },
       });
       expect(otherProvince.statusCode).toBe(403);
       const users = await h.app.inject({ method: 'GET', url: '/api/users', headers: { cookie: province } });
@@ -176,7 +228,11 @@ for (const dialect of DIALECTS) {
     it('GET /api/health reports the database kind and version', async () => {
       const res = await h.app.inject({ method: 'GET', url: '/api/health' });
       expect(res.statusCode).toBe(200);
-      expect(res.json()).toEqual({ status: 'ok', db: dialect, version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+      expect(res.json()).toEqual({
+        status: 'ok',
+        db: dialect,
+        version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+      });
     });
 
     it('serves the OpenAPI document generated from the zod schemas', async () => {
@@ -184,15 +240,23 @@ for (const dialect of DIALECTS) {
       expect(res.statusCode).toBe(200);
       const doc = res.json();
       expect(doc.openapi).toMatch(/^3\./);
-      expect(doc.paths['/api/auth/login'].post.requestBody.content['application/json'].schema.required).toEqual(['username', 'password']);
+      expect(
+        doc.paths['/api/auth/login'].post.requestBody.content['application/json'].schema.required,
+      ).toEqual(['username', 'password']);
       const ui = await h.app.inject({ method: 'GET', url: '/api/docs' });
       expect([200, 302]).toContain(ui.statusCode);
     });
 
     it('answers unknown API routes with the error model', async () => {
-      const res = await h.app.inject({ method: 'GET', url: '/api/nope', headers: { 'accept-language': 'en' } });
+      const res = await h.app.inject({
+        method: 'GET',
+        url: '/api/nope',
+        headers: { 'accept-language': 'en' },
+      });
       expect(res.statusCode).toBe(404);
-      expect(res.json()).toEqual({ error: { code: 'ROUTE_NOT_FOUND', message: 'No route GET /api/nope', details: {} } });
+      expect(res.json()).toEqual({
+        error: { code: 'ROUTE_NOT_FOUND', message: 'No route GET /api/nope', details: {} },
+      });
     });
   });
 }

@@ -29,11 +29,16 @@ export async function accountRoutes(app: AppInstance): Promise<void> {
     async (request, reply) => {
       const wait = throttle.retryAfter(request.ip);
       if (wait > 0)
-        throw new AppError('RATE_LIMITED', { params: { seconds: wait }, headers: { 'retry-after': String(wait) } });
+        throw new AppError('RATE_LIMITED', {
+          params: { seconds: wait },
+          headers: { 'retry-after': String(wait) },
+        });
       const { username, password } = request.body;
       const result = await app.db
         .transaction()
-        .execute((trx) => service.login(trx, username, password, requestMeta(request), app.config.MOTCUA_SESSION_TTL_HOURS));
+        .execute((trx) =>
+          service.login(trx, username, password, requestMeta(request), app.config.MOTCUA_SESSION_TTL_HOURS),
+        );
       if (!result.ok) {
         throttle.recordFailure(request.ip);
         if (result.reason === 'locked') {
@@ -50,28 +55,39 @@ export async function accountRoutes(app: AppInstance): Promise<void> {
         ...presentMe(result.actor),
         csrfToken: result.csrfToken,
         expiresAt: new Date(result.expiresAt).toISOString(),
-        abilities: abilities(result.actor, { provinceCode: result.actor.provinceCode, unitCode: result.actor.unitCode }),
+        abilities: abilities(result.actor, {
+          provinceCode: result.actor.provinceCode,
+          unitCode: result.actor.unitCode,
+        }),
       };
     },
   );
 
-  app.post('/api/auth/logout', { schema: { tags: ['auth'], response: { 200: ZOk } } }, async (request, reply) => {
-    const session = request.session;
-    if (session) await app.db.transaction().execute((trx) => service.logout(trx, session, request.ip));
-    clearSessionCookie(reply, isSecure(request));
-    return { ok: true as const };
-  });
+  app.post(
+    '/api/auth/logout',
+    { schema: { tags: ['auth'], response: { 200: ZOk } } },
+    async (request, reply) => {
+      const session = request.session;
+      if (session) await app.db.transaction().execute((trx) => service.logout(trx, session, request.ip));
+      clearSessionCookie(reply, isSecure(request));
+      return { ok: true as const };
+    },
+  );
 
   app.get('/api/auth/me', { schema: { tags: ['auth'], response: { 200: ZMe } } }, async (request) =>
     presentMe(requireActor(request)),
   );
 
-  app.get('/api/users', { schema: { tags: ['users'], response: { 200: z.object({ items: z.array(ZUser) }) } } }, async (request) => {
-    const actor = requireActor(request);
-    authorize(actor, 'users.list');
-    const rows = await service.listUsers(app.db, scopeOf(actor));
-    return { items: rows.map((r) => presentUser(r)) };
-  });
+  app.get(
+    '/api/users',
+    { schema: { tags: ['users'], response: { 200: z.object({ items: z.array(ZUser) }) } } },
+    async (request) => {
+      const actor = requireActor(request);
+      authorize(actor, 'users.list');
+      const rows = await service.listUsers(app.db, scopeOf(actor));
+      return { items: rows.map((r) => presentUser(r)) };
+    },
+  );
 
   app.post(
     '/api/users',
@@ -86,7 +102,10 @@ export async function accountRoutes(app: AppInstance): Promise<void> {
           .where('code', '=', body.unitCode)
           .where('valid_to', 'is', null)
           .executeTakeFirst();
-        authorize(actor, 'users.manage', { provinceCode: province?.province_code ?? '', unitCode: body.unitCode });
+        authorize(actor, 'users.manage', {
+          provinceCode: province?.province_code ?? '',
+          unitCode: body.unitCode,
+        });
         await service.createUser(trx, actor, body, requestMeta(request));
         return findUserByUsername(trx, body.username);
       });
@@ -111,7 +130,9 @@ export async function accountRoutes(app: AppInstance): Promise<void> {
       { schema: { tags: ['users'], params: ZUsernameParams, response: { 200: ZOk } } },
       async (request) => {
         const actor = await manage(request.params.username, request);
-        await app.db.transaction().execute((trx) => service.setDisabled(trx, actor, request.params.username, disabled));
+        await app.db
+          .transaction()
+          .execute((trx) => service.setDisabled(trx, actor, request.params.username, disabled));
         return { ok: true as const };
       },
     );
@@ -119,7 +140,9 @@ export async function accountRoutes(app: AppInstance): Promise<void> {
 
   app.post(
     '/api/users/:username/password',
-    { schema: { tags: ['users'], params: ZUsernameParams, body: ZSetPasswordRequest, response: { 200: ZOk } } },
+    {
+      schema: { tags: ['users'], params: ZUsernameParams, body: ZSetPasswordRequest, response: { 200: ZOk } },
+    },
     async (request) => {
       const actor = await manage(request.params.username, request);
       await app.db

@@ -16,9 +16,19 @@ for (const dialect of DIALECTS) {
     });
     afterAll(async () => t?.dispose());
 
-    const create = (username: string, unitCode = '25000', roles: accounts.CreateUserInput['roles'] = ['specialist']) =>
+    const create = (
+      username: string,
+      unitCode = '25000',
+      roles: accounts.CreateUserInput['roles'] = ['specialist'],
+    ) =>
       t.db.transaction().execute((trx) =>
-        accounts.createUser(trx, null, { username, displayName: 'Nguyễn Văn A', password: 'secret-pass', unitCode, roles }),
+        accounts.createUser(trx, null, {
+          username,
+          displayName: 'Nguyễn Văn A',
+          password: 'secret-pass',
+          unitCode,
+          roles,
+        }),
       );
     const login = (username: string, password: string, now?: number) =>
       t.db.transaction().execute((trx) => accounts.login(trx, username, password, meta, 12, now));
@@ -26,22 +36,45 @@ for (const dialect of DIALECTS) {
     it('creates a user in a commune, with its province, an argon2id hash and an audit entry', async () => {
       const actor = await create('chuyenvien.dilinh');
       expect(actor).toMatchObject({ unitCode: '25000', provinceCode: '68', roles: ['specialist'] });
-      const row = await t.db.selectFrom('users').selectAll().where('username', '=', 'chuyenvien.dilinh').executeTakeFirstOrThrow();
+      const row = await t.db
+        .selectFrom('users')
+        .selectAll()
+        .where('username', '=', 'chuyenvien.dilinh')
+        .executeTakeFirstOrThrow();
       expect(row.password_hash).toMatch(/^\$argon2id\$/);
-      const audit = await t.db.selectFrom('audit_log').selectAll().where('action', '=', 'user.create').execute();
+      const audit = await t.db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('action', '=', 'user.create')
+        .execute();
       expect(audit.map((a) => a.target_id)).toContain('chuyenvien.dilinh');
     });
 
     it('refuses a duplicate username, a bad username, a short password and an unknown unit', async () => {
       await create('dup.user');
       await expect(create('dup.user')).rejects.toMatchObject({ code: 'CONFLICT' });
-      await expect(create('Bad Name')).rejects.toMatchObject({ code: 'VALIDATION_FAILED', issues: [expect.objectContaining({ path: 'username' })] });
-      await expect(create('someone', '99999')).rejects.toMatchObject({ issues: [expect.objectContaining({ path: 'unitCode' })] });
+      await expect(create('Bad Name')).rejects.toMatchObject({
+        code: 'VALIDATION_FAILED',
+        issues: [expect.objectContaining({ path: 'username' })],
+      });
+      await expect(create('someone', '99999')).rejects.toMatchObject({
+        issues: [expect.objectContaining({ path: 'unitCode' })],
+      });
       const short = t.db.transaction().execute((trx) =>
-        accounts.createUser(trx, null, { username: 'short.pw', displayName: 'x', password: '123', unitCode: '25000', roles: ['specialist'] }),
+        accounts.createUser(trx, null, {
+          username: 'short.pw',
+          displayName: 'x',
+          password: '123',
+          unitCode: '25000',
+          roles: ['specialist'],
+        }),
       );
       await expect(short).rejects.toBeInstanceOf(AppError);
-      const count = await t.db.selectFrom('users').select('username').where('username', 'in', ['short.pw', 'someone']).execute();
+      const count = await t.db
+        .selectFrom('users')
+        .select('username')
+        .where('username', 'in', ['short.pw', 'someone'])
+        .execute();
       expect(count).toEqual([]);
     });
 
@@ -50,7 +83,11 @@ for (const dialect of DIALECTS) {
       const result = await login('tiepnhan.giahiep', 'secret-pass');
       if (!result.ok) throw new Error('login failed');
       const session = await accounts.authenticate(t.db, result.token);
-      expect(session?.actor).toMatchObject({ username: 'tiepnhan.giahiep', unitCode: '25015', provinceCode: '68' });
+      expect(session?.actor).toMatchObject({
+        username: 'tiepnhan.giahiep',
+        unitCode: '25015',
+        provinceCode: '68',
+      });
       const stored = await t.db.selectFrom('sessions').select('id').execute();
       expect(stored.map((s) => s.id)).not.toContain(result.token); // only the hash is stored
       await t.db.transaction().execute((trx) => accounts.logout(trx, session!, meta.ip));
@@ -69,7 +106,10 @@ for (const dialect of DIALECTS) {
       for (let i = 0; i < 4; i++) expect((await login('lock.me', 'nope-nope', now)).ok).toBe(false);
       const fifth = await login('lock.me', 'nope-nope', now);
       expect(fifth).toMatchObject({ ok: false, reason: 'locked' });
-      expect(await login('lock.me', 'secret-pass', now + 60_000)).toMatchObject({ ok: false, reason: 'locked' });
+      expect(await login('lock.me', 'secret-pass', now + 60_000)).toMatchObject({
+        ok: false,
+        reason: 'locked',
+      });
       const later = await login('lock.me', 'secret-pass', now + accounts.LOCKOUT_MINUTES * 60_000 + 1);
       expect(later.ok).toBe(true);
     });

@@ -29,7 +29,9 @@ export interface RequestMeta {
   userAgent: string;
 }
 
-export function toActor(row: Pick<UserRow, 'id' | 'username' | 'display_name' | 'roles' | 'unit_code' | 'province_code'>): Actor {
+export function toActor(
+  row: Pick<UserRow, 'id' | 'username' | 'display_name' | 'roles' | 'unit_code' | 'province_code'>,
+): Actor {
   return {
     id: row.id,
     username: row.username,
@@ -54,15 +56,24 @@ async function provinceOfUnit(db: Db, unitCode: string): Promise<string> {
 
 function checkCredentialsShape(username: string, password: string): void {
   if (!USERNAME_PATTERN.test(username)) throw invalidField('username', 'username.format', '@rule.username');
-  if (password.length < MIN_PASSWORD_LENGTH) throw invalidField('password', 'password.too_short', '@rule.password');
+  if (password.length < MIN_PASSWORD_LENGTH)
+    throw invalidField('password', 'password.too_short', '@rule.password');
 }
 
-export async function createUser(trx: Db, actor: Actor | null, input: CreateUserInput, meta?: RequestMeta): Promise<Actor> {
+export async function createUser(
+  trx: Db,
+  actor: Actor | null,
+  input: CreateUserInput,
+  meta?: RequestMeta,
+): Promise<Actor> {
   checkCredentialsShape(input.username, input.password);
   if (input.roles.length === 0 || input.roles.some((r) => !ROLES.includes(r)))
     throw invalidField('roles', 'roles.invalid', `roles must be some of ${ROLES.join(', ')}`);
   if (await repo.findUserByUsername(trx, input.username))
-    throw new AppError('CONFLICT', { params: { reason: `username ${input.username} exists` }, details: { field: 'username' } });
+    throw new AppError('CONFLICT', {
+      params: { reason: `username ${input.username} exists` },
+      details: { field: 'username' },
+    });
   const provinceCode = await provinceOfUnit(trx, input.unitCode);
   const now = Date.now();
   const row = {
@@ -99,10 +110,20 @@ async function getUserOrThrow(db: Db, username: string): Promise<UserRow> {
   return user;
 }
 
-export async function setPassword(trx: Db, actor: Actor | null, username: string, password: string): Promise<void> {
+export async function setPassword(
+  trx: Db,
+  actor: Actor | null,
+  username: string,
+  password: string,
+): Promise<void> {
   checkCredentialsShape(username, password);
   const user = await getUserOrThrow(trx, username);
-  const patch = { password_hash: await hashPassword(password), failed_attempts: 0, locked_until: null, updated_at: Date.now() };
+  const patch = {
+    password_hash: await hashPassword(password),
+    failed_attempts: 0,
+    locked_until: null,
+    updated_at: Date.now(),
+  };
   await repo.updateUser(trx, user.id, patch);
   await repo.deleteSessionsOfUser(trx, user.id);
   await appendAudit(trx, {
@@ -115,7 +136,12 @@ export async function setPassword(trx: Db, actor: Actor | null, username: string
   });
 }
 
-export async function setDisabled(trx: Db, actor: Actor | null, username: string, disabled: boolean): Promise<void> {
+export async function setDisabled(
+  trx: Db,
+  actor: Actor | null,
+  username: string,
+  disabled: boolean,
+): Promise<void> {
   const user = await getUserOrThrow(trx, username);
   await repo.updateUser(trx, user.id, { disabled: disabled ? 1 : 0, updated_at: Date.now() });
   if (disabled) await repo.deleteSessionsOfUser(trx, user.id);
@@ -159,7 +185,11 @@ export async function login(
   }
   if (user.locked_until !== null && user.locked_until > now)
     return { ok: false, reason: 'locked', retryAfterSeconds: Math.ceil((user.locked_until - now) / 1000) };
-  const audit = { actor: { id: user.id, username: user.username }, targetType: 'user', targetId: user.username };
+  const audit = {
+    actor: { id: user.id, username: user.username },
+    targetType: 'user',
+    targetId: user.username,
+  };
   const where = { unitCode: user.unit_code, provinceCode: user.province_code, ip: meta.ip };
   if (!(await verifyPassword(user.password_hash, password))) {
     const failures = user.failed_attempts + 1;
@@ -168,7 +198,11 @@ export async function login(
       failed_attempts: locked ? 0 : failures,
       locked_until: locked ? now + LOCKOUT_MINUTES * 60_000 : user.locked_until,
     });
-    await appendAudit(trx, { ...audit, ...where, action: locked ? 'session.locked' : 'session.login_failed' });
+    await appendAudit(trx, {
+      ...audit,
+      ...where,
+      action: locked ? 'session.locked' : 'session.login_failed',
+    });
     if (locked) return { ok: false, reason: 'locked', retryAfterSeconds: LOCKOUT_MINUTES * 60 };
     return { ok: false, reason: 'invalid' };
   }
@@ -196,7 +230,11 @@ export interface AuthenticatedSession {
   actor: Actor;
 }
 
-export async function authenticate(db: Db, token: string, now = Date.now()): Promise<AuthenticatedSession | null> {
+export async function authenticate(
+  db: Db,
+  token: string,
+  now = Date.now(),
+): Promise<AuthenticatedSession | null> {
   const row = await repo.findSessionWithUser(db, sessionIdOf(token), now);
   if (!row || row.disabled === 1) return null;
   return { sessionId: row.session_id, csrfToken: row.csrf_token, actor: toActor(row) };

@@ -26,7 +26,8 @@ export const POLICIES = {
     has(a, 'counter_officer', 'commune_leader', 'system_admin') && inScope(scopeOf(a), t),
   'dossier.process': (a: Actor, t: Tenant) =>
     has(a, 'specialist', 'commune_leader', 'system_admin') && inScope(scopeOf(a), t),
-  'dossier.decide': (a: Actor, t: Tenant) => has(a, 'commune_leader', 'system_admin') && inScope(scopeOf(a), t),
+  'dossier.decide': (a: Actor, t: Tenant) =>
+    has(a, 'commune_leader', 'system_admin') && inScope(scopeOf(a), t),
   'reports.read': (a: Actor, t: Tenant) => inScope(scopeOf(a), t),
 } as const;
 

@@ -11,7 +11,8 @@ export type Scope =
 
 export function scopeOf(actor: Actor): Scope {
   if (actor.roles.includes('system_admin')) return { kind: 'all' };
-  if (actor.roles.includes('province_supervisor')) return { kind: 'province', provinceCode: actor.provinceCode };
+  if (actor.roles.includes('province_supervisor'))
+    return { kind: 'province', provinceCode: actor.provinceCode };
   return { kind: 'unit', provinceCode: actor.provinceCode, unitCode: actor.unitCode };
 }
 

@@ -7,7 +7,10 @@ import { openTestApp, type TestApp } from '../../../test/support/app.ts';
 import { buildIntake, seedCentre } from '../../../test/support/dossiers.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32, 1)]);
+const PNG = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.alloc(32, 1),
+]);
 
 for (const dialect of DIALECTS) {
   describe(`attachments API on ${dialect}`, () => {
@@ -21,7 +24,14 @@ for (const dialect of DIALECTS) {
       });
       counter = await h.login('tiepnhan.dilinh');
       other = await h.login('tiepnhan.giahiep');
-      code = (await h.app.inject({ method: 'POST', url: '/api/dossiers', payload: buildIntake(), headers: { cookie: counter } })).json().code;
+      code = (
+        await h.app.inject({
+          method: 'POST',
+          url: '/api/dossiers',
+          payload: buildIntake(),
+          headers: { cookie: counter },
+        })
+      ).json().code;
     });
     afterAll(async () => h?.close());
 
@@ -37,9 +47,18 @@ for (const dialect of DIALECTS) {
       const res = await upload(PDF, 'application/pdf');
       expect(res.statusCode).toBe(201);
       const sha = createHash('sha256').update(PDF).digest('hex');
-      expect(res.json()).toMatchObject({ component: 'Tờ khai', mediaType: 'application/pdf', size: PDF.length, sha256: sha });
+      expect(res.json()).toMatchObject({
+        component: 'Tờ khai',
+        mediaType: 'application/pdf',
+        size: PDF.length,
+        sha256: sha,
+      });
       expect(existsSync(join(h.app.config.MOTCUA_FILES_DIR, sha.slice(0, 2), sha))).toBe(true);
-      const list = await h.app.inject({ method: 'GET', url: `/api/dossiers/${code}/attachments`, headers: { cookie: counter } });
+      const list = await h.app.inject({
+        method: 'GET',
+        url: `/api/dossiers/${code}/attachments`,
+        headers: { cookie: counter },
+      });
       expect(list.json().items.map((a: { sha256: string }) => a.sha256)).toContain(sha);
     });
 
@@ -58,13 +77,25 @@ for (const dialect of DIALECTS) {
 
     it('downloads only for the same commune, and audits the read', async () => {
       const id = (await upload(PDF, 'application/pdf')).json().id;
-      const denied = await h.app.inject({ method: 'GET', url: `/api/dossiers/${code}/attachments/${id}`, headers: { cookie: other } });
+      const denied = await h.app.inject({
+        method: 'GET',
+        url: `/api/dossiers/${code}/attachments/${id}`,
+        headers: { cookie: other },
+      });
       expect(denied.statusCode).toBe(404);
-      const res = await h.app.inject({ method: 'GET', url: `/api/dossiers/${code}/attachments/${id}`, headers: { cookie: counter } });
+      const res = await h.app.inject({
+        method: 'GET',
+        url: `/api/dossiers/${code}/attachments/${id}`,
+        headers: { cookie: counter },
+      });
       expect(res.statusCode).toBe(200);
       expect(res.rawPayload.equals(PDF)).toBe(true);
       expect(res.headers['content-type']).toBe('application/pdf');
-      const audit = await h.t.db.selectFrom('audit_log').select('action').where('action', '=', 'dossier.read_attachment').execute();
+      const audit = await h.t.db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('action', '=', 'dossier.read_attachment')
+        .execute();
       expect(audit.length).toBeGreaterThan(0);
       expect((await upload(PDF, 'application/pdf', '')).statusCode).toBe(401);
     });

@@ -29,7 +29,9 @@ const ZCodeParams = z.object({ code: z.string().min(1).max(64) });
 export async function attachmentRoutes(app: AppInstance): Promise<void> {
   const store = new FileStore(app.config.MOTCUA_FILES_DIR);
   const maxBytes = app.config.MOTCUA_MAX_UPLOAD_MB * 1_048_576;
-  app.addContentTypeParser(UPLOAD_TYPES, { parseAs: 'buffer', bodyLimit: maxBytes }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser(UPLOAD_TYPES, { parseAs: 'buffer', bodyLimit: maxBytes }, (_req, body, done) =>
+    done(null, body),
+  );
 
   const loadDossier = async (code: string, actor: ReturnType<typeof requireActor>) => {
     const d = await findDossierByCode(app.db, code, scopeOf(actor));
@@ -44,7 +46,10 @@ export async function attachmentRoutes(app: AppInstance): Promise<void> {
         tags: ['attachments'],
         description: 'Body: the file bytes (application/pdf, image/jpeg or image/png).',
         params: ZCodeParams,
-        querystring: z.object({ component: z.string().min(1).max(300), name: z.string().min(1).max(200).default('scan') }),
+        querystring: z.object({
+          component: z.string().min(1).max(300),
+          name: z.string().min(1).max(200).default('scan'),
+        }),
         response: { 201: ZAttachment },
       },
     },
@@ -52,9 +57,11 @@ export async function attachmentRoutes(app: AppInstance): Promise<void> {
       const actor = requireActor(request);
       const d = await loadDossier(request.params.code, actor);
       const tenant = { provinceCode: d.province_code, unitCode: d.unit_code };
-      if (!can(actor, 'dossier.intake', tenant) && !can(actor, 'dossier.process', tenant)) throw new AppError('FORBIDDEN');
+      if (!can(actor, 'dossier.intake', tenant) && !can(actor, 'dossier.process', tenant))
+        throw new AppError('FORBIDDEN');
       const bytes = request.body;
-      if (!Buffer.isBuffer(bytes) || bytes.length === 0) throw invalidField('(body)', 'file.empty', '@file.empty');
+      if (!Buffer.isBuffer(bytes) || bytes.length === 0)
+        throw invalidField('(body)', 'file.empty', '@file.empty');
       const mediaType = sniffMediaType(bytes);
       if (!mediaType) throw invalidField('(body)', 'file.type', '@file.type');
       const sha256 = await store.put(bytes);
@@ -90,10 +97,21 @@ export async function attachmentRoutes(app: AppInstance): Promise<void> {
 
   app.get(
     '/api/dossiers/:code/attachments',
-    { schema: { tags: ['attachments'], params: ZCodeParams, response: { 200: z.object({ items: z.array(ZAttachment) }) } } },
+    {
+      schema: {
+        tags: ['attachments'],
+        params: ZCodeParams,
+        response: { 200: z.object({ items: z.array(ZAttachment) }) },
+      },
+    },
     async (request) => {
       const d = await loadDossier(request.params.code, requireActor(request));
-      const rows = await app.db.selectFrom('attachments').selectAll().where('dossier_id', '=', d.id).orderBy('uploaded_at').execute();
+      const rows = await app.db
+        .selectFrom('attachments')
+        .selectAll()
+        .where('dossier_id', '=', d.id)
+        .orderBy('uploaded_at')
+        .execute();
       return { items: rows.map(present) };
     },
   );

@@ -34,14 +34,24 @@ for (const dialect of DIALECTS) {
       await appendMany(t, 'A2', 2);
       const result = await verifyAudit(t.db);
       expect(result).toMatchObject({ ok: true, entries: 7, chains: 2, problems: [] });
-      const rows = await t.db.selectFrom('audit_log').selectAll().where('chain', '=', 'A1').orderBy('seq').execute();
+      const rows = await t.db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('chain', '=', 'A1')
+        .orderBy('seq')
+        .execute();
       expect(rows.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5]);
       expect(rows[1]?.prev_hash).toBe(rows[0]?.hash);
     });
 
     it('finds an edited entry and names it', async () => {
       await appendMany(t, 'E', 4);
-      await t.db.updateTable('audit_log').set({ target_id: 'forged' }).where('chain', '=', 'E').where('seq', '=', 3).execute();
+      await t.db
+        .updateTable('audit_log')
+        .set({ target_id: 'forged' })
+        .where('chain', '=', 'E')
+        .where('seq', '=', 3)
+        .execute();
       const { ok, problems } = await verifyAudit(t.db);
       expect(ok).toBe(false);
       expect(problems).toContainEqual(expect.objectContaining({ chain: 'E', seq: 3, kind: 'edited' }));
@@ -59,9 +69,24 @@ for (const dialect of DIALECTS) {
     it('finds reordered entries', async () => {
       await appendMany(t, 'O', 4);
       // swap the positions of entries 2 and 3
-      await t.db.updateTable('audit_log').set({ seq: 99 }).where('chain', '=', 'O').where('seq', '=', 2).execute();
-      await t.db.updateTable('audit_log').set({ seq: 2 }).where('chain', '=', 'O').where('seq', '=', 3).execute();
-      await t.db.updateTable('audit_log').set({ seq: 3 }).where('chain', '=', 'O').where('seq', '=', 99).execute();
+      await t.db
+        .updateTable('audit_log')
+        .set({ seq: 99 })
+        .where('chain', '=', 'O')
+        .where('seq', '=', 2)
+        .execute();
+      await t.db
+        .updateTable('audit_log')
+        .set({ seq: 2 })
+        .where('chain', '=', 'O')
+        .where('seq', '=', 3)
+        .execute();
+      await t.db
+        .updateTable('audit_log')
+        .set({ seq: 3 })
+        .where('chain', '=', 'O')
+        .where('seq', '=', 99)
+        .execute();
       const problems = (await verifyAudit(t.db)).problems.filter((p) => p.chain === 'O');
       expect(problems.map((p) => p.kind)).toContain('reordered');
       expect(problems.find((p) => p.kind === 'reordered')?.seq).toBe(2);
@@ -72,11 +97,22 @@ for (const dialect of DIALECTS) {
       await Promise.all(
         Array.from({ length: 25 }, (_, i) =>
           t.db.transaction().execute((trx) =>
-            appendAudit(trx, { actor, action: 'x', targetType: 't', targetId: String(i), provinceCode: 'C' }),
+            appendAudit(trx, {
+              actor,
+              action: 'x',
+              targetType: 't',
+              targetId: String(i),
+              provinceCode: 'C',
+            }),
           ),
         ),
       );
-      const rows = await t.db.selectFrom('audit_log').select('seq').where('chain', '=', 'C').orderBy('seq').execute();
+      const rows = await t.db
+        .selectFrom('audit_log')
+        .select('seq')
+        .where('chain', '=', 'C')
+        .orderBy('seq')
+        .execute();
       expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
       const problems = (await verifyAudit(t.db)).problems.filter((p) => p.chain === 'C');
       expect(problems).toEqual([]);

@@ -22,7 +22,17 @@ export interface AuditEntry {
 
 type HashedFields = Pick<
   AuditRow,
-  'chain' | 'at' | 'actor_id' | 'actor_username' | 'action' | 'target_type' | 'target_id' | 'unit_code' | 'ip' | 'details' | 'prev_hash'
+  | 'chain'
+  | 'at'
+  | 'actor_id'
+  | 'actor_username'
+  | 'action'
+  | 'target_type'
+  | 'target_id'
+  | 'unit_code'
+  | 'ip'
+  | 'details'
+  | 'prev_hash'
 >;
 
 /** The hash of an entry covers its content and its predecessor's hash (not its seq, so reordering shows). */
@@ -47,7 +57,11 @@ export function entryHash(f: HashedFields): string {
  * Appends one entry to its province's chain inside the caller's transaction. The chain head row is locked
  * (PostgreSQL FOR UPDATE; SQLite has a single writer), so concurrent writers extend the chain one at a time.
  */
-export async function appendAudit(trx: Kysely<Database>, entry: AuditEntry, now = Date.now()): Promise<AuditRow> {
+export async function appendAudit(
+  trx: Kysely<Database>,
+  entry: AuditEntry,
+  now = Date.now(),
+): Promise<AuditRow> {
   const chain = entry.provinceCode ?? '';
   await trx
     .insertInto('audit_heads')
@@ -72,7 +86,11 @@ export async function appendAudit(trx: Kysely<Database>, entry: AuditEntry, now 
   };
   const row: AuditRow = { ...fields, seq: Number(head.seq) + 1, hash: entryHash(fields) };
   await trx.insertInto('audit_log').values(row).execute();
-  await trx.updateTable('audit_heads').set({ seq: row.seq, hash: row.hash }).where('chain', '=', chain).execute();
+  await trx
+    .updateTable('audit_heads')
+    .set({ seq: row.seq, hash: row.hash })
+    .where('chain', '=', chain)
+    .execute();
   return row;
 }
 
@@ -96,14 +114,23 @@ export async function verifyAudit(db: Kysely<Database>): Promise<AuditVerificati
   const problems: AuditProblem[] = [];
   let entries = 0;
   for (const head of heads) {
-    const rows = await db.selectFrom('audit_log').selectAll().where('chain', '=', head.chain).orderBy('seq').execute();
+    const rows = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('chain', '=', head.chain)
+      .orderBy('seq')
+      .execute();
     entries += rows.length;
     problems.push(...verifyChain(head.chain, rows, { seq: Number(head.seq), hash: head.hash }));
   }
   return { ok: problems.length === 0, chains: heads.length, entries, problems };
 }
 
-export function verifyChain(chain: string, rows: AuditRow[], head: { seq: number; hash: string }): AuditProblem[] {
+export function verifyChain(
+  chain: string,
+  rows: AuditRow[],
+  head: { seq: number; hash: string },
+): AuditProblem[] {
   const problems: AuditProblem[] = [];
   const known = new Map(rows.map((r) => [r.hash, Number(r.seq)]));
   const label = chain || '(system)';

@@ -13,6 +13,8 @@ export function yearSummary(calendar: WorkingCalendar, province: string, year: n
     workingWeekdays: [...calendar.spec.workingWeekdays],
     periods: calendar.spec.periods.map((p) => ({ start: p.start, end: p.end })),
     workingDays,
-    days: calendar.listSpecialDays(year).map((d) => ({ date: d.date, weekday: d.weekday, working: d.working, reason: d.reason })),
+    days: calendar
+      .listSpecialDays(year)
+      .map((d) => ({ date: d.date, weekday: d.weekday, working: d.working, reason: d.reason })),
   };
 }

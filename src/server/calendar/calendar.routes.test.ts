@@ -21,7 +21,12 @@ for (const dialect of DIALECTS) {
     afterAll(async () => h?.close());
 
     const due = (body: Record<string, unknown>, lang = 'vi') =>
-      h.app.inject({ method: 'POST', url: '/api/calendar/due', payload: body, headers: { 'accept-language': lang } });
+      h.app.inject({
+        method: 'POST',
+        url: '/api/calendar/due',
+        payload: body,
+        headers: { 'accept-language': lang },
+      });
 
     it('POST /api/calendar/due answers like the CLI', async () => {
       const res = await due({ received: '2026-02-13T16:00:00+07:00', limit: 3, unit: 'working_day' });
@@ -50,40 +55,85 @@ for (const dialect of DIALECTS) {
       expect(body).toMatchObject({ province: '68', year: 2025, workingWeekdays: [1, 2, 3, 4, 5] });
       expect(body.days).toContainEqual(expect.objectContaining({ date: '2025-04-26', working: true }));
       expect(body.days).toContainEqual(expect.objectContaining({ date: '2025-05-02', working: false }));
-      expect(body.days.filter((d: { date: string; working: boolean }) => d.date.startsWith('2025-01-2') && !d.working).map((d: { date: string }) => d.date)).toEqual(
-        ['2025-01-27', '2025-01-28', '2025-01-29'],
-      );
+      expect(
+        body.days
+          .filter((d: { date: string; working: boolean }) => d.date.startsWith('2025-01-2') && !d.working)
+          .map((d: { date: string }) => d.date),
+      ).toEqual(['2025-01-27', '2025-01-28', '2025-01-29']);
     });
 
     it('a province edit is versioned, audited, changes new dues, and leaves other provinces alone', async () => {
-      const before = await due({ received: '2026-03-09T09:00:00+07:00', limit: 1, unit: 'working_day', province: '68' });
+      const before = await due({
+        received: '2026-03-09T09:00:00+07:00',
+        limit: 1,
+        unit: 'working_day',
+        province: '68',
+      });
       expect(before.json().due).toBe('2026-03-10T17:30:00+07:00');
       const put = await h.app.inject({
         method: 'PUT',
         url: '/api/calendar/68',
         headers: { cookie: province },
-        payload: { override: { extraDaysOff: [{ date: '2026-03-10', reason: 'Nghỉ lễ địa phương' }] }, note: 'Lễ hội tỉnh' },
+        payload: {
+          override: { extraDaysOff: [{ date: '2026-03-10', reason: 'Nghỉ lễ địa phương' }] },
+          note: 'Lễ hội tỉnh',
+        },
       });
       expect(put.statusCode).toBe(200);
       expect(put.json()).toEqual({ scope: '68', version: 1 });
-      const after = await due({ received: '2026-03-09T09:00:00+07:00', limit: 1, unit: 'working_day', province: '68' });
+      const after = await due({
+        received: '2026-03-09T09:00:00+07:00',
+        limit: 1,
+        unit: 'working_day',
+        province: '68',
+      });
       expect(after.json().due).toBe('2026-03-11T17:30:00+07:00');
-      const national = await due({ received: '2026-03-09T09:00:00+07:00', limit: 1, unit: 'working_day', province: '01' });
+      const national = await due({
+        received: '2026-03-09T09:00:00+07:00',
+        limit: 1,
+        unit: 'working_day',
+        province: '01',
+      });
       expect(national.json().due).toBe('2026-03-10T17:30:00+07:00');
-      const audit = await h.t.db.selectFrom('audit_log').selectAll().where('action', '=', 'calendar.update').execute();
+      const audit = await h.t.db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('action', '=', 'calendar.update')
+        .execute();
       expect(audit).toHaveLength(1);
       expect(audit[0]).toMatchObject({ actor_username: 'tinh.lamdong', target_id: '68', chain: '68' });
-      const history = await h.app.inject({ method: 'GET', url: '/api/calendar/68', headers: { cookie: admin } });
-      expect(history.json().history).toEqual([expect.objectContaining({ version: 1, note: 'Lễ hội tỉnh', createdBy: 'tinh.lamdong' })]);
+      const history = await h.app.inject({
+        method: 'GET',
+        url: '/api/calendar/68',
+        headers: { cookie: admin },
+      });
+      expect(history.json().history).toEqual([
+        expect.objectContaining({ version: 1, note: 'Lễ hội tỉnh', createdBy: 'tinh.lamdong' }),
+      ]);
     });
 
     it('only admins and the province supervisor may edit', async () => {
       const body = { override: { extraDaysOff: [{ date: '2026-03-12', reason: 'x' }] }, note: 'x' };
-      const byOfficer = await h.app.inject({ method: 'PUT', url: '/api/calendar/68', headers: { cookie: officer }, payload: body });
+      const byOfficer = await h.app.inject({
+        method: 'PUT',
+        url: '/api/calendar/68',
+        headers: { cookie: officer },
+        payload: body,
+      });
       expect(byOfficer.statusCode).toBe(403);
-      const otherProvince = await h.app.inject({ method: 'PUT', url: '/api/calendar/01', headers: { cookie: province }, payload: body });
+      const otherProvince = await h.app.inject({
+        method: 'PUT',
+        url: '/api/calendar/01',
+        headers: { cookie: province },
+        payload: body,
+      });
       expect(otherProvince.statusCode).toBe(403);
-      const nationalByAdmin = await h.app.inject({ method: 'PUT', url: '/api/calendar/VN', headers: { cookie: admin }, payload: body });
+      const nationalByAdmin = await h.app.inject({
+        method: 'PUT',
+        url: '/api/calendar/VN',
+        headers: { cookie: admin },
+        payload: body,
+      });
       expect(nationalByAdmin.statusCode).toBe(200);
       const anonymous = await h.app.inject({ method: 'PUT', url: '/api/calendar/68', payload: body });
       expect(anonymous.statusCode).toBe(401);

@@ -3,8 +3,23 @@ import { CalendarError, formatInstant, parseInstant, type LimitUnit } from '../.
 import { authorize } from '../accounts/policy.ts';
 import { requireActor } from '../http/auth.ts';
 import type { AppInstance } from '../http/types.ts';
-import { requestFieldOf, calendarHistory, calendarErrorToAppError, currentOverride, loadCalendar, NATIONAL_SCOPE, saveCalendarOverride } from './calendar.service.ts';
-import { ZCalendarUpdate, ZCalendarYear, ZCalendarYearParams, ZDueRequest, ZDueResponse, ZProvinceParam } from './calendar.schemas.ts';
+import {
+  requestFieldOf,
+  calendarHistory,
+  calendarErrorToAppError,
+  currentOverride,
+  loadCalendar,
+  NATIONAL_SCOPE,
+  saveCalendarOverride,
+} from './calendar.service.ts';
+import {
+  ZCalendarUpdate,
+  ZCalendarYear,
+  ZCalendarYearParams,
+  ZDueRequest,
+  ZDueResponse,
+  ZProvinceParam,
+} from './calendar.schemas.ts';
 import { yearSummary } from './calendar.presenter.ts';
 
 const rethrow = (e: unknown): never => {
@@ -49,7 +64,14 @@ export async function calendarRoutes(app: AppInstance): Promise<void> {
             scope: z.string(),
             version: z.number(),
             override: z.unknown(),
-            history: z.array(z.object({ version: z.number(), note: z.string(), createdAt: z.string(), createdBy: z.string().nullable() })),
+            history: z.array(
+              z.object({
+                version: z.number(),
+                note: z.string(),
+                createdAt: z.string(),
+                createdBy: z.string().nullable(),
+              }),
+            ),
           }),
         },
       },

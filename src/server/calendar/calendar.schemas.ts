@@ -15,7 +15,10 @@ export const ZDueRequest = z.object({
   received: z.string().min(1).describe('ISO 8601 instant, e.g. 2026-02-13T16:00:00+07:00'),
   limit: z.number().describe('Non-negative integer'),
   unit: z.string().describe('working_day | working_hour | calendar_day'),
-  province: z.string().regex(/^\d{2}$/, '@rule.provinceCode').optional(),
+  province: z
+    .string()
+    .regex(/^\d{2}$/, '@rule.provinceCode')
+    .optional(),
   cutoff: z.string().optional().describe("HH:MM, same-day cut-off for working_day 0 (default '15:00')"),
 });
 

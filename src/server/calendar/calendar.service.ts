@@ -21,12 +21,20 @@ const ZClock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
 
 /** What an administrator may change, for the whole country ('VN') or one province. */
 export const ZCalendarOverride = z.object({
-  periods: z.array(z.object({ start: ZClock, end: ZClock })).min(1).max(4).optional(),
+  periods: z
+    .array(z.object({ start: ZClock, end: ZClock }))
+    .min(1)
+    .max(4)
+    .optional(),
   workingWeekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7).optional(),
   years: z
     .record(
       z.string().regex(/^\d{4}$/),
-      z.object({ daysOff: z.array(ZDayEntry), workingDays: z.array(ZDayEntry), source: z.string().optional() }),
+      z.object({
+        daysOff: z.array(ZDayEntry),
+        workingDays: z.array(ZDayEntry),
+        source: z.string().optional(),
+      }),
     )
     .optional(),
   extraDaysOff: z.array(ZDayEntry).optional(),
@@ -60,9 +68,14 @@ async function latestVersion(db: Kysely<Database>, scope: string) {
     .executeTakeFirst();
 }
 
-export async function currentOverride(db: Kysely<Database>, scope: string): Promise<{ version: number; override: CalendarOverride }> {
+export async function currentOverride(
+  db: Kysely<Database>,
+  scope: string,
+): Promise<{ version: number; override: CalendarOverride }> {
   const row = await latestVersion(db, scope);
-  return row ? { version: row.version, override: JSON.parse(row.override) as CalendarOverride } : { version: 0, override: {} };
+  return row
+    ? { version: row.version, override: JSON.parse(row.override) as CalendarOverride }
+    : { version: 0, override: {} };
 }
 
 const cache = new Map<string, { key: string; calendar: WorkingCalendar }>();
@@ -105,7 +118,10 @@ export async function saveCalendarOverride(
   now = Date.now(),
 ): Promise<number> {
   const parsed = ZCalendarOverride.safeParse(override);
-  if (!parsed.success) throw new AppError('VALIDATION_FAILED', { issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), rule: i.code, message: i.message })) });
+  if (!parsed.success)
+    throw new AppError('VALIDATION_FAILED', {
+      issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), rule: i.code, message: i.message })),
+    });
   try {
     normalizeSpec(mergeSpec(defaultCalendarSpec(), parsed.data));
   } catch (e) {
@@ -116,7 +132,14 @@ export async function saveCalendarOverride(
   const version = (previous?.version ?? 0) + 1;
   await trx
     .insertInto('calendar_versions')
-    .values({ scope, version, override: JSON.stringify(parsed.data), note, created_at: now, created_by: actor?.username ?? null })
+    .values({
+      scope,
+      version,
+      override: JSON.stringify(parsed.data),
+      note,
+      created_at: now,
+      created_by: actor?.username ?? null,
+    })
     .execute();
   await appendAudit(trx, {
     actor,
@@ -130,7 +153,12 @@ export async function saveCalendarOverride(
 }
 
 export function calendarHistory(db: Kysely<Database>, scope: string) {
-  return db.selectFrom('calendar_versions').selectAll().where('scope', '=', scope).orderBy('version', 'desc').execute();
+  return db
+    .selectFrom('calendar_versions')
+    .selectAll()
+    .where('scope', '=', scope)
+    .orderBy('version', 'desc')
+    .execute();
 }
 
 /** A CalendarError (bad limit, unit, date...) as a 400 naming the field. */

@@ -6,7 +6,12 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 /** parseArgs that turns every parsing problem into a CliUsageError naming the command. */
 export function parseCommandArgs<T extends Options>(command: string, args: string[], options: T) {
   try {
-    return parseArgs({ args: joinNegativeValues(args, options), options, allowPositionals: true, strict: true });
+    return parseArgs({
+      args: joinNegativeValues(args, options),
+      options,
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     throw new CliUsageError(`${command}: ${message.split('\n')[0]}`);
@@ -33,7 +38,13 @@ export function requireString(command: string, name: string, value: string | boo
   return value;
 }
 
-export function parseIntOption(command: string, name: string, value: string | undefined, min: number, max: number) {
+export function parseIntOption(
+  command: string,
+  name: string,
+  value: string | undefined,
+  min: number,
+  max: number,
+) {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max)
     throw new CliUsageError(`${command}: --${name} must be an integer from ${min} to ${max}, got "${value}"`);

@@ -9,16 +9,34 @@ const lazy =
     (await load())[name](args, io);
 
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
-  serve: { run: lazy(() => import('./commands/serve.ts'), 'serveCommand'), summary: 'serve [--port N] [--host H] [--demo]   start the web server' },
-  migrate: { run: lazy(() => import('./commands/database.ts'), 'migrateCommand'), summary: 'migrate                               apply database migrations' },
-  seed: { run: lazy(() => import('./commands/database.ts'), 'seedCommand'), summary: 'seed --demo                           load the demo (Lâm Đồng, demo accounts)' },
-  units: { run: lazy(() => import('./commands/units.ts'), 'unitsCommand'), summary: 'units import                          (re)import the administrative units' },
-  users: { run: lazy(() => import('./commands/users.ts'), 'usersCommand'), summary: 'users create|passwd|list|disable|enable   manage accounts' },
+  serve: {
+    run: lazy(() => import('./commands/serve.ts'), 'serveCommand'),
+    summary: 'serve [--port N] [--host H] [--demo]   start the web server',
+  },
+  migrate: {
+    run: lazy(() => import('./commands/database.ts'), 'migrateCommand'),
+    summary: 'migrate                               apply database migrations',
+  },
+  seed: {
+    run: lazy(() => import('./commands/database.ts'), 'seedCommand'),
+    summary: 'seed --demo                           load the demo (Lâm Đồng, demo accounts)',
+  },
+  units: {
+    run: lazy(() => import('./commands/units.ts'), 'unitsCommand'),
+    summary: 'units import                          (re)import the administrative units',
+  },
+  users: {
+    run: lazy(() => import('./commands/users.ts'), 'usersCommand'),
+    summary: 'users create|passwd|list|disable|enable   manage accounts',
+  },
   calendar: {
     run: lazy(() => import('./commands/calendar.ts'), 'calendarCommand'),
     summary: 'calendar due|days|set                 deadlines and the working calendar',
   },
-  audit: { run: lazy(() => import('./commands/audit.ts'), 'auditCommand'), summary: 'audit verify                          check the audit log hash chain' },
+  audit: {
+    run: lazy(() => import('./commands/audit.ts'), 'auditCommand'),
+    summary: 'audit verify                          check the audit log hash chain',
+  },
 };
 
 export function usage(): string {

@@ -24,7 +24,11 @@ for (const dialect of DIALECTS) {
     it('stores epoch milliseconds beyond 2^31 and reads them back as numbers', async () => {
       const at = Date.UTC(2026, 1, 25, 10, 30);
       await t.db.insertInto('settings').values({ key: 'probe', value: '{}', updated_at: at }).execute();
-      const row = await t.db.selectFrom('settings').selectAll().where('key', '=', 'probe').executeTakeFirstOrThrow();
+      const row = await t.db
+        .selectFrom('settings')
+        .selectAll()
+        .where('key', '=', 'probe')
+        .executeTakeFirstOrThrow();
       expect(row.updated_at).toBe(at);
       const { rows } = await sql<{ n: number }>`select count(*) as n from settings`.execute(t.db);
       expect(Number(rows[0]?.n)).toBe(1);

@@ -8,9 +8,7 @@ const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations
 /** Loads every `migrations/*.ts` file (timestamp-prefixed names sort in order). */
 class DirectoryMigrationProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
-    const files = (await readdir(MIGRATIONS_DIR))
-      .filter((f) => /^\d{12}_[a-z0-9_]+\.ts$/.test(f))
-      .sort();
+    const files = (await readdir(MIGRATIONS_DIR)).filter((f) => /^\d{12}_[a-z0-9_]+\.ts$/.test(f)).sort();
     const migrations: Record<string, Migration> = {};
     for (const file of files) {
       const mod = (await import(join(MIGRATIONS_DIR, file))) as Migration;

@@ -9,7 +9,10 @@ export interface OpenOptions {
 }
 
 /** Connects, applies pending migrations and loads reference data (the administrative units) if missing. */
-export async function openDatabase(config: Pick<AppConfig, 'DATABASE_URL'>, options: OpenOptions = {}): Promise<DbHandle> {
+export async function openDatabase(
+  config: Pick<AppConfig, 'DATABASE_URL'>,
+  options: OpenOptions = {},
+): Promise<DbHandle> {
   const handle = await connect(config.DATABASE_URL);
   try {
     const { applied } = await migrateToLatest(handle.db);

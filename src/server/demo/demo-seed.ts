@@ -18,11 +18,31 @@ const COMMUNES = [
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'admin', displayName: 'Quản trị hệ thống', unitCode: LAM_DONG, roles: ['system_admin'] },
-  { username: 'tinh.lamdong', displayName: 'Giám sát tỉnh Lâm Đồng', unitCode: LAM_DONG, roles: ['province_supervisor'] },
+  {
+    username: 'tinh.lamdong',
+    displayName: 'Giám sát tỉnh Lâm Đồng',
+    unitCode: LAM_DONG,
+    roles: ['province_supervisor'],
+  },
   ...COMMUNES.flatMap((c): DemoAccount[] => [
-    { username: `tiepnhan.${c.slug}`, displayName: `Cán bộ tiếp nhận xã ${c.name}`, unitCode: c.code, roles: ['counter_officer'] },
-    { username: `chuyenvien.${c.slug}`, displayName: `Chuyên viên xã ${c.name}`, unitCode: c.code, roles: ['specialist'] },
-    { username: `lanhdao.${c.slug}`, displayName: `Lãnh đạo Trung tâm xã ${c.name}`, unitCode: c.code, roles: ['commune_leader'] },
+    {
+      username: `tiepnhan.${c.slug}`,
+      displayName: `Cán bộ tiếp nhận xã ${c.name}`,
+      unitCode: c.code,
+      roles: ['counter_officer'],
+    },
+    {
+      username: `chuyenvien.${c.slug}`,
+      displayName: `Chuyên viên xã ${c.name}`,
+      unitCode: c.code,
+      roles: ['specialist'],
+    },
+    {
+      username: `lanhdao.${c.slug}`,
+      displayName: `Lãnh đạo Trung tâm xã ${c.name}`,
+      unitCode: c.code,
+      roles: ['commune_leader'],
+    },
   ]),
 ];
 

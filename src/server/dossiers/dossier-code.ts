@@ -11,8 +11,17 @@ export const agencySettingKey = (unitCode: string): string => `agency_code:${uni
  * The agency identifier that prefixes a unit's dossier codes: the official one set by an administrator, or a
  * configurable fallback `<prefix>.<province>.<unit>` for a commune without one.
  */
-export async function agencyCodeOf(db: Kysely<Database>, unitCode: string, provinceCode: string, fallbackPrefix: string) {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', agencySettingKey(unitCode)).executeTakeFirst();
+export async function agencyCodeOf(
+  db: Kysely<Database>,
+  unitCode: string,
+  provinceCode: string,
+  fallbackPrefix: string,
+) {
+  const row = await db
+    .selectFrom('settings')
+    .select('value')
+    .where('key', '=', agencySettingKey(unitCode))
+    .executeTakeFirst();
   if (row) return JSON.parse(row.value) as string;
   return `${fallbackPrefix}.${provinceCode}.${unitCode}`;
 }
@@ -28,13 +37,19 @@ export function formatDossierCode(agencyCode: string, localDay: string, sequence
  * upserted inside the caller's transaction: concurrent intakes serialise on it, and a rolled-back intake gives
  * its number back, so codes are unique and gapless per agency and day.
  */
-export async function nextDossierCode(trx: Kysely<Database>, agencyCode: string, at: number): Promise<string> {
+export async function nextDossierCode(
+  trx: Kysely<Database>,
+  agencyCode: string,
+  at: number,
+): Promise<string> {
   const day = localDate(at);
   const row = await trx
     .insertInto('dossier_code_counters')
     .values({ agency_code: agencyCode, day: day.slice(2).replaceAll('-', ''), last_value: 1 })
     .onConflict((oc) =>
-      oc.columns(['agency_code', 'day']).doUpdateSet({ last_value: sql`dossier_code_counters.last_value + 1` }),
+      oc
+        .columns(['agency_code', 'day'])
+        .doUpdateSet({ last_value: sql`dossier_code_counters.last_value + 1` }),
     )
     .returning('last_value')
     .executeTakeFirstOrThrow();

@@ -85,7 +85,10 @@ const EFFECTS: Record<ActionType, (c: EffectContext) => Promise<Effect> | Effect
   request_correction: ({ req }) => (required(req.missing, 'missing'), { payload: { missing: req.missing } }),
   async assign({ trx, d, req }) {
     const assignee = await pickAssignee(trx, d, req.assignee);
-    return { patch: { assignee_id: assignee.id }, payload: { assignee: assignee.username, auto: !req.assignee } };
+    return {
+      patch: { assignee_id: assignee.id },
+      payload: { assignee: assignee.username, auto: !req.assignee },
+    };
   },
   async request_supplement({ trx, d, req, now, calendar }) {
     required(req.missing, 'missing');
@@ -103,20 +106,31 @@ const EFFECTS: Record<ActionType, (c: EffectContext) => Promise<Effect> | Effect
   transfer({ req, now, calendar, data }) {
     required(req.agency, 'agency');
     const dueAt = req.agencyLimit ? calendar.due(now, req.agencyLimit) : null;
-    const transfers = [...((data.transfers as unknown[]) ?? []), { agency: req.agency, role: 'participant', sentAt: now, dueAt }];
-    return { patch: { data: JSON.stringify({ ...data, transfers }) }, payload: { agency: req.agency, dueAt } };
+    const transfers = [
+      ...((data.transfers as unknown[]) ?? []),
+      { agency: req.agency, role: 'participant', sentAt: now, dueAt },
+    ];
+    return {
+      patch: { data: JSON.stringify({ ...data, transfers }) },
+      payload: { agency: req.agency, dueAt },
+    };
   },
   transfer_result: ({ req }) => (required(req.agency, 'agency'), { payload: { agency: req.agency } }),
   submit_for_approval: () => ({}),
   send_back: () => ({}),
   approve: () => ({ payload: { outcome: 'approved' } }),
-  refuse: ({ req }) => (required(req.reason, 'reason'), { payload: { outcome: 'refused', reason: req.reason } }),
+  refuse: ({ req }) => (
+    required(req.reason, 'reason'),
+    { payload: { outcome: 'refused', reason: req.reason } }
+  ),
   async extend({ trx, d, req, now, calendar }) {
     required(req.newDueAt, 'newDueAt');
     required(req.reason, 'reason');
     const newDue = parseInstant(req.newDueAt!);
-    if (d.extension_count >= 1) throw new AppError('EXTENSION_ALREADY_USED', { details: { extensionCount: d.extension_count } });
-    if (!isExtensionNoticeTimely(calendar, now, d.due_at!)) throw ruleViolation('extension.too_late', { dueAt: d.due_at });
+    if (d.extension_count >= 1)
+      throw new AppError('EXTENSION_ALREADY_USED', { details: { extensionCount: d.extension_count } });
+    if (!isExtensionNoticeTimely(calendar, now, d.due_at!))
+      throw ruleViolation('extension.too_late', { dueAt: d.due_at });
     assertExtensionAllowed(d.extension_count, d.due_at!, newDue, now);
     await repo.insertDue(trx, d.id, d.unit_code, now, newDue, 'extended');
     return {
@@ -124,19 +138,34 @@ const EFFECTS: Record<ActionType, (c: EffectContext) => Promise<Effect> | Effect
       payload: { newDueAt: newDue, previousDueAt: d.due_at, reason: req.reason },
     };
   },
-  stop: ({ req }) => (required(req.reason, 'reason'), { payload: { reason: req.reason, stopKind: req.stopKind ?? 'other' } }),
+  stop: ({ req }) => (
+    required(req.reason, 'reason'),
+    { payload: { reason: req.reason, stopKind: req.stopKind ?? 'other' } }
+  ),
   auto_return: () => ({ payload: { reason: 'supplement_not_received' } }),
   withdraw: ({ req }) => ({ payload: { reason: req.reason ?? null } }),
-  deliver: ({ req, now }) => ({ patch: { delivered_at: now }, payload: { method: req.deliveryMethod ?? 'counter' } }),
+  deliver: ({ req, now }) => ({
+    patch: { delivered_at: now },
+    payload: { method: req.deliveryMethod ?? 'counter' },
+  }),
   correct_result({ req, now, calendar, data }) {
     required(req.note, 'note');
-    const corrections = [...((data.corrections as unknown[]) ?? []), { at: now, note: req.note, dueBy: calendar.due(now, CORRECTION_WINDOW) }];
+    const corrections = [
+      ...((data.corrections as unknown[]) ?? []),
+      { at: now, note: req.note, dueBy: calendar.due(now, CORRECTION_WINDOW) },
+    ];
     return { patch: { data: JSON.stringify({ ...data, corrections }) } };
   },
 };
 
 /** The fields that end a dossier (DOMAIN.md §4), judged against the effective due at the end. */
-async function endingPatch(trx: Db, d: DossierRow, type: ActionType, now: number, offset: number): Promise<DossierUpdate> {
+async function endingPatch(
+  trx: Db,
+  d: DossierRow,
+  type: ActionType,
+  now: number,
+  offset: number,
+): Promise<DossierUpdate> {
   const endKind = ENDING[type];
   if (!endKind) return {};
   if (d.clock_stopped_at !== null) await repo.closeSuspension(trx, d.id, now);
@@ -159,10 +188,17 @@ export interface ApplyOptions {
  * Applies one action: checks who may, checks the transition (409 listing the allowed actions), runs its effect,
  * appends the action row, updates the denormalised dossier row and writes the audit entry — all in `trx`.
  */
-export async function applyAction(trx: Db, actor: Actor | null, code: string, req: TActionRequest, opts: ApplyOptions) {
+export async function applyAction(
+  trx: Db,
+  actor: Actor | null,
+  code: string,
+  req: TActionRequest,
+  opts: ApplyOptions,
+) {
   const d = await repo.findDossierByCode(trx, code, actor ? scopeOf(actor) : { kind: 'all' });
   if (!d) throw notFound('dossier', code);
-  if (actor) authorize(actor, ACTION_POLICY[req.type], { provinceCode: d.province_code, unitCode: d.unit_code });
+  if (actor)
+    authorize(actor, ACTION_POLICY[req.type], { provinceCode: d.province_code, unitCode: d.unit_code });
   else if (!opts.system) throw new AppError('UNAUTHENTICATED');
   const from = d.status as DossierStatus;
   const to = nextStatus(from, req.type);

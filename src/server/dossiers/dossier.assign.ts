@@ -13,7 +13,11 @@ const canProcess = (roles: Role[]) => roles.includes('specialist') || roles.incl
  * The officer to assign: the named one (who must be an active specialist or leader of the dossier's commune), or
  * the least-loaded active specialist qualified for the dossier's field (ties: by username).
  */
-export async function pickAssignee(trx: Db, d: DossierRow, username?: string): Promise<{ id: string; username: string }> {
+export async function pickAssignee(
+  trx: Db,
+  d: DossierRow,
+  username?: string,
+): Promise<{ id: string; username: string }> {
   const staff = await trx
     .selectFrom('users')
     .select(['id', 'username', 'roles'])
@@ -37,7 +41,11 @@ export async function pickAssignee(trx: Db, d: DossierRow, username?: string): P
     const own = fields.filter((f) => f.user_id === s.id);
     return own.length === 0 || own.some((f) => f.field === d.field);
   });
-  if (!qualified.length) throw new AppError('RULE_VIOLATION', { params: { rule: 'assign.no_specialist' }, details: { rule: 'assign.no_specialist', field: d.field } });
+  if (!qualified.length)
+    throw new AppError('RULE_VIOLATION', {
+      params: { rule: 'assign.no_specialist' },
+      details: { rule: 'assign.no_specialist', field: d.field },
+    });
   const load = await openLoadBySpecialist(trx, d.unit_code);
   return qualified.reduce((best, s) => ((load.get(s.id) ?? 0) < (load.get(best.id) ?? 0) ? s : best));
 }

@@ -41,11 +41,19 @@ function checkIntake(input: TCreateDossierRequest, procedure: ProcedureRow, now:
     for (const c of required) {
       const i = input.components.findIndex((x) => x.name === c.name);
       if (i >= 0 && !input.components[i]!.provided)
-        issues.push({ path: `components.${i}.provided`, rule: 'component.required', message: '@component.required' });
+        issues.push({
+          path: `components.${i}.provided`,
+          rule: 'component.required',
+          message: '@component.required',
+        });
     }
   }
   if (input.decision === 'request_supplement' && !input.missing?.length)
-    issues.push({ path: 'missing', rule: 'supplement.items_required', message: '@supplement.items_required' });
+    issues.push({
+      path: 'missing',
+      rule: 'supplement.items_required',
+      message: '@supplement.items_required',
+    });
   if (input.decision === 'refuse' && !input.reason)
     issues.push({ path: 'reason', rule: 'rule.required', message: '@rule.required' });
   return issues;
@@ -67,15 +75,27 @@ export const ONLINE_ACCEPTANCE_HOURS = 8;
  * Without an actor it is a citizen's online submission (Art. 17.2): status `submitted`, to be accepted by an
  * officer within 8 working hours; the clock starts at acceptance.
  */
-export async function intake(trx: Db, actor: Actor | null, input: TCreateDossierRequest, ctx: IntakeContext): Promise<DossierRow> {
+export async function intake(
+  trx: Db,
+  actor: Actor | null,
+  input: TCreateDossierRequest,
+  ctx: IntakeContext,
+): Promise<DossierRow> {
   const unitCode = input.unitCode ?? actor?.unitCode;
-  if (!unitCode) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'unitCode', rule: 'rule.required', message: '@rule.required' }] });
+  if (!unitCode)
+    throw new AppError('VALIDATION_FAILED', {
+      issues: [{ path: 'unitCode', rule: 'rule.required', message: '@rule.required' }],
+    });
   const unit = await getUnit(trx, unitCode);
   if (unit.type === 'province' || unit.type === 'city')
-    throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'unitCode', rule: 'unit.commune', message: '@rule.unitCode' }] });
+    throw new AppError('VALIDATION_FAILED', {
+      issues: [{ path: 'unitCode', rule: 'unit.commune', message: '@rule.unitCode' }],
+    });
   if (actor) authorize(actor, 'dossier.intake', { provinceCode: unit.provinceCode, unitCode: unit.code });
   const procedure = await getProcedure(trx, input.procedureCode).catch(() => {
-    throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'procedureCode', rule: 'procedure.unknown', message: '@procedure.unknown' }] });
+    throw new AppError('VALIDATION_FAILED', {
+      issues: [{ path: 'procedureCode', rule: 'procedure.unknown', message: '@procedure.unknown' }],
+    });
   });
   const issues = checkIntake(input, procedure, ctx.now);
   if (issues.length) throw new AppError('VALIDATION_FAILED', { issues });
@@ -84,7 +104,11 @@ export async function intake(trx: Db, actor: Actor | null, input: TCreateDossier
   const received = status === 'received';
   const calendar = await loadCalendar(trx, unit.provinceCode);
   const acceptBy = actor ? null : calendar.addWorkingHours(ctx.now, ONLINE_ACCEPTANCE_HOURS);
-  const limit = { value: procedure.limit_value, unit: procedure.limit_unit as 'working_day', cutoff: procedure.limit_cutoff ?? undefined };
+  const limit = {
+    value: procedure.limit_value,
+    unit: procedure.limit_unit as 'working_day',
+    cutoff: procedure.limit_cutoff ?? undefined,
+  };
   const dueAt = received ? calendar.due(ctx.now, limit) : null;
   const agencyCode = await agencyCodeOf(trx, unit.code, unit.provinceCode, ctx.agencyPrefix);
   const code = await nextDossierCode(trx, agencyCode, ctx.now);
@@ -160,7 +184,12 @@ export async function intake(trx: Db, actor: Actor | null, input: TCreateDossier
     actor_name: actor?.displayName ?? input.applicant.name,
     from_status: null,
     to_status: status,
-    payload: JSON.stringify({ channel: input.channel, missing: input.missing, reason: input.reason, transfers }),
+    payload: JSON.stringify({
+      channel: input.channel,
+      missing: input.missing,
+      reason: input.reason,
+      transfers,
+    }),
   });
   if (received && dueAt !== null) await repo.insertDue(trx, row.id, unit.code, ctx.now, dueAt, 'receipt');
   await appendAudit(trx, {

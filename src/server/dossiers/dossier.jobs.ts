@@ -18,17 +18,26 @@ export async function returnStaleSupplements(db: Kysely<Database>, now = Date.no
     .execute();
   const closed: string[] = [];
   for (const { code } of stale) {
-    await db.transaction().execute((trx) => applyAction(trx, null, code, { type: 'auto_return' }, { now, system: true }));
+    await db
+      .transaction()
+      .execute((trx) => applyAction(trx, null, code, { type: 'auto_return' }, { now, system: true }));
     closed.push(code);
   }
   return closed;
 }
 
 /** Runs the dossier jobs now and then every `intervalMs`; returns a stop function. */
-export function scheduleDossierJobs(db: Kysely<Database>, log: (msg: string) => void, intervalMs = 15 * 60_000): () => void {
+export function scheduleDossierJobs(
+  db: Kysely<Database>,
+  log: (msg: string) => void,
+  intervalMs = 15 * 60_000,
+): () => void {
   const run = () =>
     returnStaleSupplements(db)
-      .then((codes) => codes.length && log(`Returned ${codes.length} dossier(s) without supplement: ${codes.join(', ')}`))
+      .then(
+        (codes) =>
+          codes.length && log(`Returned ${codes.length} dossier(s) without supplement: ${codes.join(', ')}`),
+      )
       .catch((e: unknown) => log(`Dossier jobs failed: ${e instanceof Error ? e.message : String(e)}`));
   void run();
   const timer = setInterval(run, intervalMs);

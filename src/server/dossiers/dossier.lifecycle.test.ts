@@ -22,7 +22,9 @@ for (const dialect of DIALECTS) {
     afterAll(async () => t?.dispose());
 
     const receive = (now: number, overrides: Partial<TCreateDossierRequest> = {}, actor: Actor = s.counter) =>
-      t.db.transaction().execute((trx) => intake(trx, actor, buildIntake(overrides), { now, agencyPrefix: PREFIX }));
+      t.db
+        .transaction()
+        .execute((trx) => intake(trx, actor, buildIntake(overrides), { now, agencyPrefix: PREFIX }));
     const act = (actor: Actor, code: string, req: TActionRequest, now: number) =>
       t.db.transaction().execute((trx) => applyAction(trx, actor, code, req, { now }));
 
@@ -42,13 +44,43 @@ for (const dialect of DIALECTS) {
       const second = await receive(at(2026, 3, 9, 9));
       const assigned2 = await act(s.leader, second.code, { type: 'assign' }, at(2026, 3, 9, 9, 30));
       expect(assigned2.assignee_id).not.toBe(assigned.assignee_id); // the other specialist had less work
-      await act(s.specialistA, first.code, { type: 'submit_for_approval', note: 'Đủ điều kiện' }, at(2026, 3, 10, 9));
+      await act(
+        s.specialistA,
+        first.code,
+        { type: 'submit_for_approval', note: 'Đủ điều kiện' },
+        at(2026, 3, 10, 9),
+      );
       const approved = await act(s.leader, first.code, { type: 'approve' }, at(2026, 3, 10, 10));
-      expect(approved).toMatchObject({ status: 'result_ready', end_kind: 'resolved', outcome: 'approved', resolution: 'early' });
-      const delivered = await act(s.counter, first.code, { type: 'deliver', deliveryMethod: 'counter' }, at(2026, 3, 11, 8));
-      expect(delivered).toMatchObject({ status: 'delivered', resolution: 'early', ended_at: approved.ended_at });
-      const actions = await t.db.selectFrom('dossier_actions').select('type').where('dossier_id', '=', first.id).orderBy('seq').execute();
-      expect(actions.map((a) => a.type)).toEqual(['intake_receive', 'assign', 'submit_for_approval', 'approve', 'deliver']);
+      expect(approved).toMatchObject({
+        status: 'result_ready',
+        end_kind: 'resolved',
+        outcome: 'approved',
+        resolution: 'early',
+      });
+      const delivered = await act(
+        s.counter,
+        first.code,
+        { type: 'deliver', deliveryMethod: 'counter' },
+        at(2026, 3, 11, 8),
+      );
+      expect(delivered).toMatchObject({
+        status: 'delivered',
+        resolution: 'early',
+        ended_at: approved.ended_at,
+      });
+      const actions = await t.db
+        .selectFrom('dossier_actions')
+        .select('type')
+        .where('dossier_id', '=', first.id)
+        .orderBy('seq')
+        .execute();
+      expect(actions.map((a) => a.type)).toEqual([
+        'intake_receive',
+        'assign',
+        'submit_for_approval',
+        'approve',
+        'deliver',
+      ]);
     });
 
     it.each([
@@ -57,27 +89,45 @@ for (const dialect of DIALECTS) {
     ])('classifies a refusal after appraisal as %s against the due', async (resolution, decidedAt) => {
       const d = await receive(at(2026, 3, 16, 9)); // due Thu 19 Mar 17:30
       await act(s.leader, d.code, { type: 'assign', assignee: 'chuyenvien.a' }, at(2026, 3, 16, 10));
-      const refused = await act(s.leader, d.code, { type: 'refuse', reason: 'Không đủ điều kiện' }, decidedAt);
+      const refused = await act(
+        s.leader,
+        d.code,
+        { type: 'refuse', reason: 'Không đủ điều kiện' },
+        decidedAt,
+      );
       expect(refused).toMatchObject({ outcome: 'refused', end_kind: 'resolved', resolution });
     });
 
     it('stops the clock for a supplement and restarts it from zero when it arrives (D6)', async () => {
       const d = await receive(at(2026, 3, 23, 9)); // due Thu 26 Mar 17:30
       await act(s.leader, d.code, { type: 'assign' }, at(2026, 3, 23, 10));
-      const waiting = await act(s.specialistA, d.code, { type: 'request_supplement', missing: ['Giấy tờ tùy thân'] }, at(2026, 3, 24, 10));
+      const waiting = await act(
+        s.specialistA,
+        d.code,
+        { type: 'request_supplement', missing: ['Giấy tờ tùy thân'] },
+        at(2026, 3, 24, 10),
+      );
       expect(waiting.status).toBe('supplement_requested');
       expect(waiting.clock_stopped_at).toBe(at(2026, 3, 24, 10));
       const resumed = await act(s.counter, d.code, { type: 'receive_supplement' }, at(2026, 4, 6, 10));
       expect(resumed.status).toBe('processing');
       expect(formatInstant(resumed.due_at!)).toBe('2026-04-09T17:30:00+07:00');
-      const suspensions = await t.db.selectFrom('dossier_suspensions').selectAll().where('dossier_id', '=', d.id).execute();
-      expect(suspensions).toEqual([expect.objectContaining({ started_at: at(2026, 3, 24, 10), ended_at: at(2026, 4, 6, 10) })]);
+      const suspensions = await t.db
+        .selectFrom('dossier_suspensions')
+        .selectAll()
+        .where('dossier_id', '=', d.id)
+        .execute();
+      expect(suspensions).toEqual([
+        expect.objectContaining({ started_at: at(2026, 3, 24, 10), ended_at: at(2026, 4, 6, 10) }),
+      ]);
     });
 
     it('refuses a supplement request more than 3 working days after receipt', async () => {
       const d = await receive(at(2026, 3, 2, 9));
       await act(s.leader, d.code, { type: 'assign' }, at(2026, 3, 2, 10));
-      await expect(act(s.specialistA, d.code, { type: 'request_supplement', missing: ['x'] }, at(2026, 3, 6, 9))).rejects.toMatchObject({
+      await expect(
+        act(s.specialistA, d.code, { type: 'request_supplement', missing: ['x'] }, at(2026, 3, 6, 9)),
+      ).rejects.toMatchObject({
         code: 'RULE_VIOLATION',
         details: expect.objectContaining({ rule: 'supplement.window_passed' }),
       });
@@ -85,12 +135,27 @@ for (const dialect of DIALECTS) {
 
     it('extends once, at least one working day before the due (D7), and refuses a second time', async () => {
       const d = await receive(at(2026, 4, 6, 9)); // due Thu 9 Apr 17:30
-      const early = act(s.leader, d.code, { type: 'extend', newDueAt: '2026-04-14T17:30:00+07:00', reason: 'Cần xác minh' }, at(2026, 4, 9, 10));
+      const early = act(
+        s.leader,
+        d.code,
+        { type: 'extend', newDueAt: '2026-04-14T17:30:00+07:00', reason: 'Cần xác minh' },
+        at(2026, 4, 9, 10),
+      );
       await expect(early).rejects.toMatchObject({ code: 'RULE_VIOLATION' }); // less than a working day left
-      const extended = await act(s.leader, d.code, { type: 'extend', newDueAt: '2026-04-14T17:30:00+07:00', reason: 'Cần xác minh' }, at(2026, 4, 7, 9));
+      const extended = await act(
+        s.leader,
+        d.code,
+        { type: 'extend', newDueAt: '2026-04-14T17:30:00+07:00', reason: 'Cần xác minh' },
+        at(2026, 4, 7, 9),
+      );
       expect(formatInstant(extended.due_at!)).toBe('2026-04-14T17:30:00+07:00');
       expect(extended.extension_count).toBe(1);
-      const again = act(s.leader, d.code, { type: 'extend', newDueAt: '2026-04-20T17:30:00+07:00', reason: 'Lần 2' }, at(2026, 4, 8, 9));
+      const again = act(
+        s.leader,
+        d.code,
+        { type: 'extend', newDueAt: '2026-04-20T17:30:00+07:00', reason: 'Lần 2' },
+        at(2026, 4, 8, 9),
+      );
       await expect(again).rejects.toMatchObject({ code: 'EXTENSION_ALREADY_USED' });
       await act(s.leader, d.code, { type: 'assign' }, at(2026, 4, 8, 10));
       await act(s.specialistA, d.code, { type: 'submit_for_approval' }, at(2026, 4, 10, 10));
@@ -100,30 +165,59 @@ for (const dialect of DIALECTS) {
 
     it('answers an illegal transition with 409 and the allowed actions, writing nothing', async () => {
       const d = await receive(at(2026, 3, 2, 10));
-      const err = await act(s.leader, d.code, { type: 'approve' }, at(2026, 3, 2, 11)).catch((e: unknown) => e);
+      const err = await act(s.leader, d.code, { type: 'approve' }, at(2026, 3, 2, 11)).catch(
+        (e: unknown) => e,
+      );
       expect(err).toMatchObject({ code: 'ILLEGAL_TRANSITION', status: 409 });
       expect((err as { details: { allowedActions: string[] } }).details.allowedActions).toEqual(
         expect.arrayContaining(['assign', 'extend', 'stop', 'withdraw']),
       );
-      const count = await t.db.selectFrom('dossier_actions').select('seq').where('dossier_id', '=', d.id).execute();
+      const count = await t.db
+        .selectFrom('dossier_actions')
+        .select('seq')
+        .where('dossier_id', '=', d.id)
+        .execute();
       expect(count).toHaveLength(1);
     });
 
     it('ends by withdrawal or stop, and nothing more can happen', async () => {
       const w = await receive(at(2026, 3, 3, 9));
-      const withdrawn = await act(s.counter, w.code, { type: 'withdraw', reason: 'Công dân rút hồ sơ' }, at(2026, 3, 3, 10));
-      expect(withdrawn).toMatchObject({ status: 'withdrawn', end_kind: 'withdrawn', outcome: null, resolution: null });
+      const withdrawn = await act(
+        s.counter,
+        w.code,
+        { type: 'withdraw', reason: 'Công dân rút hồ sơ' },
+        at(2026, 3, 3, 10),
+      );
+      expect(withdrawn).toMatchObject({
+        status: 'withdrawn',
+        end_kind: 'withdrawn',
+        outcome: null,
+        resolution: null,
+      });
       const st = await receive(at(2026, 3, 3, 9, 5));
-      const stopped = await act(s.leader, st.code, { type: 'stop', reason: 'Không thuộc thẩm quyền', stopKind: 'no_competence' }, at(2026, 3, 3, 11));
+      const stopped = await act(
+        s.leader,
+        st.code,
+        { type: 'stop', reason: 'Không thuộc thẩm quyền', stopKind: 'no_competence' },
+        at(2026, 3, 3, 11),
+      );
       expect(stopped).toMatchObject({ status: 'returned', end_kind: 'returned' });
-      await expect(act(s.leader, st.code, { type: 'assign' }, at(2026, 3, 3, 12))).rejects.toMatchObject({ code: 'ILLEGAL_TRANSITION' });
+      await expect(act(s.leader, st.code, { type: 'assign' }, at(2026, 3, 3, 12))).rejects.toMatchObject({
+        code: 'ILLEGAL_TRANSITION',
+      });
     });
 
     it('keeps another commune out (404) and checks roles (403)', async () => {
       const d = await receive(at(2026, 3, 4, 9));
-      await expect(act(s.otherCounter, d.code, { type: 'withdraw' }, at(2026, 3, 4, 10))).rejects.toMatchObject({ code: 'NOT_FOUND' });
-      await expect(act(s.counter, d.code, { type: 'approve' }, at(2026, 3, 4, 10))).rejects.toMatchObject({ code: 'FORBIDDEN' });
-      await expect(receive(at(2026, 3, 4, 9), {}, s.specialistA)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(
+        act(s.otherCounter, d.code, { type: 'withdraw' }, at(2026, 3, 4, 10)),
+      ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(act(s.counter, d.code, { type: 'approve' }, at(2026, 3, 4, 10))).rejects.toMatchObject({
+        code: 'FORBIDDEN',
+      });
+      await expect(receive(at(2026, 3, 4, 9), {}, s.specialistA)).rejects.toMatchObject({
+        code: 'FORBIDDEN',
+      });
     });
 
     it('forwards a procedure of another agency at once (liên thông) instead of turning the citizen away', async () => {
@@ -135,20 +229,34 @@ for (const dialect of DIALECTS) {
 
     it('rejects a bad CCCD naming the field, and a missing reason for refusal, writing nothing', async () => {
       const before = await t.db.selectFrom('dossiers').select('id').execute();
-      const bad = buildIntake({ applicant: { kind: 'person', name: 'Trần Thị B', idNumber: '068190001234', sex: 'male' } });
-      await expect(t.db.transaction().execute((trx) => intake(trx, s.counter, bad, { now: at(2026, 3, 6, 9), agencyPrefix: PREFIX }))).rejects.toMatchObject({
+      const bad = buildIntake({
+        applicant: { kind: 'person', name: 'Trần Thị B', idNumber: '068190001234', sex: 'male' },
+      });
+      await expect(
+        t.db
+          .transaction()
+          .execute((trx) => intake(trx, s.counter, bad, { now: at(2026, 3, 6, 9), agencyPrefix: PREFIX })),
+      ).rejects.toMatchObject({
         code: 'VALIDATION_FAILED',
         issues: [expect.objectContaining({ path: 'applicant.idNumber', rule: 'cccd.sex_mismatch' })],
       });
-      await expect(receive(at(2026, 3, 6, 9), { decision: 'refuse' })).rejects.toMatchObject({ issues: [expect.objectContaining({ path: 'reason' })] });
+      await expect(receive(at(2026, 3, 6, 9), { decision: 'refuse' })).rejects.toMatchObject({
+        issues: [expect.objectContaining({ path: 'reason' })],
+      });
       const after = await t.db.selectFrom('dossiers').select('id').execute();
       expect(after).toHaveLength(before.length);
     });
 
     it('records a counter supplement request (Form 02) and a refusal (Form 03) without receiving', async () => {
-      const incomplete = await receive(at(2026, 3, 6, 10), { decision: 'request_supplement', missing: ['Tờ khai'] });
+      const incomplete = await receive(at(2026, 3, 6, 10), {
+        decision: 'request_supplement',
+        missing: ['Tờ khai'],
+      });
       expect(incomplete).toMatchObject({ status: 'intake_incomplete', received_at: null, due_at: null });
-      const refused = await receive(at(2026, 3, 6, 10), { decision: 'refuse', reason: 'Không thuộc danh mục' });
+      const refused = await receive(at(2026, 3, 6, 10), {
+        decision: 'refuse',
+        reason: 'Không thuộc danh mục',
+      });
       expect(refused.status).toBe('intake_refused');
     });
 
@@ -177,25 +285,54 @@ for (const dialect of DIALECTS) {
     afterAll(async () => t?.dispose());
 
     it('returns a dossier after 15 days without the supplement, and only then', async () => {
-      const d = await t.db.transaction().execute((trx) => intake(trx, s.counter, buildIntake(), { now: at(2026, 6, 1, 9), agencyPrefix: PREFIX }));
+      const d = await t.db
+        .transaction()
+        .execute((trx) =>
+          intake(trx, s.counter, buildIntake(), { now: at(2026, 6, 1, 9), agencyPrefix: PREFIX }),
+        );
       const act = (req: TActionRequest, now: number, actor: Actor) =>
         t.db.transaction().execute((trx) => applyAction(trx, actor, d.code, req, { now }));
       await act({ type: 'assign' }, at(2026, 6, 1, 10), s.leader);
-      await act({ type: 'request_supplement', missing: ['Giấy khai sinh'] }, at(2026, 6, 2, 9), s.specialistA);
+      await act(
+        { type: 'request_supplement', missing: ['Giấy khai sinh'] },
+        at(2026, 6, 2, 9),
+        s.specialistA,
+      );
       expect(await returnStaleSupplements(t.db, at(2026, 6, 17, 8))).toEqual([]);
       expect(await returnStaleSupplements(t.db, at(2026, 6, 17, 9))).toEqual([d.code]);
-      const row = await t.db.selectFrom('dossiers').selectAll().where('id', '=', d.id).executeTakeFirstOrThrow();
+      const row = await t.db
+        .selectFrom('dossiers')
+        .selectAll()
+        .where('id', '=', d.id)
+        .executeTakeFirstOrThrow();
       expect(row).toMatchObject({ status: 'returned', end_kind: 'returned', clock_stopped_at: null });
-      const last = await t.db.selectFrom('dossier_actions').selectAll().where('dossier_id', '=', d.id).orderBy('seq', 'desc').executeTakeFirstOrThrow();
+      const last = await t.db
+        .selectFrom('dossier_actions')
+        .selectAll()
+        .where('dossier_id', '=', d.id)
+        .orderBy('seq', 'desc')
+        .executeTakeFirstOrThrow();
       expect(last).toMatchObject({ type: 'auto_return', actor_id: null });
-      const suspension = await t.db.selectFrom('dossier_suspensions').selectAll().where('dossier_id', '=', d.id).executeTakeFirstOrThrow();
+      const suspension = await t.db
+        .selectFrom('dossier_suspensions')
+        .selectAll()
+        .where('dossier_id', '=', d.id)
+        .executeTakeFirstOrThrow();
       expect(suspension.ended_at).toBe(at(2026, 6, 17, 9));
     });
 
     it('does not let a person run the system action', async () => {
-      const d = await t.db.transaction().execute((trx) => intake(trx, s.counter, buildIntake(), { now: at(2026, 6, 3, 9), agencyPrefix: PREFIX }));
+      const d = await t.db
+        .transaction()
+        .execute((trx) =>
+          intake(trx, s.counter, buildIntake(), { now: at(2026, 6, 3, 9), agencyPrefix: PREFIX }),
+        );
       await expect(
-        t.db.transaction().execute((trx) => applyAction(trx, s.leader, d.code, { type: 'auto_return' }, { now: at(2026, 6, 3, 10) })),
+        t.db
+          .transaction()
+          .execute((trx) =>
+            applyAction(trx, s.leader, d.code, { type: 'auto_return' }, { now: at(2026, 6, 3, 10) }),
+          ),
       ).rejects.toMatchObject({ code: 'ILLEGAL_TRANSITION' });
     });
   });

@@ -18,7 +18,11 @@ export async function assigneeNames(db: Kysely<Database>, rows: DossierRow[]): P
 }
 
 /** The dossier as officers see it: personal data masked (the full data is a separate, audited read). */
-export function presentDossier(d: DossierRow, assignees: Map<string, string>, actions?: DossierActionRow[]): TDossier {
+export function presentDossier(
+  d: DossierRow,
+  assignees: Map<string, string>,
+  actions?: DossierActionRow[],
+): TDossier {
   const data = JSON.parse(d.data) as { transfers?: Record<string, unknown>[] };
   return {
     code: d.code,

@@ -18,7 +18,12 @@ export async function insertDossier(db: Db, row: NewDossier): Promise<void> {
 }
 
 /** Optimistic update: only when the dossier still has the action count the caller read. */
-export async function updateDossier(db: Db, id: string, expectedActions: number, patch: DossierUpdate): Promise<boolean> {
+export async function updateDossier(
+  db: Db,
+  id: string,
+  expectedActions: number,
+  patch: DossierUpdate,
+): Promise<boolean> {
   const result = await db
     .updateTable('dossiers')
     .set(patch)
@@ -33,15 +38,33 @@ export async function insertAction(db: Db, row: DossierActionRow): Promise<void>
 }
 
 export function listActions(db: Db, dossierId: string): Promise<DossierActionRow[]> {
-  return db.selectFrom('dossier_actions').selectAll().where('dossier_id', '=', dossierId).orderBy('seq').execute();
+  return db
+    .selectFrom('dossier_actions')
+    .selectAll()
+    .where('dossier_id', '=', dossierId)
+    .orderBy('seq')
+    .execute();
 }
 
-export async function insertDue(db: Db, dossierId: string, unitCode: string, setAt: number, dueAt: number, reason: string) {
-  await db.insertInto('dossier_dues').values({ dossier_id: dossierId, unit_code: unitCode, set_at: setAt, due_at: dueAt, reason }).execute();
+export async function insertDue(
+  db: Db,
+  dossierId: string,
+  unitCode: string,
+  setAt: number,
+  dueAt: number,
+  reason: string,
+) {
+  await db
+    .insertInto('dossier_dues')
+    .values({ dossier_id: dossierId, unit_code: unitCode, set_at: setAt, due_at: dueAt, reason })
+    .execute();
 }
 
 export async function openSuspension(db: Db, dossierId: string, unitCode: string, at: number): Promise<void> {
-  await db.insertInto('dossier_suspensions').values({ dossier_id: dossierId, unit_code: unitCode, started_at: at, ended_at: null }).execute();
+  await db
+    .insertInto('dossier_suspensions')
+    .values({ dossier_id: dossierId, unit_code: unitCode, started_at: at, ended_at: null })
+    .execute();
 }
 
 export async function closeSuspension(db: Db, dossierId: string, at: number): Promise<void> {
@@ -75,11 +98,19 @@ export function queue(db: Db, f: QueueFilter): Promise<DossierRow[]> {
   if (f.assigneeId) q = q.where('assignee_id', '=', f.assigneeId);
   if (f.dueBefore !== undefined) q = q.where('due_at', '<', f.dueBefore);
   if (f.overdueAt !== undefined)
-    q = q.where('ended_at', 'is', null).where('clock_stopped_at', 'is', null).where('due_at', '<', f.overdueAt);
+    q = q
+      .where('ended_at', 'is', null)
+      .where('clock_stopped_at', 'is', null)
+      .where('due_at', '<', f.overdueAt);
   if (f.qFolded) q = q.where('search_folded', 'like', `%${f.qFolded.replace(/[%_\\]/g, '')}%`);
   if (f.after) {
     const { receivedAt, id } = f.after;
-    q = q.where((eb) => eb.or([eb('received_at', '<', receivedAt), eb.and([eb('received_at', '=', receivedAt), eb('id', '<', id)])]));
+    q = q.where((eb) =>
+      eb.or([
+        eb('received_at', '<', receivedAt),
+        eb.and([eb('received_at', '=', receivedAt), eb('id', '<', id)]),
+      ]),
+    );
   }
   return q.orderBy('received_at', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
 }

@@ -10,13 +10,20 @@ import { applyAction } from './dossier.actions.ts';
 import { intake } from './dossier.intake.ts';
 import { assigneeNames, presentDossier } from './dossier.presenter.ts';
 import * as repo from './dossier.repository.ts';
-import { ZActionRequest, ZCreateDossierRequest, ZDossier, ZQueueQuery, ZQueueResponse } from './dossier.schemas.ts';
+import {
+  ZActionRequest,
+  ZCreateDossierRequest,
+  ZDossier,
+  ZQueueQuery,
+  ZQueueResponse,
+} from './dossier.schemas.ts';
 import { idempotent, ZIdempotencyHeaders } from './idempotency.ts';
 import { nowToSecond } from '../http/clock.ts';
 
 const ZCodeParams = z.object({ code: z.string().min(1).max(64) });
 
-const encodeCursor = (d: { received_at: number | null; id: string }) => Buffer.from(`${d.received_at}:${d.id}`).toString('base64url');
+const encodeCursor = (d: { received_at: number | null; id: string }) =>
+  Buffer.from(`${d.received_at}:${d.id}`).toString('base64url');
 function decodeCursor(cursor: string): { receivedAt: number; id: string } {
   const [at, id] = Buffer.from(cursor, 'base64url').toString().split(':');
   if (!at || !id || !/^\d+$/.test(at)) throw invalidField('cursor', 'cursor.invalid', '@cursor.invalid');
@@ -28,12 +35,23 @@ export async function dossierRoutes(app: AppInstance): Promise<void> {
 
   app.post(
     '/api/dossiers',
-    { schema: { tags: ['dossiers'], headers: ZIdempotencyHeaders, body: ZCreateDossierRequest, response: { 201: ZDossier } } },
+    {
+      schema: {
+        tags: ['dossiers'],
+        headers: ZIdempotencyHeaders,
+        body: ZCreateDossierRequest,
+        response: { 201: ZDossier },
+      },
+    },
     async (request, reply) => {
       const actor = requireActor(request);
       const idempotencyKey = request.headers['idempotency-key'];
       const result = await idempotent(app.db, request, actor.id, async (trx) => {
-        const row = await intake(trx, actor, request.body, { now: nowToSecond(), agencyPrefix, idempotencyKey });
+        const row = await intake(trx, actor, request.body, {
+          now: nowToSecond(),
+          agencyPrefix,
+          idempotencyKey,
+        });
         return { status: 201, body: presentDossier(row, new Map()) };
       });
       return reply.status(result.status as 201).send(result.body as z.infer<typeof ZDossier>);
@@ -49,7 +67,11 @@ export async function dossierRoutes(app: AppInstance): Promise<void> {
       let assigneeId: string | undefined;
       if (q.assignee) {
         const username = q.assignee === 'me' ? actor.username : q.assignee;
-        const user = await app.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
+        const user = await app.db
+          .selectFrom('users')
+          .select('id')
+          .where('username', '=', username)
+          .executeTakeFirst();
         assigneeId = user?.id ?? '-';
       }
       const rows = await repo.queue(app.db, {
@@ -129,12 +151,23 @@ export async function dossierRoutes(app: AppInstance): Promise<void> {
 
   app.post(
     '/api/dossiers/:code/actions',
-    { schema: { tags: ['dossiers'], params: ZCodeParams, headers: ZIdempotencyHeaders, body: ZActionRequest, response: { 200: ZDossier } } },
+    {
+      schema: {
+        tags: ['dossiers'],
+        params: ZCodeParams,
+        headers: ZIdempotencyHeaders,
+        body: ZActionRequest,
+        response: { 200: ZDossier },
+      },
+    },
     async (request, reply) => {
       const actor = requireActor(request);
       const result = await idempotent(app.db, request, actor.id, async (trx) => {
         const row = await applyAction(trx, actor, request.params.code, request.body, { now: nowToSecond() });
-        return { status: 200, body: presentDossier(row, await assigneeNames(trx, [row]), await repo.listActions(trx, row.id)) };
+        return {
+          status: 200,
+          body: presentDossier(row, await assigneeNames(trx, [row]), await repo.listActions(trx, row.id)),
+        };
       });
       return reply.status(result.status as 200).send(result.body as z.infer<typeof ZDossier>);
     },
@@ -145,6 +178,8 @@ function parseInstantField(value: string, field: string): number {
   try {
     return parseInstant(value);
   } catch {
-    throw new AppError('VALIDATION_FAILED', { issues: [{ path: field, rule: 'instant', message: '@calendar.INVALID_INSTANT' }] });
+    throw new AppError('VALIDATION_FAILED', {
+      issues: [{ path: field, rule: 'instant', message: '@calendar.INVALID_INSTANT' }],
+    });
   }
 }

@@ -37,10 +37,19 @@ export const ZCreateDossierRequest = z.object({
   decision: z
     .enum(['receive', 'request_supplement', 'refuse'])
     .default('receive')
-    .describe('Art. 17.1: receipt with appointment (Form 01), supplement request (Form 02) or refusal (Form 03)'),
-  missing: z.array(z.string().min(1)).optional().describe('For request_supplement: every missing item, at once'),
+    .describe(
+      'Art. 17.1: receipt with appointment (Form 01), supplement request (Form 02) or refusal (Form 03)',
+    ),
+  missing: z
+    .array(z.string().min(1))
+    .optional()
+    .describe('For request_supplement: every missing item, at once'),
   reason: z.string().min(1).max(1000).optional().describe('For refuse: why the dossier is not received'),
-  unitCode: z.string().regex(/^\d{5}$/, '@rule.unitCode').optional().describe('Receiving commune (default: yours)'),
+  unitCode: z
+    .string()
+    .regex(/^\d{5}$/, '@rule.unitCode')
+    .optional()
+    .describe('Receiving commune (default: yours)'),
   paper: z.boolean().default(false).describe('Paper dossier (transfer the same or next working day)'),
   note: z.string().max(2000).optional(),
 });
@@ -49,8 +58,15 @@ export type TCreateDossierRequest = z.infer<typeof ZCreateDossierRequest>;
 export const ZActionRequest = z.object({
   type: z.enum(ACTION_TYPES),
   note: z.string().max(2000).optional(),
-  assignee: z.string().max(64).optional().describe('assign: username; omitted = least-loaded qualified specialist'),
-  missing: z.array(z.string().min(1)).optional().describe('request_supplement / request_correction: all missing items'),
+  assignee: z
+    .string()
+    .max(64)
+    .optional()
+    .describe('assign: username; omitted = least-loaded qualified specialist'),
+  missing: z
+    .array(z.string().min(1))
+    .optional()
+    .describe('request_supplement / request_correction: all missing items'),
   reason: z.string().max(2000).optional().describe('refuse, stop, withdraw, extend: the reason'),
   stopKind: z.enum(['no_competence', 'procedural_error', 'other']).optional(),
   newDueAt: ZInstant.optional().describe('extend: the new due'),
@@ -109,7 +125,10 @@ export const ZQueueQuery = z.object({
   dueBefore: ZInstant.optional(),
   overdue: z.enum(['true', 'false']).optional(),
   q: z.string().max(200).optional().describe('applicant name or dossier code, folded (marks ignored)'),
-  unit: z.string().regex(/^\d{5}$/, '@rule.unitCode').optional(),
+  unit: z
+    .string()
+    .regex(/^\d{5}$/, '@rule.unitCode')
+    .optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

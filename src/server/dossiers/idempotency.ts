@@ -6,7 +6,12 @@ import { z } from 'zod';
 import { AppError } from '../http/app-error.ts';
 
 export const ZIdempotencyHeaders = z.object({
-  'idempotency-key': z.string().min(1).max(200).optional().describe('Retrying with the same key returns the same result'),
+  'idempotency-key': z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('Retrying with the same key returns the same result'),
 });
 
 export interface StoredResponse {
@@ -14,10 +19,15 @@ export interface StoredResponse {
   body: unknown;
 }
 
-export const requestHash = (parts: unknown[]): string => createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+export const requestHash = (parts: unknown[]): string =>
+  createHash('sha256').update(JSON.stringify(parts)).digest('hex');
 
 /** A stored response for this key, or undefined; the same key with a different request is 409. */
-export async function findIdempotent(db: Kysely<Database>, key: string, hash: string): Promise<StoredResponse | undefined> {
+export async function findIdempotent(
+  db: Kysely<Database>,
+  key: string,
+  hash: string,
+): Promise<StoredResponse | undefined> {
   const row = await db.selectFrom('idempotency_keys').selectAll().where('key', '=', key).executeTakeFirst();
   if (!row) return undefined;
   if (row.request_hash !== hash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
@@ -25,17 +35,33 @@ export async function findIdempotent(db: Kysely<Database>, key: string, hash: st
 }
 
 /** Stored in the same transaction as the write it answers: both commit, or neither. */
-export async function storeIdempotent(db: Kysely<Database>, key: string, hash: string, response: StoredResponse, now: number) {
+export async function storeIdempotent(
+  db: Kysely<Database>,
+  key: string,
+  hash: string,
+  response: StoredResponse,
+  now: number,
+) {
   await db
     .insertInto('idempotency_keys')
-    .values({ key, request_hash: hash, response_status: response.status, response_body: JSON.stringify(response.body), created_at: now })
+    .values({
+      key,
+      request_hash: hash,
+      response_status: response.status,
+      response_body: JSON.stringify(response.body),
+      created_at: now,
+    })
     .execute();
 }
 
 /** Unique-key violations on either engine (a concurrent retry with the same key won the race). */
 export function isUniqueViolation(e: unknown): boolean {
   const err = e as { code?: string; message?: string };
-  return err?.code === '23505' || err?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || err?.code === 'SQLITE_CONSTRAINT_UNIQUE';
+  return (
+    err?.code === '23505' ||
+    err?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+    err?.code === 'SQLITE_CONSTRAINT_UNIQUE'
+  );
 }
 
 /**

@@ -10,13 +10,17 @@ const ZHealth = z.object({
 });
 
 export async function healthRoutes(app: AppInstance): Promise<void> {
-  app.get('/api/health', { schema: { tags: ['system'], response: { 200: ZHealth, 503: ZHealth } } }, async (_request, reply) => {
-    let status: 'ok' | 'degraded' = 'ok';
-    try {
-      await sql`select 1`.execute(app.db);
-    } catch {
-      status = 'degraded';
-    }
-    return reply.status(status === 'ok' ? 200 : 503).send({ status, db: app.dialect, version: VERSION });
-  });
+  app.get(
+    '/api/health',
+    { schema: { tags: ['system'], response: { 200: ZHealth, 503: ZHealth } } },
+    async (_request, reply) => {
+      let status: 'ok' | 'degraded' = 'ok';
+      try {
+        await sql`select 1`.execute(app.db);
+      } catch {
+        status = 'degraded';
+      }
+      return reply.status(status === 'ok' ? 200 : 503).send({ status, db: app.dialect, version: VERSION });
+    },
+  );
 }

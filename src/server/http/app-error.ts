@@ -64,7 +64,10 @@ export class AppError extends Error {
 }
 
 export const notFound = (resource: string, id?: string): AppError =>
-  new AppError('NOT_FOUND', { params: { resource: id ? `${resource} ${id}` : resource }, details: { resource, id } });
+  new AppError('NOT_FOUND', {
+    params: { resource: id ? `${resource} ${id}` : resource },
+    details: { resource, id },
+  });
 
 export const invalidField = (path: string, rule: string, message: string): AppError =>
   new AppError('VALIDATION_FAILED', { issues: [{ path, rule, message }] });

@@ -55,7 +55,12 @@ export function requireActor(request: FastifyRequest): Actor {
   return request.session.actor;
 }
 
-export function setSessionCookie(reply: FastifyReply, token: string, expiresAt: number, secure: boolean): void {
+export function setSessionCookie(
+  reply: FastifyReply,
+  token: string,
+  expiresAt: number,
+  secure: boolean,
+): void {
   void reply.setCookie(SESSION_COOKIE, token, {
     path: '/',
     httpOnly: true,

@@ -34,11 +34,20 @@ interface ErrorBody {
   error: { code: string; message: string; details: Record<string, unknown> };
 }
 
-function body(locale: Locale, code: string, params: Record<string, unknown>, details: Record<string, unknown>) {
+function body(
+  locale: Locale,
+  code: string,
+  params: Record<string, unknown>,
+  details: Record<string, unknown>,
+) {
   return { error: { code, message: translate(locale, code, params), details } } satisfies ErrorBody;
 }
 
-function validationBody(locale: Locale, issues: FieldIssue[], extra: Record<string, unknown> = {}): ErrorBody {
+function validationBody(
+  locale: Locale,
+  issues: FieldIssue[],
+  extra: Record<string, unknown> = {},
+): ErrorBody {
   const fields = issues.map((i) => `${i.path} — ${i.message}`).join('; ');
   return body(locale, 'VALIDATION_FAILED', { fields }, { ...extra, issues });
 }
@@ -53,7 +62,9 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (err instanceof AppError) {
       for (const [k, v] of Object.entries(err.headers)) void reply.header(k, v);
       if (err.code === 'VALIDATION_FAILED')
-        return reply.status(400).send(validationBody(locale, localiseIssues(err.issues, locale), err.details));
+        return reply
+          .status(400)
+          .send(validationBody(locale, localiseIssues(err.issues, locale), err.details));
       return reply.status(err.status).send(body(locale, err.code, err.params, err.details));
     }
     const cause = (err as FastifyError & { cause?: unknown }).cause;
@@ -68,11 +79,16 @@ export function installErrorHandler(app: FastifyInstance): void {
       return reply.status(415).send(body(locale, 'UNSUPPORTED_MEDIA_TYPE', {}, {}));
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
       return reply.status(413).send(body(locale, 'PAYLOAD_TOO_LARGE', {}, {}));
-    if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err.statusCode === 400) {
+    if (
+      err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+      err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+      err.statusCode === 400
+    ) {
       const issues = [{ path: '(body)', rule: 'invalid_json', message: err.message }];
       return reply.status(400).send(validationBody(locale, issues));
     }
-    if (err.statusCode === 429) return reply.status(429).send(body(locale, 'RATE_LIMITED', { seconds: 60 }, {}));
+    if (err.statusCode === 429)
+      return reply.status(429).send(body(locale, 'RATE_LIMITED', { seconds: 60 }, {}));
     request.log.error({ err }, 'unhandled error');
     return reply.status(500).send(body(locale, 'INTERNAL', {}, {}));
   });

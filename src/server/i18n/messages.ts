@@ -31,7 +31,8 @@ const vi: Dict = {
   'calendar.EXTENSION_NOT_LATER': 'hạn mới phải sau hạn hiện tại',
   ILLEGAL_TRANSITION: 'Không thể thực hiện “{action}” khi hồ sơ đang ở trạng thái “{status}”',
   RULE_VIOLATION: 'Thao tác trái quy định: {rule}',
-  EXTENSION_ALREADY_USED: 'Hồ sơ đã được gia hạn một lần; không được gia hạn lần thứ hai (Điều 19.6 Nghị định 118/2025/NĐ-CP)',
+  EXTENSION_ALREADY_USED:
+    'Hồ sơ đã được gia hạn một lần; không được gia hạn lần thứ hai (Điều 19.6 Nghị định 118/2025/NĐ-CP)',
   IDEMPOTENCY_KEY_REUSED: 'Khóa Idempotency-Key đã được dùng cho một yêu cầu khác',
   'rule.applicantName': 'họ tên người nộp phải có ít nhất 2 ký tự',
   'rule.idNumber': 'số định danh gồm 9-13 chữ số (CCCD 12 chữ số)',
@@ -79,11 +80,13 @@ const en: Dict = {
   'calendar.INVALID_INSTANT': 'invalid instant (ISO 8601, e.g. 2026-02-13T16:00:00+07:00)',
   'calendar.INVALID_SPEC': 'invalid working calendar',
   'calendar.OUT_OF_RANGE': 'outside the supported years (1990-2100)',
-  'calendar.EXTENSION_ALREADY_USED': 'the dossier was already extended once; a second extension is not allowed',
+  'calendar.EXTENSION_ALREADY_USED':
+    'the dossier was already extended once; a second extension is not allowed',
   'calendar.EXTENSION_NOT_LATER': 'the new due must be later than the current due',
   ILLEGAL_TRANSITION: 'Cannot “{action}” a dossier in status “{status}”',
   RULE_VIOLATION: 'Not allowed by the rules: {rule}',
-  EXTENSION_ALREADY_USED: 'The dossier was already extended once; a second extension is not allowed (Decree 118/2025 Art. 19.6)',
+  EXTENSION_ALREADY_USED:
+    'The dossier was already extended once; a second extension is not allowed (Decree 118/2025 Art. 19.6)',
   IDEMPOTENCY_KEY_REUSED: 'This Idempotency-Key was used for a different request',
   'rule.applicantName': "the applicant's name needs at least 2 characters",
   'rule.idNumber': 'an identity number has 9-13 digits (CCCD: 12)',
@@ -114,7 +117,8 @@ const ru: Dict = {
   VALIDATION_FAILED: 'Неверные данные: {fields}',
   UNAUTHENTICATED: 'Для этого действия нужно войти в систему',
   INVALID_CREDENTIALS: 'Неверное имя пользователя или пароль',
-  ACCOUNT_LOCKED: 'Учётная запись временно заблокирована после неудачных попыток входа; повторите через {minutes} мин.',
+  ACCOUNT_LOCKED:
+    'Учётная запись временно заблокирована после неудачных попыток входа; повторите через {minutes} мин.',
   ACCOUNT_DISABLED: 'Учётная запись отключена',
   RATE_LIMITED: 'Слишком много запросов; повторите через {seconds} с',
   FORBIDDEN: 'У вас нет прав на это действие',
@@ -135,7 +139,8 @@ const ru: Dict = {
   'calendar.EXTENSION_NOT_LATER': 'новый срок должен быть позже текущего',
   ILLEGAL_TRANSITION: 'Действие «{action}» невозможно в статусе «{status}»',
   RULE_VIOLATION: 'Запрещено правилами: {rule}',
-  EXTENSION_ALREADY_USED: 'Срок уже продлевался один раз; повторное продление запрещено (ст. 19.6 Декрета 118/2025)',
+  EXTENSION_ALREADY_USED:
+    'Срок уже продлевался один раз; повторное продление запрещено (ст. 19.6 Декрета 118/2025)',
   IDEMPOTENCY_KEY_REUSED: 'Этот Idempotency-Key уже использован для другого запроса',
   'rule.applicantName': 'имя заявителя — не менее 2 символов',
   'rule.idNumber': 'номер удостоверения: 9-13 цифр (CCCD: 12)',

@@ -38,7 +38,8 @@ export async function portalRoutes(app: AppInstance): Promise<void> {
     {
       schema: {
         tags: ['public'],
-        description: 'Online submission; an officer accepts it (or asks for corrections) within 8 working hours.',
+        description:
+          'Online submission; an officer accepts it (or asks for corrections) within 8 working hours.',
         headers: ZIdempotencyHeaders,
         body: ZOnlineSubmission,
         response: { 201: ZPublicDossier.extend({ acceptBy: z.string() }) },
@@ -46,12 +47,22 @@ export async function portalRoutes(app: AppInstance): Promise<void> {
     },
     async (request, reply) => {
       const result = await idempotent(app.db, request, 'public', async (trx) => {
-        const input = { ...request.body, channel: 'online' as const, decision: 'receive' as const, paper: false };
-        const d = await intake(trx, null, input, { now: nowToSecond(), agencyPrefix: app.config.MOTCUA_AGENCY_FALLBACK_PREFIX });
+        const input = {
+          ...request.body,
+          channel: 'online' as const,
+          decision: 'receive' as const,
+          paper: false,
+        };
+        const d = await intake(trx, null, input, {
+          now: nowToSecond(),
+          agencyPrefix: app.config.MOTCUA_AGENCY_FALLBACK_PREFIX,
+        });
         const acceptBy = (JSON.parse(d.data) as { acceptBy: number }).acceptBy;
         return { status: 201, body: { ...presentPublic(d), acceptBy: formatInstant(acceptBy) } };
       });
-      return reply.status(result.status as 201).send(result.body as z.infer<typeof ZPublicDossier> & { acceptBy: string });
+      return reply
+        .status(result.status as 201)
+        .send(result.body as z.infer<typeof ZPublicDossier> & { acceptBy: string });
     },
   );
 

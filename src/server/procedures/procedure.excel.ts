@@ -53,7 +53,11 @@ export async function catalogToXlsx(entries: CatalogProcedure[]): Promise<Buffer
 }
 
 const text = (v: ExcelJS.CellValue): string => (v === null || v === undefined ? '' : String(v)).trim();
-const list = (v: ExcelJS.CellValue): string[] => text(v).split(';').map((s) => s.trim()).filter(Boolean);
+const list = (v: ExcelJS.CellValue): string[] =>
+  text(v)
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /** Reads a workbook written by catalogToXlsx (or edited in Excel) back into raw entries for validation. */
 export async function xlsxToCatalog(buffer: Buffer): Promise<unknown[]> {
@@ -64,7 +68,8 @@ export async function xlsxToCatalog(buffer: Buffer): Promise<unknown[]> {
   const entries: unknown[] = [];
   ws.eachRow((row, n) => {
     if (n === 1) return;
-    const cell = (key: (typeof COLUMNS)[number]['key']) => row.getCell(COLUMNS.findIndex((c) => c.key === key) + 1).value;
+    const cell = (key: (typeof COLUMNS)[number]['key']) =>
+      row.getCell(COLUMNS.findIndex((c) => c.key === key) + 1).value;
     const json = (key: (typeof COLUMNS)[number]['key']): unknown => {
       try {
         return JSON.parse(text(cell(key)) || '[]');
@@ -78,7 +83,11 @@ export async function xlsxToCatalog(buffer: Buffer): Promise<unknown[]> {
       field: text(cell('field')),
       competence: text(cell('competence')),
       competentAgency: text(cell('competentAgency')),
-      limit: { value: Number(cell('limitValue')), unit: text(cell('limitUnit')), ...(text(cell('limitCutoff')) ? { cutoff: text(cell('limitCutoff')) } : {}) },
+      limit: {
+        value: Number(cell('limitValue')),
+        unit: text(cell('limitUnit')),
+        ...(text(cell('limitCutoff')) ? { cutoff: text(cell('limitCutoff')) } : {}),
+      },
       fee: { amount: Number(cell('feeAmount') ?? 0), text: text(cell('feeText')) },
       onlineLevel: text(cell('onlineLevel')),
       components: json('components'),

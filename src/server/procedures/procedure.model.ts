@@ -3,7 +3,11 @@ import type { CatalogProcedure } from './catalog-data/catalog.types.ts';
 import type { NewProcedure, ProcedureRow } from './procedure.table.ts';
 
 /** Catalog entry → row. */
-export function toProcedureRow(p: CatalogProcedure, origin: 'catalog' | 'imported' | 'custom', now = Date.now()): NewProcedure {
+export function toProcedureRow(
+  p: CatalogProcedure,
+  origin: 'catalog' | 'imported' | 'custom',
+  now = Date.now(),
+): NewProcedure {
   return {
     code: p.code,
     name: p.name.normalize('NFC'),
@@ -54,4 +58,5 @@ export function toCatalogProcedure(row: ProcedureRow): CatalogProcedure {
 }
 
 /** Procedures a commune decides itself; anything else is forwarded (liên thông) to the competent agency. */
-export const isCommuneCompetence = (competence: string): boolean => competence === 'commune' || competence === 'delegated';
+export const isCommuneCompetence = (competence: string): boolean =>
+  competence === 'commune' || competence === 'delegated';

@@ -22,7 +22,9 @@ export function listProcedures(db: Db, filter: ProcedureFilter = {}): Promise<Pr
   if (filter.competence) q = q.where('competence', '=', filter.competence);
   if (filter.qFolded) {
     const like = `%${filter.qFolded.replace(/[%_]/g, '')}%`;
-    q = q.where((eb) => eb.or([eb('name_folded', 'like', like), eb('code', 'like', like), eb('keywords', 'like', like)]));
+    q = q.where((eb) =>
+      eb.or([eb('name_folded', 'like', like), eb('code', 'like', like), eb('keywords', 'like', like)]),
+    );
   }
   return q.execute();
 }
@@ -40,6 +42,9 @@ export async function upsertProcedures(db: Db, rows: NewProcedure[]): Promise<vo
 }
 
 export async function countProcedures(db: Db): Promise<number> {
-  const row = await db.selectFrom('procedures').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  const row = await db
+    .selectFrom('procedures')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
   return Number(row?.n ?? 0);
 }

@@ -26,7 +26,10 @@ for (const dialect of DIALECTS) {
       const res = await h.app.inject({ method: 'GET', url: '/api/procedures?q=dang%20ky%20ket%20hon' });
       const names = res.json().items.map((p: { name: string }) => p.name);
       expect(names).toContain('Thủ tục đăng ký kết hôn');
-      const byField = await h.app.inject({ method: 'GET', url: `/api/procedures?field=${encodeURIComponent('Chứng thực')}` });
+      const byField = await h.app.inject({
+        method: 'GET',
+        url: `/api/procedures?field=${encodeURIComponent('Chứng thực')}`,
+      });
       expect(byField.json().items.every((p: { field: string }) => p.field === 'Chứng thực')).toBe(true);
     });
 
@@ -43,7 +46,12 @@ for (const dialect of DIALECTS) {
       const { items } = exported.json();
       expect(items).toHaveLength(ALL_CATALOG_PROCEDURES.length);
       const edited = { ...items[0], fee: { amount: 15000, text: '15.000 đồng' } };
-      const res = await h.app.inject({ method: 'POST', url: '/api/procedures/import', payload: { items: [edited] }, headers: { cookie: supervisor } });
+      const res = await h.app.inject({
+        method: 'POST',
+        url: '/api/procedures/import',
+        payload: { items: [edited] },
+        headers: { cookie: supervisor },
+      });
       expect(res.statusCode).toBe(200);
       expect(res.json()).toEqual({ imported: 1 });
       const after = (await h.app.inject({ method: 'GET', url: `/api/procedures/${items[0].code}` })).json();
@@ -57,16 +65,30 @@ for (const dialect of DIALECTS) {
       expect(wb.worksheets[0]?.rowCount).toBe(6);
       const back = await xlsxToCatalog(buffer);
       expect(back).toEqual(
-        ALL_CATALOG_PROCEDURES.slice(0, 5).map((p) => ({ ...p, keywords: p.keywords ?? [], limit: { ...p.limit } })),
+        ALL_CATALOG_PROCEDURES.slice(0, 5).map((p) => ({
+          ...p,
+          keywords: p.keywords ?? [],
+          limit: { ...p.limit },
+        })),
       );
     });
 
     it('rejects an invalid import naming the field, and refuses officers', async () => {
       const bad = { items: [{ ...ALL_CATALOG_PROCEDURES[0], limit: { value: -1, unit: 'working_day' } }] };
-      const res = await h.app.inject({ method: 'POST', url: '/api/procedures/import', payload: bad, headers: { cookie: supervisor } });
+      const res = await h.app.inject({
+        method: 'POST',
+        url: '/api/procedures/import',
+        payload: bad,
+        headers: { cookie: supervisor },
+      });
       expect(res.statusCode).toBe(400);
       expect(res.json().error.details.issues[0].path).toBe('items.0.limit.value');
-      const denied = await h.app.inject({ method: 'POST', url: '/api/procedures/import', payload: bad, headers: { cookie: officer } });
+      const denied = await h.app.inject({
+        method: 'POST',
+        url: '/api/procedures/import',
+        payload: bad,
+        headers: { cookie: officer },
+      });
       expect(denied.statusCode).toBe(403);
     });
   });

@@ -9,17 +9,31 @@ import { getUnit } from '../units/unit.service.ts';
 import { catalogToXlsx, xlsxToCatalog } from './procedure.excel.ts';
 import { presentProcedure } from './procedure.presenter.ts';
 import { ZCatalogProcedure, ZProcedureItem, ZProcedureQuery } from './procedure.schemas.ts';
-import { adviseCompetence, exportCatalog, findProcedures, getProcedure, importCatalog } from './procedure.service.ts';
+import {
+  adviseCompetence,
+  exportCatalog,
+  findProcedures,
+  getProcedure,
+  importCatalog,
+} from './procedure.service.ts';
 import type { CatalogProcedure } from './catalog-data/catalog.types.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export async function procedureRoutes(app: AppInstance): Promise<void> {
-  app.addContentTypeParser(XLSX, { parseAs: 'buffer', bodyLimit: 10_485_760 }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser(XLSX, { parseAs: 'buffer', bodyLimit: 10_485_760 }, (_req, body, done) =>
+    done(null, body),
+  );
 
   app.get(
     '/api/procedures',
-    { schema: { tags: ['procedures'], querystring: ZProcedureQuery, response: { 200: z.object({ items: z.array(ZProcedureItem) }) } } },
+    {
+      schema: {
+        tags: ['procedures'],
+        querystring: ZProcedureQuery,
+        response: { 200: z.object({ items: z.array(ZProcedureItem) }) },
+      },
+    },
     async (request) => {
       const { unit, ...filter } = request.query;
       if (unit) await getUnit(app.db, unit); // 404 for an unknown unit
@@ -65,9 +79,13 @@ export async function procedureRoutes(app: AppInstance): Promise<void> {
     const parsed = z.array(ZCatalogProcedure).min(1).safeParse(raw);
     if (!parsed.success) {
       const issues = localiseZodIssues(parsed.error.issues, pickLocale(request.headers['accept-language']));
-      throw new AppError('VALIDATION_FAILED', { issues: issues.map((i) => ({ ...i, path: `items.${i.path}` })) });
+      throw new AppError('VALIDATION_FAILED', {
+        issues: issues.map((i) => ({ ...i, path: `items.${i.path}` })),
+      });
     }
-    const count = await app.db.transaction().execute((trx) => importCatalog(trx, actor, parsed.data as CatalogProcedure[]));
+    const count = await app.db
+      .transaction()
+      .execute((trx) => importCatalog(trx, actor, parsed.data as CatalogProcedure[]));
     return { imported: count };
   });
 }

@@ -20,12 +20,20 @@ export const ZCatalogProcedure = z.object({
   limit: z.object({
     value: z.number().int().min(0),
     unit: ZLimitUnit,
-    cutoff: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).optional(),
+    cutoff: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/)
+      .optional(),
   }),
   fee: z.object({ amount: z.number().int().min(0), text: z.string() }),
   components: z.array(ZCatalogComponent),
   onlineLevel: z.enum(['full', 'partial']),
-  steps: z.array(z.object({ key: z.enum(['receive', 'assign', 'appraise', 'approve', 'sign', 'return']), share: z.number().min(0).max(1) })),
+  steps: z.array(
+    z.object({
+      key: z.enum(['receive', 'assign', 'appraise', 'approve', 'sign', 'return']),
+      share: z.number().min(0).max(1),
+    }),
+  ),
   legalBasis: z.array(z.string()),
   source: z.string(),
   sourceDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
@@ -43,11 +51,16 @@ export const ZProcedureItem = z.object({
   fee: z.number().describe('VND'),
   feeText: z.string(),
   components: z.array(ZCatalogComponent),
-  route: z.enum(['process_here', 'forward']).describe('Whether the commune decides, or receives and forwards'),
+  route: z
+    .enum(['process_here', 'forward'])
+    .describe('Whether the commune decides, or receives and forwards'),
 });
 
 export const ZProcedureQuery = z.object({
-  unit: z.string().regex(/^(\d{2}|\d{5})$/, '@rule.unitCode').optional(),
+  unit: z
+    .string()
+    .regex(/^(\d{2}|\d{5})$/, '@rule.unitCode')
+    .optional(),
   field: z.string().optional(),
   competence: z.enum(['commune', 'province', 'delegated', 'vertical']).optional(),
   q: z.string().max(200).optional(),

@@ -15,7 +15,12 @@ type Db = Kysely<Database>;
 /** Loads the built-in catalog when the table is empty (first start). */
 export async function ensureCatalog(db: Db): Promise<number> {
   if ((await repo.countProcedures(db)) > 0) return 0;
-  await db.transaction().execute((trx) => repo.upsertProcedures(trx, ALL_CATALOG_PROCEDURES.map((p) => toProcedureRow(p, 'catalog'))));
+  await db.transaction().execute((trx) =>
+    repo.upsertProcedures(
+      trx,
+      ALL_CATALOG_PROCEDURES.map((p) => toProcedureRow(p, 'catalog')),
+    ),
+  );
   return ALL_CATALOG_PROCEDURES.length;
 }
 
@@ -25,13 +30,23 @@ export async function getProcedure(db: Db, code: string): Promise<ProcedureRow> 
   return row;
 }
 
-export function findProcedures(db: Db, filter: { field?: string; competence?: string; q?: string; includeInactive?: boolean }) {
+export function findProcedures(
+  db: Db,
+  filter: { field?: string; competence?: string; q?: string; includeInactive?: boolean },
+) {
   return repo.listProcedures(db, { ...filter, qFolded: filter.q ? foldVietnamese(filter.q) : undefined });
 }
 
 /** Imports (inserts or replaces) catalog entries, audited, in the caller's transaction. */
-export async function importCatalog(trx: Db, actor: Actor | null, entries: CatalogProcedure[]): Promise<number> {
-  await repo.upsertProcedures(trx, entries.map((p) => toProcedureRow(p, 'custom')));
+export async function importCatalog(
+  trx: Db,
+  actor: Actor | null,
+  entries: CatalogProcedure[],
+): Promise<number> {
+  await repo.upsertProcedures(
+    trx,
+    entries.map((p) => toProcedureRow(p, 'custom')),
+  );
   await appendAudit(trx, {
     actor,
     action: 'catalog.import',

@@ -26,11 +26,19 @@ describe('serving the web app', () => {
 
   it('compresses, tags and revalidates assets for weak links', async () => {
     const plain = await h.app.inject({ method: 'GET', url: '/index.html' });
-    const zipped = await h.app.inject({ method: 'GET', url: '/index.html', headers: { 'accept-encoding': 'gzip, deflate' } });
+    const zipped = await h.app.inject({
+      method: 'GET',
+      url: '/index.html',
+      headers: { 'accept-encoding': 'gzip, deflate' },
+    });
     expect(zipped.headers['content-encoding']).toBe('gzip');
     expect(gunzipSync(zipped.rawPayload).toString()).toBe(plain.body);
     const etag = String(plain.headers.etag);
-    const again = await h.app.inject({ method: 'GET', url: '/index.html', headers: { 'if-none-match': etag } });
+    const again = await h.app.inject({
+      method: 'GET',
+      url: '/index.html',
+      headers: { 'if-none-match': etag },
+    });
     expect(again.statusCode).toBe(304);
   });
 

@@ -44,9 +44,7 @@ export const OFFICIAL_SCHEDULE_2026: YearSchedule = {
     { date: '2026-09-01', reason: nationalDay },
     { date: '2026-09-02', reason: nationalDay },
   ],
-  workingDays: [
-    { date: '2026-08-22', reason: 'Làm bù (hoán đổi ngày thứ Hai 31/8/2026)' },
-  ],
+  workingDays: [{ date: '2026-08-22', reason: 'Làm bù (hoán đổi ngày thứ Hai 31/8/2026)' }],
   source:
     'Lịch nghỉ năm 2026 theo DOMAIN.md (hợp đồng): Tết Dương lịch 1/1; Tết Âm lịch 14-22/2/2026 (nghỉ 16-20/2); ' +
     'Giỗ Tổ bù 27/4; 30/4, 1/5; Quốc khánh 31/8 (làm bù thứ Bảy 22/8), 1-2/9. Nếu áp dụng hoán đổi nghỉ thứ Sáu ' +

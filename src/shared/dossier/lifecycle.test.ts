@@ -37,12 +37,16 @@ describe('dossier lifecycle', () => {
 
   it('ending actions always lead to an ended status (property)', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...DOSSIER_STATUSES), fc.constantFrom(...ACTION_TYPES), (status, action) => {
-        const next = nextStatus(status, action);
-        if (next === null) return !TRANSITIONS[action].from.includes(status);
-        if (ENDING[action]) return ENDED_STATUSES.includes(next);
-        return DOSSIER_STATUSES.includes(next);
-      }),
+      fc.property(
+        fc.constantFrom(...DOSSIER_STATUSES),
+        fc.constantFrom(...ACTION_TYPES),
+        (status, action) => {
+          const next = nextStatus(status, action);
+          if (next === null) return !TRANSITIONS[action].from.includes(status);
+          if (ENDING[action]) return ENDED_STATUSES.includes(next);
+          return DOSSIER_STATUSES.includes(next);
+        },
+      ),
     );
   });
 });

@@ -36,4 +36,9 @@ export const IN_PROGRESS_STATUSES: readonly DossierStatus[] = [
   'awaiting_approval',
 ];
 
-export const ENDED_STATUSES: readonly DossierStatus[] = ['result_ready', 'delivered', 'returned', 'withdrawn'];
+export const ENDED_STATUSES: readonly DossierStatus[] = [
+  'result_ready',
+  'delivered',
+  'returned',
+  'withdrawn',
+];

@@ -10,7 +10,10 @@ describe('CCCD structure', () => {
       ok: true,
       info: { provinceCode: '068', provinceName: 'Lâm Đồng', sex: 'male', birthYear: 1990 },
     });
-    expect(decodeCccd('001305001234', today)).toMatchObject({ ok: true, info: { sex: 'female', birthYear: 2005 } });
+    expect(decodeCccd('001305001234', today)).toMatchObject({
+      ok: true,
+      info: { sex: 'female', birthYear: 2005 },
+    });
   });
 
   it.each([
@@ -26,8 +29,14 @@ describe('CCCD structure', () => {
 
   it('checks consistency with a birth date and sex', () => {
     expect(checkCccd('068090001234', { birthDate: '1990-05-01', sex: 'male' }, today).ok).toBe(true);
-    expect(checkCccd('068090001234', { birthDate: '1991-05-01' }, today)).toEqual({ ok: false, rule: 'cccd.birth_year_mismatch' });
-    expect(checkCccd('068090001234', { sex: 'female' }, today)).toEqual({ ok: false, rule: 'cccd.sex_mismatch' });
+    expect(checkCccd('068090001234', { birthDate: '1991-05-01' }, today)).toEqual({
+      ok: false,
+      rule: 'cccd.birth_year_mismatch',
+    });
+    expect(checkCccd('068090001234', { sex: 'female' }, today)).toEqual({
+      ok: false,
+      rule: 'cccd.sex_mismatch',
+    });
   });
 
   it('has the 63 pre-2025 province codes', () => {

@@ -7,7 +7,8 @@ import { CliUsageError, type CliIo } from '../cli-error.ts';
 
 export async function auditCommand(args: string[], io: CliIo): Promise<number> {
   const { positionals } = parseCommandArgs('audit', args, {});
-  if (positionals[0] !== 'verify' || positionals.length > 1) throw new CliUsageError('audit: usage: motcua audit verify');
+  if (positionals[0] !== 'verify' || positionals.length > 1)
+    throw new CliUsageError('audit: usage: motcua audit verify');
   const handle = await connect(loadConfig().DATABASE_URL);
   try {
     await migrateToLatest(handle.db);

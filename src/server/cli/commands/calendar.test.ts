@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 const BIN = fileURLToPath(new URL('../../../../bin/motcua', import.meta.url));
 const run = async (...args: string[]) => {
   try {
-    const { stdout, stderr } = await promisify(execFile)(BIN, args, { env: { ...process.env, DATABASE_URL: 'sqlite::memory:' } });
+    const { stdout, stderr } = await promisify(execFile)(BIN, args, {
+      env: { ...process.env, DATABASE_URL: 'sqlite::memory:' },
+    });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };
@@ -16,15 +18,44 @@ const run = async (...args: string[]) => {
 
 describe('motcua calendar due (CLI)', () => {
   it('prints one JSON object with the due (Tết 2026 example)', async () => {
-    const r = await run('calendar', 'due', '--received', '2026-02-13T16:00:00+07:00', '--limit', '3', '--unit', 'working_day');
+    const r = await run(
+      'calendar',
+      'due',
+      '--received',
+      '2026-02-13T16:00:00+07:00',
+      '--limit',
+      '3',
+      '--unit',
+      'working_day',
+    );
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('{"due":"2026-02-25T17:30:00+07:00"}\n');
     expect(JSON.parse(r.stdout)).toEqual({ due: '2026-02-25T17:30:00+07:00' });
   });
 
   it('honours --cutoff for same-day limits', async () => {
-    const before = await run('calendar', 'due', '--received', '2026-03-10T14:30:00+07:00', '--limit', '0', '--unit', 'working_day');
-    const after = await run('calendar', 'due', '--received', '2026-03-10T14:30:00+07:00', '--limit', '0', '--unit', 'working_day', '--cutoff', '14:00');
+    const before = await run(
+      'calendar',
+      'due',
+      '--received',
+      '2026-03-10T14:30:00+07:00',
+      '--limit',
+      '0',
+      '--unit',
+      'working_day',
+    );
+    const after = await run(
+      'calendar',
+      'due',
+      '--received',
+      '2026-03-10T14:30:00+07:00',
+      '--limit',
+      '0',
+      '--unit',
+      'working_day',
+      '--cutoff',
+      '14:00',
+    );
     expect(JSON.parse(before.stdout).due).toBe('2026-03-10T17:30:00+07:00');
     expect(JSON.parse(after.stdout).due).toBe('2026-03-11T17:30:00+07:00');
   });

@@ -49,7 +49,9 @@ type Values = ReturnType<typeof parseCommandArgs<typeof OPTIONS>>['values'];
 function checkProvince(code: string | undefined, allowNational = false): string | undefined {
   if (code === undefined) return undefined;
   if (/^\d{2}$/.test(code) || (allowNational && code === NATIONAL_SCOPE)) return code;
-  throw new CliUsageError(`calendar: --province must be a 2-digit province code${allowNational ? ' or VN' : ''}, got "${code}"`);
+  throw new CliUsageError(
+    `calendar: --province must be a 2-digit province code${allowNational ? ' or VN' : ''}, got "${code}"`,
+  );
 }
 
 /** The national calendar needs no database; a province's calendar is read from it. */
@@ -67,17 +69,23 @@ async function due(values: Values, io: CliIo): Promise<number> {
   const received = requireString('calendar due', 'received', values.received);
   const limitText = requireString('calendar due', 'limit', values.limit);
   const unit = requireString('calendar due', 'unit', values.unit);
-  if (!/^-?\d+(\.\d+)?$/.test(limitText)) throw new CliUsageError(`calendar due: --limit must be a non-negative integer, got "${limitText}"`);
+  if (!/^-?\d+(\.\d+)?$/.test(limitText))
+    throw new CliUsageError(`calendar due: --limit must be a non-negative integer, got "${limitText}"`);
   const province = checkProvince(values.province);
   try {
     const result = await withCalendar(province, (cal) => {
-      const at = cal.due(parseInstant(received), { value: Number(limitText), unit: unit as LimitUnit, cutoff: values.cutoff });
+      const at = cal.due(parseInstant(received), {
+        value: Number(limitText),
+        unit: unit as LimitUnit,
+        cutoff: values.cutoff,
+      });
       return formatInstant(at, cal.utcOffsetMinutes);
     });
     io.out(JSON.stringify({ due: result }));
     return 0;
   } catch (e) {
-    if (e instanceof CalendarError) throw new CliUsageError(`calendar due: --${requestFieldOf(e.field)} ${e.rule}`);
+    if (e instanceof CalendarError)
+      throw new CliUsageError(`calendar due: --${requestFieldOf(e.field)} ${e.rule}`);
     throw e;
   }
 }
@@ -87,12 +95,16 @@ async function days(values: Values, io: CliIo): Promise<number> {
   if (!/^\d{4}$/.test(yearText) || Number(yearText) < 1990 || Number(yearText) > 2100)
     throw new CliUsageError(`calendar days: --year must be a year from 1990 to 2100, got "${yearText}"`);
   const province = checkProvince(values.province);
-  const summary = await withCalendar(province, (cal) => yearSummary(cal, province ?? NATIONAL_SCOPE, Number(yearText)));
+  const summary = await withCalendar(province, (cal) =>
+    yearSummary(cal, province ?? NATIONAL_SCOPE, Number(yearText)),
+  );
   const names = ['', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy', 'Chủ Nhật'];
   io.out(`Lịch làm việc ${summary.province} năm ${summary.year}: ${summary.workingDays} ngày làm việc`);
   for (const d of summary.days) {
     const [y, m, dd] = d.date.split('-');
-    io.out(`${dd}/${m}/${y}  ${names[d.weekday]?.padEnd(9)}  ${d.working ? 'làm việc' : 'nghỉ    '}  ${d.reason}`);
+    io.out(
+      `${dd}/${m}/${y}  ${names[d.weekday]?.padEnd(9)}  ${d.working ? 'làm việc' : 'nghỉ    '}  ${d.reason}`,
+    );
   }
   return 0;
 }
@@ -102,7 +114,10 @@ function applyEdit(base: CalendarOverride, values: Values): CalendarOverride {
   const extraWorkingDays = [...(base.extraWorkingDays ?? [])];
   const next: CalendarOverride = { ...base, extraDaysOff, extraWorkingDays };
   const isDate = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d);
-  for (const [flag, list] of [['day-off', extraDaysOff], ['working-day', extraWorkingDays]] as const) {
+  for (const [flag, list] of [
+    ['day-off', extraDaysOff],
+    ['working-day', extraWorkingDays],
+  ] as const) {
     const date = values[flag];
     if (date === undefined) continue;
     if (!isDate(date)) throw new CliUsageError(`calendar set: --${flag} must be YYYY-MM-DD, got "${date}"`);
@@ -132,7 +147,10 @@ async function set(values: Values, io: CliIo): Promise<number> {
       .transaction()
       .execute((trx) => saveCalendarOverride(trx, null, scope, next, note))
       .catch((e: unknown) => {
-        if (e instanceof AppError) throw new CliUsageError(`calendar set: ${e.issues.map((i) => `${i.path} ${i.message}`).join('; ')}`);
+        if (e instanceof AppError)
+          throw new CliUsageError(
+            `calendar set: ${e.issues.map((i) => `${i.path} ${i.message}`).join('; ')}`,
+          );
         throw e;
       });
     io.out(`Calendar ${scope} saved as version ${version}. Due dates already stored are not changed.`);

@@ -20,8 +20,10 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
     const created = await seedDemo(handle.db, config.MOTCUA_DEMO_PASSWORD);
     if (created.length) {
       io.out(`Demo loaded. Accounts (password "${config.MOTCUA_DEMO_PASSWORD}"):`);
-      for (const a of created) io.out(`  ${a.username.padEnd(20)} ${a.roles.join(',').padEnd(20)} unit ${a.unitCode}`);
-    } else io.out(`Demo accounts already present (password set by MOTCUA_DEMO_PASSWORD, default "motcua-demo").`);
+      for (const a of created)
+        io.out(`  ${a.username.padEnd(20)} ${a.roles.join(',').padEnd(20)} unit ${a.unitCode}`);
+    } else
+      io.out(`Demo accounts already present (password set by MOTCUA_DEMO_PASSWORD, default "motcua-demo").`);
   }
   const app = await buildApp({ db: handle.db, dialect: handle.dialect, config, logger: true });
   const stopJobs = scheduleDossierJobs(handle.db, (msg) => app.log.info(msg));
@@ -34,6 +36,8 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
   const address = await app.listen({ port, host });
-  io.out(`MộtCửa ${handle.dialect} (${handle.location}) listening on ${address.replace('0.0.0.0', 'localhost')}`);
+  io.out(
+    `MộtCửa ${handle.dialect} (${handle.location}) listening on ${address.replace('0.0.0.0', 'localhost')}`,
+  );
   return new Promise<number>(() => undefined);
 }

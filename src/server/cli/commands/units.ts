@@ -6,7 +6,8 @@ import { CliUsageError, type CliIo } from '../cli-error.ts';
 
 export async function unitsCommand(args: string[], io: CliIo): Promise<number> {
   const { positionals } = parseCommandArgs('units', args, {});
-  if (positionals[0] !== 'import' || positionals.length > 1) throw new CliUsageError('units: usage: motcua units import');
+  if (positionals[0] !== 'import' || positionals.length > 1)
+    throw new CliUsageError('units: usage: motcua units import');
   const handle = await openDatabase(loadConfig());
   try {
     io.out(formatImportReport(await runUnitsImport(handle.db)));

@@ -16,7 +16,10 @@ const USAGE =
 async function readPassword(flag: string | undefined): Promise<string> {
   if (flag) return flag;
   if (process.env.MOTCUA_PASSWORD) return process.env.MOTCUA_PASSWORD;
-  const rl = createInterface({ input: process.stdin, output: process.stdin.isTTY ? process.stderr : undefined });
+  const rl = createInterface({
+    input: process.stdin,
+    output: process.stdin.isTTY ? process.stderr : undefined,
+  });
   try {
     const line = await rl.question(process.stdin.isTTY ? 'Password: ' : '');
     return line.trim();
@@ -28,14 +31,17 @@ async function readPassword(flag: string | undefined): Promise<string> {
 function parseRoles(value: string): Role[] {
   const roles = value.split(',').map((r) => r.trim());
   const bad = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
-  if (bad.length) throw new CliUsageError(`users: unknown role ${bad.join(', ')} (roles: ${ROLES.join(', ')})`);
+  if (bad.length)
+    throw new CliUsageError(`users: unknown role ${bad.join(', ')} (roles: ${ROLES.join(', ')})`);
   return roles as Role[];
 }
 
 /** AppErrors (validation, conflict) become one readable line. */
 function describe(e: unknown): never {
   if (e instanceof AppError) {
-    const detail = e.issues.map((i) => `${i.path}: ${i.message.startsWith('@') ? translate('en', i.message.slice(1)) : i.message}`);
+    const detail = e.issues.map(
+      (i) => `${i.path}: ${i.message.startsWith('@') ? translate('en', i.message.slice(1)) : i.message}`,
+    );
     throw new CliUsageError(`users: ${detail.join('; ') || translate('en', e.code, e.params)}`);
   }
   throw e;
@@ -55,7 +61,10 @@ export async function usersCommand(args: string[], io: CliIo): Promise<number> {
   const username = sub === 'list' ? '' : requireString('users', 'username', values.username);
   const create =
     sub === 'create'
-      ? { unitCode: requireString('users', 'unit', values.unit), roles: parseRoles(requireString('users', 'role', values.role)) }
+      ? {
+          unitCode: requireString('users', 'unit', values.unit),
+          roles: parseRoles(requireString('users', 'role', values.role)),
+        }
       : undefined;
   const password = sub === 'create' || sub === 'passwd' ? await readPassword(values.password) : '';
   const handle = await openDatabase(loadConfig());
@@ -63,20 +72,39 @@ export async function usersCommand(args: string[], io: CliIo): Promise<number> {
   try {
     if (sub === 'list') {
       for (const u of await accounts.listUsers(db, { kind: 'all' })) {
-        const state = u.disabled ? 'disabled' : u.locked_until && u.locked_until > Date.now() ? 'locked' : 'active';
-        io.out(`${u.username.padEnd(22)} ${u.unit_code.padEnd(6)} ${(JSON.parse(u.roles) as string[]).join(',').padEnd(22)} ${state}  ${u.display_name}`);
+        const state = u.disabled
+          ? 'disabled'
+          : u.locked_until && u.locked_until > Date.now()
+            ? 'locked'
+            : 'active';
+        io.out(
+          `${u.username.padEnd(22)} ${u.unit_code.padEnd(6)} ${(JSON.parse(u.roles) as string[]).join(',').padEnd(22)} ${state}  ${u.display_name}`,
+        );
       }
     } else if (create) {
       await db
         .transaction()
-        .execute((trx) => accounts.createUser(trx, null, { username, displayName: values.name ?? username, password, ...create }))
+        .execute((trx) =>
+          accounts.createUser(trx, null, {
+            username,
+            displayName: values.name ?? username,
+            password,
+            ...create,
+          }),
+        )
         .catch(describe);
       io.out(`Created ${username} (${create.roles.join(', ')}) in unit ${create.unitCode}.`);
     } else if (sub === 'passwd') {
-      await db.transaction().execute((trx) => accounts.setPassword(trx, null, username, password)).catch(describe);
+      await db
+        .transaction()
+        .execute((trx) => accounts.setPassword(trx, null, username, password))
+        .catch(describe);
       io.out(`Password of ${username} changed; their sessions were closed.`);
     } else {
-      await db.transaction().execute((trx) => accounts.setDisabled(trx, null, username, sub === 'disable')).catch(describe);
+      await db
+        .transaction()
+        .execute((trx) => accounts.setDisabled(trx, null, username, sub === 'disable'))
+        .catch(describe);
       io.out(`${username} ${sub}d.`);
     }
   } finally {

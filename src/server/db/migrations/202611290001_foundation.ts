@@ -30,7 +30,11 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('population', 'bigint')
     .addColumn('ethnic_minority_share', 'numeric')
     .execute();
-  await db.schema.createIndex('unit_versions_code').on('unit_versions').columns(['code', 'valid_to']).execute();
+  await db.schema
+    .createIndex('unit_versions_code')
+    .on('unit_versions')
+    .columns(['code', 'valid_to'])
+    .execute();
   await db.schema
     .createIndex('unit_versions_province')
     .on('unit_versions')
@@ -97,7 +101,11 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('hash', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('audit_log_pk', ['chain', 'seq'])
     .execute();
-  await db.schema.createIndex('audit_log_target').on('audit_log').columns(['target_type', 'target_id']).execute();
+  await db.schema
+    .createIndex('audit_log_target')
+    .on('audit_log')
+    .columns(['target_type', 'target_id'])
+    .execute();
 
   await db.schema
     .createTable('audit_heads')

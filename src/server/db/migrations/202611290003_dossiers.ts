@@ -99,7 +99,11 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('due_at', 'bigint', (c) => c.notNull())
     .addColumn('reason', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('dossier_dues_dossier').on('dossier_dues').columns(['dossier_id', 'set_at']).execute();
+  await db.schema
+    .createIndex('dossier_dues_dossier')
+    .on('dossier_dues')
+    .columns(['dossier_id', 'set_at'])
+    .execute();
 
   await db.schema
     .createTable('dossier_suspensions')

@@ -5,17 +5,28 @@ import type { Kysely } from 'kysely';
 type AnyDb = Kysely<any>;
 
 /**
- * Reports (issue 5):
- * - `dossiers_province_ended`: the carried-over part of a province report reads dossiers by province and end
- *   instant (the commune report uses the existing `dossiers_unit_ended`).
- * - `report_unit_fields`: the fields (lĩnh vực) of each commune in the order MộtCửa first recorded them
- *   (import line order); a report lists its fields in this order (see docs/REPORTS.md).
+ * Reports (issue 5). Covering indexes, so that a period report reads index entries only, never table rows:
+ * - `dossiers_report_ended`: the dossiers ended within a period and those in progress at its end E (not ended
+ *   before E), with the id the in-progress classification needs;
+ * - `dossier_dues_effective` / `dossier_suspensions_state`: the effective due and the supplement state at E.
+ * `report_unit_fields`: the fields (lĩnh vực) of each commune in the order MộtCửa first recorded them (import
+ * line order); a report lists its fields in that order (docs/REPORTS.md).
  */
 export async function up(db: AnyDb): Promise<void> {
   await db.schema
-    .createIndex('dossiers_province_ended')
+    .createIndex('dossiers_report_ended')
     .on('dossiers')
-    .columns(['province_code', 'ended_at'])
+    .columns(['unit_code', 'ended_at', 'received_at', 'field', 'channel', 'end_kind', 'resolution', 'id'])
+    .execute();
+  await db.schema
+    .createIndex('dossier_dues_effective')
+    .on('dossier_dues')
+    .columns(['dossier_id', 'set_at', 'due_at'])
+    .execute();
+  await db.schema
+    .createIndex('dossier_suspensions_state')
+    .on('dossier_suspensions')
+    .columns(['dossier_id', 'started_at', 'ended_at'])
     .execute();
 
   await db.schema
@@ -37,5 +48,6 @@ export async function up(db: AnyDb): Promise<void> {
 
 export async function down(db: AnyDb): Promise<void> {
   await db.schema.dropTable('report_unit_fields').ifExists().execute();
-  await db.schema.dropIndex('dossiers_province_ended').ifExists().execute();
+  for (const name of ['dossier_suspensions_state', 'dossier_dues_effective', 'dossiers_report_ended'])
+    await db.schema.dropIndex(name).ifExists().execute();
 }
