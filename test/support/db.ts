@@ -22,7 +22,7 @@ export async function openTestDb(dialect: DialectName): Promise<TestDb> {
   if (!url) throw new Error('TEST_DATABASE_URL is not set');
   const schema = `t_${randomBytes(6).toString('hex')}`;
   const handle = await connect(url, { schema, poolSize: 20 });
-  await migrateToLatest(handle.db);
+  await migrateToLatest(handle.db, schema);
   return {
     ...handle,
     async dispose() {

@@ -12,6 +12,8 @@ export interface DbHandle {
   dialect: DialectName;
   /** For SQLite: the file path (or ':memory:'); for PostgreSQL: the URL without password. */
   location: string;
+  /** PostgreSQL: the schema in use (search_path). */
+  schema: string;
   close(): Promise<void>;
 }
 
@@ -51,7 +53,7 @@ function connectSqlite(target: string): DbHandle {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
+  return { db, dialect: 'sqlite', location: file, schema: 'main', close: () => db.destroy() };
 }
 
 async function connectPostgres(target: string, options: ConnectOptions): Promise<DbHandle> {
@@ -73,5 +75,5 @@ async function connectPostgres(target: string, options: ConnectOptions): Promise
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const location = target.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
-  return { db, dialect: 'postgres', location, close: () => db.destroy() };
+  return { db, dialect: 'postgres', location, schema: schema ?? 'public', close: () => db.destroy() };
 }

@@ -17,7 +17,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('is idempotent: a second run applies nothing', async () => {
-      const again = await migrateToLatest(t.db);
+      const again = await migrateToLatest(t.db, t.dialect === 'postgres' ? t.schema : undefined);
       expect(again.applied).toEqual([]);
     });
 

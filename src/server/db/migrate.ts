@@ -22,8 +22,16 @@ export interface MigrateOutcome {
   applied: string[];
 }
 
-export async function migrateToLatest<T>(db: Kysely<T>): Promise<MigrateOutcome> {
-  const migrator = new Migrator({ db, provider: new DirectoryMigrationProvider() });
+/**
+ * Applies every pending migration. `schema` (PostgreSQL) names the schema that holds Kysely's bookkeeping
+ * tables; without it Kysely would take a `kysely_migration` table of ANY schema for its own.
+ */
+export async function migrateToLatest<T>(db: Kysely<T>, schema?: string): Promise<MigrateOutcome> {
+  const migrator = new Migrator({
+    db,
+    provider: new DirectoryMigrationProvider(),
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   const applied = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
   if (error) {

@@ -11,7 +11,7 @@ export async function auditCommand(args: string[], io: CliIo): Promise<number> {
     throw new CliUsageError('audit: usage: motcua audit verify');
   const handle = await connect(loadConfig().DATABASE_URL);
   try {
-    await migrateToLatest(handle.db);
+    await migrateToLatest(handle.db, handle.dialect === 'postgres' ? handle.schema : undefined);
     const result = await verifyAudit(handle.db);
     if (result.ok) {
       io.out(`Audit log intact: ${result.entries} entries in ${result.chains} chain(s).`);
