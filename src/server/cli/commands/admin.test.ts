@@ -1,0 +1,106 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import SQLite from 'better-sqlite3';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const BIN = fileURLToPath(new URL('../../../../bin/motcua', import.meta.url));
+
+describe('motcua migrate, users and audit verify (CLI, SQLite file)', () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'motcua-cli-')), 'cli.db');
+  const env = { ...process.env, DATABASE_URL: `sqlite:${file}`, MOTCUA_PASSWORD: '' };
+  const run = async (...args: string[]) => {
+    try {
+      const { stdout, stderr } = await promisify(execFile)(BIN, args, { env });
+      return { code: 0, stdout, stderr };
+    } catch (e) {
+      const err = e as { code: number; stdout: string; stderr: string };
+      return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+    }
+  };
+
+  beforeAll(async () => {
+    const migrated = await run('migrate');
+    expect(migrated.code).toBe(0);
+    expect(migrated.stdout).toMatch(/up to date/);
+  }, 60_000);
+
+  it('creates, lists, disables and re-enables an account', async () => {
+    const created = await run(
+      'users',
+      'create',
+      '--username',
+      'cv.test',
+      '--name',
+      'Chuyên viên Thử',
+      '--unit',
+      '25000',
+      '--role',
+      'specialist',
+      '--password',
+      'long-password',
+    );
+    expect(created).toMatchObject({ code: 0 });
+    expect(created.stdout).toMatch(/Created cv\.test/);
+    const listed = await run('users', 'list');
+    expect(listed.stdout).toMatch(/cv\.test\s+25000\s+specialist\s+active/);
+    expect((await run('users', 'disable', '--username', 'cv.test')).code).toBe(0);
+    expect((await run('users', 'list')).stdout).toMatch(/cv\.test.*disabled/);
+    expect((await run('users', 'enable', '--username', 'cv.test')).code).toBe(0);
+    expect(
+      (await run('users', 'passwd', '--username', 'cv.test', '--password', 'another-password')).code,
+    ).toBe(0);
+  });
+
+  it('refuses bad arguments with exit 2 and one clear line', async () => {
+    const bad = await run(
+      'users',
+      'create',
+      '--username',
+      'x',
+      '--unit',
+      '25000',
+      '--role',
+      'specialist',
+      '--password',
+      'long-password',
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim()).toMatch(/username/);
+    const role = await run(
+      'users',
+      'create',
+      '--username',
+      'abc.def',
+      '--unit',
+      '25000',
+      '--role',
+      'mayor',
+      '--password',
+      'long-password',
+    );
+    expect(role.code).toBe(2);
+    expect(role.stderr).toMatch(/unknown role mayor/);
+    const unknown = await run('frobnicate');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown command "frobnicate"/);
+    const port = await run('serve', '--port', 'eighty');
+    expect(port.code).toBe(2);
+    expect(port.stderr).toMatch(/--port must be an integer/);
+  });
+
+  it('audit verify passes on an intact log and names an edited entry', async () => {
+    const ok = await run('audit', 'verify');
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/Audit log intact: \d+ entries/);
+    const db = new SQLite(file);
+    db.prepare("update audit_log set target_id = 'forged' where seq = 2").run();
+    db.close();
+    const damaged = await run('audit', 'verify');
+    expect(damaged.code).toBe(1);
+    expect(damaged.stderr).toMatch(/edited: chain .*entry #2 was edited/);
+  });
+});
