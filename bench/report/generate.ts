@@ -1,6 +1,7 @@
 /**
  * Deterministic legacy JSONL for the report benchmark: N dossiers over a province's communes, received over ten
- * months from 1 July 2025, with supplements, extensions, all three endings, deliveries and open dossiers.
+ * months from 1 July 2025, with supplements, extensions, all three endings and deliveries, each history as known
+ * on the day the data ends (1 May 2026): the dossiers still open are the recent ones.
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
@@ -25,7 +26,15 @@ const PROCEDURES = [
   { code: 'KD-HKD', name: 'Đăng ký hộ kinh doanh', field: 'Kinh doanh', days: 3 },
   { code: 'TP-LL', name: 'Cấp phiếu lý lịch tư pháp', field: 'Tư pháp', days: 10 },
 ];
-const NAMES = ['Nguyễn Văn An', 'Trần Thị Đào', "K'Brưi", 'Ka Hồng', 'Lê Minh Tuấn', 'Phạm Thị Hoa', 'Hoàng Văn Lâm'];
+const NAMES = [
+  'Nguyễn Văn An',
+  'Trần Thị Đào',
+  "K'Brưi",
+  'Ka Hồng',
+  'Lê Minh Tuấn',
+  'Phạm Thị Hoa',
+  'Hoàng Văn Lâm',
+];
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -54,40 +63,58 @@ function iso(ms: number): string {
   )}:${pad(d.getUTCSeconds())}+07:00`;
 }
 
+/**
+ * One history, as exported on the day the data ends (events after it are not known yet): most dossiers are
+ * resolved (a few late), some returned or withdrawn; a supplement not received within 15 days is returned.
+ */
 function events(rnd: () => number, received: number, due: number, days: number): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
   let t = received;
   let currentDue = due;
   const step = (max: number) => (t += Math.floor(rnd() * max) + 60_000);
+  const push = (e: Record<string, unknown>) => out.push(e);
   if (rnd() < 0.15) {
-    out.push({ type: 'supplement_requested', at: iso(step(2 * DAY)) });
+    push({ type: 'supplement_requested', at: iso(step(2 * DAY)) });
     if (rnd() < 0.6) {
       step(6 * DAY);
       currentDue = t + days * 1.4 * DAY;
-      out.push({ type: 'supplement_received', at: iso(t), dueAt: iso(currentDue) });
+      push({ type: 'supplement_received', at: iso(t), dueAt: iso(currentDue) });
     } else {
-      if (rnd() < 0.7) out.push({ type: 'returned', at: iso(step(15 * DAY)), reason: 'Không bổ sung hồ sơ trong 15 ngày' });
+      t += 15 * DAY + HOUR;
+      push({ type: 'returned', at: iso(t), reason: 'Không bổ sung hồ sơ trong 15 ngày' });
       return out;
     }
   }
   if (rnd() < 0.06) {
     currentDue += Math.floor(rnd() * 5 + 1) * DAY;
-    out.push({ type: 'extended', at: iso(step(days * DAY)), dueAt: iso(currentDue) });
+    push({ type: 'extended', at: iso(step(days * DAY)), dueAt: iso(currentDue) });
   }
   const r = rnd();
-  if (r < 0.05) out.push({ type: 'returned', at: iso(step(2 * DAY)), reason: 'Không thuộc thẩm quyền' });
-  else if (r < 0.09) out.push({ type: 'withdrawn', at: iso(step(3 * DAY)) });
-  else if (r < 0.95) {
+  if (r < 0.05) push({ type: 'returned', at: iso(step(2 * DAY)), reason: 'Không thuộc thẩm quyền' });
+  else if (r < 0.09) push({ type: 'withdrawn', at: iso(step(3 * DAY)) });
+  else {
     const span = Math.max(currentDue - t, HOUR);
-    t = Math.max(t + 60_000, t + Math.floor(rnd() * span * 1.25));
-    out.push({ type: 'resolved', at: iso(t), outcome: rnd() < 0.97 ? 'approved' : 'refused' });
-    if (rnd() < 0.6) out.push({ type: 'delivered', at: iso(step(3 * DAY)) });
+    const stretch = r < 0.95 ? 1.25 : 3;
+    t = Math.max(t + 60_000, t + Math.floor(rnd() * span * stretch));
+    push({ type: 'resolved', at: iso(t), outcome: rnd() < 0.97 ? 'approved' : 'refused' });
+    if (rnd() < 0.6) push({ type: 'delivered', at: iso(step(3 * DAY)) });
   }
   return out;
 }
 
+/** Only what happened by the day the data ends. */
+function knownBy(events: Record<string, unknown>[], end: number): Record<string, unknown>[] {
+  const cut = events.findIndex((e) => Date.parse(String(e.at)) > end);
+  return cut < 0 ? events : events.slice(0, cut);
+}
+
 /** Writes `count` lines; returns the file's size in bytes. */
-export async function generateJsonl(file: string, count: number, units: BenchUnit[], seed = 20250709): Promise<number> {
+export async function generateJsonl(
+  file: string,
+  count: number,
+  units: BenchUnit[],
+  seed = 20250709,
+): Promise<number> {
   const rnd = prng(seed);
   const out = createWriteStream(file, { encoding: 'utf8' });
   let bytes = 0;
@@ -108,7 +135,7 @@ export async function generateJsonl(file: string, count: number, units: BenchUni
       applicant: { name: NAMES[i % NAMES.length], idNumber: `068${String(i).padStart(9, '0')}` },
       receivedAt: iso(received),
       dueAt: iso(due),
-      events: events(rnd, received, due, proc.days),
+      events: knownBy(events(rnd, received, due, proc.days), GEN_START + SPAN),
     };
     const text = `${JSON.stringify(line)}\n`;
     bytes += Buffer.byteLength(text);

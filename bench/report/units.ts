@@ -16,7 +16,9 @@ async function realUnits(db: Kysely<Database>): Promise<BenchUnits | null> {
   try {
     await runUnitsImport(db);
   } catch (e) {
-    console.error(`unit import failed (${e instanceof Error ? e.message : String(e)}); using synthetic units`);
+    console.error(
+      `unit import failed (${e instanceof Error ? e.message : String(e)}); using synthetic units`,
+    );
     return null;
   }
   const communes = await findUnits(db, { province: '68', limit: 10_000 });
@@ -36,11 +38,22 @@ async function realUnits(db: Kysely<Database>): Promise<BenchUnits | null> {
 async function syntheticUnits(db: Kysely<Database>): Promise<BenchUnits> {
   await db
     .insertInto('unit_change_sets')
-    .values({ id: 'bench', name: 'bench', effective_date: '2025-07-01', source: 'bench', report: '{}', imported_at: 0 })
+    .values({
+      id: 'bench',
+      name: 'bench',
+      effective_date: '2025-07-01',
+      source: 'bench',
+      report: '{}',
+      imported_at: 0,
+    })
     .execute();
   const units = [
     { code: '99', name: 'Tỉnh Thử Nghiệm', type: 'province' },
-    ...Array.from({ length: 124 }, (_, i) => ({ code: String(99001 + i), name: `Xã Thử Nghiệm ${i + 1}`, type: 'commune' })),
+    ...Array.from({ length: 124 }, (_, i) => ({
+      code: String(99001 + i),
+      name: `Xã Thử Nghiệm ${i + 1}`,
+      type: 'commune',
+    })),
   ];
   await db
     .insertInto('unit_versions')
@@ -61,7 +74,11 @@ async function syntheticUnits(db: Kysely<Database>): Promise<BenchUnits> {
       })),
     )
     .execute();
-  return { source: 'synthetic units', provinceCode: '99', communes: units.slice(1).map((u) => ({ code: u.code, formerCodes: [] })) };
+  return {
+    source: 'synthetic units',
+    provinceCode: '99',
+    communes: units.slice(1).map((u) => ({ code: u.code, formerCodes: [] })),
+  };
 }
 
 export async function benchUnits(db: Kysely<Database>): Promise<BenchUnits> {

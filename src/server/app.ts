@@ -20,6 +20,7 @@ import { dossierRoutes } from './dossiers/dossier.routes.ts';
 import { documentRoutes } from './documents/document.routes.ts';
 import { procedureRoutes } from './procedures/procedure.routes.ts';
 import { portalRoutes } from './portal/portal.routes.ts';
+import { reportRoutes } from './reports/report.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { unitRoutes } from './units/unit.routes.ts';
 import { webRoutes } from './web/web.routes.ts';
@@ -49,6 +50,7 @@ const FEATURES: ((app: AppInstance) => Promise<void>)[] = [
   dossierRoutes,
   attachmentRoutes,
   documentRoutes,
+  reportRoutes,
   portalRoutes,
   webRoutes,
 ];

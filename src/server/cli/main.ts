@@ -33,6 +33,14 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
     run: lazy(() => import('./commands/calendar.ts'), 'calendarCommand'),
     summary: 'calendar due|days|set                 deadlines and the working calendar',
   },
+  import: {
+    run: lazy(() => import('./commands/import.ts'), 'importCommand'),
+    summary: 'import dossiers FILE.jsonl               import legacy dossiers (all or nothing)',
+  },
+  report: {
+    run: lazy(() => import('./commands/report.ts'), 'reportCommand'),
+    summary: 'report --unit C --from D --to D --format json|xlsx|pdf|brief [--lang vi|en|ru] [--out F]',
+  },
   audit: {
     run: lazy(() => import('./commands/audit.ts'), 'auditCommand'),
     summary: 'audit verify                          check the audit log hash chain',

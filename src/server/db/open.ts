@@ -15,7 +15,10 @@ export async function openDatabase(
 ): Promise<DbHandle> {
   const handle = await connect(config.DATABASE_URL);
   try {
-    const { applied } = await migrateToLatest(handle.db, handle.dialect === 'postgres' ? handle.schema : undefined);
+    const { applied } = await migrateToLatest(
+      handle.db,
+      handle.dialect === 'postgres' ? handle.schema : undefined,
+    );
     if (applied.length) options.log?.(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
     await ensureReferenceData(handle.db, options.log);
     return handle;

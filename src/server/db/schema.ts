@@ -11,6 +11,7 @@ import type {
   IdempotencyKeyTable,
 } from '../dossiers/dossier.table.ts';
 import type { ProcedureTable } from '../procedures/procedure.table.ts';
+import type { ReportUnitFieldTable } from '../reports/report.table.ts';
 import type { UnitChangeSetTable, UnitLineageTable, UnitVersionTable } from '../units/unit.table.ts';
 
 /** The whole database: one interface composed of each feature's tables. */
@@ -33,6 +34,7 @@ export interface Database {
   dossier_suspensions: DossierSuspensionTable;
   dossier_code_counters: DossierCodeCounterTable;
   idempotency_keys: IdempotencyKeyTable;
+  report_unit_fields: ReportUnitFieldTable;
 }
 
 export interface SettingTable {

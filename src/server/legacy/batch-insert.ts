@@ -1,8 +1,12 @@
 /**
- * Multi-row INSERTs for bulk loads, compiled once per (table, row count) and run as raw compiled queries:
- * building a Kysely AST for 500 rows × 36 columns costs more than the insert itself. Parameters stay bound
- * (never interpolated); placeholders follow the dialect (`?` SQLite, `$n` PostgreSQL).
+ * Bulk inserts of the legacy import, two ways to the same rows:
+ * - through Kysely (any dialect): multi-row INSERTs compiled once per (table, row count) and run as raw compiled
+ *   queries — building a Kysely AST for 500 rows × 36 columns costs more than the insert itself;
+ * - on SQLite, when the caller holds the better-sqlite3 connection under the Kysely instance: one prepared
+ *   single-row statement per table, reused for every row (SQLite's fastest path: no SQL parsing per batch).
+ * Parameters are always bound, never interpolated.
  */
+import type SQLite from 'better-sqlite3';
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { DialectName } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
@@ -10,28 +14,44 @@ import type { Database } from '../db/schema.ts';
 /** SQLite allows 32,766 bound parameters per statement, PostgreSQL 65,535: stay well below both. */
 export const MAX_PARAMS = 30_000;
 
-type Value = string | number | null;
+import type { Value } from './legacy.rows.ts';
 
-export class BatchInserter<Row extends object> {
+export interface BulkTarget {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  /** The better-sqlite3 connection under `db` (same connection, hence same transaction), if the caller has it. */
+  sqlite?: SQLite.Database;
+}
+
+export class BatchInserter {
   private readonly pending: Value[][] = [];
   private readonly sqlCache = new Map<number, string>();
   private readonly rowsPerStatement: number;
+  private readonly prepared: SQLite.Statement<Value[]> | undefined;
   inserted = 0;
 
   constructor(
-    private readonly db: Kysely<Database>,
-    private readonly dialect: DialectName,
+    private readonly target: BulkTarget,
     private readonly table: string,
-    private readonly columns: readonly (keyof Row & string)[],
+    private readonly columns: readonly string[],
     maxRows = 1000,
   ) {
     this.rowsPerStatement = Math.max(1, Math.min(maxRows, Math.floor(MAX_PARAMS / columns.length)));
+    this.prepared = target.sqlite?.prepare<Value[]>(this.sqlFor(1));
   }
 
-  /** Queues a row; flushes a full statement. */
-  async add(row: Row): Promise<void> {
-    this.pending.push(this.columns.map((c) => (row[c] as Value | undefined) ?? null));
-    if (this.pending.length >= this.rowsPerStatement) await this.flush();
+  /**
+   * Inserts a row given in column order (prepared path, synchronous) or queues it; returns a promise only when a
+   * full statement is being flushed (no promise per row on the hot path).
+   */
+  add(values: Value[]): Promise<void> | undefined {
+    if (this.prepared) {
+      this.prepared.run(...values);
+      this.inserted += 1;
+      return undefined;
+    }
+    this.pending.push(values);
+    return this.pending.length >= this.rowsPerStatement ? this.flush() : undefined;
   }
 
   async flush(): Promise<void> {
@@ -39,7 +59,7 @@ export class BatchInserter<Row extends object> {
     const rows = this.pending.splice(0, this.pending.length);
     const params: Value[] = [];
     for (const r of rows) for (const v of r) params.push(v);
-    await this.db.executeQuery(CompiledQuery.raw(this.sqlFor(rows.length), params));
+    await this.target.db.executeQuery(CompiledQuery.raw(this.sqlFor(rows.length), params));
     this.inserted += rows.length;
   }
 
@@ -47,10 +67,11 @@ export class BatchInserter<Row extends object> {
     const cached = this.sqlCache.get(count);
     if (cached) return cached;
     const width = this.columns.length;
+    const pg = this.target.dialect === 'postgres';
     const tuples: string[] = [];
     for (let r = 0; r < count; r += 1) {
       const marks: string[] = [];
-      for (let c = 0; c < width; c += 1) marks.push(this.dialect === 'postgres' ? `$${r * width + c + 1}` : '?');
+      for (let c = 0; c < width; c += 1) marks.push(pg ? `$${r * width + c + 1}` : '?');
       tuples.push(`(${marks.join(',')})`);
     }
     const cols = this.columns.map((c) => `"${c}"`).join(',');

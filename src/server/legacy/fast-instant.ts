@@ -21,8 +21,17 @@ export function parseLegacyInstant(text: string): number {
   const minute = Number(m[5]);
   const second = Number(m[6]);
   const maxDay = month === 2 && isLeap(year) ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
-  if (month < 1 || month > 12 || day < 1 || day > maxDay || hour > 23 || minute > 59 || second > 59)
-    return parseInstant(text); // throws the calendar's own error
+  if (
+    year < 1000 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > maxDay ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 59
+  )
+    return parseInstant(text); // the general parser decides (and throws its own error)
   let offset = 0;
   if (m[7] !== 'Z') {
     const oh = Number(m[9]);
@@ -31,6 +40,7 @@ export function parseLegacyInstant(text: string): number {
     offset = (m[8] === '-' ? -1 : 1) * (oh * 60 + om);
   }
   // Date.UTC treats years 0-99 as 1900-1999: build from a fixed year and shift (never for real data).
-  const utc = year >= 100 ? Date.UTC(year, month - 1, day, hour, minute, second) : parseInstant(text) + offset * 60_000;
+  const utc =
+    year >= 100 ? Date.UTC(year, month - 1, day, hour, minute, second) : parseInstant(text) + offset * 60_000;
   return utc - offset * 60_000;
 }

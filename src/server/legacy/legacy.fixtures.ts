@@ -21,8 +21,24 @@ export interface FixtureUnit {
 /** Lâm Đồng, Di Linh (with its former units) and Gia Hiệp; Hà Nội with one ward (another province). */
 export const REPORT_UNITS: FixtureUnit[] = [
   { code: '68', name: 'Tỉnh Lâm Đồng', provinceCode: '68', type: 'province' },
-  { code: '25000', name: 'Xã Di Linh', provinceCode: '68', type: 'commune', areaKm2: 268.28, population: 64179, ethnicMinorityShare: 35.4 },
-  { code: '25015', name: 'Xã Gia Hiệp', provinceCode: '68', type: 'commune', areaKm2: 324.43, population: 21462, ethnicMinorityShare: 33.58 },
+  {
+    code: '25000',
+    name: 'Xã Di Linh',
+    provinceCode: '68',
+    type: 'commune',
+    areaKm2: 268.28,
+    population: 64179,
+    ethnicMinorityShare: 35.4,
+  },
+  {
+    code: '25015',
+    name: 'Xã Gia Hiệp',
+    provinceCode: '68',
+    type: 'commune',
+    areaKm2: 324.43,
+    population: 21462,
+    ethnicMinorityShare: 33.58,
+  },
   { code: '01', name: 'Thành phố Hà Nội', provinceCode: '01', type: 'city' },
   { code: '00004', name: 'Phường Ba Đình', provinceCode: '01', type: 'ward' },
 ];
@@ -37,10 +53,21 @@ export const REPORT_LINEAGE = [
 ];
 
 /** Inserts the units, their profiles and lineage (a unit test's own change set). */
-export async function insertReportUnits(db: Kysely<Database>, units = REPORT_UNITS, lineage = REPORT_LINEAGE) {
+export async function insertReportUnits(
+  db: Kysely<Database>,
+  units = REPORT_UNITS,
+  lineage = REPORT_LINEAGE,
+) {
   await db
     .insertInto('unit_change_sets')
-    .values({ id: CHANGE_SET, name: 'test', effective_date: '2025-07-01', source: 'test', report: '{}', imported_at: 0 })
+    .values({
+      id: CHANGE_SET,
+      name: 'test',
+      effective_date: '2025-07-01',
+      source: 'test',
+      report: '{}',
+      imported_at: 0,
+    })
     .onConflict((oc) => oc.column('id').doNothing())
     .execute();
   await db

@@ -125,7 +125,9 @@ function checkSequence(receivedAt: number, events: LegacyEvent[], issues: string
   events.forEach((e, i) => {
     const path = `events[${i}]`;
     if (e.at < previous)
-      issues.push(`${path}.at: before ${i === 0 ? 'receivedAt' : `events[${i - 1}].at`} (events out of order)`);
+      issues.push(
+        `${path}.at: before ${i === 0 ? 'receivedAt' : `events[${i - 1}].at`} (events out of order)`,
+      );
     previous = Math.max(previous, e.at);
     if (ended !== undefined && e.type !== 'delivered') {
       issues.push(`${path}.type: "${e.type}" after the dossier ended (${ended})`);
@@ -151,7 +153,8 @@ function parseApplicant(raw: Json, issues: string[]): { name?: string; idNumber:
   }
   const name = text(applicant, 'name', 'applicant.name', issues);
   const id = applicant.idNumber;
-  if (id !== undefined && id !== null && typeof id !== 'string') issues.push('applicant.idNumber: must be a string');
+  if (id !== undefined && id !== null && typeof id !== 'string')
+    issues.push('applicant.idNumber: must be a string');
   return { name, idNumber: typeof id === 'string' && id !== '' ? id : null };
 }
 

@@ -55,9 +55,34 @@ function pushDue(dues: DueEntry[], entry: DueEntry): void {
   else dues.push(entry);
 }
 
-function eventPayload(e: LegacyEvent): Record<string, unknown> {
-  const p: Record<string, unknown> = {};
-  if (e.dueAt !== undefined) p.dueAt = e.dueAt;
+/**
+ * Legacy events become the live lifecycle's action types (src/shared/dossier/lifecycle.ts), so that imported and
+ * live histories read alike; the payload keeps the legacy event's name.
+ */
+function actionType(e: LegacyEvent): string {
+  switch (e.type) {
+    case 'supplement_requested':
+      return 'request_supplement';
+    case 'supplement_received':
+      return 'receive_supplement';
+    case 'extended':
+      return 'extend';
+    case 'resolved':
+      return e.outcome === 'refused' ? 'refuse' : 'approve';
+    case 'returned':
+      return 'stop';
+    case 'withdrawn':
+      return 'withdraw';
+    case 'delivered':
+      return 'deliver';
+  }
+}
+
+function eventPayload(e: LegacyEvent, previousDue: number): Record<string, unknown> {
+  const p: Record<string, unknown> = { legacyEvent: e.type };
+  if (e.type === 'extended' && e.dueAt !== undefined)
+    Object.assign(p, { newDueAt: e.dueAt, previousDueAt: previousDue });
+  else if (e.dueAt !== undefined) p.dueAt = e.dueAt;
   if (e.outcome !== undefined) p.outcome = e.outcome;
   if (e.reason !== undefined) p.reason = e.reason;
   return p;
@@ -84,7 +109,8 @@ function apply(s: State, e: LegacyEvent): DossierStatus {
     case 'supplement_received':
       if (s.open) s.open.endedAt = e.at;
       s.open = null;
-      if (e.dueAt !== undefined) pushDue(s.dues, { setAt: e.at, dueAt: e.dueAt, reason: 'supplement_received' });
+      if (e.dueAt !== undefined)
+        pushDue(s.dues, { setAt: e.at, dueAt: e.dueAt, reason: 'supplement_received' });
       return 'processing';
     case 'extended':
       s.extensions += 1;
@@ -125,8 +151,15 @@ export function deriveHistory(d: LegacyDossier): DerivedHistory {
   ];
   for (const e of d.events) {
     const from = s.status;
+    const previousDue = s.dues[s.dues.length - 1]?.dueAt ?? d.dueAt;
     s.status = apply(s, e);
-    actions.push({ type: e.type, at: e.at, fromStatus: from, toStatus: s.status, payload: eventPayload(e) });
+    actions.push({
+      type: actionType(e),
+      at: e.at,
+      fromStatus: from,
+      toStatus: s.status,
+      payload: eventPayload(e, previousDue),
+    });
   }
   const end = s.end;
   return {

@@ -1,9 +1,13 @@
 /** Row builders of the legacy import: one validated line → the rows of its dossier. Pure. */
 import { foldVietnamese } from '../../shared/text/fold.ts';
-import type { DossierActionTable, DossierDueTable, DossierSuspensionTable, DossierTable } from '../dossiers/dossier.table.ts';
+import type {
+  DossierActionTable,
+  DossierDueTable,
+  DossierSuspensionTable,
+  DossierTable,
+} from '../dossiers/dossier.table.ts';
 import type { LegacyDossier } from './legacy.format.ts';
 import type { DerivedHistory } from './legacy.history.ts';
-import type { ResolvedUnit } from './legacy.plan.ts';
 
 export interface Limit {
   value: number;
@@ -23,21 +27,70 @@ export interface ImportContext {
 }
 
 export const DOSSIER_COLUMNS = [
-  'id', 'code', 'province_code', 'unit_code', 'procedure_code', 'procedure_name', 'field', 'channel',
-  'applicant_kind', 'applicant_name', 'applicant_id_number', 'applicant_phone', 'applicant_address',
-  'applicant_email', 'search_folded', 'status', 'received_at', 'due_at', 'clock_stopped_at', 'ended_at',
-  'end_kind', 'outcome', 'resolution', 'resolution_due_at', 'delivered_at', 'extension_count', 'assignee_id',
-  'limit_value', 'limit_unit', 'limit_cutoff', 'source', 'idempotency_key', 'action_count', 'created_at',
-  'updated_at', 'data',
+  'id',
+  'code',
+  'province_code',
+  'unit_code',
+  'procedure_code',
+  'procedure_name',
+  'field',
+  'channel',
+  'applicant_kind',
+  'applicant_name',
+  'applicant_id_number',
+  'applicant_phone',
+  'applicant_address',
+  'applicant_email',
+  'search_folded',
+  'status',
+  'received_at',
+  'due_at',
+  'clock_stopped_at',
+  'ended_at',
+  'end_kind',
+  'outcome',
+  'resolution',
+  'resolution_due_at',
+  'delivered_at',
+  'extension_count',
+  'assignee_id',
+  'limit_value',
+  'limit_unit',
+  'limit_cutoff',
+  'source',
+  'idempotency_key',
+  'action_count',
+  'created_at',
+  'updated_at',
+  'data',
 ] as const satisfies readonly (keyof DossierTable)[];
 
 export const ACTION_COLUMNS = [
-  'dossier_id', 'seq', 'type', 'at', 'actor_id', 'actor_name', 'from_status', 'to_status', 'payload',
+  'dossier_id',
+  'seq',
+  'type',
+  'at',
+  'actor_id',
+  'actor_name',
+  'from_status',
+  'to_status',
+  'payload',
 ] as const satisfies readonly (keyof DossierActionTable)[];
 
-export const DUE_COLUMNS = ['dossier_id', 'unit_code', 'set_at', 'due_at', 'reason'] as const satisfies readonly (keyof DossierDueTable)[];
+export const DUE_COLUMNS = [
+  'dossier_id',
+  'unit_code',
+  'set_at',
+  'due_at',
+  'reason',
+] as const satisfies readonly (keyof DossierDueTable)[];
 
-export const SUSPENSION_COLUMNS = ['dossier_id', 'unit_code', 'started_at', 'ended_at'] as const satisfies readonly (keyof DossierSuspensionTable)[];
+export const SUSPENSION_COLUMNS = [
+  'dossier_id',
+  'unit_code',
+  'started_at',
+  'ended_at',
+] as const satisfies readonly (keyof DossierSuspensionTable)[];
 
 /** Ids sort in import order (base-36 instant of the import, then the line number). */
 export const dossierId = (ctx: ImportContext, line: number): string =>
@@ -45,18 +98,42 @@ export const dossierId = (ctx: ImportContext, line: number): string =>
 
 export const importIdPrefix = (now: number): string => `imp-${now.toString(36).padStart(9, '0')}`;
 
-export function dossierRow(
-  ctx: ImportContext,
-  d: LegacyDossier,
-  h: DerivedHistory,
-  unit: ResolvedUnit,
-  limit: Limit,
-): DossierTable {
+export type Value = string | number | null;
+
+const slot = (column: (typeof DOSSIER_COLUMNS)[number]): number => DOSSIER_COLUMNS.indexOf(column);
+
+/** Positions of the values the main thread fills in (unit resolution and procedure limits need the database). */
+export const DOSSIER_SLOTS = {
+  provinceCode: slot('province_code'),
+  unitCode: slot('unit_code'),
+  limitValue: slot('limit_value'),
+  limitUnit: slot('limit_unit'),
+  limitCutoff: slot('limit_cutoff'),
+} as const;
+/** dossier_dues and dossier_suspensions: unit_code is their second column. */
+export const CHILD_UNIT_SLOT = 1;
+
+const foldCache = new Map<string, string>();
+
+/** foldVietnamese with a bounded cache (applicant names repeat); codes are mostly ASCII (lower-cased only). */
+export function foldSearchKey(name: string, code: string): string {
+  let folded = foldCache.get(name);
+  if (folded === undefined) {
+    folded = foldVietnamese(name);
+    if (foldCache.size >= 50_000) foldCache.clear();
+    foldCache.set(name, folded);
+  }
+  const codeKey = /^[\x21-\x7e]*$/.test(code) ? code.toLowerCase() : foldVietnamese(code);
+  return `${folded} ${codeKey}`;
+}
+
+/** The dossier row; province, unit and limit are placeholders until the main thread fills DOSSIER_SLOTS. */
+export function dossierRow(ctx: ImportContext, d: LegacyDossier, h: DerivedHistory): DossierTable {
   return {
     id: dossierId(ctx, d.line),
     code: d.code,
-    province_code: unit.provinceCode,
-    unit_code: unit.code,
+    province_code: '',
+    unit_code: '',
     procedure_code: d.procedureCode,
     procedure_name: d.procedureName,
     field: d.field,
@@ -67,7 +144,7 @@ export function dossierRow(
     applicant_phone: null,
     applicant_address: null,
     applicant_email: null,
-    search_folded: foldVietnamese(`${d.applicantName} ${d.code}`),
+    search_folded: foldSearchKey(d.applicantName, d.code),
     status: h.status,
     received_at: d.receivedAt,
     due_at: h.dueAt,
@@ -80,9 +157,9 @@ export function dossierRow(
     delivered_at: h.deliveredAt,
     extension_count: h.extensionCount,
     assignee_id: null,
-    limit_value: limit.value,
-    limit_unit: limit.unit,
-    limit_cutoff: limit.cutoff,
+    limit_value: UNKNOWN_LIMIT.value,
+    limit_unit: UNKNOWN_LIMIT.unit,
+    limit_cutoff: UNKNOWN_LIMIT.cutoff,
     source: 'import',
     idempotency_key: null,
     action_count: h.actions.length,
@@ -106,10 +183,27 @@ export function actionRows(id: string, h: DerivedHistory): DossierActionTable[] 
   }));
 }
 
-export function dueRows(id: string, unitCode: string, h: DerivedHistory): DossierDueTable[] {
-  return h.dues.map((u) => ({ dossier_id: id, unit_code: unitCode, set_at: u.setAt, due_at: u.dueAt, reason: u.reason }));
+/** unit_code is a placeholder until the main thread fills CHILD_UNIT_SLOT. */
+export function dueRows(id: string, h: DerivedHistory): DossierDueTable[] {
+  return h.dues.map((u) => ({
+    dossier_id: id,
+    unit_code: '',
+    set_at: u.setAt,
+    due_at: u.dueAt,
+    reason: u.reason,
+  }));
 }
 
-export function suspensionRows(id: string, unitCode: string, h: DerivedHistory): DossierSuspensionTable[] {
-  return h.suspensions.map((s) => ({ dossier_id: id, unit_code: unitCode, started_at: s.startedAt, ended_at: s.endedAt }));
+export function suspensionRows(id: string, h: DerivedHistory): DossierSuspensionTable[] {
+  return h.suspensions.map((s) => ({
+    dossier_id: id,
+    unit_code: '',
+    started_at: s.startedAt,
+    ended_at: s.endedAt,
+  }));
+}
+
+/** A row object → its values in column order. */
+export function valuesOf<Row extends object>(columns: readonly (keyof Row & string)[], row: Row): Value[] {
+  return columns.map((c) => (row[c] as Value | undefined) ?? null);
 }

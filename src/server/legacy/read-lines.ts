@@ -26,7 +26,8 @@ export async function forEachLine(
     line += 1;
     const pending = onLine(text, line);
     if (pending) await pending;
-    if (onProgress && line % progressEvery === 0) onProgress({ bytesRead: input.bytesRead, totalBytes, lines: line });
+    if (onProgress && line % progressEvery === 0)
+      onProgress({ bytesRead: input.bytesRead, totalBytes, lines: line });
   }
   onProgress?.({ bytesRead: totalBytes, totalBytes, lines: line });
   return line;

@@ -1,12 +1,14 @@
 /**
- * The SQL of the period report: aggregates over indexed dossier columns, never a replay of actions.
+ * The SQL of the period report: one aggregate over a covering index of the dossiers, never a replay of actions.
  *
- * The rows of a period are the union of three disjoint index ranges:
- *   new            received_at in [from, E)                      (unit|province, received_at)
- *   carried, open  received_at < from, ended_at IS NULL          (unit|province, ended_at)
- *   carried, ended received_at < from, ended_at >= from          (unit|province, ended_at)
- * (`+received_at` keeps the planner on the ended_at index for the last two.) Only the rows in progress at E
- * look up their supplement intervals and effective due (correlated subqueries on their own indexes).
+ * Every dossier counted in [from, E) either ENDED within the period or is IN PROGRESS at E (that is the identity
+ * new + carried over = resolved + returned + withdrawn + in progress), so the report reads exactly two ranges of
+ * `dossiers_report_ended (unit_code, ended_at, received_at, field, channel, end_kind, resolution, id)`:
+ *   ended in the period   ended_at in [from, E)
+ *   in progress at E      ended_at IS NULL, or ended_at >= E; and received_at < E
+ * Whether a dossier was new or carried over is its received_at against `from`. Only the in-progress rows look up
+ * their supplement intervals and effective due at E (correlated subqueries on covering indexes).
+ * (`+received_at` keeps the planner on the ended_at index.)
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/schema.ts';
@@ -15,7 +17,11 @@ import type { FlatCounts } from './report.types.ts';
 
 type Db = Kysely<Database>;
 
-export type ReportScope = { kind: 'unit'; unitCode: string } | { kind: 'province'; provinceCode: string };
+/** The report's communes (one, or all of a province). */
+export interface ReportScope {
+  provinceCode: string;
+  unitCodes: readonly string[];
+}
 
 export interface Bounds {
   fromMs: number;
@@ -25,47 +31,42 @@ export interface Bounds {
 export interface AggregateRow extends FlatCounts {
   unitCode: string;
   field: string;
-  firstCreatedAt: number;
+  /** The earliest receipt among the rows counted (orders fields the registry does not know). */
+  firstReceivedAt: number;
 }
 
-interface RawAggregate {
+type Num = number | string | null;
+
+interface RawCounts {
   unit_code: string;
   field: string;
-  online: number | string;
-  direct_or_postal: number | string;
-  carried_over: number | string;
-  resolved: number | string;
-  early: number | string;
-  late: number | string;
-  returned: number | string;
-  withdrawn: number | string;
-  in_progress: number | string;
-  awaiting: number | string;
-  overdue: number | string;
-  first_created_at: number | string;
+  online: Num;
+  direct_or_postal: Num;
+  carried_over: Num;
+  resolved: Num;
+  early: Num;
+  late: Num;
+  returned: Num;
+  withdrawn: Num;
+  in_progress: Num;
+  awaiting: Num;
+  overdue: Num;
+  first_received_at: Num;
 }
 
-export function scopeWhere(scope: ReportScope, alias = 'd'): RawBuilder<unknown> {
-  return scope.kind === 'unit'
-    ? sql`${sql.ref(`${alias}.unit_code`)} = ${scope.unitCode}`
-    : sql`${sql.ref(`${alias}.province_code`)} = ${scope.provinceCode}`;
-}
+const n = (v: Num | undefined): number => (v === null || v === undefined ? 0 : Number(v));
 
-/** The dossiers counted in [from, E): new in the period, or carried over (received before, not ended before). */
-export function periodRows(scope: ReportScope, b: Bounds, columns: RawBuilder<unknown>): RawBuilder<unknown> {
-  const w = scopeWhere(scope);
-  return sql`select ${columns} from dossiers d where ${w} and d.received_at >= ${b.fromMs} and d.received_at < ${b.endMs}
-    union all
-    select ${columns} from dossiers d where ${w} and +d.received_at < ${b.fromMs} and d.ended_at is null
-    union all
-    select ${columns} from dossiers d where ${w} and +d.received_at < ${b.fromMs} and d.ended_at >= ${b.fromMs}`;
+export function unitIn(scope: ReportScope, column = 'unit_code'): RawBuilder<unknown> {
+  if (scope.unitCodes.length === 0) return sql`1 = 0`;
+  return sql`${sql.ref(column)} in (${sql.join(scope.unitCodes.map((u) => sql`${u}`))})`;
 }
 
 /**
- * State at instant T of a row `r` not ended before T: 'a' awaiting a supplement (a supplement interval open at T,
- * or lasting until the dossier's own end), 'o' overdue (effective due < T), 'w' within the deadline.
+ * State at instant T of a dossier `d` not ended before T: 'a' awaiting a supplement (an interval open at T, or
+ * lasting until the dossier's own end), 'o' overdue (its effective due — the latest set at or before T — is
+ * before T), 'w' within the deadline.
  */
-export function stateAt(t: number, alias = 'r'): RawBuilder<string> {
+export function stateAt(t: number, alias = 'd'): RawBuilder<string> {
   const id = sql.ref(`${alias}.id`);
   const ended = sql.ref(`${alias}.ended_at`);
   return sql<string>`case
@@ -76,19 +77,52 @@ export function stateAt(t: number, alias = 'r'): RawBuilder<string> {
     else 'w' end`;
 }
 
-const ROW_COLUMNS = sql`d.id, d.unit_code, d.field, d.channel, d.received_at, d.ended_at, d.end_kind, d.resolution, d.created_at`;
+/**
+ * The in-progress state at E of a dossier row `y`, set-based for speed: the dossiers awaiting a supplement at E and
+ * those whose due changed after E are two small sets, each read once through an index on unit_code, so a dossier
+ * whose due did not change after E is judged on its denormalised `due_at` without any lookup. Same rules as
+ * stateAt(). (A receipt due is set at the receipt, before E for a dossier in progress at E: not a change.)
+ */
+function stateAtEnd(scope: ReportScope, t: number): RawBuilder<string> {
+  const awaiting = sql`select s.dossier_id from dossier_suspensions s where ${unitIn(scope, 's.unit_code')}
+    and s.started_at <= ${t} and (s.ended_at is null or s.ended_at > ${t})`;
+  const changed = sql`select u.dossier_id from dossier_dues u where ${unitIn(scope, 'u.unit_code')}
+    and u.set_at > ${t} and u.reason not in ('receipt', 'import')`;
+  return sql<string>`case
+    when y.id in (${awaiting}) then 'a'
+    when y.ended_at = ${t} and exists (select 1 from dossier_suspensions s where s.dossier_id = y.id
+      and s.started_at <= ${t} and s.ended_at >= y.ended_at) then 'a'
+    when (case when y.id in (${changed}) then (select u.due_at from dossier_dues u where u.dossier_id = y.id
+      and u.set_at <= ${t} order by u.set_at desc, u.due_at desc limit 1) else y.due_at end) < ${t} then 'o'
+    else 'w' end`;
+}
 
-const n = (v: number | string | null | undefined): number => (v === null || v === undefined ? 0 : Number(v));
+/**
+ * The dossiers ended within [from, E), and those in progress at E with their state at E (`ip`: 'a' awaiting a
+ * supplement, 'o' overdue, 'w' within; null for the ended). The in-progress rows are a MATERIALIZED common table
+ * expression (same syntax on SQLite ≥ 3.35 and PostgreSQL ≥ 12), so the state's two sets are read once.
+ */
+export function periodRows(scope: ReportScope, b: Bounds): RawBuilder<unknown> {
+  const { fromMs: from, endMs: end } = b;
+  const w = unitIn(scope, 'd.unit_code');
+  const y = sql`d.id, d.unit_code, d.field, d.channel, d.received_at, d.ended_at, d.due_at`;
+  return sql`with y as materialized (
+      select ${y} from dossiers d where ${w} and d.ended_at is null and +d.received_at < ${end}
+      union all
+      select ${y} from dossiers d where ${w} and d.ended_at >= ${end} and +d.received_at < ${end}
+    )
+    select d.unit_code, d.field, d.channel, d.received_at, d.end_kind, d.resolution, cast(null as text) as ip
+      from dossiers d where ${w} and d.ended_at >= ${from} and d.ended_at < ${end} and +d.received_at < ${end}
+    union all
+    select y.unit_code, y.field, y.channel, y.received_at, cast(null as text), cast(null as text), ${stateAtEnd(scope, end)}
+      from y`;
+}
 
 /** One row per (unit, field) with the flat counters of the period. */
 export async function aggregatePeriod(db: Db, scope: ReportScope, b: Bounds): Promise<AggregateRow[]> {
-  const { fromMs: from, endMs: end } = b;
-  const classified = sql`select r.*, case when r.ended_at is not null and r.ended_at < ${end} then null
-      else ${stateAt(end)} end as ip
-    from (${periodRows(scope, b, ROW_COLUMNS)}) r`;
-  const ended = (cond: RawBuilder<unknown>) =>
-    sql`sum(case when c.ended_at < ${end} and ${cond} then 1 else 0 end)`;
-  const query = sql<RawAggregate>`select c.unit_code, c.field,
+  const from = b.fromMs;
+  const ended = (cond: RawBuilder<unknown>) => sql`sum(case when c.ip is null and ${cond} then 1 else 0 end)`;
+  const query = sql<RawCounts>`select c.unit_code, c.field,
       sum(case when c.received_at >= ${from} and c.channel = 'online' then 1 else 0 end) as online,
       sum(case when c.received_at >= ${from} and c.channel <> 'online' then 1 else 0 end) as direct_or_postal,
       sum(case when c.received_at < ${from} then 1 else 0 end) as carried_over,
@@ -100,8 +134,8 @@ export async function aggregatePeriod(db: Db, scope: ReportScope, b: Bounds): Pr
       sum(case when c.ip is not null then 1 else 0 end) as in_progress,
       sum(case when c.ip = 'a' then 1 else 0 end) as awaiting,
       sum(case when c.ip = 'o' then 1 else 0 end) as overdue,
-      min(c.created_at) as first_created_at
-    from (${classified}) c
+      min(c.received_at) as first_received_at
+    from (${periodRows(scope, b)}) c
     group by c.unit_code, c.field`;
   const { rows } = await query.execute(db);
   return rows.map((r) => ({
@@ -118,7 +152,7 @@ export async function aggregatePeriod(db: Db, scope: ReportScope, b: Bounds): Pr
     inProgress: n(r.in_progress),
     awaiting: n(r.awaiting),
     overdue: n(r.overdue),
-    firstCreatedAt: n(r.first_created_at),
+    firstReceivedAt: n(r.first_received_at),
   }));
 }
 
@@ -132,16 +166,31 @@ export interface KnownField {
 /** The fields the communes had before E, in the order they were first recorded (report_unit_fields). */
 export async function knownFields(db: Db, scope: ReportScope, endMs: number): Promise<KnownField[]> {
   const rdb = db.withTables<{ report_unit_fields: ReportUnitFieldTable }>();
-  let q = rdb
+  const rows = await rdb
     .selectFrom('report_unit_fields')
     .select(['unit_code', 'field', 'first_seen_at', 'first_seen_seq'])
-    .where('min_received_at', '<', endMs);
-  q = scope.kind === 'unit' ? q.where('unit_code', '=', scope.unitCode) : q.where('province_code', '=', scope.provinceCode);
-  const rows = await q.execute();
-  return rows.map((r) => ({
-    unitCode: r.unit_code,
-    field: r.field,
-    firstSeenAt: Number(r.first_seen_at),
-    firstSeenSeq: Number(r.first_seen_seq),
-  }));
+    .where('min_received_at', '<', endMs)
+    .where('province_code', '=', scope.provinceCode)
+    .execute();
+  const units = new Set(scope.unitCodes);
+  return rows
+    .filter((r) => units.has(r.unit_code))
+    .map((r) => ({
+      unitCode: r.unit_code,
+      field: r.field,
+      firstSeenAt: Number(r.first_seen_at),
+      firstSeenSeq: Number(r.first_seen_seq),
+    }));
+}
+
+/** Communes of a province that have imported dossiers (report_unit_fields), current or not. */
+export async function registeredUnits(db: Db, provinceCode: string): Promise<string[]> {
+  const rows = await db
+    .withTables<{ report_unit_fields: ReportUnitFieldTable }>()
+    .selectFrom('report_unit_fields')
+    .select('unit_code')
+    .distinct()
+    .where('province_code', '=', provinceCode)
+    .execute();
+  return rows.map((r) => r.unit_code);
 }

@@ -5,11 +5,29 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { AppError } from '../http/app-error.ts';
-import { findUnitByCode, findUnits, type Unit } from '../units/unit.service.ts';
-import { PROVINCE_TYPES } from '../units/unit.table.ts';
-import { aggregatePeriod, knownFields, type AggregateRow, type KnownField, type ReportScope } from './period-report.repository.ts';
+import { findVersions } from '../units/unit.repository.ts';
+import { findUnitByCode, todayInVietnam, type Unit } from '../units/unit.service.ts';
+import { COMMUNE_TYPES, PROVINCE_TYPES } from '../units/unit.table.ts';
+import {
+  aggregatePeriod,
+  knownFields,
+  registeredUnits,
+  type AggregateRow,
+  type KnownField,
+  type ReportScope,
+} from './period-report.repository.ts';
 import { resolvePeriod, type PeriodBounds } from './report-period.ts';
-import { addFlat, toCounts, ZERO_FLAT, type FieldRow, type FlatCounts, type PeriodInput, type PeriodReport, type UnitRow } from './report.types.ts';
+import {
+  addFlat,
+  toCounts,
+  ZERO_FLAT,
+  type FieldRow,
+  type FlatCounts,
+  type PeriodInput,
+  type PeriodReport,
+  type ReportUnitRef,
+  type UnitRow,
+} from './report.types.ts';
 
 type Db = Kysely<Database>;
 
@@ -17,6 +35,8 @@ export interface ReportTarget {
   unit: Unit;
   scope: ReportScope;
   isProvince: boolean;
+  /** Province reports: the current communes (byUnit rows, names). */
+  communes: ReportUnitRef[];
 }
 
 const collator = new Intl.Collator('vi');
@@ -24,22 +44,39 @@ const collator = new Intl.Collator('vi');
 /** The unit of a report (a current or former code); VALIDATION_FAILED on `unit` when unknown. */
 export async function resolveReportUnit(db: Db, unitCode: unknown): Promise<ReportTarget> {
   const code = typeof unitCode === 'string' ? unitCode.trim() : '';
-  const unit = /^\d{2}$|^\d{3,5}$/.test(code) ? await findUnitByCode(db, code.length > 2 ? code.padStart(5, '0') : code) : null;
+  const unit = /^\d{2}$|^\d{3,5}$/.test(code)
+    ? await findUnitByCode(db, code.length > 2 ? code.padStart(5, '0') : code)
+    : null;
   if (!unit)
     throw new AppError('VALIDATION_FAILED', {
       issues: [{ path: 'unit', rule: 'unknown_unit', message: `unknown unit "${code}"` }],
     });
-  const isProvince = (PROVINCE_TYPES as readonly string[]).includes(unit.type);
-  const scope: ReportScope = isProvince
-    ? { kind: 'province', provinceCode: unit.code }
-    : { kind: 'unit', unitCode: unit.code };
-  return { unit, scope, isProvince };
+  if (!(PROVINCE_TYPES as readonly string[]).includes(unit.type))
+    return {
+      unit,
+      isProvince: false,
+      communes: [],
+      scope: { provinceCode: unit.provinceCode, unitCodes: [unit.code] },
+    };
+  const rows = await findVersions(db, {
+    asOf: todayInVietnam(),
+    types: COMMUNE_TYPES,
+    provinceCode: unit.code,
+  });
+  const communes = rows.map((r) => ({ code: r.code, name: r.name }));
+  const codes = new Set([...communes.map((c) => c.code), ...(await registeredUnits(db, unit.code))]);
+  return {
+    unit,
+    isProvince: true,
+    communes,
+    scope: { provinceCode: unit.code, unitCodes: [...codes].sort() },
+  };
 }
 
 interface FieldAcc {
   field: string;
   counts: FlatCounts;
-  /** Order: first recorded (registry), else the earliest created dossier counted. */
+  /** Order: first recorded (registry), else the earliest receipt among the dossiers counted. */
   seenAt: number;
   seenSeq: number;
 }
@@ -49,17 +86,29 @@ export function groupByField(rows: AggregateRow[], known: KnownField[]): FieldRo
   const acc = new Map<string, FieldAcc>();
   for (const k of known) {
     const a = acc.get(k.field);
-    const earlier = !a || k.firstSeenAt < a.seenAt || (k.firstSeenAt === a.seenAt && k.firstSeenSeq < a.seenSeq);
-    if (!a) acc.set(k.field, { field: k.field, counts: { ...ZERO_FLAT }, seenAt: k.firstSeenAt, seenSeq: k.firstSeenSeq });
+    const earlier =
+      !a || k.firstSeenAt < a.seenAt || (k.firstSeenAt === a.seenAt && k.firstSeenSeq < a.seenSeq);
+    if (!a)
+      acc.set(k.field, {
+        field: k.field,
+        counts: { ...ZERO_FLAT },
+        seenAt: k.firstSeenAt,
+        seenSeq: k.firstSeenSeq,
+      });
     else if (earlier) Object.assign(a, { seenAt: k.firstSeenAt, seenSeq: k.firstSeenSeq });
   }
   const registered = new Set(acc.keys());
   for (const r of rows) {
     let a = acc.get(r.field);
     if (!a) {
-      a = { field: r.field, counts: { ...ZERO_FLAT }, seenAt: r.firstCreatedAt, seenSeq: Number.MAX_SAFE_INTEGER };
+      a = {
+        field: r.field,
+        counts: { ...ZERO_FLAT },
+        seenAt: r.firstReceivedAt,
+        seenSeq: Number.MAX_SAFE_INTEGER,
+      };
       acc.set(r.field, a);
-    } else if (!registered.has(r.field)) a.seenAt = Math.min(a.seenAt, r.firstCreatedAt);
+    } else if (!registered.has(r.field)) a.seenAt = Math.min(a.seenAt, r.firstReceivedAt);
     a.counts = addFlat(a.counts, r);
   }
   return [...acc.values()]
@@ -68,10 +117,9 @@ export function groupByField(rows: AggregateRow[], known: KnownField[]): FieldRo
 }
 
 /** byUnit rows: every current commune of the province (zeros included), and any other unit met, by code. */
-async function groupByUnit(db: Db, provinceCode: string, rows: AggregateRow[]): Promise<UnitRow[]> {
-  const communes = await findUnits(db, { province: provinceCode, limit: 100_000 });
-  const names = new Map(communes.map((c) => [c.code, c.name]));
-  const sums = new Map<string, FlatCounts>(communes.map((c) => [c.code, { ...ZERO_FLAT }]));
+async function groupByUnit(db: Db, target: ReportTarget, rows: AggregateRow[]): Promise<UnitRow[]> {
+  const names = new Map(target.communes.map((c) => [c.code, c.name]));
+  const sums = new Map<string, FlatCounts>(target.communes.map((c) => [c.code, { ...ZERO_FLAT }]));
   for (const r of rows) sums.set(r.unitCode, addFlat(sums.get(r.unitCode) ?? { ...ZERO_FLAT }, r));
   for (const code of sums.keys()) {
     if (!names.has(code)) names.set(code, (await findUnitByCode(db, code))?.name ?? code);
@@ -82,7 +130,11 @@ async function groupByUnit(db: Db, provinceCode: string, rows: AggregateRow[]): 
 }
 
 /** Builds the report of an already resolved unit and period. */
-export async function buildPeriodReport(db: Db, target: ReportTarget, period: PeriodBounds): Promise<PeriodReport> {
+export async function buildPeriodReport(
+  db: Db,
+  target: ReportTarget,
+  period: PeriodBounds,
+): Promise<PeriodReport> {
   const rows = await aggregatePeriod(db, target.scope, period);
   const known = await knownFields(db, target.scope, period.endMs);
   const total = rows.reduce<FlatCounts>((s, r) => addFlat(s, r), { ...ZERO_FLAT });
@@ -92,7 +144,7 @@ export async function buildPeriodReport(db: Db, target: ReportTarget, period: Pe
     totals: toCounts(total),
     byField: groupByField(rows, known),
   };
-  if (target.isProvince) report.byUnit = await groupByUnit(db, target.unit.code, rows);
+  if (target.isProvince) report.byUnit = await groupByUnit(db, target, rows);
   return report;
 }
 

@@ -34,7 +34,13 @@ export function resolvePeriod(from: unknown, to: unknown): PeriodBounds {
   const toMs = b as number;
   if (fromMs > toMs)
     throw new AppError('VALIDATION_FAILED', {
-      issues: [{ path: 'from', rule: 'after_to', message: `from (${String(from)}) must not be after to (${String(to)})` }],
+      issues: [
+        {
+          path: 'from',
+          rule: 'after_to',
+          message: `from (${String(from)}) must not be after to (${String(to)})`,
+        },
+      ],
     });
   return { from: from as string, to: to as string, fromMs, endMs: toMs + DAY_MS };
 }

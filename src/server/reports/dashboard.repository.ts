@@ -1,0 +1,147 @@
+/** The SQL of the dashboards: daily series, officers' workload, procedures' late rates, processing times. */
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { stateAt, unitIn, type Bounds, type ReportScope } from './period-report.repository.ts';
+
+type Db = Kysely<Database>;
+type Num = number | string | null;
+
+const n = (v: Num | undefined): number => (v === null || v === undefined ? 0 : Number(v));
+/** Local (UTC+7) day number of an instant column, the same integer arithmetic on both dialects. */
+const localDay = (column: string) => sql`((${sql.ref(column)} + 25200000) / 86400000)`;
+
+export interface DayCount {
+  day: number;
+  count: number;
+}
+
+export async function receivedByDay(db: Db, scope: ReportScope, b: Bounds): Promise<DayCount[]> {
+  const { rows } = await sql<{ day: Num; n: Num }>`select ${localDay('received_at')} as day, count(*) as n
+    from dossiers where ${unitIn(scope)} and received_at >= ${b.fromMs} and received_at < ${b.endMs}
+    group by ${localDay('received_at')}`.execute(db);
+  return rows.map((r) => ({ day: n(r.day), count: n(r.n) }));
+}
+
+export async function resolvedByDay(db: Db, scope: ReportScope, b: Bounds): Promise<DayCount[]> {
+  const { rows } = await sql<{ day: Num; n: Num }>`select ${localDay('ended_at')} as day, count(*) as n
+    from dossiers where ${unitIn(scope)} and ended_at >= ${b.fromMs} and ended_at < ${b.endMs} and end_kind = 'resolved'
+    group by ${localDay('ended_at')}`.execute(db);
+  return rows.map((r) => ({ day: n(r.day), count: n(r.n) }));
+}
+
+export interface OfficerLoad {
+  assigneeId: string | null;
+  open: number;
+  dueSoon: number;
+  overdue: number;
+}
+
+/** Dossiers in progress at T by assignee: open, due within `soonMs` (not awaiting), overdue (not awaiting). */
+export async function workloadAt(
+  db: Db,
+  scope: ReportScope,
+  t: number,
+  soonMs: number,
+): Promise<OfficerLoad[]> {
+  const due = sql`(select u.due_at from dossier_dues u where u.dossier_id = d.id and u.set_at <= ${t}
+    order by u.set_at desc, u.due_at desc limit 1)`;
+  const { rows } = await sql<{ assignee_id: string | null; open: Num; due_soon: Num; overdue: Num }>`
+    select x.assignee_id, count(*) as open,
+      sum(case when x.st = 'w' and x.due < ${t + soonMs} then 1 else 0 end) as due_soon,
+      sum(case when x.st = 'o' then 1 else 0 end) as overdue
+    from (
+      select d.assignee_id, ${stateAt(t)} as st, ${due} as due from dossiers d
+      where ${unitIn(scope, 'd.unit_code')} and (d.ended_at is null or d.ended_at >= ${t}) and d.received_at < ${t}
+    ) x
+    group by x.assignee_id`.execute(db);
+  return rows.map((r) => ({
+    assigneeId: r.assignee_id,
+    open: n(r.open),
+    dueSoon: n(r.due_soon),
+    overdue: n(r.overdue),
+  }));
+}
+
+export interface ResolvedBy {
+  key: string | null;
+  name: string | null;
+  resolved: number;
+  late: number;
+  /** Average of (resolution − receipt), in milliseconds. */
+  avgMs: number;
+}
+
+/** Resolved in [from, E) grouped by assignee or by procedure. */
+export async function resolvedBy(
+  db: Db,
+  scope: ReportScope,
+  b: Bounds,
+  by: 'assignee' | 'procedure',
+): Promise<ResolvedBy[]> {
+  const key = by === 'assignee' ? sql`assignee_id` : sql`procedure_code`;
+  const name = by === 'assignee' ? sql`max(cast(null as text))` : sql`max(procedure_name)`;
+  const { rows } = await sql<{
+    k: string | null;
+    name: string | null;
+    resolved: Num;
+    late: Num;
+    avg_ms: Num;
+  }>`
+    select ${key} as k, ${name} as name, count(*) as resolved,
+      sum(case when resolution = 'late' then 1 else 0 end) as late,
+      avg(ended_at - received_at) as avg_ms
+    from dossiers
+    where ${unitIn(scope)} and ended_at >= ${b.fromMs} and ended_at < ${b.endMs} and end_kind = 'resolved'
+    group by ${key}`.execute(db);
+  return rows.map((r) => ({
+    key: r.k,
+    name: r.name,
+    resolved: n(r.resolved),
+    late: n(r.late),
+    avgMs: n(r.avg_ms),
+  }));
+}
+
+/** Receipt and resolution instants of the dossiers resolved in [from, E) (indicator 2.2 in working days). */
+export async function resolvedSpans(db: Db, scope: ReportScope, b: Bounds): Promise<[number, number][]> {
+  const { rows } = await sql<{ r: Num; e: Num }>`select received_at as r, ended_at as e from dossiers
+    where ${unitIn(scope)} and ended_at >= ${b.fromMs} and ended_at < ${b.endMs} and end_kind = 'resolved'`.execute(
+    db,
+  );
+  return rows.map((x) => [n(x.r), n(x.e)]);
+}
+
+export async function userNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}
+
+export interface Deliveries {
+  total: number;
+  /** Deliveries whose channel is recorded (live `deliver` actions: counter, postal, online). */
+  known: number;
+  electronic: number;
+}
+
+/** Results delivered in [from, E), by the channel their `deliver` action recorded (imported ones have none). */
+export async function deliveriesByMethod(db: Db, scope: ReportScope, b: Bounds): Promise<Deliveries> {
+  const { rows } = await sql<{ payload: string | null }>`select a.payload
+    from dossiers d left join dossier_actions a on a.dossier_id = d.id and a.type = 'deliver'
+    where ${unitIn(scope, 'd.unit_code')} and d.delivered_at >= ${b.fromMs} and d.delivered_at < ${b.endMs}`.execute(
+    db,
+  );
+  const out: Deliveries = { total: rows.length, known: 0, electronic: 0 };
+  for (const r of rows) {
+    let method: unknown;
+    try {
+      method = r.payload ? (JSON.parse(r.payload) as { method?: unknown }).method : undefined;
+    } catch {
+      method = undefined;
+    }
+    if (typeof method !== 'string') continue;
+    out.known += 1;
+    if (method === 'online') out.electronic += 1;
+  }
+  return out;
+}

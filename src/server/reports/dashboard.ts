@@ -1,0 +1,153 @@
+/**
+ * The dashboards' data (`GET /api/reports/dashboard`): daily received/resolved series, officers' workload,
+ * procedures' late rates, the communes of a province ranked by on-time rate, and the Decision 766/QĐ-TTg
+ * indicators the data supports (formulas in docs/REPORTS.md).
+ */
+import type { Kysely } from 'kysely';
+import { dateOfDayNumber } from '../../shared/calendar/index.ts';
+import { loadCalendar } from '../calendar/calendar.service.ts';
+import type { Database } from '../db/schema.ts';
+import { onTimeRate, share } from './brief.format.ts';
+import {
+  deliveriesByMethod,
+  receivedByDay,
+  resolvedBy,
+  resolvedByDay,
+  resolvedSpans,
+  userNames,
+  workloadAt,
+} from './dashboard.repository.ts';
+import { buildPeriodReport, resolveReportUnit, type ReportTarget } from './period-report.ts';
+import { DAY_MS, resolvePeriod, type PeriodBounds } from './report-period.ts';
+import type { PeriodInput, PeriodReport, ReportUnitRef } from './report.types.ts';
+import { indicators766, type Indicators766 } from './indicators.ts';
+
+type Db = Kysely<Database>;
+
+const SOON_MS = 48 * 3_600_000;
+const round1 = (v: number): number => Math.round(v * 10) / 10;
+
+export interface Dashboard {
+  unit: ReportUnitRef;
+  period: { from: string; to: string };
+  daily: { date: string; received: number; resolved: number }[];
+  /** Workload at `workloadAt` (the end of the period, or now if earlier). */
+  workloadAt: string;
+  officers: {
+    assigneeId: string | null;
+    name: string | null;
+    open: number;
+    dueSoon: number;
+    overdue: number;
+    resolved: number;
+    avgProcessingDays: number | null;
+  }[];
+  procedures: { code: string; name: string; resolved: number; late: number; lateRate: number }[];
+  communes?: {
+    rank: number;
+    unit: ReportUnitRef;
+    received: number;
+    resolved: number;
+    onTimeRate: number | null;
+  }[];
+  indicators: Indicators766;
+}
+
+function dailySeries(period: PeriodBounds, received: Map<number, number>, resolved: Map<number, number>) {
+  const first = Math.floor((period.fromMs + 7 * 3_600_000) / DAY_MS);
+  const days = Math.round((period.endMs - period.fromMs) / DAY_MS);
+  return Array.from({ length: days }, (_, i) => ({
+    date: dateOfDayNumber(first + i),
+    received: received.get(first + i) ?? 0,
+    resolved: resolved.get(first + i) ?? 0,
+  }));
+}
+
+async function officers(db: Db, scope: Parameters<typeof workloadAt>[1], period: PeriodBounds, t: number) {
+  const loads = await workloadAt(db, scope, t, SOON_MS);
+  const done = await resolvedBy(db, scope, period, 'assignee');
+  const ids = new Set<string | null>([...loads.map((l) => l.assigneeId), ...done.map((d) => d.key)]);
+  const names = await userNames(
+    db,
+    [...ids].filter((i): i is string => i !== null),
+  );
+  return [...ids]
+    .map((id) => {
+      const load = loads.find((l) => l.assigneeId === id);
+      const d = done.find((x) => x.key === id);
+      return {
+        assigneeId: id,
+        name: id === null ? null : (names.get(id) ?? null),
+        open: load?.open ?? 0,
+        dueSoon: load?.dueSoon ?? 0,
+        overdue: load?.overdue ?? 0,
+        resolved: d?.resolved ?? 0,
+        avgProcessingDays: d ? round1(d.avgMs / DAY_MS) : null,
+      };
+    })
+    .sort((a, b) => b.open - a.open || (a.assigneeId ?? '').localeCompare(b.assigneeId ?? ''));
+}
+
+function rankCommunes(report: PeriodReport): Dashboard['communes'] {
+  if (!report.byUnit) return undefined;
+  const rows = report.byUnit.map((u) => ({
+    unit: u.unit,
+    received: u.received.total,
+    resolved: u.resolved.total,
+    onTimeRate: u.resolved.total ? round1(onTimeRate(u)) : null,
+  }));
+  rows.sort(
+    (a, b) =>
+      (b.onTimeRate ?? -1) - (a.onTimeRate ?? -1) ||
+      b.resolved - a.resolved ||
+      a.unit.code.localeCompare(b.unit.code),
+  );
+  return rows.map((r, i) => ({ rank: i + 1, ...r }));
+}
+
+/** The dashboard of an already resolved unit and period; workload at the end of the period or `now`. */
+export async function buildDashboard(
+  db: Db,
+  target: ReportTarget,
+  period: PeriodBounds,
+  now = Date.now(),
+): Promise<Dashboard> {
+  const report = await buildPeriodReport(db, target, period);
+  const received = new Map((await receivedByDay(db, target.scope, period)).map((d) => [d.day, d.count]));
+  const resolved = new Map((await resolvedByDay(db, target.scope, period)).map((d) => [d.day, d.count]));
+  const t = Math.min(period.endMs, now);
+  const procedures = (await resolvedBy(db, target.scope, period, 'procedure'))
+    .map((p) => ({
+      code: p.key ?? '',
+      name: p.name ?? '',
+      resolved: p.resolved,
+      late: p.late,
+      lateRate: round1(share(p.late, p.resolved)),
+    }))
+    .sort((a, b) => b.lateRate - a.lateRate || b.resolved - a.resolved || a.code.localeCompare(b.code));
+  const calendar = await loadCalendar(db, target.scope.provinceCode);
+  const spans = await resolvedSpans(db, target.scope, period);
+  const result: Dashboard = {
+    unit: report.unit,
+    period: report.period,
+    daily: dailySeries(period, received, resolved),
+    workloadAt: new Date(t).toISOString(),
+    officers: await officers(db, target.scope, period, t),
+    procedures,
+    indicators: indicators766(
+      report.totals,
+      spans,
+      calendar,
+      await deliveriesByMethod(db, target.scope, period),
+    ),
+  };
+  const communes = rankCommunes(report);
+  if (communes) result.communes = communes;
+  return result;
+}
+
+/** dashboard(db, {unitCode, from, to}): validates like the period report. */
+export async function dashboard(db: Db, input: PeriodInput, now = Date.now()): Promise<Dashboard> {
+  const period = resolvePeriod(input.from, input.to);
+  return buildDashboard(db, await resolveReportUnit(db, input.unitCode), period, now);
+}

@@ -1,0 +1,205 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestApp, type TestApp } from '../../../test/support/app.ts';
+import { DIALECTS } from '../../../test/support/db.ts';
+import type { AppInstance } from '../http/types.ts';
+import { pdfText } from '../documents/pdf.inspect.ts';
+import { insertReportUnits, legacyLine, writeJsonl } from '../legacy/legacy.fixtures.ts';
+import { importLegacyDossiers } from '../legacy/legacy.import.ts';
+import { periodReport } from './period-report.ts';
+import { reportRoutes, XLSX_CONTENT_TYPE } from './report.routes.ts';
+import type { Dashboard } from './dashboard.ts';
+
+const Q = 'from=2025-07-09&to=2025-08-06';
+const at = (local: string): string => `${local}+07:00`;
+
+const LINES = [
+  legacyLine({
+    code: 'D-1',
+    unitCode: '25009',
+    channel: 'online',
+    receivedAt: at('2025-07-10T08:00:00'),
+    dueAt: at('2025-07-15T17:30:00'),
+    events: [{ type: 'resolved', at: at('2025-07-14T10:00:00'), outcome: 'approved' }],
+  }),
+  legacyLine({
+    code: 'D-2',
+    receivedAt: at('2025-07-10T09:00:00'),
+    dueAt: at('2025-07-15T17:30:00'),
+    events: [{ type: 'resolved', at: at('2025-07-16T10:00:00'), outcome: 'approved' }],
+  }),
+  legacyLine({
+    code: 'D-3',
+    procedureCode: 'DD-BD',
+    procedureName: 'Đăng ký biến động đất đai',
+    field: 'Đất đai',
+    receivedAt: at('2025-08-01T09:00:00'),
+    dueAt: at('2025-08-20T17:30:00'),
+  }),
+  legacyLine({ code: 'D-4', receivedAt: at('2025-07-20T09:00:00'), dueAt: at('2025-07-25T17:30:00') }),
+  legacyLine({
+    code: 'G-1',
+    unitCode: '25015',
+    receivedAt: at('2025-07-11T09:00:00'),
+    dueAt: at('2025-07-16T17:30:00'),
+    events: [{ type: 'resolved', at: at('2025-07-16T10:00:00'), outcome: 'approved' }],
+  }),
+];
+
+for (const dialect of DIALECTS) {
+  describe(`reports API (${dialect})`, () => {
+    let h: TestApp;
+    let cookies: Record<string, string>;
+    beforeAll(async () => {
+      h = await openTestApp(dialect, (t) => insertReportUnits(t.db));
+      if (!h.app.hasRoute({ method: 'GET', url: '/api/reports/period' }))
+        await reportRoutes(h.app as unknown as AppInstance);
+      await importLegacyDossiers(h.t.db, writeJsonl(LINES));
+      await h.user('admin', '68', ['system_admin']);
+      await h.user('tinh.lamdong', '68', ['province_supervisor']);
+      await h.user('chuyenvien.dilinh', '25000', ['specialist']);
+      await h.user('tiepnhan.giahiep', '25015', ['counter_officer']);
+      await h.user('phuong.badinh', '00004', ['commune_leader']);
+      await h.user('tinh.hanoi', '01', ['province_supervisor']);
+      cookies = {};
+      for (const u of [
+        'admin',
+        'tinh.lamdong',
+        'chuyenvien.dilinh',
+        'tiepnhan.giahiep',
+        'phuong.badinh',
+        'tinh.hanoi',
+      ])
+        cookies[u] = await h.login(u);
+    });
+    afterAll(async () => h?.close());
+
+    const get = (url: string, user?: string) =>
+      h.app.inject({ method: 'GET', url, headers: user ? { cookie: cookies[user] ?? '' } : {} });
+
+    it('401 without a session', async () => {
+      const res = await get(`/api/reports/period?unit=25000&${Q}`);
+      expect(res.statusCode).toBe(401);
+      expect(res.json().error.code).toBe('UNAUTHENTICATED');
+      expect((await get(`/api/reports/dashboard?unit=25000&${Q}`)).statusCode).toBe(401);
+    });
+
+    it('commune staff read their commune: the JSON is the period report', async () => {
+      const res = await get(`/api/reports/period?unit=25000&${Q}`, 'chuyenvien.dilinh');
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toEqual(
+        await periodReport(h.t.db, { unitCode: '25000', from: '2025-07-09', to: '2025-08-06' }),
+      );
+      expect(res.json().totals.received).toEqual({ total: 4, online: 1, directOrPostal: 3, carriedOver: 0 });
+    });
+
+    it('403 for another commune, for the province, and across provinces', async () => {
+      expect((await get(`/api/reports/period?unit=25015&${Q}`, 'chuyenvien.dilinh')).statusCode).toBe(403);
+      expect((await get(`/api/reports/period?unit=68&${Q}`, 'chuyenvien.dilinh')).statusCode).toBe(403);
+      expect((await get(`/api/reports/period?unit=25000&${Q}`, 'phuong.badinh')).statusCode).toBe(403);
+      expect((await get(`/api/reports/period?unit=68&${Q}`, 'tinh.hanoi')).statusCode).toBe(403);
+      expect((await get(`/api/reports/dashboard?unit=25000&${Q}`, 'tiepnhan.giahiep')).statusCode).toBe(403);
+      const res = await get(`/api/reports/brief?unit=25000&${Q}`, 'tiepnhan.giahiep');
+      expect(res.statusCode).toBe(403);
+      expect(res.json().error.code).toBe('FORBIDDEN');
+    });
+
+    it('a former code of their own commune is their commune', async () => {
+      const res = await get(`/api/reports/period?unit=25030&${Q}`, 'chuyenvien.dilinh');
+      expect(res.statusCode).toBe(200);
+      expect(res.json().unit.code).toBe('25000');
+    });
+
+    it('province supervisors and admins read the province and its communes', async () => {
+      const res = await get(`/api/reports/period?unit=68&${Q}`, 'tinh.lamdong');
+      expect(res.statusCode).toBe(200);
+      expect(res.json().byUnit.map((u: { unit: { code: string } }) => u.unit.code)).toEqual([
+        '25000',
+        '25015',
+      ]);
+      expect(res.json().totals.received.total).toBe(5);
+      expect((await get(`/api/reports/period?unit=25015&${Q}`, 'tinh.lamdong')).statusCode).toBe(200);
+      expect((await get(`/api/reports/period?unit=68&${Q}`, 'admin')).statusCode).toBe(200);
+    });
+
+    it('400 naming the field for a bad period or an unknown unit', async () => {
+      const bad = await get(
+        '/api/reports/period?unit=25000&from=2025-08-07&to=2025-08-06',
+        'chuyenvien.dilinh',
+      );
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().error.details.issues[0].path).toBe('from');
+      const unknown = await get(`/api/reports/period?unit=99999&${Q}`, 'admin');
+      expect(unknown.statusCode).toBe(400);
+      expect(unknown.json().error.details.issues[0].path).toBe('unit');
+      expect((await get(`/api/reports/period?unit=25000&${Q}&format=doc`, 'admin')).statusCode).toBe(400);
+    });
+
+    it('format=xlsx and format=pdf return the files', async () => {
+      const xlsx = await get(`/api/reports/period?unit=25000&${Q}&format=xlsx`, 'chuyenvien.dilinh');
+      expect(xlsx.statusCode).toBe(200);
+      expect(xlsx.headers['content-type']).toBe(XLSX_CONTENT_TYPE);
+      expect(xlsx.headers['content-disposition']).toBe(
+        'attachment; filename="bieu06-25000-2025-07-09-2025-08-06.xlsx"',
+      );
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+      expect(wb.getWorksheet('Biểu 06')?.getCell('C12').value).toBe(4);
+      const pdf = await get(`/api/reports/period?unit=25000&${Q}&format=pdf`, 'chuyenvien.dilinh');
+      expect(pdf.headers['content-type']).toBe('application/pdf');
+      expect(pdf.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(pdfText(pdf.rawPayload)).toContain('Xã Di Linh');
+    });
+
+    it('the brief in the asked language', async () => {
+      const res = await get(`/api/reports/brief?unit=25000&${Q}&lang=ru`, 'chuyenvien.dilinh');
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toBe('text/plain; charset=utf-8');
+      expect(res.body).toContain('центр принял к рассмотрению 4 дела');
+    });
+
+    it('the dashboard: series, workload, late rates, ranking and indicators', async () => {
+      const res = await get(`/api/reports/dashboard?unit=68&${Q}`, 'tinh.lamdong');
+      expect(res.statusCode).toBe(200);
+      const d = res.json() as Dashboard;
+      expect(d.daily).toHaveLength(29);
+      expect(d.daily[0]).toEqual({ date: '2025-07-09', received: 0, resolved: 0 });
+      expect(d.daily.find((x) => x.date === '2025-07-10')).toEqual({
+        date: '2025-07-10',
+        received: 2,
+        resolved: 0,
+      });
+      expect(d.daily.find((x) => x.date === '2025-07-16')).toEqual({
+        date: '2025-07-16',
+        received: 0,
+        resolved: 2,
+      });
+      expect(d.officers).toEqual([
+        {
+          assigneeId: null,
+          name: null,
+          open: 2,
+          dueSoon: 0,
+          overdue: 1,
+          resolved: 3,
+          avgProcessingDays: expect.any(Number),
+        },
+      ]);
+      expect(d.procedures).toEqual([
+        { code: 'HT-KS', name: 'Đăng ký khai sinh', resolved: 3, late: 1, lateRate: 33.3 },
+      ]);
+      expect(d.communes?.map((c) => [c.rank, c.unit.code, c.onTimeRate])).toEqual([
+        [1, '25015', 100],
+        [2, '25000', 50],
+      ]);
+      const ind = Object.fromEntries(d.indicators.items.map((i) => [i.id, i]));
+      expect(ind['2.1']).toMatchObject({ value: 66.7, numerator: 2, denominator: 3 });
+      expect(ind['3.3']).toMatchObject({ value: 20, target: 50, attainment: 0.4 });
+      expect(ind['5.4']).toMatchObject({ value: 66.7, target: 90 });
+      // Working time (07:30-11:30, 13:30-17:30): D-1 Thu 10 Jul 08:00 → Mon 14 Jul 10:00 = 7.5 + 8 + 2.5 h = 2.25 d;
+      // D-2 10 Jul 09:00 → Wed 16 Jul 10:00 = 6.5 + 8 × 3 + 2.5 h = 4.125 d; G-1 Fri 11 Jul 09:00 → 16 Jul 10:00 = 3.125 d.
+      expect(ind['2.2']).toMatchObject({ value: 3.2, unit: 'working_day', denominator: 3 });
+      expect(d.indicators.omitted.map((o) => o.id)).toEqual(['4.1']);
+    });
+  });
+}

@@ -1,0 +1,103 @@
+/**
+ * Reports (signed in; 'reports.read' on the unit: commune staff their commune, province supervisors their
+ * province, system admins everywhere):
+ *   GET /api/reports/period?unit=&from=&to=[&format=json|xlsx|pdf]   the period report (Biểu 06)
+ *   GET /api/reports/brief?unit=&from=&to=[&lang=vi|en|ru]           the inspection-report paragraph (text)
+ *   GET /api/reports/dashboard?unit=&from=&to=                       the dashboards' data
+ */
+import type { FastifyReply } from 'fastify';
+import { authorize } from '../accounts/policy.ts';
+import { requireActor } from '../http/auth.ts';
+import type { AppInstance } from '../http/types.ts';
+import { buildDashboard } from './dashboard.ts';
+import { buildPeriodReport, resolveReportUnit, type ReportTarget } from './period-report.ts';
+import { briefData, composeBrief } from './report-brief.ts';
+import { resolvePeriod } from './report-period.ts';
+import { periodReportPdf } from './report-pdf.ts';
+import { periodReportXlsx } from './report-xlsx.ts';
+import { ZBriefQuery, ZDashboardQuery, ZPeriodQuery } from './report.schemas.ts';
+import type { PeriodReport } from './report.types.ts';
+
+const tags = ['reports'];
+export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The tenant a report reads: one commune, or a whole province (no commune). */
+const tenantOf = (t: ReportTarget) =>
+  t.isProvince
+    ? { provinceCode: t.unit.code, unitCode: '' }
+    : { provinceCode: t.unit.provinceCode, unitCode: t.unit.code };
+
+export const reportFileName = (r: PeriodReport, ext: string): string =>
+  `bieu06-${r.unit.code}-${r.period.from}-${r.period.to}.${ext}`;
+
+function sendFile(reply: FastifyReply, bytes: Buffer, type: string, name: string) {
+  return reply
+    .header('content-type', type)
+    .header('content-disposition', `attachment; filename="${name}"`)
+    .header('cache-control', 'no-store')
+    .send(bytes);
+}
+
+export async function reportRoutes(app: AppInstance): Promise<void> {
+  app.get(
+    '/api/reports/period',
+    { schema: { tags, summary: 'Period report (Biểu 06): JSON, Excel or PDF', querystring: ZPeriodQuery } },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const { unit, from, to, format } = request.query;
+      const period = resolvePeriod(from, to);
+      const target = await resolveReportUnit(app.db, unit);
+      authorize(actor, 'reports.read', tenantOf(target));
+      const report = await buildPeriodReport(app.db, target, period);
+      if (format === 'xlsx')
+        return sendFile(
+          reply,
+          await periodReportXlsx(report),
+          XLSX_CONTENT_TYPE,
+          reportFileName(report, 'xlsx'),
+        );
+      if (format === 'pdf')
+        return sendFile(
+          reply,
+          await periodReportPdf(report),
+          'application/pdf',
+          reportFileName(report, 'pdf'),
+        );
+      return report;
+    },
+  );
+
+  app.get(
+    '/api/reports/brief',
+    { schema: { tags, summary: 'The period in one paragraph (vi, en, ru)', querystring: ZBriefQuery } },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const { unit, from, to, lang } = request.query;
+      const period = resolvePeriod(from, to);
+      const target = await resolveReportUnit(app.db, unit);
+      authorize(actor, 'reports.read', tenantOf(target));
+      const report = await buildPeriodReport(app.db, target, period);
+      const text = composeBrief(briefData(report, target.unit, target.isProvince), lang);
+      return reply.header('content-type', 'text/plain; charset=utf-8').send(text);
+    },
+  );
+
+  app.get(
+    '/api/reports/dashboard',
+    {
+      schema: {
+        tags,
+        summary: "Dashboards' data: series, workload, late rates, ranking, Decision 766 indicators",
+        querystring: ZDashboardQuery,
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const { unit, from, to } = request.query;
+      const period = resolvePeriod(from, to);
+      const target = await resolveReportUnit(app.db, unit);
+      authorize(actor, 'reports.read', tenantOf(target));
+      return buildDashboard(app.db, target, period);
+    },
+  );
+}
