@@ -10,14 +10,10 @@
  * certificates are issued by the provincial police. `// verify` marks figures not checked against a
  * published source while compiling.
  */
-import type { CatalogComponent, CatalogProcedure } from './catalog.types.ts';
+import type { CatalogProcedure } from './catalog.types.ts';
+import { sameDay, workingDays, calendarDays, doc } from './catalog-helpers.ts';
 
-type Limit = CatalogProcedure['limit'];
 type Steps = CatalogProcedure['steps'];
-
-const sameDay = (): Limit => ({ value: 0, unit: 'working_day', cutoff: '15:00' });
-const workingDays = (value: number): Limit => ({ value, unit: 'working_day' });
-const calendarDays = (value: number): Limit => ({ value, unit: 'calendar_day' });
 
 /** Shares of the competent agency's own limit (the commune's transfer time is not part of it). */
 const agencySteps = (): Steps => [
@@ -28,18 +24,6 @@ const agencySteps = (): Steps => [
   { key: 'sign', share: 0.05 },
   { key: 'return', share: 0.1 },
 ];
-
-const doc = (
-  name: string,
-  kind: CatalogComponent['kind'] = 'original',
-  extra: { copies?: number; form?: string; required?: boolean } = {},
-): CatalogComponent => ({
-  name,
-  copies: extra.copies ?? 1,
-  kind,
-  ...(extra.form === undefined ? {} : { form: extra.form }),
-  required: extra.required ?? true,
-});
 
 const CONG_AN_XA = 'Công an cấp xã';
 const CU_TRU_BASIS = ['Luật Cư trú 2020', 'Nghị định 154/2024/NĐ-CP', 'Thông tư 75/2022/TT-BTC'];
