@@ -2,17 +2,25 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../src/server/db/schema.ts';
 import { foldVietnamese } from '../../src/shared/text/fold.ts';
 
-const CHANGE_SET = 'test-units';
+export const TEST_CHANGE_SET = 'test-units';
 
 /** Inserts current units without the full national import (fast unit tests). */
 export async function insertUnits(
   db: Kysely<Database>,
-  units: { code: string; name: string; provinceCode: string; type?: string }[],
+  units: {
+    code: string;
+    name: string;
+    provinceCode: string;
+    type?: string;
+    areaKm2?: number;
+    population?: number;
+    ethnicMinorityShare?: number;
+  }[],
 ): Promise<void> {
   await db
     .insertInto('unit_change_sets')
     .values({
-      id: CHANGE_SET,
+      id: TEST_CHANGE_SET,
       name: 'test',
       effective_date: '2025-07-01',
       source: 'test',
@@ -33,10 +41,10 @@ export async function insertUnits(
         province_code: u.provinceCode,
         valid_from: '2025-07-01',
         valid_to: null,
-        change_set_id: CHANGE_SET,
-        area_km2: null,
-        population: null,
-        ethnic_minority_share: null,
+        change_set_id: TEST_CHANGE_SET,
+        area_km2: u.areaKm2 ?? null,
+        population: u.population ?? null,
+        ethnic_minority_share: u.ethnicMinorityShare ?? null,
       })),
     )
     .execute();

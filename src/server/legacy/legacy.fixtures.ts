@@ -5,8 +5,7 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { foldVietnamese } from '../../shared/text/fold.ts';
-
-const CHANGE_SET = 'test-units';
+import { insertUnits, TEST_CHANGE_SET } from '../../../test/support/factories.ts';
 
 export interface FixtureUnit {
   code: string;
@@ -58,37 +57,7 @@ export async function insertReportUnits(
   units = REPORT_UNITS,
   lineage = REPORT_LINEAGE,
 ) {
-  await db
-    .insertInto('unit_change_sets')
-    .values({
-      id: CHANGE_SET,
-      name: 'test',
-      effective_date: '2025-07-01',
-      source: 'test',
-      report: '{}',
-      imported_at: 0,
-    })
-    .onConflict((oc) => oc.column('id').doNothing())
-    .execute();
-  await db
-    .insertInto('unit_versions')
-    .values(
-      units.map((u) => ({
-        id: `${u.code}@2025-07-01`,
-        code: u.code,
-        name: u.name,
-        name_folded: foldVietnamese(u.name),
-        type: u.type,
-        province_code: u.provinceCode,
-        valid_from: '2025-07-01',
-        valid_to: null,
-        change_set_id: CHANGE_SET,
-        area_km2: u.areaKm2 ?? null,
-        population: u.population ?? null,
-        ethnic_minority_share: u.ethnicMinorityShare ?? null,
-      })),
-    )
-    .execute();
+  await insertUnits(db, units);
   if (lineage.length === 0) return;
   await db
     .insertInto('unit_lineage')
@@ -102,7 +71,7 @@ export async function insertReportUnits(
         former_province_name: 'Tỉnh Lâm Đồng',
         current_code: l.current,
         effective_from: '2025-07-01',
-        change_set_id: CHANGE_SET,
+        change_set_id: TEST_CHANGE_SET,
         partial: 0,
       })),
     )
