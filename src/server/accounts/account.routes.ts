@@ -96,16 +96,8 @@ export async function accountRoutes(app: AppInstance): Promise<void> {
       const actor = requireActor(request);
       const body = request.body;
       const created = await app.db.transaction().execute(async (trx) => {
-        const province = await trx
-          .selectFrom('unit_versions')
-          .select('province_code')
-          .where('code', '=', body.unitCode)
-          .where('valid_to', 'is', null)
-          .executeTakeFirst();
-        authorize(actor, 'users.manage', {
-          provinceCode: province?.province_code ?? '',
-          unitCode: body.unitCode,
-        });
+        const provinceCode = await service.provinceOfUnit(trx, body.unitCode);
+        authorize(actor, 'users.manage', { provinceCode, unitCode: body.unitCode });
         await service.createUser(trx, actor, body, requestMeta(request));
         return findUserByUsername(trx, body.username);
       });

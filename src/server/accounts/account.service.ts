@@ -43,7 +43,7 @@ export function toActor(
 }
 
 /** The province of a current unit (a province code itself, or a commune's province); throws 400 if unknown. */
-async function provinceOfUnit(db: Db, unitCode: string): Promise<string> {
+export async function provinceOfUnit(db: Db, unitCode: string): Promise<string> {
   const unit = await db
     .selectFrom('unit_versions')
     .select(['code', 'province_code'])

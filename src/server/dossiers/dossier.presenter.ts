@@ -7,7 +7,8 @@ import type { Database } from '../db/schema.ts';
 import type { DossierActionRow, DossierRow } from './dossier.table.ts';
 import type { TDossier } from './dossier.schemas.ts';
 
-const iso = (ms: number | null): string | null => (ms === null ? null : formatInstant(ms));
+/** An instant as ISO 8601 with the +07:00 offset, or null. */
+export const isoOrNull = (ms: number | null): string | null => (ms === null ? null : formatInstant(ms));
 
 /** Usernames of assignees, one query for a page of dossiers. */
 export async function assigneeNames(db: Kysely<Database>, rows: DossierRow[]): Promise<Map<string, string>> {
@@ -38,22 +39,22 @@ export function presentDossier(
       phone: maskPhone(d.applicant_phone),
       address: maskAddress(d.applicant_address),
     },
-    receivedAt: iso(d.received_at),
-    dueAt: iso(d.due_at),
-    clockStoppedAt: iso(d.clock_stopped_at),
-    endedAt: iso(d.ended_at),
+    receivedAt: isoOrNull(d.received_at),
+    dueAt: isoOrNull(d.due_at),
+    clockStoppedAt: isoOrNull(d.clock_stopped_at),
+    endedAt: isoOrNull(d.ended_at),
     endKind: d.end_kind,
     outcome: d.outcome,
     resolution: d.resolution,
-    deliveredAt: iso(d.delivered_at),
+    deliveredAt: isoOrNull(d.delivered_at),
     extensionCount: d.extension_count,
     assignee: d.assignee_id ? (assignees.get(d.assignee_id) ?? null) : null,
     limit: { value: d.limit_value, unit: d.limit_unit, cutoff: d.limit_cutoff },
     transfers: (data.transfers ?? []).map((t) => ({
       ...t,
-      sentAt: typeof t.sentAt === 'number' ? iso(t.sentAt) : t.sentAt,
-      sendBy: typeof t.sendBy === 'number' ? iso(t.sendBy) : t.sendBy,
-      dueAt: typeof t.dueAt === 'number' ? iso(t.dueAt) : t.dueAt,
+      sentAt: typeof t.sentAt === 'number' ? isoOrNull(t.sentAt) : t.sentAt,
+      sendBy: typeof t.sendBy === 'number' ? isoOrNull(t.sendBy) : t.sendBy,
+      dueAt: typeof t.dueAt === 'number' ? isoOrNull(t.dueAt) : t.dueAt,
     })),
     allowedActions: allowedActions(d.status as DossierStatus),
     ...(actions

@@ -5,6 +5,7 @@ import { notFound } from '../http/app-error.ts';
 import type { AppInstance } from '../http/types.ts';
 import type { DossierRow } from '../dossiers/dossier.table.ts';
 import { findDossierByCode } from '../dossiers/dossier.repository.ts';
+import { isoOrNull } from '../dossiers/dossier.presenter.ts';
 import { intake } from '../dossiers/dossier.intake.ts';
 import { ZApplicant, ZComponentCheck } from '../dossiers/dossier.schemas.ts';
 import { idempotent, ZIdempotencyHeaders } from '../dossiers/idempotency.ts';
@@ -28,8 +29,6 @@ const ZPublicDossier = z.object({
   resultReady: z.boolean(),
   endedAt: z.string().nullable(),
 });
-
-const iso = (ms: number | null) => (ms === null ? null : formatInstant(ms));
 
 /** What a citizen may see without signing in: progress only, never personal data. */
 export async function portalRoutes(app: AppInstance): Promise<void> {
@@ -90,9 +89,9 @@ function presentPublic(d: DossierRow): z.infer<typeof ZPublicDossier> {
     code: d.code,
     procedureName: d.procedure_name,
     status: d.status as DossierStatus,
-    receivedAt: iso(d.received_at),
-    dueAt: iso(d.due_at),
+    receivedAt: isoOrNull(d.received_at),
+    dueAt: isoOrNull(d.due_at),
     resultReady: d.status === 'result_ready',
-    endedAt: iso(d.ended_at),
+    endedAt: isoOrNull(d.ended_at),
   };
 }
