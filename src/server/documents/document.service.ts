@@ -9,7 +9,7 @@ import { authorize } from '../accounts/policy.ts';
 import { scopeOf } from '../accounts/scope.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import type { Database } from '../db/schema.ts';
-import { findDossierByCode, listActions } from '../dossiers/dossier.repository.ts';
+import { findDossierByCode, listActions, listDues } from '../dossiers/dossier.repository.ts';
 import type { DossierRow } from '../dossiers/dossier.table.ts';
 import { AppError, notFound } from '../http/app-error.ts';
 import type { CatalogComponent } from '../procedures/catalog-data/catalog.types.ts';
@@ -53,13 +53,8 @@ export async function loadDossierDocumentInput(
 ): Promise<DossierDocumentInput> {
   const dossier = await findDossierByCode(db, code, scopeOf(actor));
   if (!dossier) throw notFound('dossier', code);
-  const actions = await listActions(db, dossier.id);
-  const dues = await db
-    .selectFrom('dossier_dues')
-    .select(['set_at', 'due_at', 'reason'])
-    .where('dossier_id', '=', dossier.id)
-    .orderBy('set_at')
-    .execute();
+  const actions = await listActions(db, dossier);
+  const dues = await listDues(db, dossier);
   const unit = await getUnit(db, dossier.unit_code);
   const procedure = await findProcedure(db, dossier.procedure_code);
   const usernames = [

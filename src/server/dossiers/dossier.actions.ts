@@ -100,7 +100,7 @@ const EFFECTS: Record<ActionType, (c: EffectContext) => Promise<Effect> | Effect
   async receive_supplement({ trx, d, now, calendar }) {
     await repo.closeSuspension(trx, d.id, now);
     const due = calendar.due(now, limitOf(d)); // D6: full limit from the complete supplement
-    await repo.insertDue(trx, d.id, d.unit_code, now, due, 'supplement_received');
+    await repo.changeDue(trx, d, now, due, 'supplement_received');
     return { patch: { clock_stopped_at: null, due_at: due }, payload: { dueAt: due } };
   },
   transfer({ req, now, calendar, data }) {
@@ -132,7 +132,7 @@ const EFFECTS: Record<ActionType, (c: EffectContext) => Promise<Effect> | Effect
     if (!isExtensionNoticeTimely(calendar, now, d.due_at!))
       throw ruleViolation('extension.too_late', { dueAt: d.due_at });
     assertExtensionAllowed(d.extension_count, d.due_at!, newDue, now);
-    await repo.insertDue(trx, d.id, d.unit_code, now, newDue, 'extended');
+    await repo.changeDue(trx, d, now, newDue, 'extended');
     return {
       patch: { due_at: newDue, extension_count: d.extension_count + 1 },
       payload: { newDueAt: newDue, previousDueAt: d.due_at, reason: req.reason },

@@ -161,6 +161,7 @@ export async function intake(
     source: 'live',
     idempotency_key: ctx.idempotencyKey ?? null,
     action_count: 1,
+    imported_actions: null,
     created_at: ctx.now,
     updated_at: ctx.now,
     data: JSON.stringify({

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Scope } from '../accounts/scope.ts';
 import type { DossierActionRow, DossierRow, DossierUpdate, NewDossier } from './dossier.table.ts';
+import { importedActionRows, withImportedDue, type DueRow } from './imported-history.ts';
 
 type Db = Kysely<Database>;
 
@@ -37,13 +38,32 @@ export async function insertAction(db: Db, row: DossierActionRow): Promise<void>
   await db.insertInto('dossier_actions').values(row).execute();
 }
 
-export function listActions(db: Db, dossierId: string): Promise<DossierActionRow[]> {
-  return db
+/** Every action of a dossier in order: for an imported one, the former system's history first (seq 1..n). */
+export async function listActions(
+  db: Db,
+  dossier: Pick<DossierRow, 'id' | 'imported_actions'>,
+): Promise<DossierActionRow[]> {
+  const rows = await db
     .selectFrom('dossier_actions')
     .selectAll()
-    .where('dossier_id', '=', dossierId)
+    .where('dossier_id', '=', dossier.id)
     .orderBy('seq')
     .execute();
+  return [...importedActionRows(dossier), ...rows];
+}
+
+/** Every due a dossier has had, oldest first (see withImportedDue). */
+export async function listDues(
+  db: Db,
+  dossier: Pick<DossierRow, 'id' | 'source' | 'received_at' | 'due_at'>,
+): Promise<DueRow[]> {
+  const rows = await db
+    .selectFrom('dossier_dues')
+    .select(['set_at', 'due_at', 'reason'])
+    .where('dossier_id', '=', dossier.id)
+    .orderBy('set_at')
+    .execute();
+  return withImportedDue(dossier, rows);
 }
 
 export async function insertDue(
@@ -58,6 +78,29 @@ export async function insertDue(
     .insertInto('dossier_dues')
     .values({ dossier_id: dossierId, unit_code: unitCode, set_at: setAt, due_at: dueAt, reason })
     .execute();
+}
+
+/**
+ * A new due from `setAt` (supplement received, extension). An imported dossier whose due never changed has no due
+ * rows (imported-history.ts): its receipt due is written first, so that its history stays whole.
+ */
+export async function changeDue(
+  db: Db,
+  d: Pick<DossierRow, 'id' | 'unit_code' | 'source' | 'received_at' | 'due_at'>,
+  setAt: number,
+  dueAt: number,
+  reason: 'supplement_received' | 'extended',
+): Promise<void> {
+  if (d.source === 'import' && d.received_at !== null && d.due_at !== null) {
+    const any = await db
+      .selectFrom('dossier_dues')
+      .select('set_at')
+      .where('dossier_id', '=', d.id)
+      .limit(1)
+      .executeTakeFirst();
+    if (!any) await insertDue(db, d.id, d.unit_code, d.received_at, d.due_at, 'import');
+  }
+  await insertDue(db, d.id, d.unit_code, setAt, dueAt, reason);
 }
 
 export async function openSuspension(db: Db, dossierId: string, unitCode: string, at: number): Promise<void> {

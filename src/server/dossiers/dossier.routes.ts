@@ -101,7 +101,7 @@ export async function dossierRoutes(app: AppInstance): Promise<void> {
       const actor = requireActor(request);
       const d = await repo.findDossierByCode(app.db, request.params.code, scopeOf(actor));
       if (!d) throw notFound('dossier', request.params.code);
-      return presentDossier(d, await assigneeNames(app.db, [d]), await repo.listActions(app.db, d.id));
+      return presentDossier(d, await assigneeNames(app.db, [d]), await repo.listActions(app.db, d));
     },
   );
 
@@ -166,7 +166,7 @@ export async function dossierRoutes(app: AppInstance): Promise<void> {
         const row = await applyAction(trx, actor, request.params.code, request.body, { now: nowToSecond() });
         return {
           status: 200,
-          body: presentDossier(row, await assigneeNames(trx, [row]), await repo.listActions(trx, row.id)),
+          body: presentDossier(row, await assigneeNames(trx, [row]), await repo.listActions(trx, row)),
         };
       });
       return reply.status(result.status as 200).send(result.body as z.infer<typeof ZDossier>);

@@ -41,6 +41,11 @@ export interface DossierTable {
   created_at: number;
   updated_at: number;
   data: string; // JSON: components checklist, notes, transfer slip etc.
+  /**
+   * Imported dossiers only: the actions derived from the former system's events (JSON array of ImportedAction,
+   * seq 1..n); actions taken in MộtCửa afterwards are dossier_actions rows from n + 1. Null for live dossiers.
+   */
+  imported_actions: string | null;
 }
 
 /** Append-only: every change to a dossier is one action row. */

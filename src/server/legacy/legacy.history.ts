@@ -4,6 +4,7 @@
  */
 import { classifyResolution } from '../../shared/calendar/index.ts';
 import type { DossierStatus, EndKind, Outcome, Resolution } from '../../shared/dossier/status.ts';
+import type { ImportedAction } from '../dossiers/imported-history.ts';
 import type { LegacyDossier, LegacyEvent } from './legacy.format.ts';
 
 export interface DueEntry {
@@ -17,12 +18,10 @@ export interface SuspensionEntry {
   endedAt: number | null;
 }
 
-export interface ActionEntry {
-  type: string;
-  at: number;
-  fromStatus: DossierStatus | null;
-  toStatus: DossierStatus;
-  payload: Record<string, unknown>;
+/** One action derived from a legacy event (stored on the dossier row: src/server/dossiers/imported-history.ts). */
+export interface ActionEntry extends ImportedAction {
+  from: DossierStatus | null;
+  to: DossierStatus;
 }
 
 export interface DerivedHistory {
@@ -144,8 +143,8 @@ export function deriveHistory(d: LegacyDossier): DerivedHistory {
     {
       type: 'imported',
       at: d.receivedAt,
-      fromStatus: null,
-      toStatus: 'processing',
+      from: null,
+      to: 'processing',
       payload: { dueAt: d.dueAt, channel: d.channel, unitCode: d.unitCode, line: d.line },
     },
   ];
@@ -156,8 +155,8 @@ export function deriveHistory(d: LegacyDossier): DerivedHistory {
     actions.push({
       type: actionType(e),
       at: e.at,
-      fromStatus: from,
-      toStatus: s.status,
+      from,
+      to: s.status,
       payload: eventPayload(e, previousDue),
     });
   }

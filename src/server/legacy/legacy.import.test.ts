@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, openTestDb, type TestDb } from '../../../test/support/db.ts';
 import { parseInstant } from '../../shared/calendar/index.ts';
 import { insertReportUnits, legacyLine, writeJsonl } from './legacy.fixtures.ts';
+import { listActions, listDues } from '../dossiers/dossier.repository.ts';
 import { formatImportResult, importLegacyDossiers } from './legacy.import.ts';
 
 const at = (local: string): string => `${local}+07:00`;
@@ -211,12 +212,19 @@ for (const dialect of DIALECTS) {
         action_count: 6,
         created_at: NOW,
       });
-      const actions = await t.db
+      // The former system's history lives on the dossier row, not as dossier_actions rows; readers see actions.
+      const stored = await t.db
         .selectFrom('dossier_actions')
-        .select(['seq', 'type', 'from_status', 'to_status'])
+        .select('seq')
         .where('dossier_id', '=', d.id)
-        .orderBy('seq')
         .execute();
+      expect(stored).toEqual([]);
+      const actions = (await listActions(t.db, d)).map((a) => ({
+        seq: a.seq,
+        type: a.type,
+        from_status: a.from_status,
+        to_status: a.to_status,
+      }));
       expect(actions).toEqual([
         { seq: 1, type: 'imported', from_status: null, to_status: 'processing' },
         { seq: 2, type: 'request_supplement', from_status: 'processing', to_status: 'supplement_requested' },
@@ -258,6 +266,36 @@ for (const dialect of DIALECTS) {
         .execute();
       expect(suspensions).toEqual([
         { started_at: ms('2025-07-11T09:00:00'), ended_at: ms('2025-07-14T10:00:00') },
+      ]);
+    });
+
+    it('a dossier whose due never changed has no due rows: its one due is due_at', async () => {
+      await importLegacyDossiers(
+        t.db,
+        writeJsonl([
+          good('ONE-DUE', {
+            events: [{ type: 'resolved', at: at('2025-07-16T09:00:00'), outcome: 'approved' }],
+          }),
+        ]),
+      );
+      const d = await t.db
+        .selectFrom('dossiers')
+        .selectAll()
+        .where('code', '=', 'ONE-DUE')
+        .executeTakeFirstOrThrow();
+      expect(d).toMatchObject({ due_at: ms('2025-07-15T17:30:00'), resolution: 'late', action_count: 2 });
+      const rows = await t.db
+        .selectFrom('dossier_dues')
+        .select('set_at')
+        .where('dossier_id', '=', d.id)
+        .execute();
+      expect(rows).toEqual([]);
+      expect(await listDues(t.db, d)).toEqual([
+        { set_at: ms('2025-07-10T08:15:00'), due_at: ms('2025-07-15T17:30:00'), reason: 'import' },
+      ]);
+      expect((await listActions(t.db, d)).map((a) => [a.seq, a.type, a.actor_name])).toEqual([
+        [1, 'imported', 'legacy-import'],
+        [2, 'approve', 'legacy-import'],
       ]);
     });
 

@@ -6,8 +6,6 @@
 import { validateLegacyLine } from './legacy.format.ts';
 import { deriveHistory } from './legacy.history.ts';
 import {
-  ACTION_COLUMNS,
-  actionRows,
   DOSSIER_COLUMNS,
   dossierRow,
   DUE_COLUMNS,
@@ -29,7 +27,6 @@ export interface ParsedDossier {
   field: string;
   receivedAt: number;
   dossier: Value[];
-  actions: Value[][];
   dues: Value[][];
   suspensions: Value[][];
 }
@@ -60,7 +57,6 @@ export function parseLine(text: string, line: number, ctx: ImportContext): Parse
     field: d.field,
     receivedAt: d.receivedAt,
     dossier: valuesOf(DOSSIER_COLUMNS, row),
-    actions: actionRows(row.id, h).map((a) => valuesOf(ACTION_COLUMNS, a)),
     dues: dueRows(row.id, h).map((u) => valuesOf(DUE_COLUMNS, u)),
     suspensions: suspensionRows(row.id, h).map((s) => valuesOf(SUSPENSION_COLUMNS, s)),
   };

@@ -1,11 +1,7 @@
 /** Row builders of the legacy import: one validated line → the rows of its dossier. Pure. */
 import { foldVietnamese } from '../../shared/text/fold.ts';
-import type {
-  DossierActionTable,
-  DossierDueTable,
-  DossierSuspensionTable,
-  DossierTable,
-} from '../dossiers/dossier.table.ts';
+import { encodeImportedActions } from '../dossiers/imported-history.ts';
+import type { DossierDueTable, DossierSuspensionTable, DossierTable } from '../dossiers/dossier.table.ts';
 import type { LegacyDossier } from './legacy.format.ts';
 import type { DerivedHistory } from './legacy.history.ts';
 
@@ -63,19 +59,8 @@ export const DOSSIER_COLUMNS = [
   'created_at',
   'updated_at',
   'data',
+  'imported_actions',
 ] as const satisfies readonly (keyof DossierTable)[];
-
-export const ACTION_COLUMNS = [
-  'dossier_id',
-  'seq',
-  'type',
-  'at',
-  'actor_id',
-  'actor_name',
-  'from_status',
-  'to_status',
-  'payload',
-] as const satisfies readonly (keyof DossierActionTable)[];
 
 export const DUE_COLUMNS = [
   'dossier_id',
@@ -166,25 +151,17 @@ export function dossierRow(ctx: ImportContext, d: LegacyDossier, h: DerivedHisto
     created_at: ctx.now,
     updated_at: ctx.now,
     data: JSON.stringify({ import: { file: ctx.file, line: d.line, unitCode: d.unitCode } }),
+    imported_actions: encodeImportedActions(h.actions),
   };
 }
 
-export function actionRows(id: string, h: DerivedHistory): DossierActionTable[] {
-  return h.actions.map((a, i) => ({
-    dossier_id: id,
-    seq: i + 1,
-    type: a.type,
-    at: a.at,
-    actor_id: null,
-    actor_name: 'legacy-import',
-    from_status: a.fromStatus,
-    to_status: a.toStatus,
-    payload: JSON.stringify(a.payload),
-  }));
-}
-
-/** unit_code is a placeholder until the main thread fills CHILD_UNIT_SLOT. */
+/**
+ * The due history, written only when the due changed after the receipt: a dossier with a single due has no rows
+ * and readers take its `due_at` (withImportedDue, and the reports' coalesce). unit_code is a placeholder until the
+ * main thread fills CHILD_UNIT_SLOT.
+ */
 export function dueRows(id: string, h: DerivedHistory): DossierDueTable[] {
+  if (h.dues.length < 2) return [];
   return h.dues.map((u) => ({
     dossier_id: id,
     unit_code: '',

@@ -6,7 +6,6 @@
 import { BatchInserter, type BulkTarget } from './batch-insert.ts';
 import type { ParsedDossier, ParsedLine } from './legacy.parse.ts';
 import {
-  ACTION_COLUMNS,
   CHILD_UNIT_SLOT,
   DOSSIER_COLUMNS,
   DOSSIER_SLOTS,
@@ -33,7 +32,6 @@ export interface LineError {
 
 interface Inserters {
   dossiers: BatchInserter;
-  actions: BatchInserter;
   dues: BatchInserter;
   suspensions: BatchInserter;
 }
@@ -68,7 +66,6 @@ export class ImportSession {
     this.trx = target.db;
     this.inserters = {
       dossiers: new BatchInserter(target, 'dossiers', DOSSIER_COLUMNS, 500),
-      actions: new BatchInserter(target, 'dossier_actions', ACTION_COLUMNS, 2000),
       dues: new BatchInserter(target, 'dossier_dues', DUE_COLUMNS, 2000),
       suspensions: new BatchInserter(target, 'dossier_suspensions', SUSPENSION_COLUMNS, 2000),
     };
@@ -91,8 +88,8 @@ export class ImportSession {
   /** Flushes what is queued and registers the fields; call once, after the last batch. */
   async finish(): Promise<number> {
     if (this.errors.length > 0) return 0;
-    const { dossiers, actions, dues, suspensions } = this.inserters;
-    for (const inserter of [dossiers, actions, dues, suspensions]) await inserter.flush();
+    const { dossiers, dues, suspensions } = this.inserters;
+    for (const inserter of [dossiers, dues, suspensions]) await inserter.flush();
     return registerFields(this.trx, this.fields.values(), this.ctx);
   }
 
@@ -155,7 +152,7 @@ export class ImportSession {
           valid.map((v) => v.p.code),
         )
       : new Set<string>();
-    const { dossiers, actions, dues, suspensions } = this.inserters;
+    const { dossiers, dues, suspensions } = this.inserters;
     const children: { p: ParsedDossier; unit: ResolvedUnit }[] = [];
     for (const v of valid) {
       if (skip.has(v.p.code)) {
@@ -177,7 +174,6 @@ export class ImportSession {
     await dossiers.flush();
     for (const { p, unit } of children) {
       for (const row of [...p.dues, ...p.suspensions]) row[CHILD_UNIT_SLOT] = unit.code;
-      await addAll(actions, p.actions);
       await addAll(dues, p.dues);
       await addAll(suspensions, p.suspensions);
     }

@@ -43,8 +43,8 @@ export async function workloadAt(
   t: number,
   soonMs: number,
 ): Promise<OfficerLoad[]> {
-  const due = sql`(select u.due_at from dossier_dues u where u.dossier_id = d.id and u.set_at <= ${t}
-    order by u.set_at desc, u.due_at desc limit 1)`;
+  const due = sql`coalesce((select u.due_at from dossier_dues u where u.dossier_id = d.id and u.set_at <= ${t}
+    order by u.set_at desc, u.due_at desc limit 1), d.due_at)`;
   const { rows } = await sql<{ assignee_id: string | null; open: Num; due_soon: Num; overdue: Num }>`
     select x.assignee_id, count(*) as open,
       sum(case when x.st = 'w' and x.due < ${t + soonMs} then 1 else 0 end) as due_soon,

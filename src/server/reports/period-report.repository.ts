@@ -64,7 +64,8 @@ export function unitIn(scope: ReportScope, column = 'unit_code'): RawBuilder<unk
 /**
  * State at instant T of a dossier `d` not ended before T: 'a' awaiting a supplement (an interval open at T, or
  * lasting until the dossier's own end), 'o' overdue (its effective due — the latest set at or before T — is
- * before T), 'w' within the deadline.
+ * before T), 'w' within the deadline. An imported dossier whose due never changed has no due rows: its one due is
+ * its due_at.
  */
 export function stateAt(t: number, alias = 'd'): RawBuilder<string> {
   const id = sql.ref(`${alias}.id`);
@@ -72,8 +73,8 @@ export function stateAt(t: number, alias = 'd'): RawBuilder<string> {
   return sql<string>`case
     when exists (select 1 from dossier_suspensions s where s.dossier_id = ${id} and s.started_at <= ${t}
       and (s.ended_at is null or s.ended_at > ${t} or s.ended_at >= ${ended})) then 'a'
-    when (select u.due_at from dossier_dues u where u.dossier_id = ${id} and u.set_at <= ${t}
-      order by u.set_at desc, u.due_at desc limit 1) < ${t} then 'o'
+    when coalesce((select u.due_at from dossier_dues u where u.dossier_id = ${id} and u.set_at <= ${t}
+      order by u.set_at desc, u.due_at desc limit 1), ${sql.ref(`${alias}.due_at`)}) < ${t} then 'o'
     else 'w' end`;
 }
 
