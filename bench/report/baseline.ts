@@ -45,8 +45,8 @@ export async function baselineAggregate(
       sum(case when d.ended_at is null or d.ended_at >= ${endMs} then
         case when exists (select 1 from dossier_suspensions s where s.dossier_id = d.id and s.started_at <= ${endMs}
             and (s.ended_at is null or s.ended_at > ${endMs} or s.ended_at >= d.ended_at)) then 0
-          when (select u.due_at from dossier_dues u where u.dossier_id = d.id and u.set_at <= ${endMs}
-            order by u.set_at desc, u.due_at desc limit 1) < ${endMs} then 1 else 0 end
+          when coalesce((select u.due_at from dossier_dues u where u.dossier_id = d.id and u.set_at <= ${endMs}
+            order by u.set_at desc, u.due_at desc limit 1), d.due_at) < ${endMs} then 1 else 0 end
         else 0 end) as overdue
     from dossiers d
     where d.province_code = ${provinceCode} and d.received_at < ${endMs}
@@ -77,8 +77,8 @@ export async function rangeAggregate(
   const state = sql`case
       when exists (select 1 from dossier_suspensions s where s.dossier_id = d.id and s.started_at <= ${endMs}
         and (s.ended_at is null or s.ended_at > ${endMs} or s.ended_at >= d.ended_at)) then 'a'
-      when (select u.due_at from dossier_dues u where u.dossier_id = d.id and u.set_at <= ${endMs}
-        order by u.set_at desc, u.due_at desc limit 1) < ${endMs} then 'o' else 'w' end`;
+      when coalesce((select u.due_at from dossier_dues u where u.dossier_id = d.id and u.set_at <= ${endMs}
+        order by u.set_at desc, u.due_at desc limit 1), d.due_at) < ${endMs} then 'o' else 'w' end`;
   const units = sql`(select code from unit_versions where province_code = ${provinceCode} and valid_to is null)`;
   const { rows } = await sql<{ received: number; resolved: number; in_progress: number; overdue: number }>`
     select c.unit_code, c.field, count(*) as received,

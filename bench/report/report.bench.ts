@@ -98,7 +98,10 @@ async function timeReports(handle: ImportDbHandle, units: BenchUnits) {
 
 function markdown(units: BenchUnits, imp: ImportFigures, r: Awaited<ReturnType<typeof timeReports>>): string {
   const t = r.report.value.totals;
-  const rate = Math.round(COUNT / (imp.importMs / 1000)).toLocaleString('en');
+  const linesPerSecond = COUNT / (imp.importMs / 1000);
+  const rate = Math.round(linesPerSecond).toLocaleString('en');
+  const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
+  const ratio = r.report.ms / r.ranged.ms;
   const rows: [string, string][] = [
     ['machine', `${cpus()[0]?.model ?? 'unknown'} (${cpus().length} CPUs)`],
     ['node', process.version],
@@ -108,17 +111,17 @@ function markdown(units: BenchUnits, imp: ImportFigures, r: Awaited<ReturnType<t
     ['JSONL size', `${(imp.bytes / 1e6).toFixed(0)} MB (generated in ${(imp.genMs / 1000).toFixed(1)} s)`],
     [
       'import (SQLite, one transaction)',
-      `${(imp.importMs / 1000).toFixed(1)} s — ${rate} lines/s (target < 60 s for 1,000,000; ≥ 20,000 lines/s); CPU of both threads ${(imp.cpuMs / 1000).toFixed(1)} s`,
+      `${(imp.importMs / 1000).toFixed(1)} s — ${rate} lines/s (target ≥ 20,000 lines/s, i.e. < 60 s for 1,000,000: ${met(linesPerSecond >= 20_000)}); CPU of both threads ${(imp.cpuMs / 1000).toFixed(1)} s`,
     ],
     [
       `period report, province, ${r.input.from}..${r.input.to}`,
-      `${r.report.ms.toFixed(0)} ms (target < 1 s)`,
+      `${r.report.ms.toFixed(0)} ms (target < 1 s: ${met(r.report.ms < 1000)})`,
     ],
     ['hand-written SQL aggregate, same rows (natural WHERE)', `${r.base.ms.toFixed(0)} ms`],
     ['hand-written SQL aggregate, same rows (the two index ranges)', `${r.ranged.ms.toFixed(0)} ms`],
     [
       'ratio report / SQL (natural; index ranges)',
-      `${(r.report.ms / r.base.ms).toFixed(2)}×; ${(r.report.ms / r.ranged.ms).toFixed(2)}× (target ≤ 2×)`,
+      `${(r.report.ms / r.base.ms).toFixed(2)}×; ${ratio.toFixed(2)}× (target ≤ 2×: ${met(ratio <= 2)})`,
     ],
     ['period report, one commune', `${r.commune.ms.toFixed(1)} ms`],
     [
