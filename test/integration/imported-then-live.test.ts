@@ -81,32 +81,20 @@ for (const dialect of DIALECTS) {
       expect(d.due_at).toBeGreaterThan(supplementAt);
     });
 
-    it('judges the end of an earlier period by the due in effect then', async () => {
-      // E = 4 March 00:00: A was overdue (due 3 March 17:00; the request came later), B within its deadline.
-      const early = await periodReport(t.db, { unitCode: '25000', from: '2026-03-01', to: '2026-03-03' });
-      expect(early.totals.inProgress).toEqual({
-        total: 2,
-        withinDeadline: 1,
-        overdue: 1,
-        awaitingSupplement: 0,
-      });
-      // E = 7 March 00:00: A awaits its supplement, B is overdue (due 5 March 17:00).
-      const later = await periodReport(t.db, { unitCode: '25000', from: '2026-03-01', to: '2026-03-06' });
-      expect(later.totals.inProgress).toEqual({
-        total: 2,
-        withinDeadline: 1,
-        overdue: 1,
-        awaitingSupplement: 1,
-      });
-      // E = 11 March 00:00: A runs on its new due, B still overdue.
-      const after = await periodReport(t.db, { unitCode: '25000', from: '2026-03-01', to: '2026-03-10' });
-      expect(after.totals.inProgress).toEqual({
-        total: 2,
-        withinDeadline: 1,
-        overdue: 1,
-        awaitingSupplement: 0,
-      });
-    });
+    /** Period end (`to`) → in progress at E = `to` + 1 day: [within, overdue, awaiting] of the two dossiers. */
+    const AT_END: [to: string, why: string, within: number, overdue: number, awaiting: number][] = [
+      ['2026-03-03', 'A overdue (due 3 March 17:00, the request came later), B within', 1, 1, 0],
+      ['2026-03-06', 'A awaits its supplement, B overdue (due 5 March 17:00)', 1, 1, 1],
+      ['2026-03-10', 'A runs on its new due, B still overdue', 1, 1, 0],
+    ];
+    it.each(AT_END)(
+      'judges the end of the period to %s by the due in effect then: %s',
+      async (to, _why, ...n) => {
+        const report = await periodReport(t.db, { unitCode: '25000', from: '2026-03-01', to });
+        const [withinDeadline, overdue, awaitingSupplement] = n;
+        expect(report.totals.inProgress).toEqual({ total: 2, withinDeadline, overdue, awaitingSupplement });
+      },
+    );
 
     it('counts the workload at an instant the same way', async () => {
       const scope = { provinceCode: '68', unitCodes: ['25000'] };
