@@ -4,76 +4,30 @@
  * intake at the counter (with a bad CCCD first and a lost response on the way), the queue, the dossier, the
  * leader's assignment, the three languages, the public lookup.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/server/app.ts';
-import { loadConfig } from '../../src/server/config.ts';
-import { openDatabase } from '../../src/server/db/open.ts';
-import { seedDemo } from '../../src/server/demo/demo-seed.ts';
+import { E2E_SKIP, startBrowserApp, type BrowserApp } from '../support/browser.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const PASSWORD = 'motcua-demo';
 const CODE_RE = /^[\w.]+-\d{6}-\d{4,5}$/;
 
-describe.skipIf(!existsSync(CHROMIUM))('web app (chromium)', () => {
-  let dir: string;
-  let app: FastifyInstance;
-  let closeDb: () => Promise<void>;
+describe.skipIf(E2E_SKIP)('web app (chromium)', () => {
+  let run: BrowserApp;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let base: string;
   /** The dossier received in the intake step, used by the later steps. */
   let code = '';
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'motcua-e2e-'));
-    const config = loadConfig({
-      DATABASE_URL: `sqlite:${join(dir, 'e2e.db')}`,
-      MOTCUA_DEMO_PASSWORD: PASSWORD,
-    });
-    const handle = await openDatabase(config);
-    closeDb = () => handle.close();
-    await seedDemo(handle.db, PASSWORD);
-    app = await buildApp({ db: handle.db, dialect: handle.dialect, config });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-quic',
-        '--disable-sync',
-      ],
-    });
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    run = await startBrowserApp();
+    ({ browser, page, base } = run);
   }, 90_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await closeDb?.();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await run?.close();
   });
 
-  async function signIn(username: string, path = '/') {
-    await page.goto(`${base}${path}`);
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.waitForSelector('[data-testid=sign-out]');
-  }
+  const signIn = (username: string, path = '/') => run.signIn(username, path);
 
   async function startIntake() {
     await page.getByRole('link', { name: 'Tiếp nhận hồ sơ mới' }).click();
