@@ -1,6 +1,7 @@
 /** Row builders of the legacy import: one validated line → the rows of its dossier. Pure. */
 import { foldVietnamese } from '../../shared/text/fold.ts';
 import { encodeImportedActions } from '../dossiers/imported-history.ts';
+import type { PgColumnTypes } from './batch-insert.ts';
 import type { DossierDueTable, DossierSuspensionTable, DossierTable } from '../dossiers/dossier.table.ts';
 import type { LegacyDossier } from './legacy.format.ts';
 import type { DerivedHistory } from './legacy.history.ts';
@@ -76,6 +77,23 @@ export const SUSPENSION_COLUMNS = [
   'started_at',
   'ended_at',
 ] as const satisfies readonly (keyof DossierSuspensionTable)[];
+
+/** The non-text columns of the imported tables, for PostgreSQL's typed unnest arrays (batch-insert.ts). */
+export const PG_COLUMN_TYPES: PgColumnTypes = {
+  received_at: 'bigint',
+  due_at: 'bigint',
+  clock_stopped_at: 'bigint',
+  ended_at: 'bigint',
+  resolution_due_at: 'bigint',
+  delivered_at: 'bigint',
+  created_at: 'bigint',
+  updated_at: 'bigint',
+  set_at: 'bigint',
+  started_at: 'bigint',
+  extension_count: 'integer',
+  limit_value: 'integer',
+  action_count: 'integer',
+};
 
 /** Ids sort in import order (base-36 instant of the import, then the line number). */
 export const dossierId = (ctx: ImportContext, line: number): string =>

@@ -10,6 +10,7 @@ import {
   DOSSIER_COLUMNS,
   DOSSIER_SLOTS,
   DUE_COLUMNS,
+  PG_COLUMN_TYPES,
   SUSPENSION_COLUMNS,
   type ImportContext,
   type Limit,
@@ -65,9 +66,15 @@ export class ImportSession {
   ) {
     this.trx = target.db;
     this.inserters = {
-      dossiers: new BatchInserter(target, 'dossiers', DOSSIER_COLUMNS, 500),
-      dues: new BatchInserter(target, 'dossier_dues', DUE_COLUMNS, 2000),
-      suspensions: new BatchInserter(target, 'dossier_suspensions', SUSPENSION_COLUMNS, 2000),
+      dossiers: new BatchInserter(target, 'dossiers', DOSSIER_COLUMNS, 500, PG_COLUMN_TYPES),
+      dues: new BatchInserter(target, 'dossier_dues', DUE_COLUMNS, 2000, PG_COLUMN_TYPES),
+      suspensions: new BatchInserter(
+        target,
+        'dossier_suspensions',
+        SUSPENSION_COLUMNS,
+        2000,
+        PG_COLUMN_TYPES,
+      ),
     };
   }
 
