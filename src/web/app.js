@@ -10,6 +10,7 @@ import { focusHeading, link, navigate, refresh, startRouter } from './lib/router
 import { can, loadSession, session, signOut } from './lib/session.js';
 import { errorText, toast } from './lib/ui.js';
 import { calendarView } from './views/calendar.js';
+import { dashboardView } from './views/dashboard.js';
 import { dossierView } from './views/dossier.js';
 import { intakeView } from './views/intake.js';
 import { loginView } from './views/login.js';
@@ -24,6 +25,7 @@ const ROUTES = [
   { pattern: /^\/$/, view: queueView, title: 'queue.title' },
   { pattern: /^\/tiep-nhan$/, view: intakeView, title: 'intake.title' },
   { pattern: /^\/ho-so(?:\/([^/]+))?$/, view: dossierView, title: 'dossier.titleShort' },
+  { pattern: /^\/tong-quan$/, view: dashboardView, title: 'dashboard.title' },
   { pattern: /^\/bao-cao$/, view: reportsView, title: 'reports.title' },
   { pattern: /^\/lich-lam-viec$/, view: calendarView, title: 'calendar.titleShort' },
 ];
@@ -31,6 +33,7 @@ const ROUTES = [
 const NAV = [
   { href: '/', key: 'nav.queue', show: () => true },
   { href: '/tiep-nhan', key: 'nav.intake', show: () => can('intake') },
+  { href: '/tong-quan', key: 'dashboard.nav', show: () => true },
   { href: '/bao-cao', key: 'nav.reports', show: () => true },
   { href: '/lich-lam-viec', key: 'nav.calendar', show: () => true },
 ];

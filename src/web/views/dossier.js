@@ -13,6 +13,7 @@ import { canAct } from '../lib/session.js';
 import { docLink, dueBadge, errorText, loading, statusBadge, statusText, toast } from '../lib/ui.js';
 import { loadClock } from '../lib/workcal.js';
 import { DANGER, actionForm } from './action-forms.js';
+import { attachmentsCard } from './dossier-attachments.js';
 
 /** @type {import('../lib/router.js').View} */
 export async function dossierView(main, ctx) {
@@ -45,6 +46,7 @@ async function render(box, d) {
     applicantCard(d),
     actionsCard(d, box),
     documentsCard(d),
+    attachmentsCard(d),
     timelineCard(d),
   );
 }

@@ -1,0 +1,382 @@
+/* global document, sessionStorage, XMLHttpRequest, URLSearchParams, setTimeout */
+/**
+ * The dossier's scanned components (GET/POST /api/dossiers/:code/attachments): the list with a download link
+ * for each (every download is written to the audit log), and an upload form for the roles that may upload
+ * (intake or processing, as in the server's policy). The server checks the type by content and the size again.
+ */
+import { ApiError, api } from '../lib/api.js';
+import { h, icon, replace } from '../lib/dom.js';
+import { formatDateTime } from '../lib/format.js';
+import { getLang, num, t } from '../lib/i18n.js';
+import { can } from '../lib/session.js';
+import { clearIssues, errorText, field, loading, notAvailable, setFieldError, toast } from '../lib/ui.js';
+
+/**
+ * The server's default MOTCUA_MAX_UPLOAD_MB. The API does not tell its configured limit, so this is a first
+ * check only: the server answers 413 above its own limit, and that answer is shown too.
+ */
+export const MAX_UPLOAD_MB = 10;
+const MEDIA_TYPES = /** @type {Record<string, string>} */ ({
+  pdf: 'application/pdf',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+});
+const TYPE_LABELS = /** @type {Record<string, string>} */ ({
+  'application/pdf': 'PDF',
+  'image/jpeg': 'JPEG',
+  'image/png': 'PNG',
+});
+const OTHER = '__other';
+const UPLOAD_TIMEOUT_MS = 15 * 60_000;
+
+/**
+ * @typedef {{id: string, component: string, fileName: string, mediaType: string, size: number,
+ *   sha256: string, uploadedAt: string, uploadedBy: string | null}} Attachment
+ */
+
+/** @type {Map<string, Promise<string[]>>} */
+const componentCache = new Map();
+
+/**
+ * The component names of a procedure (empty when the catalog cannot be read: "other" still works).
+ * @param {string} procedureCode
+ */
+function procedureComponents(procedureCode) {
+  let names = componentCache.get(procedureCode);
+  if (!names) {
+    names = api(`/api/procedures/${encodeURIComponent(procedureCode)}`)
+      .then((p) => [...new Set(/** @type {{name: string}[]} */ (p.components ?? []).map((c) => c.name))])
+      .catch(() => {
+        componentCache.delete(procedureCode);
+        return [];
+      });
+    componentCache.set(procedureCode, names);
+  }
+  return names;
+}
+
+/**
+ * The panel "Thành phần hồ sơ đã số hóa"; it removes itself when the server refuses the list to this role.
+ * @param {any} d the dossier
+ */
+export function attachmentsCard(d) {
+  const base = `/api/dossiers/${encodeURIComponent(d.code)}/attachments`;
+  const list = h('div', { class: 'attachments-list' }, loading());
+  const card = h(
+    'section',
+    { class: 'card attachments', 'aria-labelledby': 'sec-attachments', 'data-testid': 'attachments' },
+    h('h2', { id: 'sec-attachments' }, t('attachments.title')),
+    list,
+    h('p', { class: 'hint' }, t('attachments.auditNote')),
+  );
+
+  async function load() {
+    try {
+      const res = await api(base);
+      replace(list, attachmentTable(base, /** @type {Attachment[]} */ (res.items)));
+      return true;
+    } catch (e) {
+      if (e instanceof ApiError && (e.status === 403 || e.code === 'NOT_FOUND')) card.remove();
+      else if (e instanceof ApiError && e.isMissingRoute) replace(list, notAvailable());
+      else replace(list, h('p', { class: 'alert alert-error', role: 'alert' }, errorText(e)));
+      return false;
+    }
+  }
+
+  void load().then((shown) => {
+    if (shown && (can('intake') || can('process'))) card.append(uploadForm(d, base, load));
+  });
+  return card;
+}
+
+/**
+ * @param {string} base
+ * @param {Attachment[]} items
+ */
+function attachmentTable(base, items) {
+  if (!items.length) return h('p', { class: 'muted' }, t('attachments.empty'));
+  return h(
+    'div',
+    { class: 'table-wrap' },
+    h(
+      'table',
+      { class: 'table attachments-table' },
+      h('caption', { class: 'visually-hidden' }, t('attachments.title')),
+      h(
+        'thead',
+        null,
+        h(
+          'tr',
+          null,
+          ...['component', 'file', 'size', 'type', 'uploadedAt', 'uploadedBy', 'sha256'].map((c) =>
+            h('th', { scope: 'col' }, t(`attachments.col.${c}`)),
+          ),
+        ),
+      ),
+      h(
+        'tbody',
+        null,
+        ...items.map((a) =>
+          h(
+            'tr',
+            { 'data-id': a.id },
+            h('td', null, a.component),
+            h('td', null, downloadLink(`${base}/${encodeURIComponent(a.id)}`, a.fileName)),
+            h('td', { class: 'nowrap' }, fileSize(a.size)),
+            h('td', null, TYPE_LABELS[a.mediaType] ?? a.mediaType),
+            h('td', { class: 'nowrap' }, formatDateTime(a.uploadedAt)),
+            h('td', null, a.uploadedBy ?? '—'),
+            h(
+              'td',
+              null,
+              h(
+                'code',
+                { class: 'code sha', title: a.sha256, 'aria-label': `SHA-256 ${a.sha256}` },
+                `${a.sha256.slice(0, 12)}…`,
+              ),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+/** @param {number} bytes */
+export function fileSize(bytes) {
+  const round = (/** @type {number} */ x) => (x < 10 ? Math.round(x * 10) / 10 : Math.round(x));
+  if (bytes < 1_048_576) return t('attachments.kb', { n: num(Math.max(0.1, round(bytes / 1024))) });
+  return t('attachments.mb', { n: num(round(bytes / 1_048_576)) });
+}
+
+/**
+ * A link that fetches the file (so a failure gives a message, not a raw error page) and saves it under its
+ * name. Middle click opens the URL itself, which the server also sends as a download.
+ * @param {string} url
+ * @param {string} fileName
+ */
+function downloadLink(url, fileName) {
+  const a = h('a', { href: url, class: 'doc-link', download: fileName }, icon('doc'), ' ', fileName);
+  a.addEventListener('click', async (e) => {
+    if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    e.preventDefault();
+    if (a.getAttribute('aria-busy') === 'true') return;
+    a.setAttribute('aria-busy', 'true');
+    try {
+      const blob = /** @type {Blob} */ (await api(url, { blob: true }));
+      const href = URL.createObjectURL(blob);
+      const save = h('a', { href, download: fileName, hidden: true });
+      document.body.appendChild(save);
+      save.click();
+      save.remove();
+      setTimeout(() => URL.revokeObjectURL(href), 60_000);
+    } catch (err) {
+      toast(t('attachments.downloadFailed', { name: fileName, reason: errorText(err) }), 'error');
+    } finally {
+      a.removeAttribute('aria-busy');
+    }
+  });
+  return a;
+}
+
+/**
+ * The upload form: component (from the procedure, or "other" typed in), file, and a progress bar.
+ * @param {any} d
+ * @param {string} base
+ * @param {() => Promise<boolean>} reload
+ */
+function uploadForm(d, base, reload) {
+  const component = field({
+    label: t('attachments.component'),
+    path: 'component',
+    type: 'select',
+    required: true,
+    options: [
+      ['', t('attachments.chooseComponent')],
+      [OTHER, t('attachments.other')],
+    ],
+  });
+  const other = field({
+    label: t('attachments.otherName'),
+    path: 'componentOther',
+    required: true,
+    maxlength: 300,
+    autocomplete: 'off',
+  });
+  other.hidden = true;
+  const select = /** @type {HTMLSelectElement} */ (component.control);
+  select.addEventListener('change', () => {
+    other.hidden = select.value !== OTHER;
+  });
+  void procedureComponents(d.procedure.code).then((names) => {
+    const otherOption = select.querySelector(`option[value="${OTHER}"]`);
+    for (const name of names) select.insertBefore(h('option', { value: name }, name), otherOption);
+  });
+
+  const file = field({
+    label: t('attachments.file'),
+    path: 'file',
+    type: 'file',
+    required: true,
+    hint: t('attachments.fileHint', { mb: num(MAX_UPLOAD_MB) }),
+  });
+  const input = /** @type {HTMLInputElement} */ (file.control);
+  input.setAttribute('accept', '.pdf,.jpg,.jpeg,.png');
+
+  const submit = h('button', { type: 'submit', class: 'btn btn-primary' }, t('attachments.upload'));
+  const bar = h('progress', { max: 100, value: 0, 'aria-labelledby': 'att-progress-label' });
+  const percent = h('span', { class: 'nowrap' });
+  const progress = h(
+    'div',
+    { class: 'upload-progress', hidden: true },
+    h('span', { id: 'att-progress-label' }, t('attachments.uploading')),
+    bar,
+    percent,
+  );
+  const form = h(
+    'form',
+    { class: 'card-inset attachments-upload', novalidate: true, 'aria-labelledby': 'att-upload-h' },
+    h('h3', { id: 'att-upload-h' }, t('attachments.uploadTitle')),
+    h('div', { class: 'grid-2' }, component, other),
+    file,
+    h('div', { class: 'actions-row' }, submit, progress),
+  );
+
+  /**
+   * Shows the message under its field (tied by aria-describedby) and focuses the field, which reads it out.
+   * @param {HTMLElement & {control: HTMLElement}} wrap
+   * @param {string} message
+   */
+  const fail = (wrap, message) => {
+    setFieldError(wrap, message);
+    wrap.control.focus();
+  };
+
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    if (submit.disabled) return;
+    clearIssues(form);
+    const chosen = select.value === OTHER ? other.control.value.trim() : select.value;
+    if (!select.value)
+      return fail(component, t('attachments.err.component', { field: t('attachments.component') }));
+    if (!chosen) return fail(other, t('attachments.err.otherName', { field: t('attachments.otherName') }));
+    const f = input.files?.[0];
+    const fieldName = t('attachments.file');
+    if (!f) return fail(file, t('attachments.err.noFile', { field: fieldName }));
+    const type = mediaTypeOf(f);
+    if (!type) return fail(file, t('attachments.err.type', { field: fieldName, name: f.name }));
+    if (f.size === 0) return fail(file, t('attachments.err.empty', { field: fieldName, name: f.name }));
+    if (f.size > MAX_UPLOAD_MB * 1_048_576)
+      return fail(
+        file,
+        t('attachments.err.tooLarge', {
+          field: fieldName,
+          name: f.name,
+          size: fileSize(f.size),
+          mb: num(MAX_UPLOAD_MB),
+        }),
+      );
+
+    submit.disabled = true;
+    submit.setAttribute('aria-busy', 'true');
+    bar.value = 0;
+    percent.textContent = '0%';
+    progress.hidden = false;
+    try {
+      const url = `${base}?${new URLSearchParams({ component: chosen, name: shortName(f.name) })}`;
+      await send(url, f, type, (p) => {
+        bar.value = p;
+        percent.textContent = `${p}%`;
+      });
+      form.reset();
+      other.hidden = true;
+      toast(t('attachments.uploaded', { name: f.name }), 'success');
+      await reload();
+    } catch (err) {
+      const reason =
+        err instanceof ApiError && err.issues.length
+          ? err.issues.map((i) => i.message).join('; ')
+          : errorText(err);
+      fail(file, t('attachments.err.failed', { name: f.name, reason }));
+      // a lost answer may hide a stored file: show the list as the server has it
+      if (err instanceof ApiError && err.isNetwork) await reload();
+    } finally {
+      submit.disabled = false;
+      submit.removeAttribute('aria-busy');
+      progress.hidden = true;
+    }
+  });
+  return form;
+}
+
+/**
+ * The media type to send, from the browser's type or else the extension; null when not PDF/JPEG/PNG.
+ * @param {File} f
+ */
+function mediaTypeOf(f) {
+  if (Object.values(MEDIA_TYPES).includes(f.type)) return f.type;
+  const ext = /\.([a-z0-9]+)$/i.exec(f.name)?.[1]?.toLowerCase() ?? '';
+  return !f.type || f.type === 'application/octet-stream' ? (MEDIA_TYPES[ext] ?? null) : null;
+}
+
+/** The file name within the server's 200 characters, keeping the extension. @param {string} name */
+function shortName(name) {
+  if (name.length <= 200) return name;
+  const ext = /\.[a-z0-9]{1,5}$/i.exec(name)?.[0] ?? '';
+  return name.slice(0, 200 - ext.length) + ext;
+}
+
+/**
+ * POSTs the raw file with upload progress (fetch cannot report it). Same headers as api(): the language, so the
+ * server's refusal comes back translated, and the CSRF token. Not retried: the route takes no idempotency key.
+ * @param {string} url
+ * @param {File} f
+ * @param {string} type
+ * @param {(percent: number) => void} onProgress
+ * @returns {Promise<Attachment>}
+ */
+function send(url, f, type, onProgress) {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    xhr.timeout = UPLOAD_TIMEOUT_MS;
+    xhr.setRequestHeader('Content-Type', type);
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Accept-Language', getLang());
+    const token = csrfToken();
+    if (token) xhr.setRequestHeader('X-CSRF-Token', token);
+    xhr.upload.addEventListener('progress', (e) => {
+      if (e.lengthComputable) onProgress(Math.min(100, Math.round((e.loaded / e.total) * 100)));
+    });
+    xhr.addEventListener('error', () => reject(new ApiError(0, 'NETWORK', 'network')));
+    xhr.addEventListener('timeout', () => reject(new ApiError(0, 'TIMEOUT', 'timeout')));
+    xhr.addEventListener('load', () => {
+      /** @type {any} */
+      let data = null;
+      try {
+        data = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+      } catch {
+        data = null;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) return resolve(data);
+      const err = data?.error;
+      if (xhr.status === 401) void api('/api/auth/me').catch(() => undefined); // lets api() send the officer to sign-in
+      reject(
+        err
+          ? new ApiError(xhr.status, String(err.code), String(err.message), err.details ?? {})
+          : new ApiError(xhr.status, xhr.status >= 500 ? 'INTERNAL' : 'BAD_RESPONSE', `HTTP ${xhr.status}`),
+      );
+    });
+    xhr.send(f);
+  });
+}
+
+/** The token api() keeps from the sign-in answer (lib/api.js, key 'motcua.csrf'). */
+function csrfToken() {
+  try {
+    return sessionStorage.getItem('motcua.csrf');
+  } catch {
+    return null;
+  }
+}

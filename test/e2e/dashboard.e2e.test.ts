@@ -1,0 +1,266 @@
+/**
+ * End-to-end test of the leaders' overview (`/tong-quan`): the real server (fresh SQLite file, demo accounts) with
+ * a few dossiers made through the API, driven through Debian's chromium with playwright-core. Every figure on the
+ * screen is compared with what `GET /api/reports/dashboard` answers for the same period, never with constants.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/server/app.ts';
+import { loadConfig } from '../../src/server/config.ts';
+import { openDatabase } from '../../src/server/db/open.ts';
+import { seedDemo } from '../../src/server/demo/demo-seed.ts';
+import type { Dashboard } from '../../src/server/reports/dashboard.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const PASSWORD = 'motcua-demo';
+
+/** Numbers and dates as the Vietnamese screen shows them. */
+const vn = (n: number) => new Intl.NumberFormat('vi-VN').format(n);
+const showDate = (iso: string) => iso.split('-').reverse().join('/');
+
+describe.skipIf(!existsSync(CHROMIUM))('leaders’ overview (chromium)', () => {
+  let dir: string;
+  let app: FastifyInstance;
+  let closeDb: () => Promise<void>;
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+
+  /** Signs in through the API; the headers a write needs. */
+  async function apiSession(username: string) {
+    const res = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: PASSWORD }),
+    });
+    expect(res.status).toBe(200);
+    const cookie = res.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const { csrfToken } = (await res.json()) as { csrfToken: string };
+    return { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
+  }
+
+  async function post(headers: Record<string, string>, path: string, body: object) {
+    const res = await fetch(`${base}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+    const json = (await res.json()) as { code: string };
+    expect(res.status, `${path}: ${JSON.stringify(json)}`).toBeLessThan(300);
+    return json;
+  }
+
+  /** Three dossiers of Di Linh today: one resolved and delivered online, one assigned, one waiting. */
+  async function makeDossiers() {
+    const counter = await apiSession('tiepnhan.dilinh');
+    const specialist = await apiSession('chuyenvien.dilinh');
+    const leader = await apiSession('lanhdao.dilinh');
+    const receive = (channel: string, name: string) =>
+      post(counter, '/api/dossiers', {
+        procedureCode: '1.001193',
+        channel,
+        applicant: { kind: 'person', name, idNumber: '068090001234' },
+        decision: 'receive',
+      });
+    const act = (who: Record<string, string>, code: string, body: object) =>
+      post(who, `/api/dossiers/${encodeURIComponent(code)}/actions`, body);
+    const a = await receive('direct', 'Nguyễn Văn An');
+    const b = await receive('online', 'Trần Thị Bình');
+    await receive('direct', 'Lê Văn Cường');
+    await act(leader, a.code, { type: 'assign', assignee: 'chuyenvien.dilinh' });
+    await act(specialist, a.code, { type: 'submit_for_approval' });
+    await act(leader, a.code, { type: 'approve' });
+    await act(counter, a.code, { type: 'deliver', deliveryMethod: 'online' });
+    await act(leader, b.code, { type: 'assign', assignee: 'chuyenvien.dilinh' });
+  }
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'motcua-e2e-dash-'));
+    const config = loadConfig({
+      DATABASE_URL: `sqlite:${join(dir, 'e2e.db')}`,
+      MOTCUA_DEMO_PASSWORD: PASSWORD,
+    });
+    const handle = await openDatabase(config);
+    closeDb = () => handle.close();
+    await seedDemo(handle.db, PASSWORD);
+    app = await buildApp({ db: handle.db, dialect: handle.dialect, config });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    await makeDossiers();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-quic',
+        '--disable-sync',
+      ],
+    });
+    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    page.setDefaultTimeout(10_000);
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await closeDb?.();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function signIn(username: string) {
+    await page.goto(`${base}/dang-nhap`);
+    await page.getByLabel('Tên đăng nhập').fill(username);
+    await page.getByLabel('Mật khẩu').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.waitForSelector('[data-testid=sign-out]');
+  }
+
+  /** The dashboard the API gives for the unit and period in the page's address. */
+  async function apiDashboard(unit: string): Promise<Dashboard> {
+    const q = new URL(page.url()).searchParams;
+    const url = `/api/reports/dashboard?unit=${unit}&from=${q.get('from')}&to=${q.get('to')}`;
+    return page.evaluate(async (u) => (await fetch(u)).json(), url) as Promise<Dashboard>;
+  }
+
+  /** The cells of a table's body rows, as text. */
+  const rows = (selector: string) =>
+    page
+      .locator(`${selector} tbody tr`)
+      .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => (c.textContent ?? '').trim())));
+
+  it('opens the overview from the navigation, with the period in the address', async () => {
+    await signIn('lanhdao.dilinh');
+    await page
+      .getByRole('navigation', { name: 'Điều hướng chính' })
+      .getByRole('link', { name: 'Tổng quan' })
+      .click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Tổng quan');
+    await page.waitForSelector('.ind-cards');
+    const q = new URL(page.url()).searchParams;
+    expect(q.get('from')).toMatch(/^\d{4}-\d{2}-01$/);
+    expect(q.get('to')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(await page.getByLabel('Từ ngày').inputValue()).toBe(showDate(q.get('from')!));
+  });
+
+  it('shows the Decision 766 indicators the API computes', async () => {
+    const d = await apiDashboard('25000');
+    expect(d.indicators.items.length).toBeGreaterThan(0);
+    for (const i of d.indicators.items) {
+      const card = page.locator(`[data-indicator="${i.id}"]`);
+      const shown =
+        i.value === null
+          ? 'Chưa có số liệu'
+          : i.unit === '%'
+            ? `${vn(i.value)}%`
+            : `${vn(i.value)} ngày làm việc`;
+      expect(await card.locator('.ind-value').textContent(), i.id).toBe(shown);
+      expect(await card.locator('.ind-formula').textContent(), i.id).toMatch(/^Công thức:/);
+      if (i.target !== undefined)
+        expect(await card.locator('.ind-target').textContent(), i.id).toContain(`${vn(i.target)}%`);
+    }
+    for (const o of d.indicators.omitted)
+      expect(await page.locator(`[data-indicator="${o.id}"] .ind-value`).textContent()).toBe(
+        'Chưa tính được',
+      );
+    // the figures are not all zero: the dossiers made above count
+    const received = d.daily.reduce((s, x) => s + x.received, 0);
+    expect(received).toBeGreaterThanOrEqual(3);
+    expect(await page.locator('[data-kpi=received] .kpi-value').textContent()).toBe(vn(received));
+    expect(await page.locator('[data-kpi=resolved] .kpi-value').textContent()).toBe(
+      vn(d.daily.reduce((s, x) => s + x.resolved, 0)),
+    );
+  });
+
+  it('draws the daily series with its figures as a table', async () => {
+    const d = await apiDashboard('25000');
+    const label = await page.locator('.chart-svg').getAttribute('aria-label');
+    expect(label).toContain(showDate(d.period.from));
+    expect(label).toContain(`tiếp nhận ${vn(d.daily.reduce((s, x) => s + x.received, 0))} hồ sơ`);
+    await page.getByText('Xem số liệu dạng bảng').click();
+    await expect
+      .poll(() => rows('.dash-daily'))
+      .toEqual(d.daily.map((x) => [showDate(x.date), vn(x.received), vn(x.resolved)]));
+  });
+
+  it('lists the officers’ workload and the late rates per procedure', async () => {
+    const d = await apiDashboard('25000');
+    expect(d.officers.some((o) => o.open > 0)).toBe(true);
+    const officers = await rows('.dash-officers');
+    expect(officers.map((r) => r.slice(0, 5))).toEqual(
+      d.officers.map((o) => [
+        o.assigneeId === null ? 'Chưa phân công' : (o.name ?? ''),
+        vn(o.open),
+        vn(o.dueSoon),
+        vn(o.overdue),
+        vn(o.resolved),
+      ]),
+    );
+    expect(d.procedures.length).toBeGreaterThan(0);
+    const procedures = await rows('.dash-procedures');
+    expect(procedures).toEqual(
+      d.procedures.map((p) => [`${p.code} ${p.name}`, vn(p.resolved), vn(p.late), `${vn(p.lateRate)}%`]),
+    );
+  });
+
+  it('changes the period with a quick button and keeps it in the address', async () => {
+    await page.getByRole('button', { name: '7 ngày qua' }).click();
+    await expect.poll(() => page.locator('.dash-daily, .chart-svg').count()).toBeGreaterThan(0);
+    await expect.poll(() => rows('.dash-daily').then((r) => r.length)).toBe(0); // the table is drawn anew, closed
+    const q = new URL(page.url()).searchParams;
+    const days = (Date.parse(q.get('to')!) - Date.parse(q.get('from')!)) / 86_400_000 + 1;
+    expect(days).toBe(7);
+    await expect
+      .poll(() => page.locator('.dash-out h2').first().textContent())
+      .toBe(`Xã Di Linh: từ ${showDate(q.get('from')!)} đến ${showDate(q.get('to')!)}`);
+    await page.reload();
+    await page.waitForSelector('.ind-cards');
+    expect(await page.getByLabel('Từ ngày').inputValue()).toBe(showDate(q.get('from')!));
+  });
+
+  it('speaks English when asked, with numbers in English', async () => {
+    await page.locator('#lang').selectOption('en');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Overview');
+    await page.waitForSelector('.ind-cards');
+    expect(await page.locator('#dash-ind').textContent()).toBe('Decision 766/QĐ-TTg indicators');
+    const d = await apiDashboard('25000');
+    const i33 = d.indicators.items.find((i) => i.id === '3.3');
+    if (i33?.value != null)
+      expect(await page.locator('[data-indicator="3.3"] .ind-value').textContent()).toBe(
+        `${new Intl.NumberFormat('en-GB').format(i33.value)}%`,
+      );
+    await page.locator('#lang').selectOption('vi');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Tổng quan');
+  });
+
+  it('lets the province supervisor rank the communes and open one', async () => {
+    await page.getByTestId('sign-out').click();
+    await page.waitForURL(`${base}/dang-nhap`);
+    await signIn('tinh.lamdong');
+    await page.goto(`${base}/tong-quan`);
+    await page.waitForSelector('.dash-communes');
+    expect(await page.getByLabel('Đơn vị', { exact: true }).inputValue()).toBe('68');
+    const d = await apiDashboard('68');
+    const communes = await rows('.dash-communes');
+    expect(communes).toEqual(
+      (d.communes ?? []).map((c) => [
+        vn(c.rank),
+        c.unit.name,
+        vn(c.received),
+        vn(c.resolved),
+        c.onTimeRate === null ? '—' : `${vn(c.onTimeRate)}%`,
+      ]),
+    );
+    expect(communes[0]?.[1]).toBe('Xã Di Linh');
+    await page.locator('.dash-communes').getByRole('link', { name: 'Xã Di Linh' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('unit')).toBe('25000');
+    await expect.poll(() => page.locator('.dash-out h2').first().textContent()).toMatch(/^Xã Di Linh:/);
+    expect(await page.locator('.dash-communes').count()).toBe(0);
+  });
+});
