@@ -60,6 +60,7 @@ for (const dialect of DIALECTS) {
         headers: { cookie: counter },
       });
       expect(list.json().items.map((a: { sha256: string }) => a.sha256)).toContain(sha);
+      expect(list.json().maxBytes).toBe(h.app.config.MOTCUA_MAX_UPLOAD_MB * 1_048_576);
     });
 
     it('checks the type by content, not by the header', async () => {

@@ -101,7 +101,12 @@ export async function attachmentRoutes(app: AppInstance): Promise<void> {
       schema: {
         tags: ['attachments'],
         params: ZCodeParams,
-        response: { 200: z.object({ items: z.array(ZAttachment) }) },
+        response: {
+          200: z.object({
+            items: z.array(ZAttachment),
+            maxBytes: z.number().int().describe('the largest file an upload may have (MOTCUA_MAX_UPLOAD_MB)'),
+          }),
+        },
       },
     },
     async (request) => {
@@ -112,7 +117,7 @@ export async function attachmentRoutes(app: AppInstance): Promise<void> {
         .where('dossier_id', '=', d.id)
         .orderBy('uploaded_at')
         .execute();
-      return { items: rows.map(present) };
+      return { items: rows.map(present), maxBytes };
     },
   );
 

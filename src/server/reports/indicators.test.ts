@@ -32,11 +32,23 @@ describe('Decision 766 indicators', () => {
         id: '4.1',
         name: 'Tỷ lệ hồ sơ trả kết quả điện tử',
         reason: expect.stringContaining('imported history has none'),
+        reasonCode: 'no_delivery_channel',
       },
     ]);
+    const undelivered = indicators766(totals, [], calendar, { total: 0, known: 0, electronic: 0 });
+    expect(undelivered.omitted[0]?.reasonCode).toBe('no_delivery');
     const some = indicators766(totals, [], calendar, { total: 5, known: 4, electronic: 1 });
     expect(some.items.map((i) => i.id)).toEqual(['2.1', '2.2', '3.3', '4.1', '5.4']);
-    expect(some.items[3]).toMatchObject({ value: 25, numerator: 1, denominator: 4 });
+    expect(some.items[3]).toMatchObject({
+      value: 25,
+      numerator: 1,
+      denominator: 4,
+      noteCode: 'deliveries_without_channel',
+      noteCount: 1,
+    });
+    expect(some.items[4]).toMatchObject({ noteCode: 'complaints_not_modelled' });
     expect(some.omitted).toEqual([]);
+    const all = indicators766(totals, [], calendar, { total: 4, known: 4, electronic: 1 });
+    expect(all.items[3]?.noteCode).toBeUndefined();
   });
 });

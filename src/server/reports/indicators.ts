@@ -20,12 +20,23 @@ export interface Indicator {
   attainment?: number | null;
   numerator?: number;
   denominator?: number;
+  /** A remark in English, and the same as a stable code (+ count) for screens that translate it. */
   note?: string;
+  noteCode?: 'deliveries_without_channel' | 'complaints_not_modelled';
+  noteCount?: number;
+}
+
+/** An indicator the data cannot support: `reason` in English, `reasonCode` stable for translation. */
+export interface OmittedIndicator {
+  id: string;
+  name: string;
+  reason: string;
+  reasonCode: 'no_delivery' | 'no_delivery_channel';
 }
 
 export interface Indicators766 {
   items: Indicator[];
-  omitted: { id: string; name: string; reason: string }[];
+  omitted: OmittedIndicator[];
 }
 
 const round1 = (v: number): number => Math.round(v * 10) / 10;
@@ -44,16 +55,23 @@ export function averageWorkingDays(spans: [number, number][], calendar: WorkingC
 const NAME_41 = 'Tỷ lệ hồ sơ trả kết quả điện tử';
 
 /** 4.1 when some delivery of the period records its channel; otherwise the reason it is omitted. */
-function indicator41(d: Deliveries): Indicator | { id: string; name: string; reason: string } {
+function indicator41(d: Deliveries): Indicator | OmittedIndicator {
   if (d.known === 0)
-    return {
-      id: '4.1',
-      name: NAME_41,
-      reason:
-        d.total === 0
-          ? 'No result of the dossiers resolved in the period has been delivered.'
-          : 'No delivery of the period records its channel (imported history has none; live deliveries record counter, postal or online).',
-    };
+    return d.total === 0
+      ? {
+          id: '4.1',
+          name: NAME_41,
+          reason: 'No result of the dossiers resolved in the period has been delivered.',
+          reasonCode: 'no_delivery',
+        }
+      : {
+          id: '4.1',
+          name: NAME_41,
+          reason:
+            'No delivery of the period records its channel (imported history has none; live deliveries record counter, postal or online).',
+          reasonCode: 'no_delivery_channel',
+        };
+  const unrecorded = d.total - d.known;
   return {
     id: '4.1',
     name: NAME_41,
@@ -63,10 +81,13 @@ function indicator41(d: Deliveries): Indicator | { id: string; name: string; rea
       "deliveries with method 'online' / deliveries whose method is recorded × 100 (dossiers resolved in the period, result delivered)",
     numerator: d.electronic,
     denominator: d.known,
-    note:
-      d.known < d.total
-        ? `${d.total - d.known} delivery(ies) without a recorded channel (imported) are left out.`
-        : undefined,
+    ...(unrecorded > 0
+      ? {
+          note: `${unrecorded} delivery(ies) without a recorded channel (imported) are left out.`,
+          noteCode: 'deliveries_without_channel' as const,
+          noteCount: unrecorded,
+        }
+      : {}),
   };
 }
 
@@ -124,6 +145,7 @@ export function indicators766(
       target: 90,
       attainment: attainment(value54, 90),
       note: 'Complaints and feedback are not modelled yet: the complaint rate counts as 0.',
+      noteCode: 'complaints_not_modelled',
     },
   ];
   if ('reason' in i41) return { items, omitted: [i41] };
