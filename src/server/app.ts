@@ -21,6 +21,7 @@ import { documentRoutes } from './documents/document.routes.ts';
 import { procedureRoutes } from './procedures/procedure.routes.ts';
 import { portalRoutes } from './portal/portal.routes.ts';
 import { reportRoutes } from './reports/report.routes.ts';
+import { petitionRoutes } from './petitions/petition.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { unitRoutes } from './units/unit.routes.ts';
 import { webRoutes } from './web/web.routes.ts';
@@ -51,6 +52,7 @@ const FEATURES: ((app: AppInstance) => Promise<void>)[] = [
   attachmentRoutes,
   documentRoutes,
   reportRoutes,
+  petitionRoutes,
   portalRoutes,
   webRoutes,
 ];

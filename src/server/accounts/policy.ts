@@ -29,6 +29,17 @@ export const POLICIES = {
   'dossier.decide': (a: Actor, t: Tenant) =>
     has(a, 'commune_leader', 'system_admin') && inScope(scopeOf(a), t),
   'reports.read': (a: Actor, t: Tenant) => inScope(scopeOf(a), t),
+  'petition.receive': (a: Actor, t: Tenant) =>
+    has(a, 'counter_officer', 'specialist', 'commune_leader', 'system_admin') && inScope(scopeOf(a), t),
+  'petition.handle': (a: Actor, t: Tenant) =>
+    has(a, 'specialist', 'commune_leader', 'system_admin') && inScope(scopeOf(a), t),
+  'petition.decide': (a: Actor, t: Tenant) =>
+    has(a, 'commune_leader', 'system_admin') && inScope(scopeOf(a), t),
+  /** A denouncer's identity is confidential (Law on Denunciations 2018 Art. 47): the leader only. */
+  'petition.read_denouncer': (a: Actor, t: Tenant) =>
+    has(a, 'commune_leader', 'system_admin') && inScope(scopeOf(a), t),
+  'petition.rules.edit': (a: Actor, t: Tenant) =>
+    has(a, 'system_admin') || (has(a, 'province_supervisor') && t.provinceCode === a.provinceCode),
 } as const;
 
 export type PolicyAction = keyof typeof POLICIES;

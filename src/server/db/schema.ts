@@ -10,6 +10,7 @@ import type {
   DossierTable,
   IdempotencyKeyTable,
 } from '../dossiers/dossier.table.ts';
+import type { PetitionActionTable, PetitionTable } from '../petitions/petition.table.ts';
 import type { ProcedureTable } from '../procedures/procedure.table.ts';
 import type { ReportUnitFieldTable } from '../reports/report.table.ts';
 import type { UnitChangeSetTable, UnitLineageTable, UnitVersionTable } from '../units/unit.table.ts';
@@ -35,6 +36,8 @@ export interface Database {
   dossier_code_counters: DossierCodeCounterTable;
   idempotency_keys: IdempotencyKeyTable;
   report_unit_fields: ReportUnitFieldTable;
+  petitions: PetitionTable;
+  petition_actions: PetitionActionTable;
 }
 
 export interface SettingTable {

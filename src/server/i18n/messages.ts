@@ -50,6 +50,16 @@ const vi: Dict = {
   'cursor.invalid': 'con trỏ phân trang không hợp lệ',
   'file.empty': 'tệp tải lên trống',
   'file.type': 'chỉ nhận tệp PDF, JPEG hoặc PNG (kiểm tra theo nội dung tệp)',
+  'supplement.window_passed': 'chỉ được yêu cầu bổ sung trong 3 ngày làm việc kể từ khi tiếp nhận',
+  'extension.too_late': 'phải gia hạn chậm nhất 1 ngày làm việc trước hạn giải quyết',
+  'petition.extensions_used':
+    'đã gia hạn giải quyết tố cáo đủ số lần cho phép (một lần; hai lần nếu vụ việc đặc biệt phức tạp)',
+  'petition.already_published': 'kết quả xử lý đã được công khai',
+  'rule.petitionSubject': 'tóm tắt nội dung đơn phải có ít nhất 3 ký tự',
+  'rule.petitionContent': 'nội dung đơn phải có ít nhất 10 ký tự',
+  'petition.dossierUnknown': 'không có hồ sơ với mã này tại xã tiếp nhận đơn',
+  'petition.knownInFuture': 'ngày nhận được hoặc biết quyết định không được ở tương lai',
+  'petition.conclusion': 'kết luận không hợp lệ cho loại đơn này',
   INTERNAL: 'Lỗi hệ thống; vui lòng thử lại hoặc liên hệ quản trị viên',
   'rule.username': 'chỉ gồm chữ thường không dấu, số, dấu chấm, gạch dưới, gạch ngang (3-64 ký tự)',
   'rule.password': 'mật khẩu phải có ít nhất 8 ký tự',
@@ -104,6 +114,16 @@ const en: Dict = {
   'cursor.invalid': 'invalid pagination cursor',
   'file.empty': 'the uploaded file is empty',
   'file.type': 'only PDF, JPEG or PNG files are accepted (checked by content)',
+  'supplement.window_passed': 'a supplement may be requested only within 3 working days of receipt',
+  'extension.too_late': 'an extension must be notified at least 1 working day before the due',
+  'petition.extensions_used':
+    'the denunciation has been extended as many times as allowed (once; twice if very complex)',
+  'petition.already_published': 'the answer has already been published',
+  'rule.petitionSubject': 'the subject needs at least 3 characters',
+  'rule.petitionContent': 'the content needs at least 10 characters',
+  'petition.dossierUnknown': 'no dossier with this code in the receiving commune',
+  'petition.knownInFuture': 'the date the decision was received or known cannot be in the future',
+  'petition.conclusion': 'not a valid conclusion for this kind of petition',
   INTERNAL: 'Internal error; please retry or contact the administrator',
   'rule.username': 'only lower-case letters without marks, digits, dot, underscore, hyphen (3-64 characters)',
   'rule.password': 'password must have at least 8 characters',
@@ -158,6 +178,16 @@ const ru: Dict = {
   'cursor.invalid': 'неверный курсор страницы',
   'file.empty': 'загруженный файл пуст',
   'file.type': 'принимаются только PDF, JPEG или PNG (проверяется по содержимому)',
+  'supplement.window_passed': 'дополнение можно запросить только в течение 3 рабочих дней после приёма',
+  'extension.too_late': 'о продлении нужно уведомить не позднее чем за 1 рабочий день до срока',
+  'petition.extensions_used':
+    'продление рассмотрения доноса уже использовано (один раз; дважды для особо сложных дел)',
+  'petition.already_published': 'ответ уже опубликован',
+  'rule.petitionSubject': 'тема — не менее 3 символов',
+  'rule.petitionContent': 'содержание — не менее 10 символов',
+  'petition.dossierUnknown': 'в принимающей коммуне нет дела с таким кодом',
+  'petition.knownInFuture': 'дата получения или ознакомления с решением не может быть в будущем',
+  'petition.conclusion': 'недопустимый вывод для этого вида обращения',
   INTERNAL: 'Внутренняя ошибка; повторите попытку или обратитесь к администратору',
   'rule.username': 'только строчные латинские буквы, цифры, точка, подчёркивание, дефис (3-64 символа)',
   'rule.password': 'пароль должен содержать не менее 8 символов',
@@ -180,7 +210,11 @@ export function hasMessage(key: string): boolean {
 
 export function translate(locale: Locale, key: string, params: Record<string, unknown> = {}): string {
   const template = DICTS[locale][key] ?? DICTS.en[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (_, name: string) =>
-    params[name] === undefined ? `{${name}}` : String(params[name]),
-  );
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) return `{${name}}`;
+    // A broken rule is named by its key (RULE_VIOLATION): say it in words.
+    if (name === 'rule' && typeof value === 'string') return DICTS[locale][value] ?? DICTS.en[value] ?? value;
+    return String(value);
+  });
 }

@@ -145,3 +145,16 @@ export async function deliveriesByMethod(db: Db, scope: ReportScope, b: Bounds):
   }
   return out;
 }
+
+/**
+ * Dossiers resolved in [from, E) about which a complaint or feedback was lodged and not rejected (accepted, being
+ * handled or resolved, whatever its conclusion): the "complaint/dislike" part of indicator 5.4.
+ */
+export async function dossiersComplainedOf(db: Db, scope: ReportScope, b: Bounds): Promise<number> {
+  const { rows } = await sql<{ n: Num }>`select count(*) as n from dossiers d
+    where ${unitIn(scope, 'd.unit_code')} and d.ended_at >= ${b.fromMs} and d.ended_at < ${b.endMs}
+      and d.end_kind = 'resolved'
+      and exists (select 1 from petitions p where p.dossier_id = d.id and p.kind in ('complaint', 'feedback')
+        and p.status <> 'rejected')`.execute(db);
+  return n(rows[0]?.n);
+}

@@ -10,6 +10,7 @@ import type { Database } from '../db/schema.ts';
 import { onTimeRate, share } from './brief.format.ts';
 import {
   deliveriesByMethod,
+  dossiersComplainedOf,
   receivedByDay,
   resolvedBy,
   resolvedByDay,
@@ -139,6 +140,7 @@ export async function buildDashboard(
       spans,
       calendar,
       await deliveriesByMethod(db, target.scope, period),
+      await dossiersComplainedOf(db, target.scope, period),
     ),
   };
   const communes = rankCommunes(report);

@@ -22,7 +22,7 @@ export interface Indicator {
   denominator?: number;
   /** A remark in English, and the same as a stable code (+ count) for screens that translate it. */
   note?: string;
-  noteCode?: 'deliveries_without_channel' | 'complaints_not_modelled';
+  noteCode?: 'deliveries_without_channel';
   noteCount?: number;
 }
 
@@ -96,6 +96,8 @@ export function indicators766(
   spans: [number, number][],
   calendar: WorkingCalendar,
   deliveries: Deliveries,
+  /** Dossiers resolved in the period about which a complaint or feedback was lodged and not rejected. */
+  complainedOf: number,
 ): Indicators766 {
   const resolved = t.resolved.total;
   const fresh = t.received.online + t.received.directOrPostal;
@@ -103,8 +105,9 @@ export function indicators766(
   const rate21 = resolved ? round1(share(onTime, resolved)) : null;
   const rate33 = fresh ? round1(share(t.received.online, fresh)) : null;
   const lateRate = resolved ? share(t.resolved.late, resolved) : null;
-  const complaintRate = 0; // complaints are not modelled yet
-  const value54 = lateRate === null ? null : round1(100 - lateRate - complaintRate);
+  const complaintRate = resolved ? share(Math.min(complainedOf, resolved), resolved) : null;
+  const value54 =
+    lateRate === null || complaintRate === null ? null : round1(Math.max(0, 100 - lateRate - complaintRate));
   const i41 = indicator41(deliveries);
   const items: Indicator[] = [
     {
@@ -141,11 +144,12 @@ export function indicators766(
       name: 'Mức độ hài lòng (100% − tỷ lệ trễ hạn − tỷ lệ phản ánh, kiến nghị)',
       value: value54,
       unit: '%',
-      formula: '100 − late / resolved × 100 − complaint rate (complaints not yet recorded: 0)',
+      formula:
+        '100 − late / resolved × 100 − complained-of / resolved × 100 (complained-of: dossiers resolved in the period with a complaint or feedback not rejected)',
       target: 90,
       attainment: attainment(value54, 90),
-      note: 'Complaints and feedback are not modelled yet: the complaint rate counts as 0.',
-      noteCode: 'complaints_not_modelled',
+      numerator: Math.min(complainedOf, resolved),
+      denominator: resolved,
     },
   ];
   if ('reason' in i41) return { items, omitted: [i41] };

@@ -201,5 +201,41 @@ for (const dialect of DIALECTS) {
       expect(ind['2.2']).toMatchObject({ value: 3.2, unit: 'working_day', denominator: 3 });
       expect(d.indicators.omitted.map((o) => o.id)).toEqual(['4.1']);
     });
+
+    it('5.4 takes off the dossiers complained of (a rejected complaint does not count)', async () => {
+      await h.user('lanhdao.dilinh', '25000', ['commune_leader']);
+      const leader = await h.login('lanhdao.dilinh');
+      const lodge = async (dossierCode: string) =>
+        (
+          await h.app.inject({
+            method: 'POST',
+            url: '/api/petitions',
+            headers: { cookie: cookies['chuyenvien.dilinh'] ?? '' },
+            payload: {
+              kind: 'feedback',
+              channel: 'direct',
+              subject: 'Thái độ phục vụ',
+              content: 'Cán bộ hướng dẫn chưa rõ ràng, phải đi lại nhiều lần.',
+              petitioner: { name: 'Trần Thị Đào' },
+              dossierCode,
+            },
+          })
+        ).json().code as string;
+      await lodge('D-1');
+      const rejected = await lodge('D-2');
+      await h.app.inject({
+        method: 'POST',
+        url: `/api/petitions/${rejected}/actions`,
+        headers: { cookie: leader },
+        payload: { type: 'reject', reason: 'Trùng nội dung đã trả lời' },
+      });
+      const d = (await get(`/api/reports/dashboard?unit=68&${Q}`, 'tinh.lamdong')).json() as Dashboard;
+      // resolved 3 (D-1, D-2 late, G-1): 100 − 33.3 (late) − 33.3 (D-1 complained of) = 33.3
+      expect(d.indicators.items.find((i) => i.id === '5.4')).toMatchObject({
+        value: 33.3,
+        numerator: 1,
+        denominator: 3,
+      });
+    });
   });
 }

@@ -1,0 +1,376 @@
+/**
+ * Complaints, denunciations and feedback (docs/PETITIONS.md):
+ *   POST /api/petitions                        lodge (Idempotency-Key)
+ *   GET  /api/petitions?unit=&kind=&status=&overdue=   the register, newest first
+ *   GET  /api/petitions/:code                  one petition with its actions (petitioner masked)
+ *   GET  /api/petitions/:code/petitioner       the petitioner's full data (audited; denouncers: leaders only)
+ *   POST /api/petitions/:code/actions          accept, reject, request_info, receive_info, extend, resolve, publish, withdraw
+ *   GET/PUT /api/petition-rules/:province      the province's time limits (defaults + overrides)
+ */
+import { z } from 'zod';
+import { formatInstant } from '../../shared/calendar/index.ts';
+import { maskAddress, maskIdNumber, maskPhone } from '../../shared/identity/cccd.ts';
+import {
+  DEFAULT_PETITION_RULES,
+  allowedPetitionActions,
+  mergePetitionRules,
+  type PetitionKind,
+  type PetitionStatus,
+} from '../../shared/petition/petition.ts';
+import { authorize } from '../accounts/policy.ts';
+import { scopeOf } from '../accounts/scope.ts';
+import { appendAudit } from '../audit/audit.service.ts';
+import { idempotent, ZIdempotencyHeaders } from '../dossiers/idempotency.ts';
+import { isoOrNull } from '../dossiers/dossier.presenter.ts';
+import { notFound } from '../http/app-error.ts';
+import { requireActor } from '../http/auth.ts';
+import { nowToSecond } from '../http/clock.ts';
+import type { AppInstance } from '../http/types.ts';
+import { getUnit } from '../units/unit.service.ts';
+import {
+  applyPetitionAction,
+  findPetition,
+  loadPetitionRules,
+  lodgePetition,
+  nextDeadline,
+  rulesSettingKey,
+} from './petition.service.ts';
+import {
+  ZLodgePetitionRequest,
+  ZPetition,
+  ZPetitionActionRequest,
+  ZPetitionQuery,
+  type TPetition,
+} from './petition.schemas.ts';
+import type { PetitionActionRow, PetitionRow } from './petition.table.ts';
+
+const ZCodeParams = z.object({ code: z.string().min(1).max(80) });
+
+/** A denouncer's name shown as initials only: "Nguyễn Văn An" → "N. V. A." */
+export const maskName = (name: string): string =>
+  name
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => `${w[0]!.toUpperCase()}.`)
+    .join(' ');
+
+export function presentPetition(
+  p: PetitionRow,
+  now: number,
+  dossierCode: string | null,
+  actions?: PetitionActionRow[],
+): TPetition {
+  const next = nextDeadline(p, now);
+  const kind = p.kind as PetitionKind;
+  return {
+    code: p.code,
+    kind,
+    status: p.status as PetitionStatus,
+    unitCode: p.unit_code,
+    provinceCode: p.province_code,
+    channel: p.channel,
+    instance: p.instance,
+    complex: p.complex === 1,
+    remote: p.remote === 1,
+    subject: p.subject,
+    content: p.content,
+    dossierCode,
+    petitioner: {
+      name: kind === 'denunciation' ? maskName(p.petitioner_name) : p.petitioner_name,
+      idNumber: maskIdNumber(p.petitioner_id_number),
+      phone: maskPhone(p.petitioner_phone),
+      address: maskAddress(p.petitioner_address),
+    },
+    receivedAt: formatInstant(p.received_at),
+    knownAt: isoOrNull(p.known_at),
+    lodgedLate: p.lodged_late === 1,
+    respondBy: formatInstant(p.respond_by),
+    infoBy: isoOrNull(p.info_by),
+    acceptedAt: isoOrNull(p.accepted_at),
+    dueAt: isoOrNull(p.due_at),
+    extensionCount: p.extension_count,
+    endedAt: isoOrNull(p.ended_at),
+    conclusion: p.conclusion,
+    result: p.result,
+    publishBy: isoOrNull(p.publish_by),
+    publishedAt: isoOrNull(p.published_at),
+    nextDeadline: next ? { kind: next.kind, at: formatInstant(next.at), overdue: next.overdue } : null,
+    allowedActions: allowedPetitionActions(kind, p.status as PetitionStatus),
+    ...(actions
+      ? {
+          actions: actions.map((a) => ({
+            seq: a.seq,
+            type: a.type,
+            at: formatInstant(a.at),
+            actor: a.actor_name,
+            from: a.from_status,
+            to: a.to_status,
+            payload: JSON.parse(a.payload) as Record<string, unknown>,
+          })),
+        }
+      : {}),
+  };
+}
+
+const ZLimit = z.object({
+  value: z.number().int().min(0).max(3650),
+  unit: z.enum(['working_day', 'calendar_day']),
+});
+const ZTiers = z
+  .object({ normal: ZLimit, complex: ZLimit, remote: ZLimit, remoteComplex: ZLimit })
+  .partial()
+  .strict();
+/** A partial override of the time limits (the rest keeps the defaults). */
+const ZRulesOverride = z
+  .object({
+    complaint: z.object({ lodge: ZLimit, respond: ZLimit, first: ZTiers, second: ZTiers }).partial().strict(),
+    denunciation: z
+      .object({
+        respond: ZLimit,
+        resolve: ZLimit,
+        extension: ZLimit,
+        maxExtensions: z
+          .object({ normal: z.number().int().min(0).max(5), veryComplex: z.number().int().min(0).max(5) })
+          .partial()
+          .strict(),
+      })
+      .partial()
+      .strict(),
+    feedback: z
+      .object({ respond: ZLimit, requestInfo: ZLimit, resolve: ZLimit, publish: ZLimit })
+      .partial()
+      .strict(),
+  })
+  .partial()
+  .strict();
+
+export async function petitionRoutes(app: AppInstance): Promise<void> {
+  const agencyPrefix = app.config.MOTCUA_AGENCY_FALLBACK_PREFIX;
+  const tags = ['petitions'];
+
+  const dossierCodeOf = async (p: PetitionRow): Promise<string | null> => {
+    if (!p.dossier_id) return null;
+    const d = await app.db
+      .selectFrom('dossiers')
+      .select('code')
+      .where('id', '=', p.dossier_id)
+      .executeTakeFirst();
+    return d?.code ?? null;
+  };
+
+  app.post(
+    '/api/petitions',
+    {
+      schema: {
+        tags,
+        headers: ZIdempotencyHeaders,
+        body: ZLodgePetitionRequest,
+        response: { 201: ZPetition },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const result = await idempotent(app.db, request, actor.id, async (trx) => {
+        const now = nowToSecond();
+        const row = await lodgePetition(trx, actor, request.body, { now, agencyPrefix });
+        return { status: 201, body: presentPetition(row, now, request.body.dossierCode ?? null) };
+      });
+      return reply.status(result.status as 201).send(result.body as TPetition);
+    },
+  );
+
+  app.get(
+    '/api/petitions',
+    {
+      schema: {
+        tags,
+        querystring: ZPetitionQuery,
+        response: { 200: z.object({ items: z.array(ZPetition) }) },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const scope = scopeOf(actor);
+      const q = request.query;
+      const now = Date.now();
+      let query = app.db.selectFrom('petitions').selectAll();
+      if (scope.kind !== 'all') query = query.where('province_code', '=', scope.provinceCode);
+      if (scope.kind === 'unit') query = query.where('unit_code', '=', scope.unitCode);
+      if (q.unit)
+        query =
+          q.unit.length === 2
+            ? query.where('province_code', '=', q.unit)
+            : query.where('unit_code', '=', q.unit);
+      if (q.kind) query = query.where('kind', '=', q.kind);
+      if (q.status) query = query.where('status', '=', q.status);
+      if (q.overdue === 'true')
+        query = query.where((eb) =>
+          eb.or([
+            eb.and([eb('status', 'in', ['received', 'more_info_requested']), eb('respond_by', '<', now)]),
+            eb.and([eb('status', '=', 'accepted'), eb('due_at', '<', now)]),
+            eb.and([
+              eb('status', '=', 'resolved'),
+              eb('kind', '=', 'feedback'),
+              eb('published_at', 'is', null),
+              eb('publish_by', '<', now),
+            ]),
+          ]),
+        );
+      const rows = await query.orderBy('received_at', 'desc').orderBy('id').limit(q.limit).execute();
+      const ids = [...new Set(rows.map((r) => r.dossier_id).filter((x): x is string => x !== null))];
+      const codes = new Map<string, string>();
+      if (ids.length)
+        for (const d of await app.db
+          .selectFrom('dossiers')
+          .select(['id', 'code'])
+          .where('id', 'in', ids)
+          .execute())
+          codes.set(d.id, d.code);
+      return {
+        items: rows.map((p) =>
+          presentPetition(p, now, p.dossier_id ? (codes.get(p.dossier_id) ?? null) : null),
+        ),
+      };
+    },
+  );
+
+  app.get(
+    '/api/petitions/:code',
+    { schema: { tags, params: ZCodeParams, response: { 200: ZPetition } } },
+    async (request) => {
+      const actor = requireActor(request);
+      const p = await findPetition(app.db, request.params.code, scopeOf(actor));
+      if (!p) throw notFound('petition', request.params.code);
+      const actions = await app.db
+        .selectFrom('petition_actions')
+        .selectAll()
+        .where('petition_id', '=', p.id)
+        .orderBy('seq')
+        .execute();
+      return presentPetition(p, Date.now(), await dossierCodeOf(p), actions);
+    },
+  );
+
+  app.get(
+    '/api/petitions/:code/petitioner',
+    {
+      schema: {
+        tags,
+        description: "The petitioner's full data; every read is audited, a denouncer's only by the leader.",
+        params: ZCodeParams,
+        response: {
+          200: z.object({
+            name: z.string(),
+            idNumber: z.string().nullable(),
+            phone: z.string().nullable(),
+            address: z.string().nullable(),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      return app.db.transaction().execute(async (trx) => {
+        const p = await findPetition(trx, request.params.code, scopeOf(actor));
+        if (!p) throw notFound('petition', request.params.code);
+        if (p.kind === 'denunciation')
+          authorize(actor, 'petition.read_denouncer', {
+            provinceCode: p.province_code,
+            unitCode: p.unit_code,
+          });
+        await appendAudit(trx, {
+          actor,
+          action: 'petition.read_personal_data',
+          targetType: 'petition',
+          targetId: p.code,
+          unitCode: p.unit_code,
+          provinceCode: p.province_code,
+          ip: request.ip,
+          details: { kind: p.kind },
+        });
+        return {
+          name: p.petitioner_name,
+          idNumber: p.petitioner_id_number,
+          phone: p.petitioner_phone,
+          address: p.petitioner_address,
+        };
+      });
+    },
+  );
+
+  app.post(
+    '/api/petitions/:code/actions',
+    {
+      schema: {
+        tags,
+        headers: ZIdempotencyHeaders,
+        params: ZCodeParams,
+        body: ZPetitionActionRequest,
+        response: { 200: ZPetition },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const result = await idempotent(app.db, request, actor.id, async (trx) => {
+        const now = nowToSecond();
+        const p = await applyPetitionAction(trx, actor, request.params.code, request.body, now);
+        const actions = await trx
+          .selectFrom('petition_actions')
+          .selectAll()
+          .where('petition_id', '=', p.id)
+          .orderBy('seq')
+          .execute();
+        const dossier = p.dossier_id
+          ? await trx.selectFrom('dossiers').select('code').where('id', '=', p.dossier_id).executeTakeFirst()
+          : undefined;
+        return { status: 200, body: presentPetition(p, now, dossier?.code ?? null, actions) };
+      });
+      return reply.status(200).send(result.body as TPetition);
+    },
+  );
+
+  const ZProvinceParams = z.object({ province: z.string().regex(/^\d{2}$/, '@rule.provinceCode') });
+
+  app.get('/api/petition-rules/:province', { schema: { tags, params: ZProvinceParams } }, async (request) => {
+    requireActor(request);
+    const unit = await getUnit(app.db, request.params.province);
+    return {
+      province: unit.code,
+      defaults: DEFAULT_PETITION_RULES,
+      rules: await loadPetitionRules(app.db, unit.code),
+    };
+  });
+
+  app.put(
+    '/api/petition-rules/:province',
+    { schema: { tags, params: ZProvinceParams, body: ZRulesOverride } },
+    async (request) => {
+      const actor = requireActor(request);
+      const unit = await getUnit(app.db, request.params.province);
+      authorize(actor, 'petition.rules.edit', { provinceCode: unit.code, unitCode: '' });
+      const now = Date.now();
+      await app.db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('settings')
+          .values({ key: rulesSettingKey(unit.code), value: JSON.stringify(request.body), updated_at: now })
+          .onConflict((oc) =>
+            oc.column('key').doUpdateSet({ value: JSON.stringify(request.body), updated_at: now }),
+          )
+          .execute();
+        await appendAudit(trx, {
+          actor,
+          action: 'petition.rules.set',
+          targetType: 'settings',
+          targetId: rulesSettingKey(unit.code),
+          provinceCode: unit.code,
+          details: { override: request.body },
+        });
+      });
+      return {
+        province: unit.code,
+        defaults: DEFAULT_PETITION_RULES,
+        rules: mergePetitionRules(DEFAULT_PETITION_RULES, request.body),
+      };
+    },
+  );
+}

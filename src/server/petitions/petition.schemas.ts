@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { PETITION_ACTIONS, PETITION_KINDS, PETITION_STATUSES } from '../../shared/petition/petition.ts';
+
+const ZInstant = z.string().describe('ISO 8601 with offset, e.g. 2026-03-02T09:00:00+07:00');
+
+export const PETITION_CHANNELS = ['direct', 'postal', 'online', 'phone'] as const;
+
+export const ZPetitioner = z.object({
+  name: z.string().trim().min(2, '@rule.applicantName').max(200),
+  idNumber: z
+    .string()
+    .trim()
+    .regex(/^\d{9,13}$/, '@rule.idNumber')
+    .optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^(\+84|0)\d{9,10}$/, '@rule.phone')
+    .optional(),
+  address: z.string().trim().min(3).max(300).optional(),
+});
+
+export const ZLodgePetitionRequest = z.object({
+  kind: z
+    .enum(PETITION_KINDS)
+    .describe('complaint (khiếu nại), denunciation (tố cáo), feedback (phản ánh, kiến nghị)'),
+  channel: z.enum(PETITION_CHANNELS),
+  subject: z.string().trim().min(3, '@rule.petitionSubject').max(300),
+  content: z.string().trim().min(10, '@rule.petitionContent').max(20_000),
+  petitioner: ZPetitioner,
+  dossierCode: z.string().min(1).max(64).optional().describe('The dossier the petition is about, if any'),
+  knownAt: ZInstant.optional().describe(
+    'Complaints: when the complainant received or learned of the contested decision (90-day lodging limit)',
+  ),
+  instance: z
+    .union([z.literal(1), z.literal(2)])
+    .default(1)
+    .describe('Complaints: first or second resolution'),
+  complex: z.boolean().default(false).describe('Complex complaint / very complex denunciation'),
+  remote: z.boolean().default(false).describe('Complaint from a remote, difficult area'),
+  unitCode: z
+    .string()
+    .regex(/^\d{5}$/, '@rule.unitCode')
+    .optional()
+    .describe('Receiving commune (default: yours)'),
+});
+export type TLodgePetitionRequest = z.infer<typeof ZLodgePetitionRequest>;
+
+export const ZPetitionActionRequest = z.object({
+  type: z.enum(PETITION_ACTIONS),
+  reason: z.string().trim().min(3).max(2000).optional().describe('reject, extend: why'),
+  missing: z.string().trim().min(3).max(2000).optional().describe('request_info: what is needed'),
+  conclusion: z.string().optional().describe('resolve: see CONCLUSIONS per kind'),
+  result: z.string().trim().min(3).max(20_000).optional().describe('resolve: the decision or answer'),
+  complex: z.boolean().optional().describe('accept: the case is (very) complex'),
+  remote: z.boolean().optional().describe('accept: remote, difficult area'),
+  note: z.string().max(2000).optional(),
+});
+export type TPetitionActionRequest = z.infer<typeof ZPetitionActionRequest>;
+
+const ZDeadline = z.object({
+  kind: z.enum(['respond', 'request_info', 'resolve', 'publish']),
+  at: ZInstant,
+  overdue: z.boolean(),
+});
+
+export const ZPetition = z.object({
+  code: z.string(),
+  kind: z.enum(PETITION_KINDS),
+  status: z.enum(PETITION_STATUSES),
+  unitCode: z.string(),
+  provinceCode: z.string(),
+  channel: z.string(),
+  instance: z.number(),
+  complex: z.boolean(),
+  remote: z.boolean(),
+  subject: z.string(),
+  content: z.string(),
+  dossierCode: z.string().nullable(),
+  petitioner: z.object({
+    name: z.string().describe('masked for denunciations (the denouncer is protected)'),
+    idNumber: z.string().nullable(),
+    phone: z.string().nullable(),
+    address: z.string().nullable(),
+  }),
+  receivedAt: ZInstant,
+  knownAt: ZInstant.nullable(),
+  lodgedLate: z.boolean(),
+  respondBy: ZInstant,
+  infoBy: ZInstant.nullable(),
+  acceptedAt: ZInstant.nullable(),
+  dueAt: ZInstant.nullable(),
+  extensionCount: z.number(),
+  endedAt: ZInstant.nullable(),
+  conclusion: z.string().nullable(),
+  result: z.string().nullable(),
+  publishBy: ZInstant.nullable(),
+  publishedAt: ZInstant.nullable(),
+  nextDeadline: ZDeadline.nullable(),
+  allowedActions: z.array(z.enum(PETITION_ACTIONS)),
+  actions: z
+    .array(
+      z.object({
+        seq: z.number(),
+        type: z.string(),
+        at: ZInstant,
+        actor: z.string().nullable(),
+        from: z.string().nullable(),
+        to: z.string(),
+        payload: z.record(z.string(), z.unknown()),
+      }),
+    )
+    .optional(),
+});
+export type TPetition = z.infer<typeof ZPetition>;
+
+export const ZPetitionQuery = z.object({
+  unit: z
+    .string()
+    .regex(/^\d{2}(\d{3})?$/, '@rule.unitCode')
+    .optional(),
+  kind: z.enum(PETITION_KINDS).optional(),
+  status: z.enum(PETITION_STATUSES).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
