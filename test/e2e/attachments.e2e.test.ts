@@ -1,96 +1,90 @@
 /**
- * End-to-end test of the dossier's scanned components: the real server (fresh SQLite file, demo accounts, files
- * in a temporary folder) in-process on a random port, driven through Debian's chromium with playwright-core.
- * A counter officer receives a dossier through the API, uploads a PDF from the dossier screen, sees it listed,
- * downloads the same bytes (audited), and is refused a text file named .png, in Vietnamese and in English.
+ * End-to-end test of the dossier's scanned components, on the shared browser harness (real server in-process,
+ * fresh SQLite file, demo accounts, files in the run's folder, chromium) with an upload limit of 1 MB. A counter
+ * officer receives a dossier through the API, uploads a PDF from the dossier screen, sees it listed, downloads
+ * the same bytes (audited), and is refused a text file named .png, in Vietnamese and in English; a file over the
+ * limit is refused in the browser, naming the server's limit, and by the server when the page's limit is stale.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
-import type { Kysely } from 'kysely';
+import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/server/app.ts';
-import { loadConfig } from '../../src/server/config.ts';
-import type { Database } from '../../src/server/db/schema.ts';
-import { openDatabase } from '../../src/server/db/open.ts';
-import { seedDemo } from '../../src/server/demo/demo-seed.ts';
+import { E2E_SKIP, startBrowserApp, type BrowserApp } from '../support/browser.ts';
 import { buildIntake } from '../support/dossiers.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const PASSWORD = 'motcua-demo';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-const FAKE_PNG = Buffer.from('this is plain text, not a picture\n');
+const FAKE_PNG = {
+  name: 'anh-chup.png',
+  mimeType: 'image/png',
+  buffer: Buffer.from('this is plain text, not a picture\n'),
+};
+/** About 1.1 MB: over the 1 MB limit of this run. */
+const BIG = {
+  name: 'ban-lon.pdf',
+  mimeType: 'application/pdf',
+  buffer: Buffer.concat([PDF, Buffer.alloc(1_200_000, 0x20)]),
+};
 
-describe.skipIf(!existsSync(CHROMIUM))('scanned attachments (chromium)', () => {
-  let dir: string;
-  let app: FastifyInstance;
-  let db: Kysely<Database>;
-  let closeDb: () => Promise<void>;
-  let browser: Browser;
+/** The upload form's labels in the two languages the test uses. */
+const LABELS = {
+  vi: {
+    component: 'Thành phần hồ sơ',
+    other: 'Khác (ghi rõ tên)',
+    otherName: 'Tên thành phần khác',
+    file: 'Tệp scan',
+    upload: 'Tải lên',
+  },
+  en: {
+    component: 'Dossier component',
+    other: 'Other (type its name)',
+    otherName: 'Name of the other component',
+    file: 'Scanned file',
+    upload: 'Upload',
+  },
+};
+type Lang = keyof typeof LABELS;
+type FilePayload = { name: string; mimeType: string; buffer: Buffer };
+
+describe.skipIf(E2E_SKIP)('scanned attachments (chromium)', () => {
+  let run: BrowserApp;
   let page: Page;
-  let base: string;
   let code = '';
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'motcua-e2e-att-'));
-    const config = loadConfig({
-      DATABASE_URL: `sqlite:${join(dir, 'e2e.db')}`,
-      MOTCUA_DEMO_PASSWORD: PASSWORD,
-      MOTCUA_FILES_DIR: join(dir, 'files'),
-      MOTCUA_MAX_UPLOAD_MB: '1', // below the browser's own 10 MB check, so the server's 413 is shown
-    });
-    const handle = await openDatabase(config);
-    db = handle.db;
-    closeDb = () => handle.close();
-    await seedDemo(handle.db, PASSWORD);
-    app = await buildApp({ db: handle.db, dialect: handle.dialect, config });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-quic',
-        '--disable-sync',
-      ],
-    });
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      acceptDownloads: true,
-    });
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    run = await startBrowserApp({ MOTCUA_MAX_UPLOAD_MB: '1' });
+    ({ page } = run);
   }, 90_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await closeDb?.();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await run?.close();
   });
 
-  async function signIn(p: Page, username: string, path = '/') {
-    await p.goto(`${base}${path}`);
-    await p.getByLabel('Tên đăng nhập').fill(username);
-    await p.getByLabel('Mật khẩu').fill(PASSWORD);
-    await p.getByRole('button', { name: 'Đăng nhập' }).click();
-    await p.waitForSelector('[data-testid=sign-out]');
-  }
-
+  const dossierPath = () => `/ho-so?ma=${encodeURIComponent(code)}`;
   const panel = () => page.getByTestId('attachments');
   const rows = () => panel().locator('tbody tr');
   const fileError = () => panel().locator('[data-path=file] .field-error');
+  const uploadButton = (lang: Lang = 'vi') => panel().getByRole('button', { name: LABELS[lang].upload });
+
+  /** Fills the upload form: a component of the procedure (its index in the list) or "other" by name, and a file. */
+  async function fillUpload(component: number | string, file: FilePayload, lang: Lang = 'vi') {
+    const labels = LABELS[lang];
+    const select = panel().getByLabel(labels.component);
+    if (typeof component === 'number') await select.selectOption({ index: component });
+    else {
+      await select.selectOption({ label: labels.other });
+      await panel().getByLabel(labels.otherName).fill(component);
+    }
+    await panel().getByLabel(labels.file).setInputFiles(file);
+  }
+
+  async function signOut() {
+    await page.getByTestId('sign-out').click();
+    await page.waitForURL(`${run.base}/dang-nhap`);
+  }
 
   it('lets the counter officer receive a dossier and open its (empty) scanned components', async () => {
-    await signIn(page, 'tiepnhan.dilinh');
+    await run.signIn('tiepnhan.dilinh');
     const res = await page.evaluate(async (body) => {
       const r = await fetch('/api/dossiers', {
         method: 'POST',
@@ -104,45 +98,38 @@ describe.skipIf(!existsSync(CHROMIUM))('scanned attachments (chromium)', () => {
     }, buildIntake());
     expect(res.status).toBe(201);
     code = res.body.code;
-    await page.goto(`${base}/ho-so?ma=${encodeURIComponent(code)}`);
+    await page.goto(`${run.base}${dossierPath()}`);
     await expect
       .poll(() => page.locator('#sec-attachments').textContent())
       .toBe('Thành phần hồ sơ đã số hóa');
     await expect.poll(() => panel().textContent()).toContain('Chưa có thành phần nào được số hóa');
     expect(await panel().textContent()).toContain('nhật ký');
     // the procedure's components are offered, then "other"
-    const select = panel().getByLabel('Thành phần hồ sơ');
+    const select = panel().getByLabel(LABELS.vi.component);
     await expect.poll(() => select.locator('option').count()).toBeGreaterThan(2);
-    expect(await select.locator('option').last().textContent()).toBe('Khác (ghi rõ tên)');
+    expect(await select.locator('option').last().textContent()).toBe(LABELS.vi.other);
   });
 
   it('checks the type in the browser, naming the field and the file', async () => {
-    const select = panel().getByLabel('Thành phần hồ sơ');
-    await select.selectOption({ index: 1 });
-    await panel()
-      .getByLabel('Tệp scan')
-      .setInputFiles({ name: 'ghi-chu.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
-    await panel().getByRole('button', { name: 'Tải lên' }).click();
+    await fillUpload(1, { name: 'ghi-chu.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
+    await uploadButton().click();
     await expect.poll(() => fileError().textContent()).toContain('ghi-chu.txt');
     expect(await fileError().textContent()).toMatch(/^Tệp scan: .*PDF, JPEG hoặc PNG/);
-    expect(await panel().getByLabel('Tệp scan').getAttribute('aria-invalid')).toBe('true');
+    expect(await panel().getByLabel(LABELS.vi.file).getAttribute('aria-invalid')).toBe('true');
     expect(await rows().count()).toBe(0);
   });
 
   it('uploads a PDF (button disabled meanwhile) and lists it', async () => {
-    const select = panel().getByLabel('Thành phần hồ sơ');
+    const select = panel().getByLabel(LABELS.vi.component);
     const component = (await select.locator('option').nth(1).textContent()) ?? '';
-    await select.selectOption({ index: 1 });
-    await panel()
-      .getByLabel('Tệp scan')
-      .setInputFiles({ name: 'to-khai.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await fillUpload(1, { name: 'to-khai.pdf', mimeType: 'application/pdf', buffer: PDF });
     let release = () => {};
     const held = new Promise<void>((r) => (release = r));
     await page.route('**/attachments?*', async (route) => {
       await held;
       await route.continue();
     });
-    const button = panel().getByRole('button', { name: 'Tải lên' });
+    const button = uploadButton();
     await button.click();
     await expect.poll(() => button.isDisabled()).toBe(true);
     release();
@@ -160,7 +147,7 @@ describe.skipIf(!existsSync(CHROMIUM))('scanned attachments (chromium)', () => {
     expect(cells[5]).toBe('tiepnhan.dilinh');
     expect(cells[6]).toBe(`${sha.slice(0, 12)}…`);
     expect(await row.locator('code').getAttribute('title')).toBe(sha);
-    expect(existsSync(join(dir, 'files', sha.slice(0, 2), sha))).toBe(true);
+    expect(existsSync(join(run.dir, 'files', sha.slice(0, 2), sha))).toBe(true);
   });
 
   it('downloads the same bytes, and the download is audited', async () => {
@@ -171,7 +158,7 @@ describe.skipIf(!existsSync(CHROMIUM))('scanned attachments (chromium)', () => {
     expect(download.suggestedFilename()).toBe('to-khai.pdf');
     const path = await download.path();
     expect(readFileSync(path).equals(PDF)).toBe(true);
-    const audit = await db
+    const audit = await run.app.db
       .selectFrom('audit_log')
       .select('action')
       .where('action', '=', 'dossier.read_attachment')
@@ -180,13 +167,8 @@ describe.skipIf(!existsSync(CHROMIUM))('scanned attachments (chromium)', () => {
   });
 
   it('shows the server’s refusal of a text file named .png, in the user’s language', async () => {
-    const select = panel().getByLabel('Thành phần hồ sơ');
-    await select.selectOption({ label: 'Khác (ghi rõ tên)' });
-    await panel().getByLabel('Tên thành phần khác').fill('Ảnh chụp sổ hộ khẩu');
-    await panel()
-      .getByLabel('Tệp scan')
-      .setInputFiles({ name: 'anh-chup.png', mimeType: 'image/png', buffer: FAKE_PNG });
-    await panel().getByRole('button', { name: 'Tải lên' }).click();
+    await fillUpload('Ảnh chụp sổ hộ khẩu', FAKE_PNG);
+    await uploadButton().click();
     await expect.poll(() => fileError().textContent()).toContain('“anh-chup.png”');
     expect(await fileError().textContent()).toMatch(
       /^Không tải lên được tệp “anh-chup.png”: chỉ nhận tệp PDF/,
@@ -195,12 +177,8 @@ describe.skipIf(!existsSync(CHROMIUM))('scanned attachments (chromium)', () => {
 
     await page.locator('#lang').selectOption('en');
     await expect.poll(() => page.locator('#sec-attachments').textContent()).toBe('Scanned components');
-    await panel().getByLabel('Dossier component').selectOption({ label: 'Other (type its name)' });
-    await panel().getByLabel('Name of the other component').fill('Household photo');
-    await panel()
-      .getByLabel('Scanned file')
-      .setInputFiles({ name: 'anh-chup.png', mimeType: 'image/png', buffer: FAKE_PNG });
-    await panel().getByRole('button', { name: 'Upload' }).click();
+    await fillUpload('Household photo', FAKE_PNG, 'en');
+    await uploadButton('en').click();
     await expect
       .poll(() => fileError().textContent())
       .toMatch(/^Could not upload “anh-chup.png”: only PDF, JPEG or PNG/);
@@ -210,32 +188,62 @@ describe.skipIf(!existsSync(CHROMIUM))('scanned attachments (chromium)', () => {
       .toBe('Thành phần hồ sơ đã số hóa');
   });
 
-  it('shows the server’s size limit on the file field', async () => {
-    await panel().getByLabel('Thành phần hồ sơ').selectOption({ index: 1 });
-    const big = Buffer.concat([PDF, Buffer.alloc(1_200_000, 0x20)]);
-    await panel()
-      .getByLabel('Tệp scan')
-      .setInputFiles({ name: 'ban-lon.pdf', mimeType: 'application/pdf', buffer: big });
-    await panel().getByRole('button', { name: 'Tải lên' }).click();
+  it('checks the size against the server’s limit (1 MB) before sending anything', async () => {
+    const posts: string[] = [];
+    const onRequest = (r: Request) => {
+      if (r.method() === 'POST' && r.url().includes('/attachments')) posts.push(r.url());
+    };
+    page.on('request', onRequest);
+    try {
+      await expect
+        .poll(() => panel().locator('[data-path=file] .hint').textContent())
+        .toBe('PDF, JPEG hoặc PNG, tối đa 1 MB.');
+      await fillUpload(1, BIG);
+      await uploadButton().click();
+      await expect
+        .poll(() => fileError().textContent())
+        .toBe('Tệp scan: tệp “ban-lon.pdf” (1,1 MB) vượt quá 1 MB.');
+      expect(await panel().getByLabel(LABELS.vi.file).getAttribute('aria-invalid')).toBe('true');
+      expect(posts).toEqual([]);
+    } finally {
+      page.off('request', onRequest);
+    }
+  });
+
+  it('shows the server’s own size refusal on the file field when the page’s limit is stale', async () => {
+    // a page drawn before the limit was lowered still believes it is 10 MB: the server answers 413
+    await page.route('**/attachments', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, json: { ...(await response.json()), maxBytes: 10 * 1_048_576 } });
+    });
+    await page.reload();
+    await expect
+      .poll(() => panel().locator('[data-path=file] .hint').textContent())
+      .toBe('PDF, JPEG hoặc PNG, tối đa 10 MB.');
+    await page.unroute('**/attachments');
+    await fillUpload(1, BIG);
+    await uploadButton().click();
     await expect
       .poll(() => fileError().textContent())
       .toBe('Không tải lên được tệp “ban-lon.pdf”: Nội dung gửi lên quá lớn');
     expect(await rows().count()).toBe(1);
   });
 
+  it('returns to the sign-in page when the session has expired before an upload', async () => {
+    await fillUpload(1, { name: 'to-khai-2.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await run.context.clearCookies();
+    await uploadButton().click();
+    await page.waitForURL(/\/dang-nhap\?expired=1/);
+    expect(new URL(page.url()).searchParams.get('next')).toBe(dossierPath());
+  });
+
   it('shows the list without the upload form to the province supervisor, nothing to another commune', async () => {
-    const visitor = await browser.newContext();
-    const p = await visitor.newPage();
-    p.setDefaultTimeout(10_000);
-    await signIn(p, 'tinh.lamdong', `/ho-so?ma=${encodeURIComponent(code)}`);
-    const list = p.getByTestId('attachments');
-    await expect.poll(() => list.locator('tbody tr').count()).toBe(1);
-    expect(await list.locator('form').count()).toBe(0);
-    await p.getByTestId('sign-out').click();
-    await p.waitForURL(`${base}/dang-nhap`);
-    await signIn(p, 'tiepnhan.giahiep', `/ho-so?ma=${encodeURIComponent(code)}`);
-    await p.waitForSelector('main .alert-error');
-    expect(await p.getByTestId('attachments').count()).toBe(0);
-    await visitor.close();
+    await run.signIn('tinh.lamdong', dossierPath());
+    await expect.poll(() => rows().count()).toBe(1);
+    expect(await panel().locator('form').count()).toBe(0);
+    await signOut();
+    await run.signIn('tiepnhan.giahiep', dossierPath());
+    await page.waitForSelector('main .alert-error');
+    expect(await panel().count()).toBe(0);
   });
 });

@@ -1,33 +1,19 @@
 /**
- * End-to-end test of the leaders' overview (`/tong-quan`): the real server (fresh SQLite file, demo accounts) with
- * a few dossiers made through the API, driven through Debian's chromium with playwright-core. Every figure on the
- * screen is compared with what `GET /api/reports/dashboard` answers for the same period, never with constants.
+ * End-to-end test of the leaders' overview (`/tong-quan`): the shared browser harness (real server, fresh SQLite
+ * file, demo accounts, Debian's chromium) with a few dossiers made through the API. Every figure on the screen is
+ * compared with what `GET /api/reports/dashboard` answers for the same period, never with constants.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/server/app.ts';
-import { loadConfig } from '../../src/server/config.ts';
-import { openDatabase } from '../../src/server/db/open.ts';
-import { seedDemo } from '../../src/server/demo/demo-seed.ts';
 import type { Dashboard } from '../../src/server/reports/dashboard.ts';
-
-const CHROMIUM = '/usr/bin/chromium';
-const PASSWORD = 'motcua-demo';
+import { E2E_SKIP, PASSWORD, startBrowserApp, type BrowserApp } from '../support/browser.ts';
 
 /** Numbers and dates as the Vietnamese screen shows them. */
 const vn = (n: number) => new Intl.NumberFormat('vi-VN').format(n);
 const showDate = (iso: string) => iso.split('-').reverse().join('/');
 
-describe.skipIf(!existsSync(CHROMIUM))('leaders’ overview (chromium)', () => {
-  let dir: string;
-  let app: FastifyInstance;
-  let closeDb: () => Promise<void>;
-  let browser: Browser;
+describe.skipIf(E2E_SKIP)('leaders’ overview (chromium)', () => {
+  let run: BrowserApp;
   let page: Page;
   let base: string;
 
@@ -79,48 +65,16 @@ describe.skipIf(!existsSync(CHROMIUM))('leaders’ overview (chromium)', () => {
   }
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'motcua-e2e-dash-'));
-    const config = loadConfig({
-      DATABASE_URL: `sqlite:${join(dir, 'e2e.db')}`,
-      MOTCUA_DEMO_PASSWORD: PASSWORD,
-    });
-    const handle = await openDatabase(config);
-    closeDb = () => handle.close();
-    await seedDemo(handle.db, PASSWORD);
-    app = await buildApp({ db: handle.db, dialect: handle.dialect, config });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    run = await startBrowserApp();
+    ({ page, base } = run);
     await makeDossiers();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-quic',
-        '--disable-sync',
-      ],
-    });
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    page.setDefaultTimeout(10_000);
   }, 90_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await closeDb?.();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await run?.close();
   });
 
-  async function signIn(username: string) {
-    await page.goto(`${base}/dang-nhap`);
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.waitForSelector('[data-testid=sign-out]');
-  }
+  const signIn = (username: string, path?: string) => run.signIn(username, path);
 
   /** The dashboard the API gives for the unit and period in the page's address. */
   async function apiDashboard(unit: string): Promise<Dashboard> {
@@ -164,11 +118,14 @@ describe.skipIf(!existsSync(CHROMIUM))('leaders’ overview (chromium)', () => {
       expect(await card.locator('.ind-formula').textContent(), i.id).toMatch(/^Công thức:/);
       if (i.target !== undefined)
         expect(await card.locator('.ind-target').textContent(), i.id).toContain(`${vn(i.target)}%`);
+      // remarks are translated by their code, not shown in the server's English
+      if (i.noteCode) expect(await card.locator('.ind-note').textContent(), i.id).not.toBe(i.note);
     }
-    for (const o of d.indicators.omitted)
-      expect(await page.locator(`[data-indicator="${o.id}"] .ind-value`).textContent()).toBe(
-        'Chưa tính được',
-      );
+    for (const o of d.indicators.omitted) {
+      const card = page.locator(`[data-indicator="${o.id}"]`);
+      expect(await card.locator('.ind-value').textContent()).toBe('Chưa tính được');
+      expect(await card.locator('.ind-reason').textContent(), o.reasonCode).not.toBe(o.reason);
+    }
     // the figures are not all zero: the dossiers made above count
     const received = d.daily.reduce((s, x) => s + x.received, 0);
     expect(received).toBeGreaterThanOrEqual(3);
@@ -224,6 +181,18 @@ describe.skipIf(!existsSync(CHROMIUM))('leaders’ overview (chromium)', () => {
     expect(await page.getByLabel('Từ ngày').inputValue()).toBe(showDate(q.get('from')!));
   });
 
+  it('says why an indicator is omitted, translated by the reason’s code', async () => {
+    // nothing was delivered last month (the demo data has no dossiers), so 4.1 cannot be computed
+    await page.getByRole('button', { name: 'Tháng trước' }).click();
+    await page.waitForSelector('[data-indicator="4.1"].ind-omitted');
+    const d = await apiDashboard('25000');
+    const omitted = d.indicators.omitted.find((o) => o.id === '4.1');
+    expect(omitted?.reasonCode).toBe('no_delivery');
+    expect(await page.locator('[data-indicator="4.1"] .ind-reason').textContent()).toBe(
+      'Chưa có hồ sơ giải quyết trong kỳ được trả kết quả.',
+    );
+  });
+
   it('speaks English when asked, with numbers in English', async () => {
     await page.locator('#lang').selectOption('en');
     await expect.poll(() => page.locator('h1').textContent()).toBe('Overview');
@@ -242,8 +211,7 @@ describe.skipIf(!existsSync(CHROMIUM))('leaders’ overview (chromium)', () => {
   it('lets the province supervisor rank the communes and open one', async () => {
     await page.getByTestId('sign-out').click();
     await page.waitForURL(`${base}/dang-nhap`);
-    await signIn('tinh.lamdong');
-    await page.goto(`${base}/tong-quan`);
+    await signIn('tinh.lamdong', '/tong-quan');
     await page.waitForSelector('.dash-communes');
     expect(await page.getByLabel('Đơn vị', { exact: true }).inputValue()).toBe('68');
     const d = await apiDashboard('68');
@@ -262,5 +230,20 @@ describe.skipIf(!existsSync(CHROMIUM))('leaders’ overview (chromium)', () => {
     await expect.poll(() => new URL(page.url()).searchParams.get('unit')).toBe('25000');
     await expect.poll(() => page.locator('.dash-out h2').first().textContent()).toMatch(/^Xã Di Linh:/);
     expect(await page.locator('.dash-communes').count()).toBe(0);
+  });
+
+  it('shares the unit picker with the reports screen, which opens a commune named in the address at once', async () => {
+    const asked: (string | null)[] = [];
+    const listen = (r: { url(): string }) => {
+      const url = new URL(r.url());
+      if (url.pathname === '/api/reports/period') asked.push(url.searchParams.get('unit'));
+    };
+    page.on('request', listen);
+    await page.goto(`${base}/bao-cao?unit=25000`);
+    await page.waitForSelector('.report-table');
+    page.off('request', listen);
+    expect(asked).toEqual(['25000']); // never the whole province first
+    expect(await page.locator('.report-out h2').first().textContent()).toMatch(/^Xã Di Linh:/);
+    expect(await page.getByLabel('Đơn vị', { exact: true }).inputValue()).toBe('25000');
   });
 });

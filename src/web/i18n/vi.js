@@ -12,17 +12,7 @@ export const vi = {
   'dashboard.title': 'Tổng quan',
   'dashboard.lead':
     'Tình hình tiếp nhận, giải quyết hồ sơ, khối lượng công việc của cán bộ và các chỉ số đánh giá theo Quyết định 766/QĐ-TTg.',
-  'dashboard.unit': 'Đơn vị',
-  'dashboard.wholeProvince': 'Toàn tỉnh',
-  'dashboard.from': 'Từ ngày',
-  'dashboard.to': 'Đến ngày',
   'dashboard.presets': 'Kỳ xem nhanh',
-  'dashboard.preset.last7': '7 ngày qua',
-  'dashboard.preset.last30': '30 ngày qua',
-  'dashboard.preset.thisMonth': 'Tháng này',
-  'dashboard.preset.lastMonth': 'Tháng trước',
-  'dashboard.preset.thisQuarter': 'Quý này',
-  'dashboard.preset.thisYear': 'Năm nay',
   'dashboard.show': 'Xem tổng quan',
   'dashboard.notAvailable':
     'Số liệu tổng quan chưa có trên máy chủ này. Vui lòng thử lại sau khi cập nhật phần mềm.',
@@ -49,12 +39,11 @@ export const vi = {
   'dashboard.ind.4.1.name': 'Tỷ lệ hồ sơ trả kết quả điện tử',
   'dashboard.ind.4.1.formula':
     'số lượt trả kết quả trực tuyến / số lượt trả kết quả có ghi nhận hình thức trả × 100 (hồ sơ giải quyết trong kỳ đã trả kết quả)',
-  'dashboard.ind.4.1.note':
+  'dashboard.ind.note.deliveries_without_channel':
     '{n} lượt trả kết quả không ghi nhận hình thức trả (dữ liệu chuyển đổi) nên không được tính.',
   'dashboard.ind.5.4.name': 'Mức độ hài lòng',
   'dashboard.ind.5.4.formula': '100% − tỷ lệ hồ sơ trễ hạn − tỷ lệ phản ánh, kiến nghị',
-  'dashboard.ind.5.4.note':
-    'MộtCửa chưa ghi nhận phản ánh, kiến nghị: tỷ lệ phản ánh, kiến nghị được tính bằng 0.',
+  'dashboard.ind.5.4.ratio': '{a} trong {b} hồ sơ đã giải quyết bị khiếu nại, phản ánh',
   'dashboard.ind.formula': 'Công thức:',
   'dashboard.ind.ratio': '{a} trên {b}',
   'dashboard.ind.basis': 'Tính trên {n} hồ sơ',
@@ -64,8 +53,8 @@ export const vi = {
   'dashboard.ind.met': 'Đạt',
   'dashboard.ind.notMet': 'Chưa đạt',
   'dashboard.ind.omitted': 'Chưa tính được',
-  'dashboard.omitted.noDelivery': 'Chưa có hồ sơ giải quyết trong kỳ được trả kết quả.',
-  'dashboard.omitted.noChannel':
+  'dashboard.omitted.no_delivery': 'Chưa có hồ sơ giải quyết trong kỳ được trả kết quả.',
+  'dashboard.omitted.no_delivery_channel':
     'Không lượt trả kết quả nào trong kỳ ghi nhận hình thức trả (dữ liệu chuyển đổi không có thông tin này).',
   'dashboard.chart.heading': 'Tiếp nhận và giải quyết',
   'dashboard.chart.by.day': 'Số hồ sơ theo ngày.',
@@ -163,6 +152,16 @@ export const vi = {
   'date.placeholder': 'dd/mm/yyyy',
   'date.invalid': 'Ngày không hợp lệ: nhập theo dạng ngày/tháng/năm, ví dụ 25/02/2026',
   'time.invalid': 'Giờ không hợp lệ: nhập theo dạng giờ:phút, ví dụ 17:30',
+  'period.unit': 'Đơn vị',
+  'period.wholeProvince': 'Toàn tỉnh',
+  'period.from': 'Từ ngày',
+  'period.to': 'Đến ngày',
+  'period.preset.last7': '7 ngày qua',
+  'period.preset.last30': '30 ngày qua',
+  'period.preset.thisMonth': 'Tháng này',
+  'period.preset.lastMonth': 'Tháng trước',
+  'period.preset.thisQuarter': 'Quý này',
+  'period.preset.thisYear': 'Năm nay',
   'form.fixFields': 'Vui lòng sửa các trường được đánh dấu.',
   'error.network': 'Không kết nối được máy chủ (mạng chập chờn). Vui lòng thử lại.',
   'error.notAvailable': 'Chức năng này chưa có trên máy chủ.',
@@ -447,15 +446,7 @@ export const vi = {
 
   'reports.title': 'Báo cáo',
   'reports.lead': 'Tình hình giải quyết hồ sơ theo Biểu 06 (Thông tư 01/2020/TT-VPCP), theo lĩnh vực.',
-  'reports.unit': 'Đơn vị',
-  'reports.wholeProvince': 'Toàn tỉnh',
-  'reports.from': 'Từ ngày',
-  'reports.to': 'Đến ngày',
   'reports.presets': 'Kỳ báo cáo nhanh',
-  'reports.preset.thisMonth': 'Tháng này',
-  'reports.preset.lastMonth': 'Tháng trước',
-  'reports.preset.thisQuarter': 'Quý này',
-  'reports.preset.thisYear': 'Năm nay',
   'reports.show': 'Xem báo cáo',
   'reports.notAvailable':
     'Chức năng báo cáo chưa có trên máy chủ này. Vui lòng thử lại sau khi cập nhật phần mềm.',

@@ -1,13 +1,16 @@
-/* global fetch, sessionStorage, crypto, setTimeout, clearTimeout, AbortController, URLSearchParams */
+/* global fetch, sessionStorage, crypto, setTimeout, clearTimeout, AbortController, URLSearchParams,
+   XMLHttpRequest */
 /**
- * The one way the app talks to the server: JSON in and out, the chosen language in Accept-Language (server
- * errors come back in it), the CSRF token on writes, and patient retries over weak links. A write carrying an
- * Idempotency-Key is retried with the SAME key, so the server never records it twice.
+ * The one way the app talks to the server: JSON in and out (and files up, with `upload`), the chosen language in
+ * Accept-Language (server errors come back in it), the CSRF token on writes, and patient retries over weak links.
+ * A write carrying an Idempotency-Key is retried with the SAME key, so the server never records it twice.
  */
 import { getLang } from './i18n.js';
 
 const CSRF_KEY = 'motcua.csrf';
 const TIMEOUT_MS = 45_000;
+/** A scan of several MB over a commune's weak link may take minutes. */
+const UPLOAD_TIMEOUT_MS = 15 * 60_000;
 
 /**
  * @typedef {{path: string, rule: string, message: string}} Issue
@@ -124,12 +127,7 @@ export async function api(path, options = {}) {
  * @param {ApiOptions} options
  */
 async function once(path, method, options) {
-  /** @type {Record<string, string>} */
-  const headers = { Accept: options.blob ? '*/*' : 'application/json', 'Accept-Language': getLang() };
-  if (method !== 'GET') {
-    const token = csrfToken();
-    if (token) headers['X-CSRF-Token'] = token;
-  }
+  const headers = headersFor(method, options.blob ? '*/*' : 'application/json');
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
   const controller = new AbortController();
@@ -152,18 +150,89 @@ async function once(path, method, options) {
   }
   if (res.ok && options.blob) return res.blob();
   const text = await res.text().catch(() => '');
-  /** @type {any} */
-  let data = null;
-  try {
-    data = text ? JSON.parse(text) : null;
-  } catch {
-    data = null;
+  if (res.ok) return parseJson(text);
+  throw answerError(res.status, text);
+}
+
+/**
+ * @typedef {object} UploadOptions
+ * @property {(percent: number) => void} [onProgress] called with 0–100 as the body goes out
+ * @property {string} [contentType] the body's media type (default: the file's own type)
+ */
+
+/**
+ * POSTs a file as the raw request body, reporting the upload's progress (fetch cannot). Same headers as api()
+ * (language, CSRF token), same `ApiError` with the server's translated message and details, same return to
+ * sign-in on a 401. Never retried: a lost answer may hide a stored file, so the caller reloads instead.
+ * @param {string} path
+ * @param {Blob} file
+ * @param {UploadOptions} [options]
+ * @returns {Promise<any>} the server's JSON answer
+ */
+export function upload(path, file, options = {}) {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.timeout = UPLOAD_TIMEOUT_MS;
+    const headers = headersFor('POST', 'application/json');
+    headers['Content-Type'] = options.contentType ?? (file.type || 'application/octet-stream');
+    for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
+    const { onProgress } = options;
+    if (onProgress)
+      xhr.upload.addEventListener('progress', (e) => {
+        if (e.lengthComputable) onProgress(Math.min(100, Math.round((e.loaded / e.total) * 100)));
+      });
+    xhr.addEventListener('error', () => reject(new ApiError(0, 'NETWORK', 'network')));
+    xhr.addEventListener('abort', () => reject(new ApiError(0, 'NETWORK', 'network')));
+    xhr.addEventListener('timeout', () => reject(new ApiError(0, 'TIMEOUT', 'timeout')));
+    xhr.addEventListener('load', () => {
+      if (xhr.status >= 200 && xhr.status < 300) resolve(parseJson(xhr.responseText));
+      else reject(answerError(xhr.status, xhr.responseText));
+    });
+    xhr.send(file);
+  });
+}
+
+/**
+ * The headers of every call: what is accepted, the language, and on writes the CSRF token.
+ * @param {string} method
+ * @param {string} accept
+ * @returns {Record<string, string>}
+ */
+function headersFor(method, accept) {
+  /** @type {Record<string, string>} */
+  const headers = { Accept: accept, 'Accept-Language': getLang() };
+  if (method !== 'GET') {
+    const token = csrfToken();
+    if (token) headers['X-CSRF-Token'] = token;
   }
-  if (res.ok) return data;
+  return headers;
+}
+
+/**
+ * @param {string} text
+ * @returns {any} the parsed JSON, null when empty or not JSON
+ */
+function parseJson(text) {
+  try {
+    return text ? JSON.parse(text) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The error for a refused call, from the server's `{error: {code, message, details}}` when it sent one. A 401
+ * (session expired) also calls the unauthenticated handler, which returns to the sign-in page.
+ * @param {number} status
+ * @param {string} text the answer's body
+ */
+function answerError(status, text) {
+  const data = parseJson(text);
   const err = data && typeof data === 'object' && data.error ? data.error : null;
   const error = err
-    ? new ApiError(res.status, String(err.code), String(err.message), err.details ?? {})
-    : new ApiError(res.status, res.status >= 500 ? 'INTERNAL' : 'BAD_RESPONSE', `HTTP ${res.status}`);
-  if (res.status === 401 && error.code === 'UNAUTHENTICATED' && onUnauthenticated) onUnauthenticated();
-  throw error;
+    ? new ApiError(status, String(err.code), String(err.message), err.details ?? {})
+    : new ApiError(status, status >= 500 ? 'INTERNAL' : 'BAD_RESPONSE', `HTTP ${status}`);
+  if (status === 401 && error.code === 'UNAUTHENTICATED' && onUnauthenticated) onUnauthenticated();
+  return error;
 }

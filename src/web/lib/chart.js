@@ -13,14 +13,15 @@ const SLOT = 10;
 const HEIGHT = 100;
 
 /**
+ * An SVG element; a string child is its text (for `<title>`), a null child is skipped.
  * @param {string} tag
  * @param {Record<string, string | number>} attrs
- * @param {...Element} children
+ * @param {...(Element | string | null)} children
  */
 function svg(tag, attrs, ...children) {
   const el = document.createElementNS(NS, tag);
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
-  for (const c of children) el.appendChild(c);
+  for (const c of children) if (c !== null) el.append(c);
   return el;
 }
 
@@ -48,16 +49,12 @@ export function pairedBars(o) {
     svg(
       'g',
       {},
-      svg('title', {}),
+      svg('title', {}, p.tooltip),
       svg('rect', { x: i * SLOT, y: 0, width: SLOT, height: HEIGHT, class: 'chart-hit' }),
-      p.a > 0 ? bar(i * SLOT + SLOT * 0.1, p.a, 'chart-a') : svg('g', {}),
-      p.b > 0 ? bar(i * SLOT + SLOT * 0.5, p.b, 'chart-b') : svg('g', {}),
+      p.a > 0 ? bar(i * SLOT + SLOT * 0.1, p.a, 'chart-a') : null,
+      p.b > 0 ? bar(i * SLOT + SLOT * 0.5, p.b, 'chart-b') : null,
     ),
   );
-  o.points.forEach((p, i) => {
-    const title = slots[i]?.firstChild;
-    if (title) title.textContent = p.tooltip;
-  });
   const plot = svg(
     'svg',
     {
@@ -69,9 +66,7 @@ export function pairedBars(o) {
       focusable: 'false',
     },
     svg('line', { x1: 0, y1: y(max), x2: n * SLOT, y2: y(max), class: 'chart-grid' }),
-    ...(mid === null
-      ? []
-      : [svg('line', { x1: 0, y1: y(mid), x2: n * SLOT, y2: y(mid), class: 'chart-grid' })]),
+    mid === null ? null : svg('line', { x1: 0, y1: y(mid), x2: n * SLOT, y2: y(mid), class: 'chart-grid' }),
     ...slots,
     svg('line', { x1: 0, y1: HEIGHT, x2: n * SLOT, y2: HEIGHT, class: 'chart-axis' }),
   );

@@ -287,14 +287,28 @@ export function toast(/** @type {string} */ message, kind = 'info') {
 }
 
 /**
- * A link to a generated document (PDF, Excel). A plain click fetches it first so that a document the server
- * cannot produce (yet) gives a clear message instead of a raw error page; middle click still opens the URL.
+ * @typedef {object} DocLinkOptions
+ * @property {boolean} [save] always save the file under `filename` (a stored file, e.g. a scan), never open it
+ *   in the browser's PDF viewer
+ * @property {Element} [icon] shown before the label
+ * @property {(error: unknown) => string} [failure] the message shown when the fetch fails
+ */
+
+/**
+ * A link to a document (a generated PDF or Excel file, or a stored scan). A plain click fetches it first so that
+ * a document the server cannot produce (yet) gives a clear message instead of a raw error page; middle click
+ * still opens the URL.
  * @param {string} url
  * @param {string} label
  * @param {string} [filename]
+ * @param {DocLinkOptions} [options]
  */
-export function docLink(url, label, filename) {
-  const a = h('a', { href: url, class: 'doc-link', target: '_blank', rel: 'noopener' }, label);
+export function docLink(url, label, filename, options = {}) {
+  const { save = false, failure = docFailure } = options;
+  const attrs = save
+    ? { href: url, class: 'doc-link', download: filename }
+    : { href: url, class: 'doc-link', target: '_blank', rel: 'noopener' };
+  const a = h('a', attrs, options.icon ? [options.icon, ' '] : null, label);
   a.addEventListener('click', async (e) => {
     if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey) return;
     e.preventDefault();
@@ -303,28 +317,33 @@ export function docLink(url, label, filename) {
     try {
       const blob = /** @type {Blob} */ (await api(url, { blob: true }));
       const href = URL.createObjectURL(blob);
-      const isPdf = blob.type.includes('pdf');
-      const opened = isPdf ? window.open(href, '_blank') : null;
+      const opened = !save && blob.type.includes('pdf') ? window.open(href, '_blank') : null;
       if (opened) opened.opener = null;
       else {
-        const dl = h('a', { href, download: filename ?? url.split('/').pop()?.split('?')[0] ?? 'document' });
+        const dl = h('a', {
+          href,
+          download: filename ?? url.split('/').pop()?.split('?')[0] ?? 'document',
+          hidden: true,
+        });
         document.body.appendChild(dl);
         dl.click();
         dl.remove();
       }
       setTimeout(() => URL.revokeObjectURL(href), 60_000);
     } catch (err) {
-      toast(
-        err instanceof ApiError && (err.isMissingRoute || err.status === 404)
-          ? t('doc.notAvailable')
-          : errorText(err),
-        'error',
-      );
+      toast(failure(err), 'error');
     } finally {
       a.removeAttribute('aria-busy');
     }
   });
   return a;
+}
+
+/** A document the server does not have (yet), or any other failure. @param {unknown} err */
+function docFailure(err) {
+  return err instanceof ApiError && (err.isMissingRoute || err.status === 404)
+    ? t('doc.notAvailable')
+    : errorText(err);
 }
 
 /** @param {string} [text] */

@@ -1,172 +1,50 @@
 /**
  * The leaders' overview (`/tong-quan`), from `GET /api/reports/dashboard`: a period typed as dd/MM/yyyy (kept in
- * the URL), the Decision 766/QĐ-TTg indicators as cards with their formulas, received and resolved per day as a
- * small SVG chart (with a table of the figures), the officers' workload, late rates per procedure and, for a
- * province, its communes ranked. Every officer reads their commune; province users pick a commune or the province.
+ * the URL), the Decision 766/QĐ-TTg indicators as cards with their formulas (`dashboard-indicators.js`), received
+ * and resolved per day as a small SVG chart (with a table of the figures), the officers' workload, late rates per
+ * procedure and, for a province, its communes ranked. Every officer reads their commune; province users pick a
+ * commune or the province (`lib/period-picker.js`, as in the reports).
  */
-import { ApiError, api, query } from '../lib/api.js';
+import { api, query } from '../lib/api.js';
 import { bucketDays, pairedBars } from '../lib/chart.js';
-import { h, replace } from '../lib/dom.js';
-import { DAY_MS, formatDateTime, localIsoDate, showIsoDate } from '../lib/format.js';
-import { has, num, t } from '../lib/i18n.js';
-import { link, setUrl } from '../lib/router.js';
-import { isProvinceWide, session } from '../lib/session.js';
-import {
-  clearIssues,
-  dateField,
-  dateValue,
-  field,
-  formAlert,
-  loading,
-  notAvailable,
-  showError,
-} from '../lib/ui.js';
+import { h } from '../lib/dom.js';
+import { formatDateTime, showIsoDate } from '../lib/format.js';
+import { num, t } from '../lib/i18n.js';
+import { periodPicker } from '../lib/period-picker.js';
+import { link } from '../lib/router.js';
+import { session } from '../lib/session.js';
+import { indicatorCards, percent } from './dashboard-indicators.js';
 
 /**
  * @typedef {{code: string, name: string}} UnitRef
- * @typedef {{id: string, name: string, value: number | null, unit: string, formula: string, target?: number,
- *   attainment?: number | null, numerator?: number, denominator?: number, note?: string}} Indicator
  * @typedef {{assigneeId: string | null, name: string | null, open: number, dueSoon: number, overdue: number,
  *   resolved: number, avgProcessingDays: number | null}} OfficerLoad
  * @typedef {{code: string, name: string, resolved: number, late: number, lateRate: number}} ProcedureLate
  * @typedef {{rank: number, unit: UnitRef, received: number, resolved: number, onTimeRate: number | null}} CommuneRank
  * @typedef {{unit: UnitRef, period: {from: string, to: string}, daily: {date: string, received: number,
  *   resolved: number}[], workloadAt: string, officers: OfficerLoad[], procedures: ProcedureLate[],
- *   communes?: CommuneRank[], indicators: {items: Indicator[], omitted: {id: string, name: string,
- *   reason: string}[]}}} Dashboard
+ *   communes?: CommuneRank[], indicators: import('./dashboard-indicators.js').Indicators}} Dashboard
  */
-
-/** Quick periods (local dates): the last 7 and 30 days, this and last month, this quarter, this year. */
-function presets() {
-  const today = localIsoDate();
-  const [y, m] = today.split('-').map(Number);
-  const iso = (/** @type {number} */ yy, /** @type {number} */ mm, /** @type {number} */ dd) =>
-    `${yy}-${String(mm).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;
-  const last = (/** @type {number} */ yy, /** @type {number} */ mm) =>
-    new Date(Date.UTC(yy, mm, 0)).getUTCDate();
-  const pm = m === 1 ? 12 : m - 1;
-  const py = m === 1 ? y - 1 : y;
-  const q0 = Math.floor((m - 1) / 3) * 3 + 1;
-  return [
-    ['last7', localIsoDate(Date.now() - 6 * DAY_MS), today],
-    ['last30', localIsoDate(Date.now() - 29 * DAY_MS), today],
-    ['thisMonth', iso(y, m, 1), iso(y, m, last(y, m))],
-    ['lastMonth', iso(py, pm, 1), iso(py, pm, last(py, pm))],
-    ['thisQuarter', iso(y, q0, 1), iso(y, q0 + 2, last(y, q0 + 2))],
-    ['thisYear', iso(y, 1, 1), iso(y, 12, 31)],
-  ];
-}
-
-/** A translated text when the dictionary has it, else the server's own. @param {string} key @param {string} fallback */
-const known = (key, fallback) => (has(key) ? t(key) : fallback);
-/** @param {number} n */
-const pct = (n) => t('dashboard.percent', { n: num(n) });
 
 /** @type {import('../lib/router.js').View} */
 export async function dashboardView(main, ctx) {
-  const me = session.me;
-  if (!me) return;
-  const [, defFrom, defTo] = presets().find(([key]) => key === 'thisMonth') ?? [];
-  const from = dateField({
-    label: t('dashboard.from'),
-    path: 'from',
-    required: true,
-    value: showIsoDate(ctx.query.get('from') ?? defFrom ?? ''),
+  if (!session.me) return;
+  const picker = periodPicker(ctx, {
+    presets: ['last7', 'last30', 'thisMonth', 'lastMonth', 'thisQuarter', 'thisYear'],
+    presetsLabel: t('dashboard.presets'),
+    showLabel: t('dashboard.show'),
+    notAvailable: t('dashboard.notAvailable'),
+    outClass: 'dash-out',
+    load: async (q) =>
+      dashboardBody(/** @type {Dashboard} */ (await api(`/api/reports/dashboard${query(q)}`))),
   });
-  const to = dateField({
-    label: t('dashboard.to'),
-    path: 'to',
-    required: true,
-    value: showIsoDate(ctx.query.get('to') ?? defTo ?? ''),
-  });
-  const unit = isProvinceWide() ? unitPicker(me.provinceCode, ctx.query.get('unit')) : null;
-  const out = h('div', { class: 'dash-out', 'aria-live': 'polite' });
-  const form = h(
-    'form',
-    { class: 'card report-form', novalidate: true },
-    h('div', { class: 'grid-3' }, unit, from, to),
-    h(
-      'div',
-      { class: 'presets', role: 'group', 'aria-label': t('dashboard.presets') },
-      ...presets().map(([key, f, tt]) =>
-        h(
-          'button',
-          {
-            type: 'button',
-            class: 'btn btn-small',
-            onclick: () => {
-              from.control.value = showIsoDate(f ?? '');
-              to.control.value = showIsoDate(tt ?? '');
-              void run();
-            },
-          },
-          t(`dashboard.preset.${key}`),
-        ),
-      ),
-    ),
-    formAlert(),
-    h(
-      'div',
-      { class: 'actions-row' },
-      h('button', { type: 'submit', class: 'btn btn-primary' }, t('dashboard.show')),
-    ),
+  main.append(
+    h('h1', null, t('dashboard.title')),
+    h('p', { class: 'hint' }, t('dashboard.lead')),
+    picker.form,
+    picker.out,
   );
-
-  let generation = 0;
-  async function run() {
-    clearIssues(form);
-    const f = dateValue(from);
-    const tt = dateValue(to);
-    if (!f || !tt) return;
-    const unitCode = unit ? unit.control.value : (me?.unitCode ?? '');
-    setUrl(`/tong-quan${query({ unit: unit ? unitCode : '', from: f, to: tt })}`);
-    const mine = ++generation;
-    replace(out, loading());
-    try {
-      const data = /** @type {Dashboard} */ (
-        await api(`/api/reports/dashboard${query({ unit: unitCode, from: f, to: tt })}`)
-      );
-      if (mine === generation && ctx.alive()) replace(out, dashboardBody(data));
-    } catch (e) {
-      if (mine !== generation || !ctx.alive()) return;
-      if (e instanceof ApiError && e.isMissingRoute) replace(out, notAvailable(t('dashboard.notAvailable')));
-      else {
-        replace(out);
-        showError(form, e);
-      }
-    }
-  }
-  form.addEventListener('submit', (e) => {
-    e.preventDefault();
-    void run();
-  });
-  main.append(h('h1', null, t('dashboard.title')), h('p', { class: 'hint' }, t('dashboard.lead')), form, out);
-  await run();
-}
-
-/**
- * The unit select of province-wide users: the whole province, then its communes (loaded in the background). A
- * commune asked for in the address is selected at once (named by its code until the list arrives).
- * @param {string} provinceCode
- * @param {string | null} wanted
- */
-function unitPicker(provinceCode, wanted) {
-  const chosen = wanted && /^\d{5}$/.test(wanted) ? wanted : provinceCode;
-  /** @type {[string, string][]} */
-  const options = [[provinceCode, t('dashboard.wholeProvince')]];
-  if (chosen !== provinceCode) options.push([chosen, chosen]);
-  const unit = field({ label: t('dashboard.unit'), path: 'unit', type: 'select', options, value: chosen });
-  void api(`/api/units${query({ province: provinceCode, limit: 5000 })}`)
-    .then((r) => {
-      const items = /** @type {UnitRef[]} */ (r.items).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
-      const select = /** @type {HTMLSelectElement} */ (unit.control);
-      const current = select.value;
-      while (select.options.length > 1) select.remove(1);
-      for (const u of items)
-        select.append(h('option', { value: u.code, selected: u.code === current }, u.name));
-    })
-    .catch(() => undefined);
-  return unit;
+  await picker.run();
 }
 
 /** @param {Dashboard} d */
@@ -225,108 +103,6 @@ function kpi(key, value, cls = '') {
     h('span', { class: 'kpi-value' }, value),
     h('span', { class: 'kpi-label' }, t(`dashboard.kpi.${key}`)),
   );
-}
-
-/** @param {Dashboard['indicators']} ind */
-function indicatorCards(ind) {
-  return [
-    h('p', { class: 'hint' }, t('dashboard.ind.lead')),
-    h(
-      'ul',
-      { class: 'ind-cards' },
-      ...ind.items.map(indicatorCard),
-      ...ind.omitted.map((o) =>
-        h(
-          'li',
-          { class: 'ind-card ind-omitted', 'data-indicator': o.id },
-          indicatorHead(o.id, o.name),
-          h('p', { class: 'ind-value' }, t('dashboard.ind.omitted')),
-          h('p', { class: 'ind-reason' }, reasonText(o.reason)),
-        ),
-      ),
-    ),
-  ];
-}
-
-/** @param {string} id @param {string} name */
-function indicatorHead(id, name) {
-  return h(
-    'h3',
-    { class: 'ind-head' },
-    h('span', { class: 'ind-id' }, id),
-    ' ',
-    h('span', { class: 'ind-name' }, known(`dashboard.ind.${id}.name`, name)),
-  );
-}
-
-/** @param {Indicator} i */
-function indicatorValue(i) {
-  if (i.value === null) return t('dashboard.ind.noData');
-  return i.unit === '%' ? pct(i.value) : t('dashboard.workingDays', { n: num(i.value) });
-}
-
-/** @param {Indicator} i */
-function indicatorCard(i) {
-  const met = typeof i.attainment === 'number' ? i.attainment >= 1 : null;
-  const ratio =
-    typeof i.numerator === 'number' && typeof i.denominator === 'number'
-      ? t('dashboard.ind.ratio', { a: num(i.numerator), b: num(i.denominator) })
-      : typeof i.denominator === 'number'
-        ? t('dashboard.ind.basis', { n: num(i.denominator) })
-        : null;
-  return h(
-    'li',
-    {
-      class: `ind-card${met === true ? ' ind-met' : met === false ? ' ind-short' : ''}`,
-      'data-indicator': i.id,
-    },
-    indicatorHead(i.id, i.name),
-    h('p', { class: 'ind-value' }, indicatorValue(i)),
-    ratio ? h('p', { class: 'ind-ratio' }, ratio) : null,
-    typeof i.target === 'number'
-      ? h(
-          'p',
-          { class: 'ind-target' },
-          t('dashboard.ind.target', { target: pct(i.target) }),
-          typeof i.attainment === 'number'
-            ? [
-                ' · ',
-                t('dashboard.ind.attainment', { pct: pct(Math.round(i.attainment * 1000) / 10) }),
-                ' ',
-                h(
-                  'span',
-                  { class: `badge ${met ? 'badge-green' : 'badge-amber'}` },
-                  t(met ? 'dashboard.ind.met' : 'dashboard.ind.notMet'),
-                ),
-              ]
-            : null,
-        )
-      : null,
-    i.note ? h('p', { class: 'ind-note' }, noteText(i)) : null,
-    h(
-      'p',
-      { class: 'ind-formula' },
-      h('span', { class: 'ind-formula-label' }, t('dashboard.ind.formula')),
-      ' ',
-      known(`dashboard.ind.${i.id}.formula`, i.formula),
-    ),
-  );
-}
-
-/** The server's notes are in English; the known ones are translated. @param {Indicator} i */
-function noteText(i) {
-  const note = i.note ?? '';
-  const unrecorded = /^(\d+) deliver/.exec(note);
-  if (i.id === '4.1' && unrecorded) return t('dashboard.ind.4.1.note', { n: num(Number(unrecorded[1])) });
-  if (i.id === '5.4' && /^Complaints/.test(note)) return t('dashboard.ind.5.4.note');
-  return note;
-}
-
-/** Why an indicator is omitted (the server's reasons are in English; the known ones are translated). @param {string} reason */
-function reasonText(reason) {
-  if (/^No result of the dossiers/.test(reason)) return t('dashboard.omitted.noDelivery');
-  if (/^No delivery of the period records its channel/.test(reason)) return t('dashboard.omitted.noChannel');
-  return reason;
 }
 
 /** The daily series: days, or weeks / months for long periods (an old PC draws a few dozen bars). @param {Dashboard} d */
@@ -480,7 +256,7 @@ function rateCell(rate) {
     'span',
     { class: 'rate' },
     h('span', { class: 'rate-bar', 'aria-hidden': 'true' }, fill),
-    h('span', { class: 'rate-text' }, pct(rate)),
+    h('span', { class: 'rate-text' }, percent(rate)),
   );
 }
 
@@ -497,7 +273,7 @@ function communesTable(communes, period) {
       link(`/tong-quan${query({ unit: c.unit.code, from: period.from, to: period.to })}`, null, c.unit.name),
       num(c.received),
       num(c.resolved),
-      c.onTimeRate === null ? '—' : pct(c.onTimeRate),
+      c.onTimeRate === null ? '—' : percent(c.onTimeRate),
     ]),
     'dash-communes',
     '',

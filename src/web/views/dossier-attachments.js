@@ -1,21 +1,26 @@
-/* global document, sessionStorage, XMLHttpRequest, URLSearchParams, setTimeout */
+/* global URLSearchParams */
 /**
  * The dossier's scanned components (GET/POST /api/dossiers/:code/attachments): the list with a download link
  * for each (every download is written to the audit log), and an upload form for the roles that may upload
- * (intake or processing, as in the server's policy). The server checks the type by content and the size again.
+ * (intake or processing, as in the server's policy). The browser checks the type and the size against the
+ * server's limit (`maxBytes` of the list); the server checks the type by content and the size again.
  */
-import { ApiError, api } from '../lib/api.js';
+import { ApiError, api, upload } from '../lib/api.js';
 import { h, icon, replace } from '../lib/dom.js';
 import { formatDateTime } from '../lib/format.js';
-import { getLang, num, t } from '../lib/i18n.js';
+import { num, t } from '../lib/i18n.js';
 import { can } from '../lib/session.js';
-import { clearIssues, errorText, field, loading, notAvailable, setFieldError, toast } from '../lib/ui.js';
+import {
+  clearIssues,
+  docLink,
+  errorText,
+  field,
+  loading,
+  notAvailable,
+  setFieldError,
+  toast,
+} from '../lib/ui.js';
 
-/**
- * The server's default MOTCUA_MAX_UPLOAD_MB. The API does not tell its configured limit, so this is a first
- * check only: the server answers 413 above its own limit, and that answer is shown too.
- */
-export const MAX_UPLOAD_MB = 10;
 const MEDIA_TYPES = /** @type {Record<string, string>} */ ({
   pdf: 'application/pdf',
   jpg: 'image/jpeg',
@@ -28,11 +33,13 @@ const TYPE_LABELS = /** @type {Record<string, string>} */ ({
   'image/png': 'PNG',
 });
 const OTHER = '__other';
-const UPLOAD_TIMEOUT_MS = 15 * 60_000;
+const MB = 1_048_576;
 
 /**
  * @typedef {{id: string, component: string, fileName: string, mediaType: string, size: number,
  *   sha256: string, uploadedAt: string, uploadedBy: string | null}} Attachment
+ * @typedef {{items: Attachment[], maxBytes: number}} AttachmentList the list, and the largest file the server
+ *   takes (MOTCUA_MAX_UPLOAD_MB)
  */
 
 /** @type {Map<string, Promise<string[]>>} */
@@ -71,21 +78,22 @@ export function attachmentsCard(d) {
     h('p', { class: 'hint' }, t('attachments.auditNote')),
   );
 
+  /** Draws the list; null when it could not be read. @returns {Promise<AttachmentList | null>} */
   async function load() {
     try {
-      const res = await api(base);
-      replace(list, attachmentTable(base, /** @type {Attachment[]} */ (res.items)));
-      return true;
+      const res = /** @type {AttachmentList} */ (await api(base));
+      replace(list, attachmentTable(base, res.items));
+      return res;
     } catch (e) {
       if (e instanceof ApiError && (e.status === 403 || e.code === 'NOT_FOUND')) card.remove();
       else if (e instanceof ApiError && e.isMissingRoute) replace(list, notAvailable());
       else replace(list, h('p', { class: 'alert alert-error', role: 'alert' }, errorText(e)));
-      return false;
+      return null;
     }
   }
 
-  void load().then((shown) => {
-    if (shown && (can('intake') || can('process'))) card.append(uploadForm(d, base, load));
+  void load().then((res) => {
+    if (res && (can('intake') || can('process'))) card.append(uploadForm(d, base, res.maxBytes, load));
   });
   return card;
 }
@@ -146,8 +154,8 @@ function attachmentTable(base, items) {
 /** @param {number} bytes */
 export function fileSize(bytes) {
   const round = (/** @type {number} */ x) => (x < 10 ? Math.round(x * 10) / 10 : Math.round(x));
-  if (bytes < 1_048_576) return t('attachments.kb', { n: num(Math.max(0.1, round(bytes / 1024))) });
-  return t('attachments.mb', { n: num(round(bytes / 1_048_576)) });
+  if (bytes < MB) return t('attachments.kb', { n: num(Math.max(0.1, round(bytes / 1024))) });
+  return t('attachments.mb', { n: num(round(bytes / MB)) });
 }
 
 /**
@@ -157,36 +165,22 @@ export function fileSize(bytes) {
  * @param {string} fileName
  */
 function downloadLink(url, fileName) {
-  const a = h('a', { href: url, class: 'doc-link', download: fileName }, icon('doc'), ' ', fileName);
-  a.addEventListener('click', async (e) => {
-    if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey) return;
-    e.preventDefault();
-    if (a.getAttribute('aria-busy') === 'true') return;
-    a.setAttribute('aria-busy', 'true');
-    try {
-      const blob = /** @type {Blob} */ (await api(url, { blob: true }));
-      const href = URL.createObjectURL(blob);
-      const save = h('a', { href, download: fileName, hidden: true });
-      document.body.appendChild(save);
-      save.click();
-      save.remove();
-      setTimeout(() => URL.revokeObjectURL(href), 60_000);
-    } catch (err) {
-      toast(t('attachments.downloadFailed', { name: fileName, reason: errorText(err) }), 'error');
-    } finally {
-      a.removeAttribute('aria-busy');
-    }
+  return docLink(url, fileName, fileName, {
+    save: true,
+    icon: icon('doc'),
+    failure: (err) => t('attachments.downloadFailed', { name: fileName, reason: errorText(err) }),
   });
-  return a;
 }
 
 /**
  * The upload form: component (from the procedure, or "other" typed in), file, and a progress bar.
  * @param {any} d
  * @param {string} base
- * @param {() => Promise<boolean>} reload
+ * @param {number} maxBytes the server's limit
+ * @param {() => Promise<unknown>} reload
  */
-function uploadForm(d, base, reload) {
+function uploadForm(d, base, maxBytes, reload) {
+  const mb = num(maxBytes / MB);
   const component = field({
     label: t('attachments.component'),
     path: 'component',
@@ -219,7 +213,7 @@ function uploadForm(d, base, reload) {
     path: 'file',
     type: 'file',
     required: true,
-    hint: t('attachments.fileHint', { mb: num(MAX_UPLOAD_MB) }),
+    hint: t('attachments.fileHint', { mb }),
   });
   const input = /** @type {HTMLInputElement} */ (file.control);
   input.setAttribute('accept', '.pdf,.jpg,.jpeg,.png');
@@ -267,15 +261,10 @@ function uploadForm(d, base, reload) {
     const type = mediaTypeOf(f);
     if (!type) return fail(file, t('attachments.err.type', { field: fieldName, name: f.name }));
     if (f.size === 0) return fail(file, t('attachments.err.empty', { field: fieldName, name: f.name }));
-    if (f.size > MAX_UPLOAD_MB * 1_048_576)
+    if (f.size > maxBytes)
       return fail(
         file,
-        t('attachments.err.tooLarge', {
-          field: fieldName,
-          name: f.name,
-          size: fileSize(f.size),
-          mb: num(MAX_UPLOAD_MB),
-        }),
+        t('attachments.err.tooLarge', { field: fieldName, name: f.name, size: fileSize(f.size), mb }),
       );
 
     submit.disabled = true;
@@ -285,9 +274,12 @@ function uploadForm(d, base, reload) {
     progress.hidden = false;
     try {
       const url = `${base}?${new URLSearchParams({ component: chosen, name: shortName(f.name) })}`;
-      await send(url, f, type, (p) => {
-        bar.value = p;
-        percent.textContent = `${p}%`;
+      await upload(url, f, {
+        contentType: type,
+        onProgress: (p) => {
+          bar.value = p;
+          percent.textContent = `${p}%`;
+        },
       });
       form.reset();
       other.hidden = true;
@@ -325,58 +317,4 @@ function shortName(name) {
   if (name.length <= 200) return name;
   const ext = /\.[a-z0-9]{1,5}$/i.exec(name)?.[0] ?? '';
   return name.slice(0, 200 - ext.length) + ext;
-}
-
-/**
- * POSTs the raw file with upload progress (fetch cannot report it). Same headers as api(): the language, so the
- * server's refusal comes back translated, and the CSRF token. Not retried: the route takes no idempotency key.
- * @param {string} url
- * @param {File} f
- * @param {string} type
- * @param {(percent: number) => void} onProgress
- * @returns {Promise<Attachment>}
- */
-function send(url, f, type, onProgress) {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', url);
-    xhr.timeout = UPLOAD_TIMEOUT_MS;
-    xhr.setRequestHeader('Content-Type', type);
-    xhr.setRequestHeader('Accept', 'application/json');
-    xhr.setRequestHeader('Accept-Language', getLang());
-    const token = csrfToken();
-    if (token) xhr.setRequestHeader('X-CSRF-Token', token);
-    xhr.upload.addEventListener('progress', (e) => {
-      if (e.lengthComputable) onProgress(Math.min(100, Math.round((e.loaded / e.total) * 100)));
-    });
-    xhr.addEventListener('error', () => reject(new ApiError(0, 'NETWORK', 'network')));
-    xhr.addEventListener('timeout', () => reject(new ApiError(0, 'TIMEOUT', 'timeout')));
-    xhr.addEventListener('load', () => {
-      /** @type {any} */
-      let data = null;
-      try {
-        data = xhr.responseText ? JSON.parse(xhr.responseText) : null;
-      } catch {
-        data = null;
-      }
-      if (xhr.status >= 200 && xhr.status < 300) return resolve(data);
-      const err = data?.error;
-      if (xhr.status === 401) void api('/api/auth/me').catch(() => undefined); // lets api() send the officer to sign-in
-      reject(
-        err
-          ? new ApiError(xhr.status, String(err.code), String(err.message), err.details ?? {})
-          : new ApiError(xhr.status, xhr.status >= 500 ? 'INTERNAL' : 'BAD_RESPONSE', `HTTP ${xhr.status}`),
-      );
-    });
-    xhr.send(f);
-  });
-}
-
-/** The token api() keeps from the sign-in answer (lib/api.js, key 'motcua.csrf'). */
-function csrfToken() {
-  try {
-    return sessionStorage.getItem('motcua.csrf');
-  } catch {
-    return null;
-  }
 }

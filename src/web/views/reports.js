@@ -1,25 +1,16 @@
 /**
  * The period report (Biểu 06 of Circular 01/2020/TT-VPCP, with MộtCửa's extra columns): a period typed as
  * dd/MM/yyyy, the table by field with totals, downloads in Excel and PDF; province users pick a commune or the
- * whole province (then a table by commune too). A server without the report route gets a friendly notice.
+ * whole province (then a table by commune too), with the overview's form (`lib/period-picker.js`). A server
+ * without the report route gets a friendly notice.
  */
-import { ApiError, api, query } from '../lib/api.js';
-import { h, replace } from '../lib/dom.js';
-import { localIsoDate, showIsoDate } from '../lib/format.js';
+import { api, query } from '../lib/api.js';
+import { h } from '../lib/dom.js';
+import { showIsoDate } from '../lib/format.js';
 import { num, t } from '../lib/i18n.js';
-import { setUrl } from '../lib/router.js';
-import { isProvinceWide, session } from '../lib/session.js';
-import {
-  clearIssues,
-  dateField,
-  dateValue,
-  docLink,
-  field,
-  formAlert,
-  loading,
-  notAvailable,
-  showError,
-} from '../lib/ui.js';
+import { periodPicker } from '../lib/period-picker.js';
+import { session } from '../lib/session.js';
+import { docLink } from '../lib/ui.js';
 
 /**
  * @typedef {{received: {total: number, online: number, directOrPostal: number, carriedOver: number},
@@ -44,124 +35,29 @@ const ZERO = {
   closedWithoutResult: { total: 0, returned: 0, withdrawn: 0 },
 };
 
-/** Preset periods: this month, last month, this quarter, this year (local dates). */
-function presets() {
-  const [y, m] = localIsoDate().split('-').map(Number);
-  const iso = (/** @type {number} */ yy, /** @type {number} */ mm, /** @type {number} */ dd) =>
-    `${yy}-${String(mm).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;
-  const last = (/** @type {number} */ yy, /** @type {number} */ mm) =>
-    new Date(Date.UTC(yy, mm, 0)).getUTCDate();
-  const pm = m === 1 ? 12 : m - 1;
-  const py = m === 1 ? y - 1 : y;
-  const q0 = Math.floor((m - 1) / 3) * 3 + 1;
-  return [
-    ['thisMonth', iso(y, m, 1), iso(y, m, last(y, m))],
-    ['lastMonth', iso(py, pm, 1), iso(py, pm, last(py, pm))],
-    ['thisQuarter', iso(y, q0, 1), iso(y, q0 + 2, last(y, q0 + 2))],
-    ['thisYear', iso(y, 1, 1), iso(y, 12, 31)],
-  ];
-}
-
 /** @type {import('../lib/router.js').View} */
 export async function reportsView(main, ctx) {
-  const me = session.me;
-  if (!me) return;
-  const [, defFrom, defTo] = presets()[0];
-  const from = dateField({
-    label: t('reports.from'),
-    path: 'from',
-    required: true,
-    value: showIsoDate(ctx.query.get('from') ?? defFrom),
+  if (!session.me) return;
+  const picker = periodPicker(ctx, {
+    presets: ['thisMonth', 'lastMonth', 'thisQuarter', 'thisYear'],
+    presetsLabel: t('reports.presets'),
+    showLabel: t('reports.show'),
+    notAvailable: t('reports.notAvailable'),
+    outClass: 'report-out',
+    load: async (q) => reportTables(await api(`/api/reports/period${query(q)}`), q),
   });
-  const to = dateField({
-    label: t('reports.to'),
-    path: 'to',
-    required: true,
-    value: showIsoDate(ctx.query.get('to') ?? defTo),
-  });
-  const provinceWide = isProvinceWide();
-  /** @type {ReturnType<typeof field> | null} */
-  let unit = null;
-  if (provinceWide) {
-    unit = field({
-      label: t('reports.unit'),
-      path: 'unit',
-      type: 'select',
-      options: [[me.provinceCode, t('reports.wholeProvince')]],
-      value: me.provinceCode,
-    });
-    void api(`/api/units${query({ province: me.provinceCode, limit: 5000 })}`)
-      .then((r) => {
-        const select = /** @type {HTMLSelectElement} */ (unit?.control);
-        const wanted = ctx.query.get('unit');
-        const items = /** @type {{code: string, name: string}[]} */ (r.items).sort((a, b) =>
-          a.name.localeCompare(b.name, 'vi'),
-        );
-        for (const u of items)
-          select.append(h('option', { value: u.code, selected: u.code === wanted }, u.name));
-      })
-      .catch(() => undefined);
-  }
-  const out = h('div', { class: 'report-out', 'aria-live': 'polite' });
-  const presetButtons = presets().map(([key, f, tt]) =>
-    h(
-      'button',
-      {
-        type: 'button',
-        class: 'btn btn-small',
-        onclick: () => {
-          from.control.value = showIsoDate(f);
-          to.control.value = showIsoDate(tt);
-          void run();
-        },
-      },
-      t(`reports.preset.${key}`),
-    ),
+  main.append(
+    h('h1', null, t('reports.title')),
+    h('p', { class: 'hint' }, t('reports.lead')),
+    picker.form,
+    picker.out,
   );
-  const form = h(
-    'form',
-    { class: 'card report-form', novalidate: true },
-    h('div', { class: 'grid-3' }, unit, from, to),
-    h('div', { class: 'presets', role: 'group', 'aria-label': t('reports.presets') }, ...presetButtons),
-    formAlert(),
-    h(
-      'div',
-      { class: 'actions-row' },
-      h('button', { type: 'submit', class: 'btn btn-primary' }, t('reports.show')),
-    ),
-  );
-
-  async function run() {
-    clearIssues(form);
-    const f = dateValue(from);
-    const tt = dateValue(to);
-    if (!f || !tt) return;
-    const unitCode = unit ? unit.control.value : (me?.unitCode ?? '');
-    setUrl(`/bao-cao${query({ unit: unit ? unitCode : '', from: f, to: tt })}`);
-    replace(out, loading());
-    const params = { unit: unitCode, from: f, to: tt };
-    try {
-      const report = await api(`/api/reports/period${query(params)}`);
-      replace(out, reportTables(report, params));
-    } catch (e) {
-      if (e instanceof ApiError && e.isMissingRoute) replace(out, notAvailable(t('reports.notAvailable')));
-      else {
-        replace(out);
-        showError(form, e);
-      }
-    }
-  }
-  form.addEventListener('submit', (e) => {
-    e.preventDefault();
-    void run();
-  });
-  main.append(h('h1', null, t('reports.title')), h('p', { class: 'hint' }, t('reports.lead')), form, out);
-  await run();
+  await picker.run();
 }
 
 /**
  * @param {any} report
- * @param {{unit: string, from: string, to: string}} params
+ * @param {import('../lib/period-picker.js').PeriodQuery} params
  */
 function reportTables(report, params) {
   const totals = /** @type {Counts} */ (report.totals ?? ZERO);
