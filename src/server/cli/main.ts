@@ -45,6 +45,10 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
     run: lazy(() => import('./commands/audit.ts'), 'auditCommand'),
     summary: 'audit verify                          check the audit log hash chain',
   },
+  backup: {
+    run: lazy(() => import('./commands/backup.ts'), 'backupCommand'),
+    summary: 'backup [--out DIR] [--keep N]         copy the database and attachment files (server may run)',
+  },
 };
 
 export function usage(): string {

@@ -1,0 +1,138 @@
+/**
+ * `motcua backup [--out DIR] [--keep N]`: a consistent copy of the database while the server runs, with the
+ * attachment files beside it (docs/OPERATIONS.md).
+ * - SQLite: SQLite's online backup API (page by page; writers are not blocked), then `integrity_check` on the copy.
+ * - PostgreSQL: `pg_dump --format=custom` of the database in DATABASE_URL (pg_dump must be installed).
+ * The attachment files are content-addressed (their name is their SHA-256): only files not yet in the backup
+ * folder's shared `files/` are copied. `--keep N` keeps the N newest database copies.
+ */
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { loadConfig } from '../../config.ts';
+import { parseDatabaseUrl } from '../../db/connect.ts';
+import { parseCommandArgs, parseIntOption } from '../args.ts';
+import { CliUsageError, type CliIo } from '../cli-error.ts';
+
+const PREFIX = 'motcua-';
+
+/** `motcua-20261129-074500` in local time (UTC+7): sorts in time order. */
+export function backupStamp(now: number): string {
+  const d = new Date(now + 7 * 3_600_000).toISOString();
+  return `${PREFIX}${d.slice(0, 10).replaceAll('-', '')}-${d.slice(11, 19).replaceAll(':', '')}`;
+}
+
+async function backupSqlite(source: string, dest: string): Promise<{ pages: number; dossiers: number }> {
+  if (!existsSync(source)) throw new CliUsageError(`backup: no database at ${source}`);
+  const db = new SQLite(source, { readonly: true, fileMustExist: true });
+  try {
+    const progress = await db.backup(dest);
+    const copy = new SQLite(dest, { readonly: true });
+    try {
+      const check = copy.pragma('integrity_check', { simple: true });
+      if (check !== 'ok') throw new Error(`backup: the copy fails integrity_check: ${String(check)}`);
+      const hasDossiers = copy
+        .prepare("select 1 from sqlite_master where type = 'table' and name = 'dossiers'")
+        .get();
+      const row = hasDossiers
+        ? (copy.prepare('select count(*) as n from dossiers').get() as { n: number })
+        : null;
+      return { pages: progress.totalPages, dossiers: row?.n ?? 0 };
+    } finally {
+      copy.close();
+    }
+  } finally {
+    db.close();
+  }
+}
+
+function backupPostgres(url: string, dest: string): Promise<void> {
+  return new Promise((done, fail) => {
+    const child = spawn('pg_dump', ['--format=custom', '--no-owner', `--file=${dest}`, url], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    child.on('error', (e: NodeJS.ErrnoException) =>
+      fail(
+        e.code === 'ENOENT'
+          ? new Error('backup: pg_dump is not installed (Debian: apt-get install postgresql-client)')
+          : e,
+      ),
+    );
+    child.on('close', (code) =>
+      code === 0
+        ? done()
+        : fail(new Error(`backup: pg_dump failed: ${stderr.trim().split('\n')[0] ?? code}`)),
+    );
+  });
+}
+
+/** Copies the attachment files not yet in `dest` (same name = same content); returns how many were copied. */
+export function copyNewFiles(source: string, dest: string): { copied: number; total: number } {
+  let copied = 0;
+  let total = 0;
+  if (!existsSync(source)) return { copied, total };
+  const walk = (from: string, to: string) => {
+    for (const entry of readdirSync(from, { withFileTypes: true })) {
+      const src = join(from, entry.name);
+      const dst = join(to, entry.name);
+      if (entry.isDirectory()) walk(src, dst);
+      else if (entry.isFile()) {
+        total += 1;
+        if (existsSync(dst) && statSync(dst).size === statSync(src).size) continue;
+        mkdirSync(to, { recursive: true });
+        copyFileSync(src, dst);
+        copied += 1;
+      }
+    }
+  };
+  walk(source, dest);
+  return { copied, total };
+}
+
+/** Removes all but the `keep` newest copies (files named motcua-<stamp>.db or .dump). */
+function prune(dir: string, keep: number): string[] {
+  const copies = readdirSync(dir)
+    .filter((n) => n.startsWith(PREFIX) && /\.(db|dump)$/.test(n))
+    .sort()
+    .reverse();
+  const removed = copies.slice(keep);
+  for (const name of removed) rmSync(join(dir, name), { force: true });
+  return removed;
+}
+
+export async function backupCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs('backup', args, {
+    out: { type: 'string' },
+    keep: { type: 'string' },
+  });
+  if (positionals.length > 0) throw new CliUsageError('backup: usage: motcua backup [--out DIR] [--keep N]');
+  const keep = parseIntOption('backup', 'keep', values.keep, 1, 10_000);
+  const config = loadConfig();
+  const out = resolve(values.out ?? './data/backups');
+  mkdirSync(out, { recursive: true });
+  const { dialect, target } = parseDatabaseUrl(config.DATABASE_URL);
+  const stamp = backupStamp(Date.now());
+  const started = Date.now();
+  let dest: string;
+  if (dialect === 'sqlite') {
+    if (target === ':memory:') throw new CliUsageError('backup: an in-memory database cannot be backed up');
+    dest = join(out, `${stamp}.db`);
+    const { pages, dossiers } = await backupSqlite(resolve(target), dest);
+    io.out(`Database copied to ${dest} (${pages} pages, ${dossiers} dossiers; integrity ok).`);
+  } else {
+    dest = join(out, `${stamp}.dump`);
+    await backupPostgres(target, dest);
+    io.out(`Database dumped to ${dest} (pg_dump custom format; restore with pg_restore).`);
+  }
+  const files = copyNewFiles(resolve(config.MOTCUA_FILES_DIR), join(out, 'files'));
+  io.out(`Attachment files: ${files.copied} new of ${files.total}, in ${join(out, 'files')}.`);
+  if (keep !== undefined) {
+    const removed = prune(out, keep);
+    if (removed.length) io.out(`Removed ${removed.length} older copy(ies); kept the ${keep} newest.`);
+  }
+  io.out(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  return 0;
+}
