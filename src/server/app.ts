@@ -22,6 +22,7 @@ import { procedureRoutes } from './procedures/procedure.routes.ts';
 import { portalRoutes } from './portal/portal.routes.ts';
 import { reportRoutes } from './reports/report.routes.ts';
 import { petitionRoutes } from './petitions/petition.routes.ts';
+import { taskRoutes } from './tasks/task.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { unitRoutes } from './units/unit.routes.ts';
 import { webRoutes } from './web/web.routes.ts';
@@ -53,6 +54,7 @@ const FEATURES: ((app: AppInstance) => Promise<void>)[] = [
   documentRoutes,
   reportRoutes,
   petitionRoutes,
+  taskRoutes,
   portalRoutes,
   webRoutes,
 ];

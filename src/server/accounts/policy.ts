@@ -38,6 +38,8 @@ export const POLICIES = {
   /** A denouncer's identity is confidential (Law on Denunciations 2018 Art. 47): the leader only. */
   'petition.read_denouncer': (a: Actor, t: Tenant) =>
     has(a, 'commune_leader', 'system_admin') && inScope(scopeOf(a), t),
+  /** Assign tasks and judge their products (the six-clear principle): the commune's leaders. */
+  'task.assign': (a: Actor, t: Tenant) => has(a, 'commune_leader', 'system_admin') && inScope(scopeOf(a), t),
   'petition.rules.edit': (a: Actor, t: Tenant) =>
     has(a, 'system_admin') || (has(a, 'province_supervisor') && t.provinceCode === a.provinceCode),
 } as const;

@@ -13,6 +13,7 @@ import type {
 import type { PetitionActionTable, PetitionTable } from '../petitions/petition.table.ts';
 import type { ProcedureTable } from '../procedures/procedure.table.ts';
 import type { ReportUnitFieldTable } from '../reports/report.table.ts';
+import type { TaskActionTable, TaskTable } from '../tasks/task.table.ts';
 import type { UnitChangeSetTable, UnitLineageTable, UnitVersionTable } from '../units/unit.table.ts';
 
 /** The whole database: one interface composed of each feature's tables. */
@@ -38,6 +39,8 @@ export interface Database {
   report_unit_fields: ReportUnitFieldTable;
   petitions: PetitionTable;
   petition_actions: PetitionActionTable;
+  tasks: TaskTable;
+  task_actions: TaskActionTable;
 }
 
 export interface SettingTable {
