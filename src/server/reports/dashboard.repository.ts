@@ -102,13 +102,50 @@ export async function resolvedBy(
   }));
 }
 
-/** Receipt and resolution instants of the dossiers resolved in [from, E) (indicator 2.2 in working days). */
-export async function resolvedSpans(db: Db, scope: ReportScope, b: Bounds): Promise<[number, number][]> {
-  const { rows } = await sql<{ r: Num; e: Num }>`select received_at as r, ended_at as e from dossiers
+/**
+ * Receipt and resolution instants of the dossiers resolved in [from, E), by assignee (null: none): indicator 2.2
+ * and the officers' average processing time, both in working days.
+ */
+export async function resolvedSpansByAssignee(
+  db: Db,
+  scope: ReportScope,
+  b: Bounds,
+): Promise<Map<string | null, [number, number][]>> {
+  const { rows } = await sql<{ a: string | null; r: Num; e: Num }>`select assignee_id as a, received_at as r,
+      ended_at as e from dossiers
     where ${unitIn(scope)} and ended_at >= ${b.fromMs} and ended_at < ${b.endMs} and end_kind = 'resolved'`.execute(
     db,
   );
-  return rows.map((x) => [n(x.r), n(x.e)]);
+  const out = new Map<string | null, [number, number][]>();
+  for (const x of rows) {
+    const list = out.get(x.a) ?? [];
+    list.push([n(x.r), n(x.e)]);
+    out.set(x.a, list);
+  }
+  return out;
+}
+
+export interface OfficerTasks {
+  assigneeId: string;
+  open: number;
+  overdue: number;
+}
+
+/**
+ * Leaders' tasks (docs/TASKS.md) by officer at instant T: open (assigned by T, not ended by T) and overdue (open,
+ * past their time, product not handed in by T).
+ */
+export async function tasksAt(db: Db, scope: ReportScope, t: number): Promise<OfficerTasks[]> {
+  const { rows } = await sql<{
+    a: string;
+    open: Num;
+    overdue: Num;
+  }>`select assignee_id as a, count(*) as open,
+      sum(case when due_at < ${t} and (submitted_at is null or submitted_at > ${t}) then 1 else 0 end) as overdue
+    from tasks
+    where ${unitIn(scope)} and assigned_at <= ${t} and (ended_at is null or ended_at > ${t})
+    group by assignee_id`.execute(db);
+  return rows.map((r) => ({ assigneeId: r.a, open: n(r.open), overdue: n(r.overdue) }));
 }
 
 export async function userNames(db: Db, ids: string[]): Promise<Map<string, string>> {

@@ -1,10 +1,11 @@
 /**
- * The dashboards' data (`GET /api/reports/dashboard`): daily received/resolved series, officers' workload,
+ * The dashboards' data (`GET /api/reports/dashboard`): daily received/resolved series, officers' workload (dossiers
+ * and leaders' tasks),
  * procedures' late rates, the communes of a province ranked by on-time rate, and the Decision 766/QĐ-TTg
  * indicators the data supports (formulas in docs/REPORTS.md).
  */
 import type { Kysely } from 'kysely';
-import { dateOfDayNumber } from '../../shared/calendar/index.ts';
+import { dateOfDayNumber, type WorkingCalendar } from '../../shared/calendar/index.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
 import type { Database } from '../db/schema.ts';
 import { onTimeRate, share } from './brief.format.ts';
@@ -14,14 +15,15 @@ import {
   receivedByDay,
   resolvedBy,
   resolvedByDay,
-  resolvedSpans,
+  resolvedSpansByAssignee,
+  tasksAt,
   userNames,
   workloadAt,
 } from './dashboard.repository.ts';
 import { buildPeriodReport, resolveReportUnit, type ReportTarget } from './period-report.ts';
 import { DAY_MS, resolvePeriod, type PeriodBounds } from './report-period.ts';
 import type { PeriodInput, PeriodReport, ReportUnitRef } from './report.types.ts';
-import { indicators766, type Indicators766 } from './indicators.ts';
+import { averageWorkingDays, indicators766, type Indicators766 } from './indicators.ts';
 
 type Db = Kysely<Database>;
 
@@ -41,7 +43,11 @@ export interface Dashboard {
     dueSoon: number;
     overdue: number;
     resolved: number;
+    /** Mean working days from receipt to resolution, on the province's calendar (as indicator 2.2). */
     avgProcessingDays: number | null;
+    /** Leaders' tasks (docs/TASKS.md) open at `workloadAt`, and those past their time. */
+    tasksOpen: number;
+    tasksOverdue: number;
   }[];
   procedures: { code: string; name: string; resolved: number; late: number; lateRate: number }[];
   communes?: {
@@ -64,10 +70,22 @@ function dailySeries(period: PeriodBounds, received: Map<number, number>, resolv
   }));
 }
 
-async function officers(db: Db, scope: Parameters<typeof workloadAt>[1], period: PeriodBounds, t: number) {
+async function officers(
+  db: Db,
+  scope: Parameters<typeof workloadAt>[1],
+  period: PeriodBounds,
+  t: number,
+  spans: Map<string | null, [number, number][]>,
+  calendar: WorkingCalendar,
+) {
   const loads = await workloadAt(db, scope, t, SOON_MS);
   const done = await resolvedBy(db, scope, period, 'assignee');
-  const ids = new Set<string | null>([...loads.map((l) => l.assigneeId), ...done.map((d) => d.key)]);
+  const tasks = await tasksAt(db, scope, t);
+  const ids = new Set<string | null>([
+    ...loads.map((l) => l.assigneeId),
+    ...done.map((d) => d.key),
+    ...tasks.map((x) => x.assigneeId),
+  ]);
   const names = await userNames(
     db,
     [...ids].filter((i): i is string => i !== null),
@@ -76,6 +94,7 @@ async function officers(db: Db, scope: Parameters<typeof workloadAt>[1], period:
     .map((id) => {
       const load = loads.find((l) => l.assigneeId === id);
       const d = done.find((x) => x.key === id);
+      const task = tasks.find((x) => x.assigneeId === id);
       return {
         assigneeId: id,
         name: id === null ? null : (names.get(id) ?? null),
@@ -83,7 +102,9 @@ async function officers(db: Db, scope: Parameters<typeof workloadAt>[1], period:
         dueSoon: load?.dueSoon ?? 0,
         overdue: load?.overdue ?? 0,
         resolved: d?.resolved ?? 0,
-        avgProcessingDays: d ? round1(d.avgMs / DAY_MS) : null,
+        avgProcessingDays: averageWorkingDays(spans.get(id) ?? [], calendar),
+        tasksOpen: task?.open ?? 0,
+        tasksOverdue: task?.overdue ?? 0,
       };
     })
     .sort((a, b) => b.open - a.open || (a.assigneeId ?? '').localeCompare(b.assigneeId ?? ''));
@@ -127,13 +148,14 @@ export async function buildDashboard(
     }))
     .sort((a, b) => b.lateRate - a.lateRate || b.resolved - a.resolved || a.code.localeCompare(b.code));
   const calendar = await loadCalendar(db, target.scope.provinceCode);
-  const spans = await resolvedSpans(db, target.scope, period);
+  const byAssignee = await resolvedSpansByAssignee(db, target.scope, period);
+  const spans = [...byAssignee.values()].flat();
   const result: Dashboard = {
     unit: report.unit,
     period: report.period,
     daily: dailySeries(period, received, resolved),
     workloadAt: new Date(t).toISOString(),
-    officers: await officers(db, target.scope, period, t),
+    officers: await officers(db, target.scope, period, t, byAssignee, calendar),
     procedures,
     indicators: indicators766(
       report.totals,

@@ -9,6 +9,7 @@ import { importLegacyDossiers } from '../legacy/legacy.import.ts';
 import { periodReport } from './period-report.ts';
 import { reportRoutes, XLSX_CONTENT_TYPE } from './report.routes.ts';
 import type { Dashboard } from './dashboard.ts';
+import { tasksAt } from './dashboard.repository.ts';
 
 const Q = 'from=2025-07-09&to=2025-08-06';
 const at = (local: string): string => `${local}+07:00`;
@@ -182,7 +183,9 @@ for (const dialect of DIALECTS) {
           dueSoon: 0,
           overdue: 1,
           resolved: 3,
-          avgProcessingDays: expect.any(Number),
+          avgProcessingDays: 3.2, // working days, as indicator 2.2 below
+          tasksOpen: 0,
+          tasksOverdue: 0,
         },
       ]);
       expect(d.procedures).toEqual([
@@ -200,6 +203,44 @@ for (const dialect of DIALECTS) {
       // D-2 10 Jul 09:00 → Wed 16 Jul 10:00 = 6.5 + 8 × 3 + 2.5 h = 4.125 d; G-1 Fri 11 Jul 09:00 → 16 Jul 10:00 = 3.125 d.
       expect(ind['2.2']).toMatchObject({ value: 3.2, unit: 'working_day', denominator: 3 });
       expect(d.indicators.omitted.map((o) => o.id)).toEqual(['4.1']);
+    });
+
+    it("counts each officer's open and overdue tasks at an instant", async () => {
+      await h.user('lanhdao.giahiep', '25015', ['commune_leader']);
+      const leader = await h.login('lanhdao.giahiep');
+      const assign = async (dueAt: string) =>
+        (
+          await h.app.inject({
+            method: 'POST',
+            url: '/api/tasks',
+            headers: { cookie: leader },
+            payload: {
+              assignee: 'tiepnhan.giahiep',
+              work: 'Sắp xếp lưu trữ hồ sơ',
+              dueAt,
+              responsibility: 'Đầy đủ, đúng quy định lưu trữ',
+              product: 'Danh mục hồ sơ lưu trữ',
+              authority: 'Theo phân công của Chủ tịch UBND xã',
+            },
+          })
+        ).json().id as string;
+      const soon = await assign(new Date(Date.now() + 86_400_000).toISOString());
+      await assign(new Date(Date.now() + 2 * 86_400_000).toISOString());
+      const now = Date.now();
+      await h.t.db
+        .updateTable('tasks')
+        .set({ due_at: now - 1_000 })
+        .where('id', '=', soon)
+        .execute();
+      const scope = { provinceCode: '68', unitCodes: ['25015'] };
+      const user = await h.t.db
+        .selectFrom('users')
+        .select('id')
+        .where('username', '=', 'tiepnhan.giahiep')
+        .executeTakeFirstOrThrow();
+      expect(await tasksAt(h.t.db, scope, now)).toEqual([{ assigneeId: user.id, open: 2, overdue: 1 }]);
+      expect(await tasksAt(h.t.db, scope, now - 3_600_000)).toEqual([]); // not yet assigned an hour ago
+      expect(await tasksAt(h.t.db, { provinceCode: '68', unitCodes: ['25000'] }, now)).toEqual([]);
     });
 
     it('5.4 takes off the dossiers complained of (a rejected complaint does not count)', async () => {
