@@ -15,6 +15,9 @@ import { dossierView } from './views/dossier.js';
 import { intakeView } from './views/intake.js';
 import { loginView } from './views/login.js';
 import { lookupView } from './views/lookup.js';
+import { petitionView } from './views/petition.js';
+import { petitionFormView } from './views/petition-form.js';
+import { petitionsView } from './views/petitions.js';
 import { queueView } from './views/queue.js';
 import { reportsView } from './views/reports.js';
 
@@ -25,6 +28,9 @@ const ROUTES = [
   { pattern: /^\/$/, view: queueView, title: 'queue.title' },
   { pattern: /^\/tiep-nhan$/, view: intakeView, title: 'intake.title' },
   { pattern: /^\/ho-so(?:\/([^/]+))?$/, view: dossierView, title: 'dossier.titleShort' },
+  { pattern: /^\/don-thu$/, view: petitionsView, title: 'petitions.title' },
+  { pattern: /^\/don-thu\/moi$/, view: petitionFormView, title: 'petitions.form.title' },
+  { pattern: /^\/don-thu\/xem$/, view: petitionView, title: 'petitions.detail.titleShort' },
   { pattern: /^\/tong-quan$/, view: dashboardView, title: 'dashboard.title' },
   { pattern: /^\/bao-cao$/, view: reportsView, title: 'reports.title' },
   { pattern: /^\/lich-lam-viec$/, view: calendarView, title: 'calendar.titleShort' },
@@ -33,6 +39,7 @@ const ROUTES = [
 const NAV = [
   { href: '/', key: 'nav.queue', show: () => true },
   { href: '/tiep-nhan', key: 'nav.intake', show: () => can('intake') },
+  { href: '/don-thu', key: 'petitions.nav', show: () => true },
   { href: '/tong-quan', key: 'dashboard.nav', show: () => true },
   { href: '/bao-cao', key: 'nav.reports', show: () => true },
   { href: '/lich-lam-viec', key: 'nav.calendar', show: () => true },

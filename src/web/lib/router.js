@@ -122,3 +122,11 @@ export function focusHeading() {
 export function dossierHref(code) {
   return `/ho-so?ma=${encodeURIComponent(code)}`;
 }
+
+/**
+ * The address of a petition's page (codes contain dots too: `<agency>.DT-260302-0001`).
+ * @param {string} code
+ */
+export function petitionHref(code) {
+  return `/don-thu/xem?ma=${encodeURIComponent(code)}`;
+}

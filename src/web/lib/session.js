@@ -1,7 +1,7 @@
 /**
  * The signed-in officer and what the interface offers them. The server decides every permission; these maps
  * only hide buttons a role can never use (they mirror ACTION_POLICY in src/server/dossiers/dossier.actions.ts
- * and POLICIES in src/server/accounts/policy.ts).
+ * and POLICIES in src/server/accounts/policy.ts); for petitions the server's `abilities` are used when given.
  */
 import { api, setCsrfToken } from './api.js';
 
@@ -40,8 +40,35 @@ const ROLE_POLICIES = {
   province_supervisor: [],
 };
 
-/** @type {{me: Me | null, unit: Unit | null}} */
-export const session = { me: null, unit: null };
+/**
+ * The petition policies of each role (mirror of POLICIES 'petition.*' in src/server/accounts/policy.ts), used when
+ * the server has not given the officer's abilities: the sign-in response carries them, `GET /api/auth/me` does
+ * not (yet), so a reloaded page falls back on this table.
+ * @typedef {'receive' | 'handle' | 'decide' | 'read_denouncer'} PetitionPolicy
+ * @type {Record<Role, PetitionPolicy[]>}
+ */
+const ROLE_PETITION_POLICIES = {
+  system_admin: ['receive', 'handle', 'decide', 'read_denouncer'],
+  commune_leader: ['receive', 'handle', 'decide', 'read_denouncer'],
+  specialist: ['receive', 'handle'],
+  counter_officer: ['receive'],
+  province_supervisor: [],
+};
+
+/** Which policy each petition action needs (mirror of ACTION_POLICY in src/server/petitions/petition.service.ts). */
+export const PETITION_ACTION_POLICY = /** @type {const} */ ({
+  request_info: 'handle',
+  receive_info: 'receive',
+  accept: 'decide',
+  reject: 'decide',
+  extend: 'decide',
+  resolve: 'decide',
+  publish: 'handle',
+  withdraw: 'receive',
+});
+
+/** @type {{me: Me | null, unit: Unit | null, abilities: string[] | null}} */
+export const session = { me: null, unit: null, abilities: null };
 
 /** @param {'intake' | 'process' | 'decide'} policy */
 export function can(policy) {
@@ -54,6 +81,22 @@ export function canAct(action) {
   return policy ? can(policy) : false;
 }
 
+/**
+ * Whether the officer may use a petition policy: the server's own list (`abilities`, e.g. 'petition.receive') when
+ * it gave one, else the role table above. The server checks again on every call.
+ * @param {PetitionPolicy} policy
+ */
+export function canPetition(policy) {
+  if (session.abilities) return session.abilities.includes(`petition.${policy}`);
+  return Boolean(session.me?.roles.some((r) => ROLE_PETITION_POLICIES[r]?.includes(policy)));
+}
+
+/** @param {string} action a petition action (accept, resolve…) */
+export function canPetitionAct(action) {
+  const policy = /** @type {Record<string, PetitionPolicy>} */ (PETITION_ACTION_POLICY)[action];
+  return policy ? canPetition(policy) : false;
+}
+
 /** Province-wide users (supervisor, admin) pick a commune in reports. */
 export function isProvinceWide() {
   return Boolean(session.me?.roles.some((r) => r === 'province_supervisor' || r === 'system_admin'));
@@ -62,9 +105,12 @@ export function isProvinceWide() {
 /** Loads the current session, if any. @returns {Promise<Me | null>} */
 export async function loadSession() {
   try {
-    session.me = /** @type {Me} */ (await api('/api/auth/me', { retries: 1 }));
+    const me = await api('/api/auth/me', { retries: 1 });
+    session.me = /** @type {Me} */ (me);
+    session.abilities = abilitiesOf(me);
   } catch {
     session.me = null;
+    session.abilities = null;
   }
   await loadUnit();
   return session.me;
@@ -94,6 +140,7 @@ export async function signIn(username, password) {
     unitCode: res.unitCode,
     provinceCode: res.provinceCode,
   };
+  session.abilities = abilitiesOf(res);
   await loadUnit();
   return session.me;
 }
@@ -105,5 +152,15 @@ export async function signOut() {
     setCsrfToken(null);
     session.me = null;
     session.unit = null;
+    session.abilities = null;
   }
+}
+
+/**
+ * The server's list of the officer's abilities, when the answer has one.
+ * @param {any} res
+ * @returns {string[] | null}
+ */
+function abilitiesOf(res) {
+  return Array.isArray(res?.abilities) ? res.abilities.map(String) : null;
 }

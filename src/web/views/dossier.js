@@ -4,12 +4,12 @@
  * data masked (the full data is an explicit, audited read), the actions the user may take now, the documents
  * and the timeline of every action.
  */
-import { api } from '../lib/api.js';
+import { api, query } from '../lib/api.js';
 import { h, icon, replace } from '../lib/dom.js';
 import { formatDateTime, limitText } from '../lib/format.js';
 import { num, t } from '../lib/i18n.js';
 import { link } from '../lib/router.js';
-import { canAct } from '../lib/session.js';
+import { canAct, canPetition } from '../lib/session.js';
 import { docLink, dueBadge, errorText, loading, statusBadge, statusText, toast } from '../lib/ui.js';
 import { loadClock } from '../lib/workcal.js';
 import { DANGER, actionForm } from './action-forms.js';
@@ -110,6 +110,13 @@ function header(d, clock, now) {
               ),
             ),
           ),
+        )
+      : null,
+    canPetition('receive')
+      ? h(
+          'p',
+          { class: 'petition-link' },
+          link(`/don-thu/moi${query({ dossier: d.code })}`, null, t('petitions.aboutDossier')),
         )
       : null,
   );

@@ -1,0 +1,273 @@
+/**
+ * End-to-end test of the petition screens (`/don-thu`, `/don-thu/moi`, `/don-thu/xem?ma=`): the shared browser
+ * harness (real server, fresh SQLite file, demo accounts, Debian's chromium). A dossier and a denunciation are made
+ * through the API; the counter officer lodges feedback about the dossier through the form (a too-short subject
+ * first), the leader takes it to the end, a denouncer stays hidden from the counter, and an overdue petition shows
+ * under the overdue filter.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { E2E_SKIP, PASSWORD, startBrowserApp, type BrowserApp } from '../support/browser.ts';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+/** A day as the screens show it (dd/MM/yyyy in UTC+7), `daysAgo` days before now. */
+function shownDate(daysAgo = 0): string {
+  const d = new Date(Date.now() - daysAgo * 86_400_000 + 7 * 3_600_000);
+  return `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+}
+const petitionPath = (code: string) => `/don-thu/xem?ma=${encodeURIComponent(code)}`;
+
+describe.skipIf(E2E_SKIP)('petitions (chromium)', () => {
+  let run: BrowserApp;
+  let page: Page;
+  let base: string;
+  let dossierCode = '';
+  let feedbackCode = '';
+  let denunciationCode = '';
+
+  /** Signs in through the API; the headers a write needs. */
+  async function apiSession(username: string) {
+    const res = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: PASSWORD }),
+    });
+    expect(res.status).toBe(200);
+    const cookie = res.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const { csrfToken } = (await res.json()) as { csrfToken: string };
+    return { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
+  }
+
+  async function post(headers: Record<string, string>, path: string, body: object) {
+    const res = await fetch(`${base}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+    const json = (await res.json()) as { code: string };
+    expect(res.status, `${path}: ${JSON.stringify(json)}`).toBeLessThan(300);
+    return json;
+  }
+
+  beforeAll(async () => {
+    run = await startBrowserApp();
+    ({ page, base } = run);
+    const counter = await apiSession('tiepnhan.dilinh');
+    const dossier = await post(counter, '/api/dossiers', {
+      procedureCode: '1.001193',
+      channel: 'direct',
+      applicant: { kind: 'person', name: 'Lê Văn Cường', idNumber: '068090001234' },
+      decision: 'receive',
+    });
+    dossierCode = dossier.code;
+    const denunciation = await post(counter, '/api/petitions', {
+      kind: 'denunciation',
+      channel: 'direct',
+      subject: 'Thu tiền sai quy định',
+      content: 'Cán bộ thu thêm tiền ngoài lệ phí khi nhận hồ sơ, đề nghị xác minh.',
+      petitioner: { name: 'Nguyễn Văn An', idNumber: '068090001234', phone: '0912345678' },
+    });
+    denunciationCode = denunciation.code;
+  }, 90_000);
+
+  afterAll(async () => {
+    await run?.close();
+  });
+
+  const row = (code: string) => page.locator(`.petitions-table tbody tr[data-code="${code}"]`);
+  const status = () => page.getByTestId('petition-status').textContent();
+
+  async function switchUser(username: string, path: string) {
+    await page.getByTestId('sign-out').click();
+    await page.waitForURL(`${base}/dang-nhap`);
+    await run.signIn(username, path);
+  }
+
+  it('lodges feedback about a dossier, showing the server’s field error in Vietnamese first', async () => {
+    await run.signIn('tiepnhan.dilinh', `/ho-so?ma=${encodeURIComponent(dossierCode)}`);
+    await page.getByRole('link', { name: 'Ghi nhận phản ánh, khiếu nại về hồ sơ này' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Tiếp nhận đơn thư');
+    expect(await page.getByLabel('Mã hồ sơ liên quan').inputValue()).toBe(dossierCode);
+    expect(await page.getByRole('radio', { name: /Phản ánh, kiến nghị/ }).isChecked()).toBe(true);
+    // the complaint-only fields are hidden for feedback
+    expect(await page.getByLabel('Ngày nhận được hoặc biết quyết định bị khiếu nại').isVisible()).toBe(false);
+
+    const keys: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().endsWith('/api/petitions'))
+        keys.push(r.headers()['idempotency-key'] ?? '');
+    });
+    await page.getByLabel('Nội dung tóm tắt').fill('ab');
+    await page.getByLabel('Nội dung đơn').fill('Hồ sơ khai sinh đã quá hạn nhưng chưa được trả kết quả.');
+    await page.getByLabel('Họ và tên').fill('Trần Thị Bình');
+    await page.getByLabel('Số điện thoại').fill('0912 345 678');
+    await page.getByRole('button', { name: 'Tiếp nhận và cấp mã đơn' }).click();
+    const error = page.locator('[data-path="subject"] .field-error');
+    await expect.poll(() => error.isVisible()).toBe(true);
+    expect(await error.textContent()).toBe('tóm tắt nội dung đơn phải có ít nhất 3 ký tự');
+    expect(await page.getByLabel('Nội dung tóm tắt').getAttribute('aria-invalid')).toBe('true');
+
+    await page.getByLabel('Nội dung tóm tắt').fill('Chậm trả kết quả');
+    await page.getByRole('button', { name: 'Tiếp nhận và cấp mã đơn' }).click();
+    await page.waitForURL(/\/don-thu\/xem\?ma=/);
+    feedbackCode = new URL(page.url()).searchParams.get('ma') ?? '';
+    expect(feedbackCode).toMatch(/\.DT-\d{6}-\d{4}$/);
+    await expect.poll(() => page.locator('h1').textContent()).toBe(`Đơn ${feedbackCode}`);
+    expect(await status()).toBe('Đã tiếp nhận, chờ thụ lý');
+    expect(await page.getByTestId('petition-dossier').textContent()).toBe(dossierCode);
+    // one key per submission: the refused one and the saved one
+    expect(keys).toHaveLength(2);
+    for (const k of keys) expect(k).toMatch(/^[0-9a-f-]{36}$/);
+    expect(keys[1]).not.toBe(keys[0]);
+  });
+
+  it('lists it in the register, with the filters in the address', async () => {
+    await page
+      .getByRole('navigation', { name: 'Điều hướng chính' })
+      .getByRole('link', { name: 'Đơn thư' })
+      .click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Đơn thư');
+    await expect.poll(() => row(feedbackCode).count()).toBe(1);
+    const text = await row(feedbackCode).textContent();
+    for (const part of ['Phản ánh, kiến nghị', 'Chậm trả kết quả', 'Trần Thị Bình', shownDate()])
+      expect(text).toContain(part);
+    expect(text).toContain('Hạn thụ lý hoặc từ chối');
+    expect(text).toContain('Đã tiếp nhận, chờ thụ lý');
+    expect(await page.getByRole('link', { name: 'Tiếp nhận đơn mới' }).count()).toBe(1);
+    await page
+      .getByRole('navigation', { name: 'Lọc theo loại đơn' })
+      .getByRole('link', { name: 'Tố cáo' })
+      .click();
+    await expect.poll(() => row(feedbackCode).count()).toBe(0);
+    expect(new URL(page.url()).searchParams.get('kind')).toBe('denunciation');
+    await expect.poll(() => row(denunciationCode).count()).toBe(1);
+  });
+
+  it('shows a denouncer as initials and the server’s refusal of the counter officer’s reveal', async () => {
+    expect(await row(denunciationCode).textContent()).toContain('N. V. A.');
+    expect(await row(denunciationCode).textContent()).not.toContain('Nguyễn');
+    await row(denunciationCode).getByRole('link', { name: denunciationCode }).click();
+    await expect.poll(() => page.getByTestId('petitioner-name').textContent()).toBe('N. V. A.');
+    expect(await page.locator('#sec-petitioner').textContent()).toBe('Người tố cáo');
+    await page.getByRole('button', { name: 'Hiện thông tin' }).click();
+    const refusal = page.getByTestId('reveal-error');
+    await expect.poll(() => refusal.isVisible()).toBe(true);
+    expect(await refusal.textContent()).toContain('Bạn không có quyền thực hiện thao tác này');
+    expect(await refusal.textContent()).toContain('Chỉ lãnh đạo xã được xem danh tính người tố cáo.');
+    expect(await page.getByTestId('petitioner-name').textContent()).toBe('N. V. A.');
+    // the counter officer may not accept; withdrawing is theirs
+    expect(await page.locator('button[data-action=accept]').count()).toBe(0);
+    expect(await page.locator('button[data-action=withdraw]').count()).toBe(1);
+  });
+
+  it('lets the leader accept, resolve with a conclusion and publish; the timeline shows the four steps', async () => {
+    await switchUser('lanhdao.dilinh', petitionPath(feedbackCode));
+    await expect.poll(() => status()).toBe('Đã tiếp nhận, chờ thụ lý');
+
+    await page.locator('button[data-action=accept]').click();
+    await page.locator('form[data-action=accept]').getByRole('button', { name: 'Xác nhận' }).click();
+    await expect.poll(() => status()).toBe('Đã thụ lý, đang giải quyết');
+    expect(await page.locator('[data-deadline=resolve]').textContent()).toMatch(
+      /\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/,
+    );
+
+    await page.locator('button[data-action=resolve]').click();
+    const resolve = page.locator('form[data-action=resolve]');
+    await resolve.getByRole('button', { name: 'Xác nhận' }).click();
+    // no conclusion chosen: the server names the field
+    await expect.poll(() => resolve.locator('[data-path=conclusion] .field-error').isVisible()).toBe(true);
+    expect(
+      await resolve.getByRole('combobox', { name: 'Kết luận' }).locator('option').allTextContents(),
+    ).toEqual(['— Chọn kết luận —', 'Đã trả lời', 'Tiếp thu, sửa đổi']);
+    await resolve.getByLabel('Kết luận').selectOption('answered');
+    await resolve.getByLabel('Nội dung trả lời').fill('Đã trả kết quả hồ sơ và xin lỗi người dân.');
+    await resolve.getByRole('button', { name: 'Xác nhận' }).click();
+    await expect.poll(() => status()).toBe('Đã giải quyết');
+    expect(await page.getByTestId('petition-conclusion').textContent()).toBe('Đã trả lời');
+    expect(await page.locator('[data-deadline=publish]').textContent()).toMatch(/\d{2}\/\d{2}\/\d{4}/);
+
+    await page.locator('button[data-action=publish]').click();
+    await page.locator('form[data-action=publish]').getByRole('button', { name: 'Xác nhận' }).click();
+    await expect
+      .poll(() => page.locator('[data-deadline=publish]').textContent())
+      .toContain('đã công khai lúc');
+    expect(await page.locator('[data-deadline=publish] .badge').count()).toBe(0);
+
+    const steps = page.getByTestId('petition-timeline').locator('> li');
+    expect(await steps.evaluateAll((li) => li.map((x) => x.getAttribute('data-type')))).toEqual([
+      'lodge',
+      'accept',
+      'resolve',
+      'publish',
+    ]);
+    const timeline = await page.getByTestId('petition-timeline').textContent();
+    for (const words of [
+      'Tiếp nhận đơn',
+      'Thụ lý',
+      'Kết luận, giải quyết',
+      'Công khai kết quả',
+      'Đã trả lời',
+    ])
+      expect(timeline).toContain(words);
+    expect(await page.locator('.action-buttons').count()).toBe(0);
+  });
+
+  it('lets the leader see the denouncer, noting the audit', async () => {
+    await page.goto(`${base}${petitionPath(denunciationCode)}`);
+    await page.getByRole('button', { name: 'Hiện thông tin' }).click();
+    await expect.poll(() => page.getByTestId('petitioner-name').textContent()).toBe('Nguyễn Văn An');
+    expect(await page.locator('section', { has: page.locator('#sec-petitioner') }).textContent()).toContain(
+      'Lần xem này đã được ghi vào nhật ký.',
+    );
+  });
+
+  it('warns when a complaint is lodged after the 90 days', async () => {
+    await page.goto(`${base}/don-thu/moi`);
+    await page.getByRole('radio', { name: /Khiếu nại/ }).check();
+    await page.getByLabel('Nội dung tóm tắt').fill('Khiếu nại quyết định xử phạt');
+    await page.getByLabel('Nội dung đơn').fill('Đề nghị xem xét lại quyết định xử phạt hành chính.');
+    await page.getByLabel('Họ và tên').fill('Phạm Văn Dũng');
+    await page.getByLabel('Ngày nhận được hoặc biết quyết định bị khiếu nại').fill(shownDate(200));
+    await page.getByRole('radio', { name: 'Giải quyết lần hai' }).check();
+    await page.getByRole('button', { name: 'Tiếp nhận và cấp mã đơn' }).click();
+    await page.waitForURL(/\/don-thu\/xem\?ma=/);
+    await expect.poll(() => page.getByTestId('lodged-late').isVisible()).toBe(true);
+    expect(await page.getByTestId('petition-kind').textContent()).toBe('Khiếu nại');
+    expect(await page.locator('main').textContent()).toContain('Giải quyết lần hai');
+    expect(await page.locator('main').textContent()).toContain(shownDate(200));
+  });
+
+  it('lists an overdue petition under the overdue filter, with the red badge', async () => {
+    await run.app.db
+      .updateTable('petitions')
+      .set({ respond_by: Date.now() - 3_600_000 })
+      .where('code', '=', denunciationCode)
+      .execute();
+    await page.goto(`${base}/don-thu`);
+    await expect.poll(() => row(feedbackCode).count()).toBe(1);
+    await page.getByLabel('Chỉ đơn quá hạn').check();
+    await expect.poll(() => new URL(page.url()).searchParams.get('overdue')).toBe('true');
+    await expect.poll(() => page.locator('.queue-status').textContent()).toBe('Đang hiển thị 1 đơn');
+    expect(await row(feedbackCode).count()).toBe(0);
+    const overdue = row(denunciationCode);
+    expect(await overdue.locator('.badge-red').textContent()).toBe('Quá hạn');
+    // the filter survives a reload
+    await page.reload();
+    await expect.poll(() => row(denunciationCode).count()).toBe(1);
+    expect(await page.getByLabel('Chỉ đơn quá hạn').isChecked()).toBe(true);
+  });
+
+  it('shows the register in English', async () => {
+    await page.locator('#lang').selectOption('en');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Petitions');
+    expect(await page.getByRole('navigation', { name: 'Filter by kind' }).textContent()).toBe(
+      'AllComplaintDenunciationFeedback',
+    );
+    expect(await page.getByLabel('Overdue only').isChecked()).toBe(true);
+    const overdue = row(denunciationCode);
+    await expect.poll(() => overdue.locator('.badge-red').textContent()).toBe('Overdue');
+    expect(await overdue.textContent()).toContain('Received, to be accepted');
+    expect(await page.locator('.petitions-table thead').textContent()).toContain('Next deadline');
+    await page.locator('#lang').selectOption('vi');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Đơn thư');
+  });
+});
