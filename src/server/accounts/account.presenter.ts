@@ -1,9 +1,10 @@
 import type { UserRow } from './account.table.ts';
 import type { TUser } from './account.schemas.ts';
 import { toActor } from './account.service.ts';
+import { abilities } from './policy.ts';
 import type { Actor } from './roles.ts';
 
-export function presentMe(actor: Actor) {
+function identity(actor: Actor) {
   return {
     username: actor.username,
     displayName: actor.displayName,
@@ -13,10 +14,18 @@ export function presentMe(actor: Actor) {
   };
 }
 
+/** The signed-in user, with the policies they pass on their own unit (the UI hides what they cannot do). */
+export function presentMe(actor: Actor) {
+  return {
+    ...identity(actor),
+    abilities: abilities(actor, { provinceCode: actor.provinceCode, unitCode: actor.unitCode }),
+  };
+}
+
 export function presentUser(row: UserRow, now = Date.now()): TUser {
   const actor = toActor(row);
   return {
-    ...presentMe(actor),
+    ...identity(actor),
     disabled: row.disabled === 1,
     locked: row.locked_until !== null && row.locked_until > now,
     createdAt: new Date(row.created_at).toISOString(),

@@ -64,7 +64,9 @@ for (const dialect of DIALECTS) {
         roles: ['commune_leader'],
         unitCode: '25000',
         provinceCode: '68',
+        abilities: expect.arrayContaining(['dossier.decide', 'petition.decide', 'task.assign']),
       });
+      expect(me.json().abilities).not.toContain('calendar.edit');
       const anonymous = await h.app.inject({ method: 'GET', url: '/api/auth/me' });
       expect(anonymous.statusCode).toBe(401);
       expect(anonymous.json()).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });

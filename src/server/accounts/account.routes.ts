@@ -3,7 +3,7 @@ import type { AppInstance } from '../http/types.ts';
 import { AppError } from '../http/app-error.ts';
 import { clearSessionCookie, isSecure, requestMeta, requireActor, setSessionCookie } from '../http/auth.ts';
 import { LoginThrottle } from '../http/login-throttle.ts';
-import { abilities, authorize } from './policy.ts';
+import { authorize } from './policy.ts';
 import { scopeOf } from './scope.ts';
 import * as service from './account.service.ts';
 import { presentMe, presentUser } from './account.presenter.ts';
@@ -55,10 +55,6 @@ export async function accountRoutes(app: AppInstance): Promise<void> {
         ...presentMe(result.actor),
         csrfToken: result.csrfToken,
         expiresAt: new Date(result.expiresAt).toISOString(),
-        abilities: abilities(result.actor, {
-          provinceCode: result.actor.provinceCode,
-          unitCode: result.actor.unitCode,
-        }),
       };
     },
   );

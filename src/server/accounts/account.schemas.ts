@@ -12,12 +12,12 @@ export const ZMe = z.object({
   roles: z.array(z.enum(ROLES)),
   unitCode: z.string(),
   provinceCode: z.string(),
+  abilities: z.array(z.string()).describe('The policies (policy.ts) the user passes on their own unit'),
 });
 
 export const ZLoginResponse = ZMe.extend({
   csrfToken: z.string().describe('Send back as X-CSRF-Token on writes (optional for same-origin browsers)'),
   expiresAt: z.string().describe('ISO 8601'),
-  abilities: z.array(z.string()),
 });
 
 export const ZCreateUserRequest = z.object({

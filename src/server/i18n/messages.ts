@@ -29,7 +29,7 @@ const vi: Dict = {
   'calendar.OUT_OF_RANGE': 'ngoài phạm vi năm được hỗ trợ (1990-2100)',
   'calendar.EXTENSION_ALREADY_USED': 'hồ sơ đã được gia hạn một lần; không được gia hạn lần thứ hai',
   'calendar.EXTENSION_NOT_LATER': 'hạn mới phải sau hạn hiện tại',
-  ILLEGAL_TRANSITION: 'Không thể thực hiện “{action}” khi hồ sơ đang ở trạng thái “{status}”',
+  ILLEGAL_TRANSITION: 'Không thể thực hiện “{action}” ở trạng thái “{status}”',
   RULE_VIOLATION: 'Thao tác trái quy định: {rule}',
   EXTENSION_ALREADY_USED:
     'Hồ sơ đã được gia hạn một lần; không được gia hạn lần thứ hai (Điều 19.6 Nghị định 118/2025/NĐ-CP)',
@@ -103,7 +103,7 @@ const en: Dict = {
   'calendar.EXTENSION_ALREADY_USED':
     'the dossier was already extended once; a second extension is not allowed',
   'calendar.EXTENSION_NOT_LATER': 'the new due must be later than the current due',
-  ILLEGAL_TRANSITION: 'Cannot “{action}” a dossier in status “{status}”',
+  ILLEGAL_TRANSITION: 'Cannot “{action}” in status “{status}”',
   RULE_VIOLATION: 'Not allowed by the rules: {rule}',
   EXTENSION_ALREADY_USED:
     'The dossier was already extended once; a second extension is not allowed (Decree 118/2025 Art. 19.6)',

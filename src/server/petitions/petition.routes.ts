@@ -13,8 +13,11 @@ import { maskAddress, maskIdNumber, maskPhone } from '../../shared/identity/cccd
 import {
   DEFAULT_PETITION_RULES,
   allowedPetitionActions,
+  maxExtensions,
   mergePetitionRules,
+  type PetitionAction,
   type PetitionKind,
+  type PetitionRules,
   type PetitionStatus,
 } from '../../shared/petition/petition.ts';
 import { authorize } from '../accounts/policy.ts';
@@ -29,6 +32,7 @@ import type { AppInstance } from '../http/types.ts';
 import { getUnit } from '../units/unit.service.ts';
 import {
   applyPetitionAction,
+  caseOf,
   findPetition,
   loadPetitionRules,
   lodgePetition,
@@ -54,10 +58,20 @@ export const maskName = (name: string): string =>
     .map((w) => `${w[0]!.toUpperCase()}.`)
     .join(' ');
 
+/** The actions allowed now: by kind and status, less publishing twice or extending past the allowed number. */
+function actionsNow(p: PetitionRow, rules: PetitionRules): PetitionAction[] {
+  return allowedPetitionActions(p.kind as PetitionKind, p.status as PetitionStatus).filter(
+    (a) =>
+      !(a === 'publish' && p.published_at !== null) &&
+      !(a === 'extend' && p.extension_count >= maxExtensions(rules, caseOf(p))),
+  );
+}
+
 export function presentPetition(
   p: PetitionRow,
   now: number,
   dossierCode: string | null,
+  rules: PetitionRules,
   actions?: PetitionActionRow[],
 ): TPetition {
   const next = nextDeadline(p, now);
@@ -95,7 +109,7 @@ export function presentPetition(
     publishBy: isoOrNull(p.publish_by),
     publishedAt: isoOrNull(p.published_at),
     nextDeadline: next ? { kind: next.kind, at: formatInstant(next.at), overdue: next.overdue } : null,
-    allowedActions: allowedPetitionActions(kind, p.status as PetitionStatus),
+    allowedActions: actionsNow(p, rules),
     ...(actions
       ? {
           actions: actions.map((a) => ({
@@ -173,7 +187,8 @@ export async function petitionRoutes(app: AppInstance): Promise<void> {
       const result = await idempotent(app.db, request, actor.id, async (trx) => {
         const now = nowToSecond();
         const row = await lodgePetition(trx, actor, request.body, { now, agencyPrefix });
-        return { status: 201, body: presentPetition(row, now, request.body.dossierCode ?? null) };
+        const rules = await loadPetitionRules(trx, row.province_code);
+        return { status: 201, body: presentPetition(row, now, request.body.dossierCode ?? null, rules) };
       });
       return reply.status(result.status as 201).send(result.body as TPetition);
     },
@@ -226,9 +241,17 @@ export async function petitionRoutes(app: AppInstance): Promise<void> {
           .where('id', 'in', ids)
           .execute())
           codes.set(d.id, d.code);
+      const rules = new Map<string, PetitionRules>();
+      for (const province of new Set(rows.map((r) => r.province_code)))
+        rules.set(province, await loadPetitionRules(app.db, province));
       return {
         items: rows.map((p) =>
-          presentPetition(p, now, p.dossier_id ? (codes.get(p.dossier_id) ?? null) : null),
+          presentPetition(
+            p,
+            now,
+            p.dossier_id ? (codes.get(p.dossier_id) ?? null) : null,
+            rules.get(p.province_code) ?? DEFAULT_PETITION_RULES,
+          ),
         ),
       };
     },
@@ -247,7 +270,8 @@ export async function petitionRoutes(app: AppInstance): Promise<void> {
         .where('petition_id', '=', p.id)
         .orderBy('seq')
         .execute();
-      return presentPetition(p, Date.now(), await dossierCodeOf(p), actions);
+      const rules = await loadPetitionRules(app.db, p.province_code);
+      return presentPetition(p, Date.now(), await dossierCodeOf(p), rules, actions);
     },
   );
 
@@ -323,7 +347,8 @@ export async function petitionRoutes(app: AppInstance): Promise<void> {
         const dossier = p.dossier_id
           ? await trx.selectFrom('dossiers').select('code').where('id', '=', p.dossier_id).executeTakeFirst()
           : undefined;
-        return { status: 200, body: presentPetition(p, now, dossier?.code ?? null, actions) };
+        const rules = await loadPetitionRules(trx, p.province_code);
+        return { status: 200, body: presentPetition(p, now, dossier?.code ?? null, rules, actions) };
       });
       return reply.status(200).send(result.body as TPetition);
     },
