@@ -20,6 +20,9 @@ import { petitionFormView } from './views/petition-form.js';
 import { petitionsView } from './views/petitions.js';
 import { queueView } from './views/queue.js';
 import { reportsView } from './views/reports.js';
+import { taskView } from './views/task.js';
+import { taskFormView } from './views/task-form.js';
+import { tasksView } from './views/tasks.js';
 
 /** @type {import('./lib/router.js').Route[]} */
 const ROUTES = [
@@ -31,6 +34,9 @@ const ROUTES = [
   { pattern: /^\/don-thu$/, view: petitionsView, title: 'petitions.title' },
   { pattern: /^\/don-thu\/moi$/, view: petitionFormView, title: 'petitions.form.title' },
   { pattern: /^\/don-thu\/xem$/, view: petitionView, title: 'petitions.detail.titleShort' },
+  { pattern: /^\/cong-viec$/, view: tasksView, title: 'tasks.title' },
+  { pattern: /^\/cong-viec\/moi$/, view: taskFormView, title: 'tasks.form.title' },
+  { pattern: /^\/cong-viec\/xem$/, view: taskView, title: 'tasks.detail.title' },
   { pattern: /^\/tong-quan$/, view: dashboardView, title: 'dashboard.title' },
   { pattern: /^\/bao-cao$/, view: reportsView, title: 'reports.title' },
   { pattern: /^\/lich-lam-viec$/, view: calendarView, title: 'calendar.titleShort' },
@@ -40,6 +46,7 @@ const NAV = [
   { href: '/', key: 'nav.queue', show: () => true },
   { href: '/tiep-nhan', key: 'nav.intake', show: () => can('intake') },
   { href: '/don-thu', key: 'petitions.nav', show: () => true },
+  { href: '/cong-viec', key: 'tasks.nav', show: () => true },
   { href: '/tong-quan', key: 'dashboard.nav', show: () => true },
   { href: '/bao-cao', key: 'nav.reports', show: () => true },
   { href: '/lich-lam-viec', key: 'nav.calendar', show: () => true },

@@ -35,7 +35,7 @@ describe.skipIf(E2E_SKIP)('leaders’ overview (chromium)', () => {
 
   async function post(headers: Record<string, string>, path: string, body: object) {
     const res = await fetch(`${base}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
-    const json = (await res.json()) as { code: string };
+    const json = (await res.json()) as { code: string; id: string };
     expect(res.status, `${path}: ${JSON.stringify(json)}`).toBeLessThan(300);
     return json;
   }
@@ -64,10 +64,32 @@ describe.skipIf(E2E_SKIP)('leaders’ overview (chromium)', () => {
     await act(leader, b.code, { type: 'assign', assignee: 'chuyenvien.dilinh' });
   }
 
+  /** Two leaders' tasks for the specialist, one of them made overdue in the database. */
+  async function makeTasks() {
+    const leader = await apiSession('lanhdao.dilinh');
+    const task = (work: string) =>
+      post(leader, '/api/tasks', {
+        assignee: 'chuyenvien.dilinh',
+        work,
+        limit: { value: 3, unit: 'working_day' },
+        responsibility: 'Số liệu đầy đủ, chính xác',
+        product: 'Báo cáo bằng văn bản',
+        authority: 'Kế hoạch của Ủy ban nhân dân xã',
+      });
+    await task('Rà soát hồ sơ tồn đọng');
+    const late = await task('Tổng hợp phản ánh của người dân');
+    await run.app.db
+      .updateTable('tasks')
+      .set({ due_at: Date.now() - 3_600_000 })
+      .where('id', '=', late.id)
+      .execute();
+  }
+
   beforeAll(async () => {
     run = await startBrowserApp();
     ({ page, base } = run);
     await makeDossiers();
+    await makeTasks();
   }, 90_000);
 
   afterAll(async () => {
@@ -159,6 +181,22 @@ describe.skipIf(E2E_SKIP)('leaders’ overview (chromium)', () => {
         vn(o.resolved),
       ]),
     );
+    // the leaders' tasks, open and overdue, in the last two columns; overdue ones in red
+    expect(d.officers.some((o) => o.tasksOverdue > 0)).toBe(true);
+    expect(officers.map((r) => r.slice(6))).toEqual(
+      d.officers.map((o) => [vn(o.tasksOpen), vn(o.tasksOverdue)]),
+    );
+    const cells = page.locator('.dash-officers tbody tr');
+    for (const [i, o] of d.officers.entries())
+      expect(await cells.nth(i).locator('td:nth-child(8) .dash-bad').count(), o.name ?? '').toBe(
+        o.tasksOverdue > 0 ? 1 : 0,
+      );
+    expect(await page.locator('.dash-officers thead').textContent()).toContain('Việc được giao quá hạn');
+    // the average is in working days, as indicator 2.2
+    expect(d.officers.some((o) => o.avgProcessingDays !== null)).toBe(true);
+    for (const [i, o] of d.officers.entries())
+      if (o.avgProcessingDays !== null) expect(officers[i]?.[5]).toMatch(/(ngày|giờ) làm việc$/);
+    expect(await page.locator('#dash-officers ~ .hint').textContent()).toContain('ngày làm việc');
     expect(d.procedures.length).toBeGreaterThan(0);
     const procedures = await rows('.dash-procedures');
     expect(procedures).toEqual(

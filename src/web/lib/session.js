@@ -1,7 +1,8 @@
 /**
  * The signed-in officer and what the interface offers them. The server decides every permission; these maps
  * only hide buttons a role can never use (they mirror ACTION_POLICY in src/server/dossiers/dossier.actions.ts
- * and POLICIES in src/server/accounts/policy.ts); for petitions the server's `abilities` are used when given.
+ * and POLICIES in src/server/accounts/policy.ts); for petitions and tasks the server's `abilities` are used when
+ * given.
  */
 import { api, setCsrfToken } from './api.js';
 
@@ -41,9 +42,9 @@ const ROLE_POLICIES = {
 };
 
 /**
- * The petition policies of each role (mirror of POLICIES 'petition.*' in src/server/accounts/policy.ts), used when
- * the server has not given the officer's abilities: the sign-in response carries them, `GET /api/auth/me` does
- * not (yet), so a reloaded page falls back on this table.
+ * The petition policies of each role (mirror of POLICIES 'petition.*' in src/server/accounts/policy.ts), used only
+ * when the server has not given the officer's abilities (both the sign-in answer and `GET /api/auth/me` carry
+ * them; an older server did not).
  * @typedef {'receive' | 'handle' | 'decide' | 'read_denouncer'} PetitionPolicy
  * @type {Record<Role, PetitionPolicy[]>}
  */
@@ -89,6 +90,27 @@ export function canAct(action) {
 export function canPetition(policy) {
   if (session.abilities) return session.abilities.includes(`petition.${policy}`);
   return Boolean(session.me?.roles.some((r) => ROLE_PETITION_POLICIES[r]?.includes(policy)));
+}
+
+/**
+ * Other policies the interface asks about, by role, for a server that gives no `abilities` (mirror of POLICIES in
+ * src/server/accounts/policy.ts).
+ * @type {Record<string, Role[]>}
+ */
+const ROLE_ABILITIES = {
+  'task.assign': ['commune_leader', 'system_admin'],
+  'users.list': ['system_admin', 'province_supervisor', 'commune_leader'],
+};
+
+/**
+ * Whether the officer passes a policy of the server on their own unit ('task.assign', 'users.list'…): the server's
+ * `abilities` when it gave them, else the role table above. Hides buttons only; the server checks every call.
+ * @param {string} ability
+ */
+export function hasAbility(ability) {
+  if (session.abilities) return session.abilities.includes(ability);
+  const roles = ROLE_ABILITIES[ability] ?? [];
+  return Boolean(session.me?.roles.some((r) => roles.includes(r)));
 }
 
 /** @param {string} action a petition action (accept, resolve…) */

@@ -1,9 +1,10 @@
 /**
  * The leaders' overview (`/tong-quan`), from `GET /api/reports/dashboard`: a period typed as dd/MM/yyyy (kept in
  * the URL), the Decision 766/QĐ-TTg indicators as cards with their formulas (`dashboard-indicators.js`), received
- * and resolved per day as a small SVG chart (with a table of the figures), the officers' workload, late rates per
- * procedure and, for a province, its communes ranked. Every officer reads their commune; province users pick a
- * commune or the province (`lib/period-picker.js`, as in the reports).
+ * and resolved per day as a small SVG chart (with a table of the figures), the officers' workload (dossiers, and
+ * the leaders' tasks open and overdue), late rates per procedure and, for a province, its communes ranked. Every
+ * officer reads their commune; province users pick a commune or the province (`lib/period-picker.js`, as in the
+ * reports).
  */
 import { api, query } from '../lib/api.js';
 import { bucketDays, pairedBars } from '../lib/chart.js';
@@ -18,7 +19,7 @@ import { indicatorCards, percent } from './dashboard-indicators.js';
 /**
  * @typedef {{code: string, name: string}} UnitRef
  * @typedef {{assigneeId: string | null, name: string | null, open: number, dueSoon: number, overdue: number,
- *   resolved: number, avgProcessingDays: number | null}} OfficerLoad
+ *   resolved: number, avgProcessingDays: number | null, tasksOpen: number, tasksOverdue: number}} OfficerLoad
  * @typedef {{code: string, name: string, resolved: number, late: number, lateRate: number}} ProcedureLate
  * @typedef {{rank: number, unit: UnitRef, received: number, resolved: number, onTimeRate: number | null}} CommuneRank
  * @typedef {{unit: UnitRef, period: {from: string, to: string}, daily: {date: string, received: number,
@@ -199,11 +200,18 @@ function simpleTable(caption, headers, rows, cls, empty = '', rowHeader = 0) {
   );
 }
 
-/** Calendar days in words: about n hours under a day. @param {number | null} days */
+/** A working day of the province's calendar (as indicator 2.2 counts it). */
+const WORKING_HOURS_PER_DAY = 8;
+
+/**
+ * Working days in words, as indicator 2.2 counts them; under a day, about n working hours.
+ * @param {number | null} days
+ */
 function durationText(days) {
   if (days === null) return '—';
-  if (days < 0.1) return t('dashboard.duration.under', { n: num(0.1) });
-  if (days < 1) return t('dashboard.duration.hours', { n: num(Math.round(days * 24)) });
+  const hours = Math.round(days * WORKING_HOURS_PER_DAY);
+  if (hours < 1) return t('dashboard.duration.under', { n: num(1) });
+  if (days < 1) return t('dashboard.duration.hours', { n: num(hours) });
   return t('dashboard.duration.days', { n: num(days) });
 }
 
@@ -213,7 +221,9 @@ function officersTable(officers, at) {
   return [
     simpleTable(
       t('dashboard.officers.caption', { at }),
-      ['name', 'open', 'dueSoon', 'overdue', 'resolved', 'avg'].map((k) => t(`dashboard.officers.col.${k}`)),
+      ['name', 'open', 'dueSoon', 'overdue', 'resolved', 'avg', 'tasksOpen', 'tasksOverdue'].map((k) =>
+        t(`dashboard.officers.col.${k}`),
+      ),
       officers.map((o) => [
         o.assigneeId === null
           ? h('em', null, t('dashboard.officers.unassigned'))
@@ -223,6 +233,8 @@ function officersTable(officers, at) {
         bad(o.overdue),
         num(o.resolved),
         durationText(o.avgProcessingDays),
+        num(o.tasksOpen),
+        bad(o.tasksOverdue),
       ]),
       'dash-officers',
       t('dashboard.officers.none'),

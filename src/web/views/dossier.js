@@ -9,7 +9,7 @@ import { h, icon, replace } from '../lib/dom.js';
 import { formatDateTime, limitText } from '../lib/format.js';
 import { num, t } from '../lib/i18n.js';
 import { link } from '../lib/router.js';
-import { canAct, canPetition } from '../lib/session.js';
+import { canAct, canPetition, hasAbility } from '../lib/session.js';
 import { docLink, dueBadge, errorText, loading, statusBadge, statusText, toast } from '../lib/ui.js';
 import { loadClock } from '../lib/workcal.js';
 import { DANGER, actionForm } from './action-forms.js';
@@ -117,6 +117,13 @@ function header(d, clock, now) {
           'p',
           { class: 'petition-link' },
           link(`/don-thu/moi${query({ dossier: d.code })}`, null, t('petitions.aboutDossier')),
+        )
+      : null,
+    hasAbility('task.assign')
+      ? h(
+          'p',
+          { class: 'petition-link' },
+          link(`/cong-viec/moi${query({ dossier: d.code })}`, null, t('tasks.aboutDossier')),
         )
       : null,
   );

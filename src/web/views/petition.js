@@ -6,6 +6,7 @@
  * actions allowed now and usable by the role, and the timeline.
  */
 import { ApiError, api } from '../lib/api.js';
+import { deadlineBadge } from '../lib/deadline.js';
 import { h, icon, replace } from '../lib/dom.js';
 import { formatDate, formatDateTime } from '../lib/format.js';
 import { t } from '../lib/i18n.js';
@@ -13,7 +14,7 @@ import { dossierHref, link } from '../lib/router.js';
 import { canPetitionAct } from '../lib/session.js';
 import { errorText, loading, toast } from '../lib/ui.js';
 import { PETITION_DANGER, petitionActionForm } from './petition-actions.js';
-import { deadlineBadge, kindText, petitionStatusBadge } from './petition-parts.js';
+import { kindText, petitionStatusBadge } from './petition-parts.js';
 
 /** @type {import('../lib/router.js').View} */
 export async function petitionView(main, ctx) {
