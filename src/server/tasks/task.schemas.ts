@@ -13,23 +13,31 @@ export const ZLimit = z.object({
  * The six clear elements: person (`assignee`), work, time (`dueAt`, or `limit` counted on the province's
  * calendar from now), responsibility, product, authority. Each is required; a missing one is named.
  */
-export const ZCreateTaskRequest = z.object({
-  assignee: z
-    .string({ error: '@rule.taskPerson' })
-    .min(1, '@rule.taskPerson')
-    .max(64)
-    .describe('person: the username of the officer'),
-  work: clear('@rule.taskWork').describe('work: what is to be done'),
-  dueAt: ZInstant.optional().describe('time: the deadline (or give limit)'),
-  limit: ZLimit.optional().describe('time: a limit counted from now on the working calendar'),
-  responsibility: clear('@rule.taskResponsibility').describe('responsibility: what the person answers for'),
-  product: clear('@rule.taskProduct').describe('product: the expected result'),
-  authority: clear('@rule.taskAuthority').describe(
-    'authority: the powers, resources or decision it rests on',
-  ),
-  collaborators: z.array(z.string().min(1).max(64)).max(20).default([]).describe('usernames who cooperate'),
-  dossierCode: z.string().min(1).max(64).optional(),
-});
+export const ZCreateTaskRequest = z
+  .object({
+    assignee: z
+      .string({ error: '@rule.taskPerson' })
+      .min(1, '@rule.taskPerson')
+      .max(64)
+      .describe('person: the username of the officer'),
+    work: clear('@rule.taskWork').describe('work: what is to be done'),
+    dueAt: ZInstant.optional().describe('time: the deadline (or give limit)'),
+    limit: ZLimit.optional().describe('time: a limit counted from now on the working calendar'),
+    responsibility: clear('@rule.taskResponsibility').describe('responsibility: what the person answers for'),
+    product: clear('@rule.taskProduct').describe('product: the expected result'),
+    authority: clear('@rule.taskAuthority').describe(
+      'authority: the powers, resources or decision it rests on',
+    ),
+    collaborators: z.array(z.string().min(1).max(64)).max(20).default([]).describe('usernames who cooperate'),
+    dossierCode: z.string().min(1).max(64).optional(),
+  })
+  // Time is clear with either field; checked even when other elements already failed, so that one answer names
+  // every missing element.
+  .refine((v) => Boolean(v && (v.dueAt || v.limit)), {
+    path: ['dueAt'],
+    message: '@rule.taskTime',
+    when: () => true,
+  });
 export type TCreateTaskRequest = z.infer<typeof ZCreateTaskRequest>;
 
 export const ZTaskActionRequest = z.object({

@@ -735,7 +735,6 @@ export const en = {
   'tasks.form.limitDays': 'Working days',
   'tasks.form.limitHint': 'From 1 to 365; weekends and holidays are not counted.',
   'tasks.form.limitInvalid': 'Working days must be a whole number from 1 to 365',
-  'tasks.form.timeMissing': 'clear time: give the deadline or a number of working days',
   'tasks.form.more': 'More (optional)',
   'tasks.form.collaborators': 'Collaborators',
   'tasks.form.collaboratorsHint': 'Usernames of officers of the same commune, separated by commas.',

@@ -733,7 +733,6 @@ export const ru = {
   'tasks.form.limitDays': 'Рабочих дней',
   'tasks.form.limitHint': 'От 1 до 365; выходные и праздники не считаются.',
   'tasks.form.limitInvalid': 'Число рабочих дней — целое от 1 до 365',
-  'tasks.form.timeMissing': 'ясный срок: укажите дату или число рабочих дней',
   'tasks.form.more': 'Дополнительно (необязательно)',
   'tasks.form.collaborators': 'Соисполнители',
   'tasks.form.collaboratorsHint': 'Логины сотрудников той же коммуны через запятую.',

@@ -736,7 +736,6 @@ export const vi = {
   'tasks.form.limitDays': 'Số ngày làm việc',
   'tasks.form.limitHint': 'Từ 1 đến 365; không tính ngày nghỉ, ngày lễ.',
   'tasks.form.limitInvalid': 'Số ngày làm việc phải là số nguyên từ 1 đến 365',
-  'tasks.form.timeMissing': 'rõ thời gian: nêu hạn hoàn thành hoặc số ngày làm việc',
   'tasks.form.more': 'Thông tin thêm (không bắt buộc)',
   'tasks.form.collaborators': 'Người phối hợp',
   'tasks.form.collaboratorsHint': 'Tên đăng nhập của cán bộ cùng xã, cách nhau bởi dấu phẩy.',

@@ -294,7 +294,7 @@ export async function taskFormView(main, ctx) {
       navigate(taskHref(task.id), { replace: true });
     } catch (err) {
       if (!(err instanceof ApiError && err.isNetwork)) pendingKey = null;
-      showError(form, withTimeIssue(err, timePart === undefined, time.mode()));
+      showError(form, onTimeField(err, time.mode()));
       if (pendingKey) alert.append(h('p', null, t('tasks.form.retryHint')));
     } finally {
       submit.disabled = false;
@@ -318,20 +318,16 @@ const FORM_ORDER = [
 ];
 
 /**
- * The server checks the time only once the other elements pass its first validation: so that a form lacking
- * several elements shows them all at once, a missing time is added to a refusal that does not name it, and put on
- * the time field in use.
+ * The server names a missing or bad time at `dueAt` (or `limit.*`): put it on the time field in use, and order the
+ * issues as the form is, so that focus goes to the first bad field.
  * @param {unknown} err
- * @param {boolean} noTime
  * @param {string} mode 'dueAt' or 'limit'
  */
-function withTimeIssue(err, noTime, mode) {
+function onTimeField(err, mode) {
   if (!(err instanceof ApiError) || err.issues.length === 0) return err;
   const onField = (/** @type {string} */ path) =>
     mode === 'limit' && (path === 'dueAt' || path.startsWith('limit')) ? 'limit' : path;
   const issues = err.issues.map((i) => ({ ...i, path: onField(i.path) }));
-  if (noTime && !issues.some((i) => i.path === onField('dueAt')))
-    issues.push({ path: onField('dueAt'), rule: 'rule.taskTime', message: t('tasks.form.timeMissing') });
   // in the order of the form, so that focus goes to the first bad field
   const rank = (/** @type {string} */ path) => {
     const i = FORM_ORDER.indexOf(path.split('.')[0] ?? path);
