@@ -6,6 +6,7 @@ import type { Channel, DossierStatus } from '../../shared/dossier/status.ts';
 import type { Database } from '../db/schema.ts';
 import type { DossierActionRow, DossierRow } from './dossier.table.ts';
 import type { TDossier } from './dossier.schemas.ts';
+import { presentActionLog } from '../http/action-log.ts';
 
 /** An instant as ISO 8601 with the +07:00 offset, or null. */
 export const isoOrNull = (ms: number | null): string | null => (ms === null ? null : formatInstant(ms));
@@ -59,15 +60,7 @@ export function presentDossier(
     allowedActions: allowedActions(d.status as DossierStatus),
     ...(actions
       ? {
-          actions: actions.map((a) => ({
-            seq: a.seq,
-            type: a.type,
-            at: formatInstant(a.at),
-            actor: a.actor_name,
-            fromStatus: a.from_status,
-            toStatus: a.to_status,
-            payload: JSON.parse(a.payload) as Record<string, unknown>,
-          })),
+          actions: presentActionLog(actions),
         }
       : {}),
   };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZActionLogEntry } from '../http/action-log.ts';
 import { ACTION_TYPES } from '../../shared/dossier/lifecycle.ts';
 import { CHANNELS, DOSSIER_STATUSES } from '../../shared/dossier/status.ts';
 
@@ -78,15 +79,7 @@ export const ZActionRequest = z.object({
 });
 export type TActionRequest = z.infer<typeof ZActionRequest>;
 
-export const ZDossierAction = z.object({
-  seq: z.number(),
-  type: z.string(),
-  at: z.string(),
-  actor: z.string().nullable(),
-  fromStatus: z.string().nullable(),
-  toStatus: z.string(),
-  payload: z.record(z.string(), z.unknown()),
-});
+export const ZDossierAction = ZActionLogEntry;
 
 export const ZDossier = z.object({
   code: z.string(),

@@ -29,6 +29,7 @@ import { notFound } from '../http/app-error.ts';
 import { requireActor } from '../http/auth.ts';
 import { nowToSecond } from '../http/clock.ts';
 import type { AppInstance } from '../http/types.ts';
+import { presentActionLog } from '../http/action-log.ts';
 import { getUnit } from '../units/unit.service.ts';
 import {
   applyPetitionAction,
@@ -112,15 +113,7 @@ export function presentPetition(
     allowedActions: actionsNow(p, rules),
     ...(actions
       ? {
-          actions: actions.map((a) => ({
-            seq: a.seq,
-            type: a.type,
-            at: formatInstant(a.at),
-            actor: a.actor_name,
-            from: a.from_status,
-            to: a.to_status,
-            payload: JSON.parse(a.payload) as Record<string, unknown>,
-          })),
+          actions: presentActionLog(actions),
         }
       : {}),
   };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZActionLogEntry } from '../http/action-log.ts';
 import { PETITION_ACTIONS, PETITION_KINDS, PETITION_STATUSES } from '../../shared/petition/petition.ts';
 
 const ZInstant = z.string().describe('ISO 8601 with offset, e.g. 2026-03-02T09:00:00+07:00');
@@ -98,19 +99,7 @@ export const ZPetition = z.object({
   publishedAt: ZInstant.nullable(),
   nextDeadline: ZDeadline.nullable(),
   allowedActions: z.array(z.enum(PETITION_ACTIONS)),
-  actions: z
-    .array(
-      z.object({
-        seq: z.number(),
-        type: z.string(),
-        at: ZInstant,
-        actor: z.string().nullable(),
-        from: z.string().nullable(),
-        to: z.string(),
-        payload: z.record(z.string(), z.unknown()),
-      }),
-    )
-    .optional(),
+  actions: z.array(ZActionLogEntry).optional(),
 });
 export type TPetition = z.infer<typeof ZPetition>;
 

@@ -32,6 +32,7 @@ import type { Database } from '../db/schema.ts';
 import { agencyCodeOf, nextDossierCode } from '../dossiers/dossier-code.ts';
 import { findDossierByCode } from '../dossiers/dossier.repository.ts';
 import { AppError, invalidField, notFound } from '../http/app-error.ts';
+import { assertNotChangedMeanwhile } from '../http/action-log.ts';
 import { getUnit } from '../units/unit.service.ts';
 import type { TLodgePetitionRequest, TPetitionActionRequest } from './petition.schemas.ts';
 import type { PetitionRow, PetitionTable } from './petition.table.ts';
@@ -310,10 +311,7 @@ export async function applyPetitionAction(
     .where('id', '=', p.id)
     .where('action_count', '=', p.action_count)
     .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) !== 1)
-    throw new AppError('CONFLICT', {
-      params: { reason: 'the petition changed meanwhile; reload and retry' },
-    });
+  assertNotChangedMeanwhile(updated, 'petition');
   await appendAudit(
     trx,
     {

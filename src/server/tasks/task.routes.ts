@@ -15,6 +15,7 @@ import { idempotent, ZIdempotencyHeaders } from '../dossiers/idempotency.ts';
 import { requireActor } from '../http/auth.ts';
 import { nowToSecond } from '../http/clock.ts';
 import type { AppInstance } from '../http/types.ts';
+import { presentActionLog } from '../http/action-log.ts';
 import type { Actor } from '../accounts/roles.ts';
 import type { Database } from '../db/schema.ts';
 import type { Kysely } from 'kysely';
@@ -85,15 +86,7 @@ export function presentTask(
     allowedActions: allowedTaskActions(status, rolesOn(actor, t)),
     ...(actions
       ? {
-          actions: actions.map((a) => ({
-            seq: a.seq,
-            type: a.type,
-            at: formatInstant(a.at),
-            actor: a.actor_name,
-            from: a.from_status,
-            to: a.to_status,
-            payload: JSON.parse(a.payload) as Record<string, unknown>,
-          })),
+          actions: presentActionLog(actions),
         }
       : {}),
   };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZActionLogEntry } from '../http/action-log.ts';
 import { TASK_ACTIONS, TASK_STATUSES } from '../../shared/task/task.ts';
 
 const ZInstant = z.string().describe('ISO 8601 with offset, e.g. 2026-03-06T17:30:00+07:00');
@@ -73,19 +74,7 @@ export const ZTask = z.object({
   timeliness: z.enum(['on_time', 'late']).nullable(),
   overdue: z.boolean(),
   allowedActions: z.array(z.enum(TASK_ACTIONS)),
-  actions: z
-    .array(
-      z.object({
-        seq: z.number(),
-        type: z.string(),
-        at: ZInstant,
-        actor: z.string(),
-        from: z.string().nullable(),
-        to: z.string(),
-        payload: z.record(z.string(), z.unknown()),
-      }),
-    )
-    .optional(),
+  actions: z.array(ZActionLogEntry).optional(),
 });
 export type TTask = z.infer<typeof ZTask>;
 

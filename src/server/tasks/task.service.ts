@@ -21,6 +21,7 @@ import { loadCalendar } from '../calendar/calendar.service.ts';
 import type { Database } from '../db/schema.ts';
 import { findDossierByCode } from '../dossiers/dossier.repository.ts';
 import { AppError, invalidField, notFound, type FieldIssue } from '../http/app-error.ts';
+import { assertNotChangedMeanwhile } from '../http/action-log.ts';
 import type { TCreateTaskRequest, TTaskActionRequest } from './task.schemas.ts';
 import type { TaskRow, TaskTable } from './task.table.ts';
 
@@ -238,8 +239,7 @@ export async function applyTaskAction(
     .where('id', '=', t.id)
     .where('action_count', '=', t.action_count)
     .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) !== 1)
-    throw new AppError('CONFLICT', { params: { reason: 'the task changed meanwhile; reload and retry' } });
+  assertNotChangedMeanwhile(updated, 'task');
   await appendAudit(
     trx,
     {

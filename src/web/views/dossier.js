@@ -5,6 +5,7 @@
  * and the timeline of every action.
  */
 import { api, query } from '../lib/api.js';
+import { timelineCard as timeline } from '../lib/timeline.js';
 import { h, icon, replace } from '../lib/dom.js';
 import { formatDateTime, limitText } from '../lib/format.js';
 import { num, t } from '../lib/i18n.js';
@@ -302,38 +303,13 @@ function documentsCard(d) {
 
 /** @param {any} d */
 function timelineCard(d) {
-  const actions = /** @type {any[]} */ (d.actions ?? []);
-  return h(
-    'section',
-    { class: 'card', 'aria-labelledby': 'sec-timeline' },
-    h('h2', { id: 'sec-timeline' }, t('dossier.timeline')),
-    h(
-      'ol',
-      { class: 'timeline' },
-      ...actions.map((a) =>
-        h(
-          'li',
-          null,
-          h('time', { datetime: a.at }, formatDateTime(a.at)),
-          h(
-            'div',
-            { class: 'tl-body' },
-            h('strong', null, t(`action.${a.type}`)),
-            a.actor ? h('span', { class: 'muted' }, ` — ${a.actor}`) : null,
-            a.fromStatus !== a.toStatus
-              ? h(
-                  'div',
-                  { class: 'tl-status' },
-                  a.fromStatus ? `${statusText(a.fromStatus)} → ` : '',
-                  statusText(a.toStatus),
-                )
-              : null,
-            payloadDetails(a.payload ?? {}),
-          ),
-        ),
-      ),
-    ),
-  );
+  return timeline({
+    id: 'sec-timeline',
+    actions: d.actions ?? [],
+    action: (type) => t(`action.${type}`),
+    status: statusText,
+    details: payloadDetails,
+  });
 }
 
 /** @param {Record<string, any>} p */

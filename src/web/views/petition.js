@@ -7,6 +7,7 @@
  */
 import { ApiError, api } from '../lib/api.js';
 import { deadlineBadge } from '../lib/deadline.js';
+import { timelineCard as timeline } from '../lib/timeline.js';
 import { h, icon, replace } from '../lib/dom.js';
 import { formatDate, formatDateTime } from '../lib/format.js';
 import { t } from '../lib/i18n.js';
@@ -301,39 +302,15 @@ function actionsCard(p, box) {
 
 /** @param {any} p */
 function timelineCard(p) {
-  const actions = /** @type {any[]} */ (p.actions ?? []);
-  return h(
-    'section',
-    { class: 'card', 'aria-labelledby': 'sec-ptimeline' },
-    h('h2', { id: 'sec-ptimeline' }, t('dossier.timeline')),
-    h(
-      'ol',
-      { class: 'timeline', 'data-testid': 'petition-timeline' },
-      ...actions.map((a) =>
-        h(
-          'li',
-          { 'data-type': a.type },
-          h('time', { datetime: a.at }, formatDateTime(a.at)),
-          h(
-            'div',
-            { class: 'tl-body' },
-            h('strong', null, t(`petitions.action.${a.type}`)),
-            a.actor ? h('span', { class: 'muted' }, ` — ${a.actor}`) : null,
-            a.payload?.late ? [' ', h('span', { class: 'badge badge-red' }, t('petitions.late'))] : null,
-            a.from !== a.to
-              ? h(
-                  'div',
-                  { class: 'tl-status' },
-                  a.from ? `${t(`petitions.status.${a.from}`)} → ` : '',
-                  t(`petitions.status.${a.to}`),
-                )
-              : null,
-            payloadDetails(a.payload ?? {}),
-          ),
-        ),
-      ),
-    ),
-  );
+  return timeline({
+    id: 'sec-ptimeline',
+    testId: 'petition-timeline',
+    actions: p.actions ?? [],
+    action: (type) => t(`petitions.action.${type}`),
+    status: (status) => t(`petitions.status.${status}`),
+    lateText: t('petitions.late'),
+    details: payloadDetails,
+  });
 }
 
 /** @param {Record<string, any>} x */

@@ -5,6 +5,7 @@
  * already filtered by role), each with its small form, and the timeline of every step.
  */
 import { api } from '../lib/api.js';
+import { timelineCard as timeline } from '../lib/timeline.js';
 import { h, icon, replace } from '../lib/dom.js';
 import { formatDateTime } from '../lib/format.js';
 import { t } from '../lib/i18n.js';
@@ -200,41 +201,15 @@ function actionsCard(task, box) {
 
 /** @param {any} task */
 function timelineCard(task) {
-  const actions = /** @type {any[]} */ (task.actions ?? []);
-  return h(
-    'section',
-    { class: 'card', 'aria-labelledby': 'sec-ttimeline' },
-    h('h2', { id: 'sec-ttimeline' }, t('dossier.timeline')),
-    h(
-      'ol',
-      { class: 'timeline', 'data-testid': 'task-timeline' },
-      ...actions.map((a) =>
-        h(
-          'li',
-          { 'data-type': a.type },
-          h('time', { datetime: a.at }, formatDateTime(a.at)),
-          h(
-            'div',
-            { class: 'tl-body' },
-            h('strong', null, t(`tasks.action.${a.type}`)),
-            a.actor ? h('span', { class: 'muted' }, ` — ${a.actor}`) : null,
-            a.payload?.late === true
-              ? [' ', h('span', { class: 'badge badge-red' }, t('tasks.timeliness.late'))]
-              : null,
-            a.from !== a.to
-              ? h(
-                  'div',
-                  { class: 'tl-status' },
-                  a.from ? `${t(`tasks.status.${a.from}`)} → ` : '',
-                  t(`tasks.status.${a.to}`),
-                )
-              : null,
-            payloadDetails(a.payload ?? {}),
-          ),
-        ),
-      ),
-    ),
-  );
+  return timeline({
+    id: 'sec-ttimeline',
+    testId: 'task-timeline',
+    actions: task.actions ?? [],
+    action: (type) => t(`tasks.action.${type}`),
+    status: (status) => t(`tasks.status.${status}`),
+    lateText: t('tasks.timeliness.late'),
+    details: payloadDetails,
+  });
 }
 
 /** @param {Record<string, any>} x */

@@ -1,0 +1,47 @@
+/**
+ * The append-only action logs of dossiers, petitions and tasks (dossier_actions, petition_actions,
+ * task_actions) share one row shape and one API shape; each write is an optimistic update guarded by the row's
+ * action count.
+ */
+import { z } from 'zod';
+import { formatInstant } from '../../shared/calendar/index.ts';
+import { AppError } from './app-error.ts';
+
+export interface ActionLogRow {
+  seq: number;
+  type: string;
+  at: number;
+  actor_name: string | null;
+  from_status: string | null;
+  to_status: string;
+  payload: string; // JSON
+}
+
+export const ZActionLogEntry = z.object({
+  seq: z.number(),
+  type: z.string(),
+  at: z.string(),
+  actor: z.string().nullable(),
+  fromStatus: z.string().nullable(),
+  toStatus: z.string(),
+  payload: z.record(z.string(), z.unknown()),
+});
+export type TActionLogEntry = z.infer<typeof ZActionLogEntry>;
+
+export function presentActionLog(rows: readonly ActionLogRow[]): TActionLogEntry[] {
+  return rows.map((a) => ({
+    seq: a.seq,
+    type: a.type,
+    at: formatInstant(a.at),
+    actor: a.actor_name,
+    fromStatus: a.from_status,
+    toStatus: a.to_status,
+    payload: JSON.parse(a.payload) as Record<string, unknown>,
+  }));
+}
+
+/** After an update guarded by the action count: 409 CONFLICT when someone else acted meanwhile. */
+export function assertNotChangedMeanwhile(result: { numUpdatedRows: bigint }, what: string): void {
+  if (Number(result.numUpdatedRows) !== 1)
+    throw new AppError('CONFLICT', { params: { reason: `the ${what} changed meanwhile; reload and retry` } });
+}
