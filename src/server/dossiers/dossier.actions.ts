@@ -13,7 +13,7 @@ import type { DossierStatus } from '../../shared/dossier/status.ts';
 import type { Actor } from '../accounts/roles.ts';
 import { authorize, type PolicyAction } from '../accounts/policy.ts';
 import { scopeOf } from '../accounts/scope.ts';
-import { appendAudit } from '../audit/audit.service.ts';
+import { auditTransition, illegalTransition } from '../http/action-log.ts';
 import { calendarErrorToAppError, loadCalendar } from '../calendar/calendar.service.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError, invalidField, notFound } from '../http/app-error.ts';
@@ -203,10 +203,7 @@ export async function applyAction(
   const from = d.status as DossierStatus;
   const to = nextStatus(from, req.type);
   if (!to || (req.type === 'auto_return' && !opts.system))
-    throw new AppError('ILLEGAL_TRANSITION', {
-      params: { action: req.type, status: from },
-      details: { status: from, action: req.type, allowedActions: allowedActions(from) },
-    });
+    throw illegalTransition(req.type, from, allowedActions(from));
   const calendar = await loadCalendar(trx, d.province_code);
   const data = JSON.parse(d.data) as Record<string, unknown>;
   let effect: Effect;
@@ -236,14 +233,14 @@ export async function applyAction(
   });
   if (!(await repo.updateDossier(trx, d.id, d.action_count, patch)))
     throw new AppError('CONFLICT', { params: { reason: 'the dossier changed meanwhile; reload and retry' } });
-  await appendAudit(trx, {
-    actor,
-    action: `dossier.${req.type}`,
-    targetType: 'dossier',
+  await auditTransition(trx, actor, {
+    kind: 'dossier',
+    action: req.type,
     targetId: d.code,
     unitCode: d.unit_code,
     provinceCode: d.province_code,
-    details: { from, to },
+    from,
+    to,
   });
   return (await repo.findDossierByCode(trx, code, { kind: 'all' }))!;
 }

@@ -3,8 +3,12 @@
  * task_actions) share one row shape and one API shape; each write is an optimistic update guarded by the row's
  * action count.
  */
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { formatInstant } from '../../shared/calendar/index.ts';
+import type { Actor } from '../accounts/roles.ts';
+import { appendAudit } from '../audit/audit.service.ts';
+import type { Database } from '../db/schema.ts';
 import { AppError } from './app-error.ts';
 
 export interface ActionLogRow {
@@ -44,4 +48,46 @@ export function presentActionLog(rows: readonly ActionLogRow[]): TActionLogEntry
 export function assertNotChangedMeanwhile(result: { numUpdatedRows: bigint }, what: string): void {
   if (Number(result.numUpdatedRows) !== 1)
     throw new AppError('CONFLICT', { params: { reason: `the ${what} changed meanwhile; reload and retry` } });
+}
+
+/** 409 for an action the current status does not allow, with the actions it does allow. */
+export function illegalTransition(
+  action: string,
+  status: string,
+  allowedActions: readonly string[],
+): AppError {
+  return new AppError('ILLEGAL_TRANSITION', {
+    params: { action, status },
+    details: { status, action, allowedActions },
+  });
+}
+
+/** The audit entry of one action on a dossier, petition or task: `<kind>.<action>`, from → to. */
+export async function auditTransition(
+  trx: Kysely<Database>,
+  actor: Actor | null,
+  e: {
+    kind: 'dossier' | 'petition' | 'task';
+    action: string;
+    targetId: string;
+    unitCode: string;
+    provinceCode: string;
+    from: string;
+    to: string;
+  },
+  now?: number,
+): Promise<void> {
+  await appendAudit(
+    trx,
+    {
+      actor,
+      action: `${e.kind}.${e.action}`,
+      targetType: e.kind,
+      targetId: e.targetId,
+      unitCode: e.unitCode,
+      provinceCode: e.provinceCode,
+      details: { from: e.from, to: e.to },
+    },
+    now,
+  );
 }

@@ -32,7 +32,7 @@ import type { Database } from '../db/schema.ts';
 import { agencyCodeOf, nextDossierCode } from '../dossiers/dossier-code.ts';
 import { findDossierByCode } from '../dossiers/dossier.repository.ts';
 import { AppError, invalidField, notFound } from '../http/app-error.ts';
-import { assertNotChangedMeanwhile } from '../http/action-log.ts';
+import { assertNotChangedMeanwhile, auditTransition, illegalTransition } from '../http/action-log.ts';
 import { getUnit } from '../units/unit.service.ts';
 import type { TLodgePetitionRequest, TPetitionActionRequest } from './petition.schemas.ts';
 import type { PetitionRow, PetitionTable } from './petition.table.ts';
@@ -290,11 +290,7 @@ export async function applyPetitionAction(
   const kind = p.kind as PetitionKind;
   const from = p.status as PetitionStatus;
   const to = nextPetitionStatus(kind, from, req.type);
-  if (!to)
-    throw new AppError('ILLEGAL_TRANSITION', {
-      params: { action: req.type, status: from },
-      details: { status: from, action: req.type, allowedActions: allowedPetitionActions(kind, from) },
-    });
+  if (!to) throw illegalTransition(req.type, from, allowedPetitionActions(kind, from));
   const calendar = await loadCalendar(trx, p.province_code);
   const rules = await loadPetitionRules(trx, p.province_code);
   const effect = EFFECTS[req.type]({ p, req, now, rules, due: (f, l) => calendar.due(f, l) });
@@ -312,16 +308,17 @@ export async function applyPetitionAction(
     .where('action_count', '=', p.action_count)
     .executeTakeFirst();
   assertNotChangedMeanwhile(updated, 'petition');
-  await appendAudit(
+  await auditTransition(
     trx,
+    actor,
     {
-      actor,
-      action: `petition.${req.type}`,
-      targetType: 'petition',
+      kind: 'petition',
+      action: req.type,
       targetId: p.code,
       unitCode: p.unit_code,
       provinceCode: p.province_code,
-      details: { from, to },
+      from,
+      to,
     },
     now,
   );

@@ -21,7 +21,7 @@ import { loadCalendar } from '../calendar/calendar.service.ts';
 import type { Database } from '../db/schema.ts';
 import { findDossierByCode } from '../dossiers/dossier.repository.ts';
 import { AppError, invalidField, notFound, type FieldIssue } from '../http/app-error.ts';
-import { assertNotChangedMeanwhile } from '../http/action-log.ts';
+import { assertNotChangedMeanwhile, auditTransition, illegalTransition } from '../http/action-log.ts';
 import type { TCreateTaskRequest, TTaskActionRequest } from './task.schemas.ts';
 import type { TaskRow, TaskTable } from './task.table.ts';
 
@@ -209,11 +209,7 @@ export async function applyTaskAction(
   const from = t.status as TaskStatus;
   const to = nextTaskStatus(from, req.type);
   const as = rolesOn(actor, t);
-  if (!to)
-    throw new AppError('ILLEGAL_TRANSITION', {
-      params: { action: req.type, status: from },
-      details: { status: from, action: req.type, allowedActions: allowedTaskActions(from, as) },
-    });
+  if (!to) throw illegalTransition(req.type, from, allowedTaskActions(from, as));
   if (!as.includes(TASK_TRANSITIONS[req.type].by))
     throw new AppError('FORBIDDEN', {
       details: { action: `task.${req.type}`, by: TASK_TRANSITIONS[req.type].by },
@@ -240,16 +236,17 @@ export async function applyTaskAction(
     .where('action_count', '=', t.action_count)
     .executeTakeFirst();
   assertNotChangedMeanwhile(updated, 'task');
-  await appendAudit(
+  await auditTransition(
     trx,
+    actor,
     {
-      actor,
-      action: `task.${req.type}`,
-      targetType: 'task',
+      kind: 'task',
+      action: req.type,
       targetId: t.id,
       unitCode: t.unit_code,
       provinceCode: t.province_code,
-      details: { from, to },
+      from,
+      to,
     },
     now,
   );
