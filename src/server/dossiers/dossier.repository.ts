@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Scope } from '../accounts/scope.ts';
+import type { PageKey } from '../http/cursor.ts';
 import type { DossierActionRow, DossierRow, DossierUpdate, NewDossier } from './dossier.table.ts';
 import { importedActionRows, withImportedDue, type DueRow } from './imported-history.ts';
 
@@ -127,7 +128,8 @@ export interface QueueFilter {
   dueBefore?: number;
   overdueAt?: number;
   qFolded?: string;
-  after?: { receivedAt: number; id: string };
+  /** Keyset pagination: rows strictly after this (received_at, id) in the queue's order. */
+  after?: PageKey;
   limit: number;
 }
 
@@ -147,7 +149,7 @@ export function queue(db: Db, f: QueueFilter): Promise<DossierRow[]> {
       .where('due_at', '<', f.overdueAt);
   if (f.qFolded) q = q.where('search_folded', 'like', `%${f.qFolded.replace(/[%_\\]/g, '')}%`);
   if (f.after) {
-    const { receivedAt, id } = f.after;
+    const { at: receivedAt, id } = f.after;
     q = q.where((eb) =>
       eb.or([
         eb('received_at', '<', receivedAt),

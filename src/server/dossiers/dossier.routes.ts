@@ -3,7 +3,7 @@ import { parseInstant } from '../../shared/calendar/index.ts';
 import { foldVietnamese } from '../../shared/text/fold.ts';
 import { scopeOf } from '../accounts/scope.ts';
 import { appendAudit } from '../audit/audit.service.ts';
-import { AppError, invalidField, notFound } from '../http/app-error.ts';
+import { AppError, notFound } from '../http/app-error.ts';
 import { requireActor } from '../http/auth.ts';
 import type { AppInstance } from '../http/types.ts';
 import { applyAction } from './dossier.actions.ts';
@@ -19,16 +19,9 @@ import {
 } from './dossier.schemas.ts';
 import { idempotent, ZIdempotencyHeaders } from './idempotency.ts';
 import { nowToSecond } from '../http/clock.ts';
+import { decodeCursor, pageOf } from '../http/cursor.ts';
 
 const ZCodeParams = z.object({ code: z.string().min(1).max(64) });
-
-const encodeCursor = (d: { received_at: number | null; id: string }) =>
-  Buffer.from(`${d.received_at}:${d.id}`).toString('base64url');
-function decodeCursor(cursor: string): { receivedAt: number; id: string } {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString().split(':');
-  if (!at || !id || !/^\d+$/.test(at)) throw invalidField('cursor', 'cursor.invalid', '@cursor.invalid');
-  return { receivedAt: Number(at), id };
-}
 
 export async function dossierRoutes(app: AppInstance): Promise<void> {
   const agencyPrefix = app.config.MOTCUA_AGENCY_FALLBACK_PREFIX;
@@ -85,12 +78,9 @@ export async function dossierRoutes(app: AppInstance): Promise<void> {
         after: q.cursor ? decodeCursor(q.cursor) : undefined,
         limit: q.limit + 1,
       });
-      const page = rows.slice(0, q.limit);
+      const { page, nextCursor } = pageOf(rows, q.limit, (d) => ({ at: d.received_at ?? 0, id: d.id }));
       const names = await assigneeNames(app.db, page);
-      return {
-        items: page.map((d) => presentDossier(d, names)),
-        nextCursor: rows.length > q.limit ? encodeCursor(page[page.length - 1]!) : null,
-      };
+      return { items: page.map((d) => presentDossier(d, names)), nextCursor };
     },
   );
 

@@ -235,6 +235,25 @@ for (const dialect of DIALECTS) {
       expect((await act(code, { type: 'accept' }, other)).statusCode).toBe(404);
     });
 
+    it('pages the register by cursor: every petition once, newest first; a bad cursor is named', async () => {
+      const all = (await get('/api/petitions?limit=200')).json();
+      expect(all.nextCursor).toBeNull();
+      const seen: string[] = [];
+      let url = '/api/petitions?limit=2';
+      for (let guard = 0; guard < 100; guard += 1) {
+        const page = (await get(url)).json();
+        expect(page.items.length).toBeLessThanOrEqual(2);
+        seen.push(...page.items.map((p: { code: string }) => p.code));
+        if (!page.nextCursor) break;
+        url = `/api/petitions?limit=2&cursor=${page.nextCursor}`;
+      }
+      expect(seen).toEqual(all.items.map((p: { code: string }) => p.code));
+      expect(seen.length).toBeGreaterThan(4);
+      const bad = await get('/api/petitions?cursor=bm9wZQ');
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().error.details.issues[0]).toMatchObject({ path: 'cursor', rule: 'cursor.invalid' });
+    });
+
     it('answers the same Idempotency-Key with the same petition', async () => {
       const headers = { 'idempotency-key': `pet-${dialect}-1` };
       const first = await lodge(petition({ subject: 'Một lần thôi' }), counter, headers);

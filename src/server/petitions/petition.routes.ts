@@ -28,6 +28,7 @@ import { isoOrNull } from '../dossiers/dossier.presenter.ts';
 import { notFound } from '../http/app-error.ts';
 import { requireActor } from '../http/auth.ts';
 import { nowToSecond } from '../http/clock.ts';
+import { decodeCursor, pageOf } from '../http/cursor.ts';
 import type { AppInstance } from '../http/types.ts';
 import { presentActionLog } from '../http/action-log.ts';
 import { getUnit } from '../units/unit.service.ts';
@@ -193,7 +194,15 @@ export async function petitionRoutes(app: AppInstance): Promise<void> {
       schema: {
         tags,
         querystring: ZPetitionQuery,
-        response: { 200: z.object({ items: z.array(ZPetition) }) },
+        response: {
+          200: z.object({
+            items: z.array(ZPetition),
+            nextCursor: z
+              .string()
+              .nullable()
+              .describe('pass as ?cursor= for the next page; null on the last'),
+          }),
+        },
       },
     },
     async (request) => {
@@ -224,7 +233,21 @@ export async function petitionRoutes(app: AppInstance): Promise<void> {
             ]),
           ]),
         );
-      const rows = await query.orderBy('received_at', 'desc').orderBy('id').limit(q.limit).execute();
+      if (q.cursor) {
+        const after = decodeCursor(q.cursor);
+        query = query.where((eb) =>
+          eb.or([
+            eb('received_at', '<', after.at),
+            eb.and([eb('received_at', '=', after.at), eb('id', '<', after.id)]),
+          ]),
+        );
+      }
+      const fetched = await query
+        .orderBy('received_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(q.limit + 1)
+        .execute();
+      const { page: rows, nextCursor } = pageOf(fetched, q.limit, (p) => ({ at: p.received_at, id: p.id }));
       const ids = [...new Set(rows.map((r) => r.dossier_id).filter((x): x is string => x !== null))];
       const codes = new Map<string, string>();
       if (ids.length)
@@ -246,6 +269,7 @@ export async function petitionRoutes(app: AppInstance): Promise<void> {
             rules.get(p.province_code) ?? DEFAULT_PETITION_RULES,
           ),
         ),
+        nextCursor,
       };
     },
   );

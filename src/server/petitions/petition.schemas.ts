@@ -112,4 +112,5 @@ export const ZPetitionQuery = z.object({
   status: z.enum(PETITION_STATUSES).optional(),
   overdue: z.enum(['true', 'false']).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
 });

@@ -140,6 +140,25 @@ for (const dialect of DIALECTS) {
       expect(illegal.statusCode).toBe(409);
     });
 
+    it('pages the tasks by cursor, soonest time first', async () => {
+      for (const days of [3, 1, 2])
+        await post('/api/tasks', task({ work: `Việc sau ${days} ngày`, dueAt: inDays(days) }));
+      const all = (await get('/api/tasks?limit=200')).json().items.map((x: { id: string }) => x.id);
+      const seen: string[] = [];
+      let url = '/api/tasks?limit=1';
+      for (let guard = 0; guard < 50; guard += 1) {
+        const page = (await get(url)).json();
+        seen.push(...page.items.map((x: { id: string }) => x.id));
+        if (!page.nextCursor) break;
+        url = `/api/tasks?limit=1&cursor=${page.nextCursor}`;
+      }
+      expect(seen).toEqual(all);
+      const times = (await get('/api/tasks?limit=200'))
+        .json()
+        .items.map((x: { time: string }) => parseInstant(x.time));
+      expect(times).toEqual([...times].sort((a: number, b: number) => a - b));
+    });
+
     it('lists the overdue tasks of the commune for the leader', async () => {
       const { id } = (await post('/api/tasks', task({ work: 'Báo cáo tuần' }))).json();
       await h.t.db

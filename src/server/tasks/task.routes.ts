@@ -14,6 +14,7 @@ import { isoOrNull } from '../dossiers/dossier.presenter.ts';
 import { idempotent, ZIdempotencyHeaders } from '../dossiers/idempotency.ts';
 import { requireActor } from '../http/auth.ts';
 import { nowToSecond } from '../http/clock.ts';
+import { decodeCursor, pageOf } from '../http/cursor.ts';
 import type { AppInstance } from '../http/types.ts';
 import { presentActionLog } from '../http/action-log.ts';
 import type { Actor } from '../accounts/roles.ts';
@@ -117,7 +118,21 @@ export async function taskRoutes(app: AppInstance): Promise<void> {
 
   app.get(
     '/api/tasks',
-    { schema: { tags, querystring: ZTaskQuery, response: { 200: z.object({ items: z.array(ZTask) }) } } },
+    {
+      schema: {
+        tags,
+        querystring: ZTaskQuery,
+        response: {
+          200: z.object({
+            items: z.array(ZTask),
+            nextCursor: z
+              .string()
+              .nullable()
+              .describe('pass as ?cursor= for the next page; null on the last'),
+          }),
+        },
+      },
+    },
     async (request) => {
       const actor = requireActor(request);
       const q = request.query;
@@ -143,9 +158,23 @@ export async function taskRoutes(app: AppInstance): Promise<void> {
       if (q.status) query = query.where('status', '=', q.status);
       if (q.overdue === 'true')
         query = query.where('status', 'in', ['assigned', 'in_progress']).where('due_at', '<', now);
-      const rows = await query.orderBy('due_at').orderBy('id').limit(q.limit).execute();
-      const names = await namesFor(app.db, rows);
-      return { items: rows.map((t) => presentTask(t, actor, names, now)) };
+      if (q.cursor) {
+        const after = decodeCursor(q.cursor);
+        query = query.where((eb) =>
+          eb.or([
+            eb('due_at', '>', after.at),
+            eb.and([eb('due_at', '=', after.at), eb('id', '>', after.id)]),
+          ]),
+        );
+      }
+      const fetched = await query
+        .orderBy('due_at')
+        .orderBy('id')
+        .limit(q.limit + 1)
+        .execute();
+      const { page, nextCursor } = pageOf(fetched, q.limit, (t) => ({ at: t.due_at, id: t.id }));
+      const names = await namesFor(app.db, page);
+      return { items: page.map((t) => presentTask(t, actor, names, now)), nextCursor };
     },
   );
 

@@ -83,4 +83,5 @@ export const ZTaskQuery = z.object({
   status: z.enum(TASK_STATUSES).optional(),
   overdue: z.enum(['true', 'false']).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
 });
