@@ -78,11 +78,6 @@ describe.skipIf(E2E_SKIP)('scanned attachments (chromium)', () => {
     await panel().getByLabel(labels.file).setInputFiles(file);
   }
 
-  async function signOut() {
-    await page.getByTestId('sign-out').click();
-    await page.waitForURL(`${run.base}/dang-nhap`);
-  }
-
   it('lets the counter officer receive a dossier and open its (empty) scanned components', async () => {
     await run.signIn('tiepnhan.dilinh');
     const res = await page.evaluate(async (body) => {
@@ -241,8 +236,7 @@ describe.skipIf(E2E_SKIP)('scanned attachments (chromium)', () => {
     await run.signIn('tinh.lamdong', dossierPath());
     await expect.poll(() => rows().count()).toBe(1);
     expect(await panel().locator('form').count()).toBe(0);
-    await signOut();
-    await run.signIn('tiepnhan.giahiep', dossierPath());
+    await run.switchUser('tiepnhan.giahiep', dossierPath());
     await page.waitForSelector('main .alert-error');
     expect(await panel().count()).toBe(0);
   });

@@ -3,10 +3,17 @@
  * file, demo accounts, Debian's chromium) with a few dossiers made through the API. Every figure on the screen is
  * compared with what `GET /api/reports/dashboard` answers for the same period, never with constants.
  */
-import type { Page } from 'playwright-core';
+import type { APIRequestContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dashboard } from '../../src/server/reports/dashboard.ts';
-import { E2E_SKIP, PASSWORD, startBrowserApp, type BrowserApp } from '../support/browser.ts';
+import {
+  E2E_SKIP,
+  assignTask,
+  postOk,
+  receiveDossier,
+  startBrowserApp,
+  type BrowserApp,
+} from '../support/browser.ts';
 
 /** Numbers and dates as the Vietnamese screen shows them. */
 const vn = (n: number) => new Intl.NumberFormat('vi-VN').format(n);
@@ -17,46 +24,16 @@ describe.skipIf(E2E_SKIP)('leaders’ overview (chromium)', () => {
   let page: Page;
   let base: string;
 
-  /** Signs in through the API; the headers a write needs. */
-  async function apiSession(username: string) {
-    const res = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password: PASSWORD }),
-    });
-    expect(res.status).toBe(200);
-    const cookie = res.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
-    const { csrfToken } = (await res.json()) as { csrfToken: string };
-    return { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
-  }
-
-  async function post(headers: Record<string, string>, path: string, body: object) {
-    const res = await fetch(`${base}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
-    const json = (await res.json()) as { code: string; id: string };
-    expect(res.status, `${path}: ${JSON.stringify(json)}`).toBeLessThan(300);
-    return json;
-  }
-
   /** Three dossiers of Di Linh today: one resolved and delivered online, one assigned, one waiting. */
   async function makeDossiers() {
-    const counter = await apiSession('tiepnhan.dilinh');
-    const specialist = await apiSession('chuyenvien.dilinh');
-    const leader = await apiSession('lanhdao.dilinh');
-    const receive = (channel: string, name: string) =>
-      post(counter, '/api/dossiers', {
-        procedureCode: '1.001193',
-        channel,
-        applicant: { kind: 'person', name, idNumber: '068090001234' },
-        decision: 'receive',
-      });
-    const act = (who: Record<string, string>, code: string, body: object) =>
-      post(who, `/api/dossiers/${encodeURIComponent(code)}/actions`, body);
-    const a = await receive('direct', 'Nguyễn Văn An');
-    const b = await receive('online', 'Trần Thị Bình');
-    await receive('direct', 'Lê Văn Cường');
+    const counter = await run.apiAs('tiepnhan.dilinh');
+    const specialist = await run.apiAs('chuyenvien.dilinh');
+    const leader = await run.apiAs('lanhdao.dilinh');
+    const act = (who: APIRequestContext, code: string, body: object) =>
+      postOk(who, `/api/dossiers/${encodeURIComponent(code)}/actions`, body);
+    const a = await receiveDossier(counter, { name: 'Nguyễn Văn An' });
+    const b = await receiveDossier(counter, { channel: 'online', name: 'Trần Thị Bình' });
+    await receiveDossier(counter, { name: 'Lê Văn Cường' });
     await act(leader, a.code, { type: 'assign', assignee: 'chuyenvien.dilinh' });
     await act(specialist, a.code, { type: 'submit_for_approval' });
     await act(leader, a.code, { type: 'approve' });
@@ -66,23 +43,10 @@ describe.skipIf(E2E_SKIP)('leaders’ overview (chromium)', () => {
 
   /** Two leaders' tasks for the specialist, one of them made overdue in the database. */
   async function makeTasks() {
-    const leader = await apiSession('lanhdao.dilinh');
-    const task = (work: string) =>
-      post(leader, '/api/tasks', {
-        assignee: 'chuyenvien.dilinh',
-        work,
-        limit: { value: 3, unit: 'working_day' },
-        responsibility: 'Số liệu đầy đủ, chính xác',
-        product: 'Báo cáo bằng văn bản',
-        authority: 'Kế hoạch của Ủy ban nhân dân xã',
-      });
-    await task('Rà soát hồ sơ tồn đọng');
-    const late = await task('Tổng hợp phản ánh của người dân');
-    await run.app.db
-      .updateTable('tasks')
-      .set({ due_at: Date.now() - 3_600_000 })
-      .where('id', '=', late.id)
-      .execute();
+    const leader = await run.apiAs('lanhdao.dilinh');
+    await assignTask(leader, { work: 'Rà soát hồ sơ tồn đọng' });
+    const late = await assignTask(leader, { work: 'Tổng hợp phản ánh của người dân' });
+    await run.makeTaskOverdue(late.id);
   }
 
   beforeAll(async () => {
@@ -247,9 +211,7 @@ describe.skipIf(E2E_SKIP)('leaders’ overview (chromium)', () => {
   });
 
   it('lets the province supervisor rank the communes and open one', async () => {
-    await page.getByTestId('sign-out').click();
-    await page.waitForURL(`${base}/dang-nhap`);
-    await signIn('tinh.lamdong', '/tong-quan');
+    await run.switchUser('tinh.lamdong', '/tong-quan');
     await page.waitForSelector('.dash-communes');
     expect(await page.getByLabel('Đơn vị', { exact: true }).inputValue()).toBe('68');
     const d = await apiDashboard('68');

@@ -7,14 +7,16 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { E2E_SKIP, PASSWORD, startBrowserApp, type BrowserApp } from '../support/browser.ts';
+import {
+  E2E_SKIP,
+  postOk,
+  readTimeline,
+  receiveDossier,
+  shownDate,
+  startBrowserApp,
+  type BrowserApp,
+} from '../support/browser.ts';
 
-const pad = (n: number) => String(n).padStart(2, '0');
-/** A day as the screens show it (dd/MM/yyyy in UTC+7), `daysAgo` days before now. */
-function shownDate(daysAgo = 0): string {
-  const d = new Date(Date.now() - daysAgo * 86_400_000 + 7 * 3_600_000);
-  return `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
-}
 const petitionPath = (code: string) => `/don-thu/xem?ma=${encodeURIComponent(code)}`;
 
 describe.skipIf(E2E_SKIP)('petitions (chromium)', () => {
@@ -25,41 +27,12 @@ describe.skipIf(E2E_SKIP)('petitions (chromium)', () => {
   let feedbackCode = '';
   let denunciationCode = '';
 
-  /** Signs in through the API; the headers a write needs. */
-  async function apiSession(username: string) {
-    const res = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password: PASSWORD }),
-    });
-    expect(res.status).toBe(200);
-    const cookie = res.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
-    const { csrfToken } = (await res.json()) as { csrfToken: string };
-    return { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
-  }
-
-  async function post(headers: Record<string, string>, path: string, body: object) {
-    const res = await fetch(`${base}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
-    const json = (await res.json()) as { code: string };
-    expect(res.status, `${path}: ${JSON.stringify(json)}`).toBeLessThan(300);
-    return json;
-  }
-
   beforeAll(async () => {
     run = await startBrowserApp();
     ({ page, base } = run);
-    const counter = await apiSession('tiepnhan.dilinh');
-    const dossier = await post(counter, '/api/dossiers', {
-      procedureCode: '1.001193',
-      channel: 'direct',
-      applicant: { kind: 'person', name: 'Lê Văn Cường', idNumber: '068090001234' },
-      decision: 'receive',
-    });
-    dossierCode = dossier.code;
-    const denunciation = await post(counter, '/api/petitions', {
+    const counter = await run.apiAs('tiepnhan.dilinh');
+    dossierCode = (await receiveDossier(counter)).code;
+    const denunciation = await postOk(counter, '/api/petitions', {
       kind: 'denunciation',
       channel: 'direct',
       subject: 'Thu tiền sai quy định',
@@ -75,12 +48,6 @@ describe.skipIf(E2E_SKIP)('petitions (chromium)', () => {
 
   const row = (code: string) => page.locator(`.petitions-table tbody tr[data-code="${code}"]`);
   const status = () => page.getByTestId('petition-status').textContent();
-
-  async function switchUser(username: string, path: string) {
-    await page.getByTestId('sign-out').click();
-    await page.waitForURL(`${base}/dang-nhap`);
-    await run.signIn(username, path);
-  }
 
   it('lodges feedback about a dossier, showing the server’s field error in Vietnamese first', async () => {
     await run.signIn('tiepnhan.dilinh', `/ho-so?ma=${encodeURIComponent(dossierCode)}`);
@@ -160,19 +127,16 @@ describe.skipIf(E2E_SKIP)('petitions (chromium)', () => {
   });
 
   it('lets the leader accept, resolve with a conclusion and publish; the timeline shows the four steps', async () => {
-    await switchUser('lanhdao.dilinh', petitionPath(feedbackCode));
+    await run.switchUser('lanhdao.dilinh', petitionPath(feedbackCode));
     await expect.poll(() => status()).toBe('Đã tiếp nhận, chờ thụ lý');
 
-    await page.locator('button[data-action=accept]').click();
-    await page.locator('form[data-action=accept]').getByRole('button', { name: 'Xác nhận' }).click();
+    await run.act('accept');
     await expect.poll(() => status()).toBe('Đã thụ lý, đang giải quyết');
     expect(await page.locator('[data-deadline=resolve]').textContent()).toMatch(
       /\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/,
     );
 
-    await page.locator('button[data-action=resolve]').click();
-    const resolve = page.locator('form[data-action=resolve]');
-    await resolve.getByRole('button', { name: 'Xác nhận' }).click();
+    const resolve = await run.act('resolve');
     // no conclusion chosen: the server names the field
     await expect.poll(() => resolve.locator('[data-path=conclusion] .field-error').isVisible()).toBe(true);
     expect(
@@ -185,21 +149,14 @@ describe.skipIf(E2E_SKIP)('petitions (chromium)', () => {
     expect(await page.getByTestId('petition-conclusion').textContent()).toBe('Đã trả lời');
     expect(await page.locator('[data-deadline=publish]').textContent()).toMatch(/\d{2}\/\d{2}\/\d{4}/);
 
-    await page.locator('button[data-action=publish]').click();
-    await page.locator('form[data-action=publish]').getByRole('button', { name: 'Xác nhận' }).click();
+    await run.act('publish');
     await expect
       .poll(() => page.locator('[data-deadline=publish]').textContent())
       .toContain('đã công khai lúc');
     expect(await page.locator('[data-deadline=publish] .badge').count()).toBe(0);
 
-    const steps = page.getByTestId('petition-timeline').locator('> li');
-    expect(await steps.evaluateAll((li) => li.map((x) => x.getAttribute('data-type')))).toEqual([
-      'lodge',
-      'accept',
-      'resolve',
-      'publish',
-    ]);
-    const timeline = await page.getByTestId('petition-timeline').textContent();
+    const timeline = await readTimeline(page, 'petition-timeline');
+    expect(timeline.steps).toEqual(['lodge', 'accept', 'resolve', 'publish']);
     for (const words of [
       'Tiếp nhận đơn',
       'Thụ lý',
@@ -207,7 +164,7 @@ describe.skipIf(E2E_SKIP)('petitions (chromium)', () => {
       'Công khai kết quả',
       'Đã trả lời',
     ])
-      expect(timeline).toContain(words);
+      expect(timeline.text).toContain(words);
     expect(await page.locator('.action-buttons').count()).toBe(0);
   });
 
@@ -226,14 +183,14 @@ describe.skipIf(E2E_SKIP)('petitions (chromium)', () => {
     await page.getByLabel('Nội dung tóm tắt').fill('Khiếu nại quyết định xử phạt');
     await page.getByLabel('Nội dung đơn').fill('Đề nghị xem xét lại quyết định xử phạt hành chính.');
     await page.getByLabel('Họ và tên').fill('Phạm Văn Dũng');
-    await page.getByLabel('Ngày nhận được hoặc biết quyết định bị khiếu nại').fill(shownDate(200));
+    await page.getByLabel('Ngày nhận được hoặc biết quyết định bị khiếu nại').fill(shownDate(-200));
     await page.getByRole('radio', { name: 'Giải quyết lần hai' }).check();
     await page.getByRole('button', { name: 'Tiếp nhận và cấp mã đơn' }).click();
     await page.waitForURL(/\/don-thu\/xem\?ma=/);
     await expect.poll(() => page.getByTestId('lodged-late').isVisible()).toBe(true);
     expect(await page.getByTestId('petition-kind').textContent()).toBe('Khiếu nại');
     expect(await page.locator('main').textContent()).toContain('Giải quyết lần hai');
-    expect(await page.locator('main').textContent()).toContain(shownDate(200));
+    expect(await page.locator('main').textContent()).toContain(shownDate(-200));
   });
 
   it('lists an overdue petition under the overdue filter, with the red badge', async () => {

@@ -7,17 +7,18 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { E2E_SKIP, PASSWORD, startBrowserApp, type BrowserApp } from '../support/browser.ts';
+import {
+  E2E_SKIP,
+  assignTask,
+  readTimeline,
+  receiveDossier,
+  shownDate,
+  startBrowserApp,
+  type BrowserApp,
+} from '../support/browser.ts';
 
 const LEADER = 'lanhdao.dilinh';
 const SPECIALIST = 'chuyenvien.dilinh';
-
-const pad = (n: number) => String(n).padStart(2, '0');
-/** A day as the screens show it (dd/MM/yyyy in UTC+7), `daysAhead` days after now. */
-function shownDate(daysAhead = 0): string {
-  const d = new Date(Date.now() + daysAhead * 86_400_000 + 7 * 3_600_000);
-  return `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
-}
 
 describe.skipIf(E2E_SKIP)('leaders’ tasks (chromium)', () => {
   let run: BrowserApp;
@@ -27,40 +28,10 @@ describe.skipIf(E2E_SKIP)('leaders’ tasks (chromium)', () => {
   let taskId = '';
   let overdueId = '';
 
-  /** Signs in through the API; the headers a write needs. */
-  async function apiSession(username: string) {
-    const res = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password: PASSWORD }),
-    });
-    expect(res.status).toBe(200);
-    const cookie = res.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
-    const { csrfToken } = (await res.json()) as { csrfToken: string };
-    return { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
-  }
-
-  async function post(headers: Record<string, string>, path: string, body: object) {
-    const res = await fetch(`${base}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
-    const json = (await res.json()) as { code: string; id: string };
-    expect(res.status, `${path}: ${JSON.stringify(json)}`).toBeLessThan(300);
-    return json;
-  }
-
   beforeAll(async () => {
     run = await startBrowserApp();
     ({ page, base } = run);
-    const counter = await apiSession('tiepnhan.dilinh');
-    const dossier = await post(counter, '/api/dossiers', {
-      procedureCode: '1.001193',
-      channel: 'direct',
-      applicant: { kind: 'person', name: 'Lê Văn Cường', idNumber: '068090001234' },
-      decision: 'receive',
-    });
-    dossierCode = dossier.code;
+    dossierCode = (await receiveDossier(await run.apiAs('tiepnhan.dilinh'))).code;
   }, 90_000);
 
   afterAll(async () => {
@@ -70,21 +41,6 @@ describe.skipIf(E2E_SKIP)('leaders’ tasks (chromium)', () => {
   const row = (id: string) => page.locator(`.tasks-table tbody tr[data-id="${id}"]`);
   const status = () => page.getByTestId('task-status').textContent();
   const fieldError = (path: string) => page.locator(`[data-path="${path}"] .field-error`);
-
-  async function switchUser(username: string, path: string) {
-    await page.getByTestId('sign-out').click();
-    await page.waitForURL(`${base}/dang-nhap`);
-    await run.signIn(username, path);
-  }
-
-  /** Opens an action's form, fills its fields and confirms. */
-  async function act(type: string, fill: Record<string, string> = {}) {
-    await page.locator(`button[data-action=${type}]`).click();
-    const form = page.locator(`form[data-action=${type}]`);
-    for (const [label, value] of Object.entries(fill)) await form.getByLabel(label).fill(value);
-    await form.getByRole('button', { name: 'Xác nhận' }).click();
-    return form;
-  }
 
   it('names every missing element of the six on its field, in Vietnamese', async () => {
     await run.signIn(LEADER, `/ho-so?ma=${encodeURIComponent(dossierCode)}`);
@@ -149,7 +105,7 @@ describe.skipIf(E2E_SKIP)('leaders’ tasks (chromium)', () => {
   });
 
   it('lets the specialist find it under “mine”, start it and hand in the product', async () => {
-    await switchUser(SPECIALIST, '/cong-viec');
+    await run.switchUser(SPECIALIST, '/cong-viec');
     await expect.poll(() => page.locator('h1').textContent()).toBe('Công việc');
     expect(await page.getByRole('link', { name: 'Giao việc' }).count()).toBe(0);
     await page.getByLabel('Việc của tôi').check();
@@ -163,10 +119,10 @@ describe.skipIf(E2E_SKIP)('leaders’ tasks (chromium)', () => {
 
     await row(taskId).getByRole('link').click();
     await expect.poll(() => status()).toBe('Đã giao, chưa bắt đầu');
-    await act('start');
+    await run.act('start');
     await expect.poll(() => status()).toBe('Đang thực hiện');
     // the product is required: the server names the field
-    const form = await act('submit');
+    const form = await run.act('submit');
     await expect.poll(() => form.locator('[data-path=note] .field-error').textContent()).toBe('bắt buộc');
     await form.getByLabel('Sản phẩm bàn giao').fill('Danh sách 12 hồ sơ quá hạn');
     await form.getByRole('button', { name: 'Xác nhận' }).click();
@@ -178,31 +134,23 @@ describe.skipIf(E2E_SKIP)('leaders’ tasks (chromium)', () => {
 
   it('the leader returns it with a reason, the specialist hands in again, the leader accepts', async () => {
     const taskPath = `/cong-viec/xem?id=${taskId}`;
-    await switchUser(LEADER, taskPath);
+    await run.switchUser(LEADER, taskPath);
     await expect.poll(() => status()).toBe('Đã nộp sản phẩm, chờ nghiệm thu');
-    await act('return', { 'Nội dung cần hoàn thiện': 'Thiếu đề xuất xử lý cho từng hồ sơ' });
+    await run.act('return', { 'Nội dung cần hoàn thiện': 'Thiếu đề xuất xử lý cho từng hồ sơ' });
     await expect.poll(() => status()).toBe('Đang thực hiện');
 
-    await switchUser(SPECIALIST, taskPath);
+    await run.switchUser(SPECIALIST, taskPath);
     await expect.poll(() => status()).toBe('Đang thực hiện');
-    await act('submit', { 'Sản phẩm bàn giao': 'Danh sách 12 hồ sơ kèm đề xuất xử lý' });
+    await run.act('submit', { 'Sản phẩm bàn giao': 'Danh sách 12 hồ sơ kèm đề xuất xử lý' });
     await expect.poll(() => status()).toBe('Đã nộp sản phẩm, chờ nghiệm thu');
 
-    await switchUser(LEADER, taskPath);
-    await act('accept');
+    await run.switchUser(LEADER, taskPath);
+    await run.act('accept');
     await expect.poll(() => status()).toBe('Hoàn thành');
     expect(await page.getByTestId('task-timeliness').textContent()).toBe('Đúng hạn');
     expect(await page.locator('.action-buttons').count()).toBe(0);
-    const steps = page.getByTestId('task-timeline').locator('> li');
-    expect(await steps.evaluateAll((li) => li.map((x) => x.getAttribute('data-type')))).toEqual([
-      'assign',
-      'start',
-      'submit',
-      'return',
-      'submit',
-      'accept',
-    ]);
-    const timeline = await page.getByTestId('task-timeline').textContent();
+    const timeline = await readTimeline(page, 'task-timeline');
+    expect(timeline.steps).toEqual(['assign', 'start', 'submit', 'return', 'submit', 'accept']);
     for (const words of [
       'Giao việc',
       'Bắt đầu thực hiện',
@@ -212,12 +160,11 @@ describe.skipIf(E2E_SKIP)('leaders’ tasks (chromium)', () => {
       'Nghiệm thu, hoàn thành',
       'Đã nộp sản phẩm, chờ nghiệm thu → Hoàn thành',
     ])
-      expect(timeline).toContain(words);
+      expect(timeline.text).toContain(words);
   });
 
   it('lists an overdue task under “overdue only”, with the red badge', async () => {
-    const leader = await apiSession(LEADER);
-    const overdue = await post(leader, '/api/tasks', {
+    const overdue = await assignTask(await run.apiAs(LEADER), {
       assignee: SPECIALIST,
       work: 'Báo cáo tình hình tiếp nhận quý',
       limit: { value: 2, unit: 'working_day' },
@@ -226,11 +173,7 @@ describe.skipIf(E2E_SKIP)('leaders’ tasks (chromium)', () => {
       authority: 'Theo kế hoạch của Ủy ban nhân dân xã',
     });
     overdueId = overdue.id;
-    await run.app.db
-      .updateTable('tasks')
-      .set({ due_at: Date.now() - 3_600_000 })
-      .where('id', '=', overdueId)
-      .execute();
+    await run.makeTaskOverdue(overdueId);
     await page.goto(`${base}/cong-viec`);
     await expect.poll(() => row(taskId).count()).toBe(1);
     await page.getByLabel('Chỉ việc quá hạn').check();

@@ -106,9 +106,7 @@ describe.skipIf(E2E_SKIP)('web app (chromium)', () => {
 
   it('lets the leader assign the dossier', async () => {
     const url = page.url();
-    await page.getByTestId('sign-out').click();
-    await page.waitForURL(`${base}/dang-nhap`);
-    await signIn('lanhdao.dilinh', url.slice(base.length));
+    await run.switchUser('lanhdao.dilinh', url.slice(base.length));
     await expect.poll(() => page.locator('h1').textContent()).toBe(`Hồ sơ ${code}`);
     await page.locator('button[data-action=assign]').click();
     const form = page.locator('form[data-action=assign]');

@@ -63,6 +63,18 @@ export function presetPeriods() {
 }
 
 /**
+ * A period screen (the overview, the reports): its heading and lead, the period form and the first result.
+ * @param {HTMLElement} main
+ * @param {import('./router.js').RouteContext} ctx
+ * @param {PeriodPickerOptions & {title: string, lead: string}} o
+ */
+export async function periodPage(main, ctx, o) {
+  const picker = periodPicker(ctx, o);
+  main.append(h('h1', null, o.title), h('p', { class: 'hint' }, o.lead), picker.form, picker.out);
+  await picker.run();
+}
+
+/**
  * The form and the output region of a period screen. The unit and period come from the screen's address (`unit`,
  * `from`, `to`; by default the officer's own unit and this month) and go back into it on each run. The screen
  * appends `form` and `out`, then awaits `run()` for the first result.

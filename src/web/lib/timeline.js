@@ -1,7 +1,7 @@
 /**
  * The timeline card of an append-only action log (dossiers, petitions, tasks share the API shape
  * `{seq, type, at, actor, fromStatus, toStatus, payload}`): when, what, who, the status change, a "late" mark when
- * the step was past its deadline, and the step's details.
+ * the step was past its deadline, and the step's details (`stepDetails`: "label: value" lines).
  */
 import { h } from './dom.js';
 import { formatDateTime } from './format.js';
@@ -54,4 +54,17 @@ export function timelineCard(o) {
       ),
     ),
   );
+}
+
+/** @typedef {[string, import('./dom.js').Child] | false | null | undefined} DetailLine a label and its value */
+
+/**
+ * A step's details as "label: value" lines; null when there is none.
+ * @param {DetailLine[]} lines
+ */
+export function stepDetails(lines) {
+  const items = lines.flatMap((line) =>
+    line ? [h('li', null, h('span', { class: 'muted' }, `${line[0]}: `), line[1])] : [],
+  );
+  return items.length ? h('ul', { class: 'tl-details' }, ...items) : null;
 }

@@ -1,11 +1,11 @@
 /* global document, window, setTimeout, HTMLElement, HTMLInputElement */
 /**
- * Shared pieces of the interface: labelled form fields that show the server's per-field errors, status and
- * due badges, document links, the live message region.
+ * Shared pieces of the interface: labelled form fields that show the server's per-field errors, status badges,
+ * document links, the live message region (due badges: `deadline.js`).
  */
-import { ApiError, api } from './api.js';
+import { ApiError, api, newKey } from './api.js';
 import { h, replace, uid } from './dom.js';
-import { formatDateTime, parseDateInput } from './format.js';
+import { parseDateInput } from './format.js';
 import { has, t } from './i18n.js';
 
 /**
@@ -205,6 +205,51 @@ export function formAlert() {
   return h('div', { class: 'form-alert alert alert-error', role: 'alert', tabindex: '-1', hidden: true });
 }
 
+/**
+ * @typedef {object} KeyedSubmitOptions
+ * @property {string} path where the form is posted
+ * @property {() => unknown} read the request's body; null when something typed is invalid (its field is then
+ *   marked) and nothing is sent
+ * @property {(answer: any) => void} done with the server's answer
+ * @property {string} [retryHint] added to the error after a network failure (the same key will be sent again)
+ * @property {(error: unknown) => unknown} [adapt] a failure as it is to be shown (e.g. its issues moved to the
+ *   fields in use)
+ */
+
+/**
+ * Posts a form when it is submitted, with an Idempotency-Key: one key per submission, reused when the officer
+ * submits again after a network failure (the server may have done it), a new one once the server has answered.
+ * Meanwhile the submit button is disabled and marked busy; the server's errors land on their fields.
+ * @param {HTMLFormElement} form
+ * @param {HTMLButtonElement} button
+ * @param {KeyedSubmitOptions} o
+ */
+export function keyedSubmit(form, button, o) {
+  /** @type {string | null} */
+  let key = null;
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    clearIssues(form);
+    const body = o.read();
+    if (body === null) return;
+    key ??= newKey();
+    button.disabled = true;
+    button.setAttribute('aria-busy', 'true');
+    try {
+      const answer = await api(o.path, { method: 'POST', body, idempotencyKey: key });
+      key = null;
+      o.done(answer);
+    } catch (err) {
+      if (!(err instanceof ApiError && err.isNetwork)) key = null;
+      showError(form, o.adapt ? o.adapt(err) : err);
+      if (key && o.retryHint) form.querySelector('.form-alert')?.append(h('p', null, o.retryHint));
+    } finally {
+      button.disabled = false;
+      button.removeAttribute('aria-busy');
+    }
+  });
+}
+
 /** The message to show for any failure. @param {unknown} error */
 export function errorText(error) {
   if (error instanceof ApiError) {
@@ -223,55 +268,6 @@ export function statusText(status) {
 /** @param {string} status */
 export function statusBadge(status) {
   return h('span', { class: `badge status status-${status}` }, statusText(status));
-}
-
-const OPEN = ['received', 'processing', 'awaiting_approval', 'submitted'];
-
-/**
- * The due date with its colour: red when overdue, amber when due within one working day.
- * @param {{status: string, dueAt: string | null, clockStoppedAt?: string | null, endedAt?: string | null, resolution?: string | null}} d
- * @param {{minutesBetween: (a: number, b: number) => number, minutesPerDay: number} | null} clock
- * @param {number} [now]
- */
-export function dueBadge(d, clock, now = Date.now()) {
-  if (!d.dueAt) return h('span', { class: 'muted' }, '—');
-  const text = h('span', { class: 'nowrap' }, formatDateTime(d.dueAt));
-  if (d.status === 'supplement_requested' || d.clockStoppedAt)
-    return h(
-      'span',
-      { class: 'due due-paused' },
-      text,
-      ' ',
-      h('span', { class: 'badge badge-muted' }, t('due.paused')),
-    );
-  if (d.resolution)
-    return h(
-      'span',
-      { class: 'due' },
-      text,
-      ' ',
-      h('span', { class: `badge res-${d.resolution}` }, t(`resolution.${d.resolution}`)),
-    );
-  if (!OPEN.includes(d.status)) return h('span', { class: 'due' }, text);
-  const due = Date.parse(d.dueAt);
-  if (due < now)
-    return h(
-      'span',
-      { class: 'due due-over' },
-      text,
-      ' ',
-      h('span', { class: 'badge badge-red' }, t('due.overdue')),
-    );
-  const soon = clock ? clock.minutesBetween(now, due) <= clock.minutesPerDay : due - now <= 86_400_000;
-  if (soon)
-    return h(
-      'span',
-      { class: 'due due-soon' },
-      text,
-      ' ',
-      h('span', { class: 'badge badge-amber' }, t('due.soon')),
-    );
-  return h('span', { class: 'due' }, text);
 }
 
 /** A polite live region for short messages ("Saved", "Document not available yet"). */

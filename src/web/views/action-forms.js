@@ -2,12 +2,13 @@
  * The small form of each dossier action (POST /api/dossiers/:code/actions). Each action lists the fields it
  * needs; the server checks them again and its per-field errors are shown in place.
  */
-import { api, newKey } from '../lib/api.js';
+import { actionForm, putText } from '../lib/action-card.js';
+import { api } from '../lib/api.js';
 import { h } from '../lib/dom.js';
 import { parseTimeInput } from '../lib/format.js';
 import { t } from '../lib/i18n.js';
 import { session } from '../lib/session.js';
-import { clearIssues, dateField, dateValue, field, formAlert, setFieldError, showError } from '../lib/ui.js';
+import { dateField, dateValue, field, setFieldError } from '../lib/ui.js';
 
 /** @typedef {'note' | 'noteRequired' | 'assignee' | 'missing' | 'agency' | 'agencyLimit' | 'reason' | 'reasonOptional' | 'newDueAt' | 'stopKind' | 'deliveryMethod'} Part */
 
@@ -56,18 +57,14 @@ function loadSpecialists() {
  * Builds the form of one action.
  * @param {any} dossier
  * @param {string} type
- * @param {{onDone: (dossier: any) => void, onCancel: () => void}} cb
+ * @param {import('../lib/action-card.js').ActionFormCallbacks} cb
  */
-export async function actionForm(dossier, type, cb) {
+export async function dossierActionForm(dossier, type, cb) {
   const parts = ACTION_FIELDS[type] ?? ['note'];
   /** @type {Record<string, ReturnType<typeof field>>} */
   const f = {};
   /** @type {import('../lib/dom.js').Child[]} */
   const body = [];
-  /** Reused for retries after a network failure. */
-  /** @type {string | null} */
-  let key = null;
-
   for (const part of parts) {
     if (part === 'note' || part === 'noteRequired')
       body.push(
@@ -184,42 +181,10 @@ export async function actionForm(dossier, type, cb) {
     }
   }
 
-  const submit = h(
-    'button',
-    { type: 'submit', class: `btn ${DANGER.has(type) ? 'btn-danger' : 'btn-primary'}` },
-    t('act.confirm'),
-  );
-  const form = h(
-    'form',
-    {
-      class: 'action-form card-inset',
-      novalidate: true,
-      'data-action': type,
-      'aria-labelledby': `act-h-${type}`,
-    },
-    h('h3', { id: `act-h-${type}` }, t(`action.${type}`)),
-    h('p', { class: 'hint' }, t(`actionHelp.${type}`)),
-    ...body,
-    formAlert(),
-    h(
-      'div',
-      { class: 'actions-row' },
-      submit,
-      h('button', { type: 'button', class: 'btn btn-link', onclick: cb.onCancel }, t('common.cancel')),
-    ),
-  );
-
-  form.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape') cb.onCancel();
-  });
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    clearIssues(form);
-    /** @type {Record<string, unknown>} */
-    const req = { type };
+  /** @param {Record<string, unknown>} req */
+  function read(req) {
     const val = (/** @type {string} */ k) => f[k]?.control.value.trim() ?? '';
-    if (f.note && val('note')) req.note = val('note');
-    if (f.reason && val('reason')) req.reason = val('reason');
+    for (const k of ['note', 'reason', 'assignee']) if (f[k]) putText(req, k, f[k]);
     if (f.missing)
       req.missing = val('missing')
         .split('\n')
@@ -230,32 +195,28 @@ export async function actionForm(dossier, type, cb) {
       req.agencyLimit = { value: Number(val('limitValue')), unit: val('limitUnit') };
     if (f.stopKind) req.stopKind = val('stopKind');
     if (f.deliveryMethod) req.deliveryMethod = val('deliveryMethod');
-    if (f.assignee && val('assignee')) req.assignee = val('assignee');
     if (f.newDate) {
       const date = dateValue(f.newDate);
-      if (date === null) return;
+      if (date === null) return false;
       const time = parseTimeInput(val('newTime'));
-      if (!time) return setFieldError(f.newTime, t('time.invalid'));
+      if (!time) {
+        setFieldError(f.newTime, t('time.invalid'));
+        return false;
+      }
       if (date) req.newDueAt = `${date}T${time}:00+07:00`;
     }
-    key ??= newKey();
-    submit.disabled = true;
-    submit.setAttribute('aria-busy', 'true');
-    try {
-      const updated = await api(`/api/dossiers/${encodeURIComponent(dossier.code)}/actions`, {
-        method: 'POST',
-        body: req,
-        idempotencyKey: key,
-      });
-      key = null;
-      cb.onDone(updated);
-    } catch (err) {
-      if (!(err instanceof Error && 'isNetwork' in err && err.isNetwork)) key = null;
-      showError(form, err);
-    } finally {
-      submit.disabled = false;
-      submit.removeAttribute('aria-busy');
-    }
+    return true;
+  }
+
+  return actionForm({
+    type,
+    idPrefix: 'act',
+    title: t(`action.${type}`),
+    help: t(`actionHelp.${type}`),
+    fields: body,
+    danger: DANGER.has(type),
+    path: `/api/dossiers/${encodeURIComponent(dossier.code)}/actions`,
+    read,
+    cb,
   });
-  return form;
 }

@@ -11,7 +11,7 @@ import { bucketDays, pairedBars } from '../lib/chart.js';
 import { h } from '../lib/dom.js';
 import { formatDateTime, showIsoDate } from '../lib/format.js';
 import { num, t } from '../lib/i18n.js';
-import { periodPicker } from '../lib/period-picker.js';
+import { periodPage } from '../lib/period-picker.js';
 import { link } from '../lib/router.js';
 import { session } from '../lib/session.js';
 import { indicatorCards, percent } from './dashboard-indicators.js';
@@ -30,7 +30,9 @@ import { indicatorCards, percent } from './dashboard-indicators.js';
 /** @type {import('../lib/router.js').View} */
 export async function dashboardView(main, ctx) {
   if (!session.me) return;
-  const picker = periodPicker(ctx, {
+  await periodPage(main, ctx, {
+    title: t('dashboard.title'),
+    lead: t('dashboard.lead'),
     presets: ['last7', 'last30', 'thisMonth', 'lastMonth', 'thisQuarter', 'thisYear'],
     presetsLabel: t('dashboard.presets'),
     showLabel: t('dashboard.show'),
@@ -39,13 +41,6 @@ export async function dashboardView(main, ctx) {
     load: async (q) =>
       dashboardBody(/** @type {Dashboard} */ (await api(`/api/reports/dashboard${query(q)}`))),
   });
-  main.append(
-    h('h1', null, t('dashboard.title')),
-    h('p', { class: 'hint' }, t('dashboard.lead')),
-    picker.form,
-    picker.out,
-  );
-  await picker.run();
 }
 
 /** @param {Dashboard} d */

@@ -1,37 +1,33 @@
-/* global HTMLElement */
 /**
  * One dossier: header (code, status, due, roughly how much working time is left), the applicant with personal
  * data masked (the full data is an explicit, audited read), the actions the user may take now, the documents
  * and the timeline of every action.
  */
+import { actionsCard } from '../lib/action-card.js';
 import { api, query } from '../lib/api.js';
-import { timelineCard as timeline } from '../lib/timeline.js';
+import { dueBadge } from '../lib/deadline.js';
 import { h, icon, replace } from '../lib/dom.js';
 import { formatDateTime, limitText } from '../lib/format.js';
 import { num, t } from '../lib/i18n.js';
+import { recordPage } from '../lib/record-page.js';
 import { link } from '../lib/router.js';
 import { canAct, canPetition, hasAbility } from '../lib/session.js';
-import { docLink, dueBadge, errorText, loading, statusBadge, statusText, toast } from '../lib/ui.js';
+import { stepDetails, timelineCard as timeline } from '../lib/timeline.js';
+import { docLink, errorText, statusBadge, statusText, toast } from '../lib/ui.js';
 import { loadClock } from '../lib/workcal.js';
-import { DANGER, actionForm } from './action-forms.js';
+import { DANGER, dossierActionForm } from './action-forms.js';
 import { attachmentsCard } from './dossier-attachments.js';
 
 /** @type {import('../lib/router.js').View} */
 export async function dossierView(main, ctx) {
   const code = ctx.params[0] || ctx.query.get('ma') || '';
-  const box = h('div', null, loading());
-  main.append(
-    link('/', { class: 'back' }, icon('back'), ' ', t('dossier.back')),
-    h('h1', null, t('dossier.title', { code })),
-    box,
-  );
-  try {
-    const d = await api(`/api/dossiers/${encodeURIComponent(code)}`);
-    if (!ctx.alive()) return;
-    await render(box, d);
-  } catch (e) {
-    replace(box, h('p', { class: 'alert alert-error', role: 'alert' }, errorText(e)));
-  }
+  await recordPage(main, ctx, {
+    back: '/',
+    backText: t('dossier.back'),
+    title: t('dossier.title', { code }),
+    path: `/api/dossiers/${encodeURIComponent(code)}`,
+    render,
+  });
 }
 
 /**
@@ -45,7 +41,7 @@ async function render(box, d) {
     box,
     header(d, clock, now),
     applicantCard(d),
-    actionsCard(d, box),
+    dossierActions(d, box),
     documentsCard(d),
     attachmentsCard(d),
     timelineCard(d),
@@ -208,72 +204,20 @@ function applicantCard(d) {
 }
 
 /**
+ * The actions allowed now and usable by the role.
  * @param {any} d
  * @param {HTMLElement} box the page body, re-rendered after an action
  */
-function actionsCard(d, box) {
-  const mine = /** @type {string[]} */ (d.allowedActions).filter(canAct);
-  const slot = h('div', { class: 'action-slot' });
-  const card = h(
-    'section',
-    { class: 'card', 'aria-labelledby': 'sec-actions' },
-    h('h2', { id: 'sec-actions' }, t('dossier.actions')),
-  );
-  if (!mine.length) {
-    card.append(
-      h(
-        'p',
-        { class: 'muted' },
-        t(d.allowedActions.length ? 'dossier.noActionsForRole' : 'dossier.noActions'),
-      ),
-    );
-    return card;
-  }
-  /** @type {HTMLElement | null} */
-  let pressed = null;
-  const buttons = mine.map((type) => {
-    const b = h(
-      'button',
-      {
-        type: 'button',
-        class: `btn ${DANGER.has(type) ? 'btn-danger-outline' : ''}`,
-        'data-action': type,
-        'aria-expanded': 'false',
-      },
-      t(`action.${type}`),
-    );
-    b.addEventListener('click', async () => {
-      if (pressed === b) return close();
-      close();
-      pressed = b;
-      b.setAttribute('aria-expanded', 'true');
-      const form = await actionForm(d, type, {
-        onCancel: () => {
-          close();
-          b.focus();
-        },
-        onDone: (updated) => {
-          toast(t('dossier.actionDone', { action: t(`action.${type}`) }), 'success');
-          void render(box, updated).then(() => {
-            const h1 = box.ownerDocument.querySelector('main h1');
-            if (h1 instanceof HTMLElement) h1.focus();
-          });
-        },
-      });
-      if (pressed !== b) return;
-      replace(slot, form);
-      const first = form.querySelector('input, select, textarea, button[type=submit]');
-      if (first instanceof HTMLElement) first.focus();
-    });
-    return b;
+function dossierActions(d, box) {
+  return actionsCard({
+    id: 'sec-actions',
+    actions: /** @type {string[]} */ (d.allowedActions).filter(canAct),
+    emptyText: t(d.allowedActions.length ? 'dossier.noActionsForRole' : 'dossier.noActions'),
+    label: (type) => t(`action.${type}`),
+    danger: DANGER,
+    form: (type, cb) => dossierActionForm(d, type, cb),
+    render: (updated) => render(box, updated),
   });
-  function close() {
-    pressed?.setAttribute('aria-expanded', 'false');
-    pressed = null;
-    replace(slot);
-  }
-  card.append(h('div', { class: 'action-buttons' }, ...buttons), slot);
-  return card;
 }
 
 /** @param {any} d */
@@ -314,24 +258,25 @@ function timelineCard(d) {
 
 /** @param {Record<string, any>} p */
 function payloadDetails(p) {
-  /** @type {HTMLElement[]} */
-  const rows = [];
-  const add = (/** @type {string} */ label, /** @type {import('../lib/dom.js').Child} */ value) =>
-    rows.push(h('li', null, h('span', { class: 'muted' }, `${label}: `), value));
-  if (Array.isArray(p.missing) && p.missing.length)
-    add(t('act.missing'), h('ul', null, ...p.missing.map((m) => h('li', null, String(m)))));
-  if (p.assignee) add(t('act.assignee'), String(p.assignee));
-  if (p.agency) add(t('act.agency'), String(p.agency));
-  if (Array.isArray(p.transfers)) for (const x of p.transfers) add(t('dossier.forwardTo'), String(x.agency));
-  if (p.stopKind) add(t('act.stopKind'), t(`stopKind.${p.stopKind}`));
-  if (p.reason)
-    add(
+  return stepDetails([
+    Array.isArray(p.missing) &&
+      p.missing.length > 0 && [
+        t('act.missing'),
+        h('ul', null, ...p.missing.map((m) => h('li', null, String(m)))),
+      ],
+    p.assignee && [t('act.assignee'), String(p.assignee)],
+    p.agency && [t('act.agency'), String(p.agency)],
+    ...(Array.isArray(p.transfers)
+      ? p.transfers.map((x) => /** @type {const} */ ([t('dossier.forwardTo'), String(x.agency)]))
+      : []),
+    p.stopKind && [t('act.stopKind'), t(`stopKind.${p.stopKind}`)],
+    p.reason && [
       t('act.reason'),
       p.reason === 'supplement_not_received' ? t('act.reasonAutoReturn') : String(p.reason),
-    );
-  if (p.newDueAt) add(t('act.newDue'), formatDateTime(p.newDueAt));
-  if (p.dueAt && typeof p.dueAt !== 'object') add(t('dossier.due'), formatDateTime(p.dueAt));
-  if (p.method) add(t('act.deliveryMethod'), t(`delivery.${p.method}`));
-  if (p.note) add(t('act.note'), String(p.note));
-  return rows.length ? h('ul', { class: 'tl-details' }, ...rows) : null;
+    ],
+    p.newDueAt && [t('act.newDue'), formatDateTime(p.newDueAt)],
+    p.dueAt && typeof p.dueAt !== 'object' && [t('dossier.due'), formatDateTime(p.dueAt)],
+    p.method && [t('act.deliveryMethod'), t(`delivery.${p.method}`)],
+    p.note && [t('act.note'), String(p.note)],
+  ]);
 }

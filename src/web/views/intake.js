@@ -5,13 +5,13 @@
  * supplement (Form 02, every missing item at once) or refuse (Form 03, with the reason).
  * The submission carries an Idempotency-Key, reused when retrying after a network failure.
  */
-import { api, newKey } from '../lib/api.js';
+import { api } from '../lib/api.js';
 import { h, replace } from '../lib/dom.js';
 import { formatDateTime } from '../lib/format.js';
 import { t } from '../lib/i18n.js';
 import { link } from '../lib/router.js';
 import { can, session } from '../lib/session.js';
-import { clearIssues, field, formAlert, radioValue, radios, setFieldError, showError } from '../lib/ui.js';
+import { field, formAlert, keyedSubmit, radios, radioValue, setFieldError } from '../lib/ui.js';
 import { applicantSection } from './intake-applicant.js';
 import { intakeResult } from './intake-result.js';
 import { procedurePicker, procedureSummary } from './procedure-picker.js';
@@ -27,9 +27,6 @@ export async function intakeView(main, ctx) {
   }
   /** @type {Procedure | null} */
   let procedure = null;
-  /** Reused for retries after a network failure; cleared once the server has answered. */
-  /** @type {string | null} */
-  let pendingKey = null;
 
   const procSection = h(
     'section',
@@ -106,7 +103,6 @@ export async function intakeView(main, ctx) {
     reason,
     note,
   );
-  const alert = formAlert();
   const form = h(
     'form',
     { class: 'intake-form', novalidate: true },
@@ -114,7 +110,7 @@ export async function intakeView(main, ctx) {
     applicant.element,
     componentsSection,
     decisionSection,
-    alert,
+    formAlert(),
     h('div', { class: 'actions-row' }, submit, link('/', { class: 'btn btn-link' }, t('common.cancel'))),
   );
 
@@ -232,18 +228,17 @@ export async function intakeView(main, ctx) {
     picker.focus();
   }
 
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    clearIssues(form);
+  /** The request, or null when something is missing or invalid (the field is then marked). */
+  function read() {
     if (!procedure) {
       const picker = form.querySelector('[data-path="procedureCode"]');
       if (picker instanceof HTMLElement) setFieldError(picker, t('intake.pickProcedure'));
       const input = form.querySelector('#proc-q');
       if (input instanceof HTMLElement) input.focus();
-      return;
+      return null;
     }
     const entered = applicant.value();
-    if (!entered) return;
+    if (!entered) return null;
     const decision = radioValue(form, 'decision');
     const missing = [
       ...[...missingList.querySelectorAll('input:checked')].map(
@@ -254,7 +249,7 @@ export async function intakeView(main, ctx) {
         .map((s) => s.trim())
         .filter(Boolean),
     ];
-    const body = {
+    return {
       procedureCode: procedure.code,
       ...entered,
       components: componentChecks(),
@@ -265,23 +260,16 @@ export async function intakeView(main, ctx) {
         : {}),
       ...(note.control.value.trim() ? { note: note.control.value.trim() } : {}),
     };
-    pendingKey ??= newKey();
-    submit.disabled = true;
-    submit.setAttribute('aria-busy', 'true');
-    try {
-      const dossier = await api('/api/dossiers', { method: 'POST', body, idempotencyKey: pendingKey });
-      pendingKey = null;
+  }
+  keyedSubmit(form, submit, {
+    path: '/api/dossiers',
+    read,
+    done: (dossier) => {
       const panel = intakeResult(dossier);
       replace(main, h('h1', null, t('intake.title')), panel);
       panel.querySelector('h2')?.focus();
-    } catch (err) {
-      if (!(err instanceof Error && 'isNetwork' in err && err.isNetwork)) pendingKey = null;
-      showError(form, err);
-      if (pendingKey) alert.append(h('p', null, t('intake.retryHint')));
-    } finally {
-      submit.disabled = false;
-      submit.removeAttribute('aria-busy');
-    }
+    },
+    retryHint: t('intake.retryHint'),
   });
 
   main.append(form);

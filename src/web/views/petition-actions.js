@@ -4,55 +4,30 @@
  * result, accept whether the case is complex (and, for a complaint, from a remote area). The server checks them
  * again; its per-field errors are shown in place, in the chosen language.
  */
-import { api, newKey } from '../lib/api.js';
-import { h } from '../lib/dom.js';
+import { actionForm, putText } from '../lib/action-card.js';
 import { t } from '../lib/i18n.js';
-import { clearIssues, field, formAlert, showError } from '../lib/ui.js';
-import { CONCLUSIONS } from './petition-parts.js';
+import { field } from '../lib/ui.js';
+import { CONCLUSIONS, checkField } from './petition-parts.js';
 
 /** Actions that end a petition without a resolution: shown as "danger" buttons. */
 export const PETITION_DANGER = new Set(['reject', 'withdraw']);
 
 /**
- * @param {string} path
- * @param {string} label
- * @param {boolean} checked
- */
-function checkField(path, label, checked) {
-  const input = h('input', { type: 'checkbox', name: path, checked });
-  const wrap = h(
-    'div',
-    { class: 'field field-check', 'data-path': path },
-    h('label', { class: 'check' }, input, ' ', label),
-    h('p', { class: 'field-error', hidden: true }),
-  );
-  return Object.assign(wrap, { input });
-}
-
-/**
  * The fields of one action, and how to read them into the request.
  * @param {any} p the petition
  * @param {string} type
- * @returns {{fields: HTMLElement[], read: (req: Record<string, unknown>) => void}}
+ * @returns {{fields: HTMLElement[], read: (req: Record<string, unknown>) => boolean}}
  */
 function partsOf(p, type) {
   const text = (/** @type {string} */ path, /** @type {string} */ label, rows = 3) =>
     field({ label, path, type: 'textarea', rows, required: true });
-  const value = (/** @type {{control: {value: string}}} */ f) => f.control.value.trim();
-  const set = (
-    /** @type {Record<string, unknown>} */ req,
-    /** @type {string} */ key,
-    /** @type {string} */ v,
-  ) => {
-    if (v) req[key] = v;
-  };
   if (type === 'reject' || type === 'extend') {
     const reason = text('reason', t('act.reason'));
-    return { fields: [reason], read: (req) => set(req, 'reason', value(reason)) };
+    return { fields: [reason], read: (req) => putText(req, 'reason', reason) };
   }
   if (type === 'request_info') {
     const missing = text('missing', t('petitions.act.missing'), 4);
-    return { fields: [missing], read: (req) => set(req, 'missing', value(missing)) };
+    return { fields: [missing], read: (req) => putText(req, 'missing', missing) };
   }
   if (type === 'resolve') {
     const conclusion = field({
@@ -74,10 +49,7 @@ function partsOf(p, type) {
     );
     return {
       fields: [conclusion, result],
-      read: (req) => {
-        set(req, 'conclusion', conclusion.control.value);
-        set(req, 'result', value(result));
-      },
+      read: (req) => putText(req, 'conclusion', conclusion) && putText(req, 'result', result),
     };
   }
   if (type === 'accept' && p.kind !== 'feedback') {
@@ -92,82 +64,34 @@ function partsOf(p, type) {
       read: (req) => {
         req.complex = complex.input.checked;
         if (remote) req.remote = remote.input.checked;
+        return true;
       },
     };
   }
-  return { fields: [], read: () => undefined };
+  return { fields: [], read: () => true };
 }
 
 /**
  * Builds the form of one action.
  * @param {any} p the petition
  * @param {string} type
- * @param {{onDone: (petition: any) => void, onCancel: () => void}} cb
+ * @param {import('../lib/action-card.js').ActionFormCallbacks} cb
  */
 export function petitionActionForm(p, type, cb) {
   const parts = partsOf(p, type);
   const note = field({ label: t('act.note'), path: 'note', type: 'textarea', rows: 2 });
-  /** Reused for retries after a network failure. */
-  /** @type {string | null} */
-  let key = null;
-  const help =
-    type === 'extend'
-      ? t('petitions.actionHelp.extend', { n: p.extensionCount })
-      : t(`petitions.actionHelp.${type}`);
-  const submit = h(
-    'button',
-    { type: 'submit', class: `btn ${PETITION_DANGER.has(type) ? 'btn-danger' : 'btn-primary'}` },
-    t('act.confirm'),
-  );
-  const form = h(
-    'form',
-    {
-      class: 'action-form card-inset',
-      novalidate: true,
-      'data-action': type,
-      'aria-labelledby': `pact-h-${type}`,
-    },
-    h('h3', { id: `pact-h-${type}` }, t(`petitions.action.${type}`)),
-    h('p', { class: 'hint' }, help),
-    ...parts.fields,
-    note,
-    formAlert(),
-    h(
-      'div',
-      { class: 'actions-row' },
-      submit,
-      h('button', { type: 'button', class: 'btn btn-link', onclick: cb.onCancel }, t('common.cancel')),
-    ),
-  );
-  form.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape') cb.onCancel();
+  return actionForm({
+    type,
+    idPrefix: 'pact',
+    title: t(`petitions.action.${type}`),
+    help:
+      type === 'extend'
+        ? t('petitions.actionHelp.extend', { n: p.extensionCount })
+        : t(`petitions.actionHelp.${type}`),
+    fields: [...parts.fields, note],
+    danger: PETITION_DANGER.has(type),
+    path: `/api/petitions/${encodeURIComponent(p.code)}/actions`,
+    read: (req) => parts.read(req) && putText(req, 'note', note),
+    cb,
   });
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    clearIssues(form);
-    /** @type {Record<string, unknown>} */
-    const req = { type };
-    parts.read(req);
-    const n = note.control.value.trim();
-    if (n) req.note = n;
-    key ??= newKey();
-    submit.disabled = true;
-    submit.setAttribute('aria-busy', 'true');
-    try {
-      const updated = await api(`/api/petitions/${encodeURIComponent(p.code)}/actions`, {
-        method: 'POST',
-        body: req,
-        idempotencyKey: key,
-      });
-      key = null;
-      cb.onDone(updated);
-    } catch (err) {
-      if (!(err instanceof Error && 'isNetwork' in err && err.isNetwork)) key = null;
-      showError(form, err);
-    } finally {
-      submit.disabled = false;
-      submit.removeAttribute('aria-busy');
-    }
-  });
-  return form;
 }

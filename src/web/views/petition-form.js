@@ -5,40 +5,12 @@
  * limit), first or second resolution, complex, remote area. The submission carries an Idempotency-Key, reused
  * when retrying after a network failure; the server's field errors land on their fields.
  */
-import { api, newKey } from '../lib/api.js';
 import { h, icon } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
 import { link, navigate, petitionHref } from '../lib/router.js';
 import { canPetition } from '../lib/session.js';
-import {
-  clearIssues,
-  dateField,
-  dateValue,
-  field,
-  formAlert,
-  radioValue,
-  radios,
-  showError,
-  toast,
-} from '../lib/ui.js';
-import { CHANNELS, KINDS, kindText } from './petition-parts.js';
-
-/**
- * A checkbox with its own error slot (server errors are matched on `data-path`).
- * @param {string} path
- * @param {string} label
- */
-function checkField(path, label) {
-  const input = h('input', { type: 'checkbox', name: path });
-  const text = h('span', null, label);
-  const wrap = h(
-    'div',
-    { class: 'field field-check', 'data-path': path },
-    h('label', { class: 'check' }, input, ' ', text),
-    h('p', { class: 'field-error', hidden: true }),
-  );
-  return Object.assign(wrap, { input, text });
-}
+import { dateField, dateValue, field, formAlert, keyedSubmit, radios, radioValue, toast } from '../lib/ui.js';
+import { CHANNELS, KINDS, checkField, kindText } from './petition-parts.js';
 
 /** @param {string} value */
 function kindFieldset(value) {
@@ -76,9 +48,6 @@ export function petitionFormView(main, ctx) {
   }
   const dossier = ctx.query.get('dossier') ?? '';
   const presetKind = KINDS.find((k) => k === ctx.query.get('kind')) ?? (dossier ? 'feedback' : 'complaint');
-  /** Reused for retries after a network failure; cleared once the server has answered. */
-  /** @type {string | null} */
-  let pendingKey = null;
 
   const kindBox = kindFieldset(presetKind);
   const channel = field({
@@ -175,7 +144,6 @@ export function petitionFormView(main, ctx) {
   kindBox.addEventListener('change', () => applyKind(radioValue(kindBox, 'kind')));
 
   const submit = h('button', { type: 'submit', class: 'btn btn-primary' }, t('petitions.form.submit'));
-  const alert = formAlert();
   const form = h(
     'form',
     { class: 'petition-form', novalidate: true },
@@ -196,7 +164,7 @@ export function petitionFormView(main, ctx) {
       h('div', { class: 'grid-2' }, name, idNumber, phone, address),
     ),
     caseSection,
-    alert,
+    formAlert(),
     h(
       'div',
       { class: 'actions-row' },
@@ -240,28 +208,15 @@ export function petitionFormView(main, ctx) {
     return out;
   }
 
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    clearIssues(form);
-    const request = body();
-    if (!request) return;
-    pendingKey ??= newKey();
-    submit.disabled = true;
-    submit.setAttribute('aria-busy', 'true');
-    try {
-      const p = await api('/api/petitions', { method: 'POST', body: request, idempotencyKey: pendingKey });
-      pendingKey = null;
+  keyedSubmit(form, submit, {
+    path: '/api/petitions',
+    read: body,
+    done: (p) => {
       toast(t('petitions.form.saved', { code: p.code }), 'success');
       if (p.lodgedLate) toast(t('petitions.lodgedLate'));
       navigate(petitionHref(p.code), { replace: true });
-    } catch (err) {
-      if (!(err instanceof Error && 'isNetwork' in err && err.isNetwork)) pendingKey = null;
-      showError(form, err);
-      if (pendingKey) alert.append(h('p', null, t('petitions.form.retryHint')));
-    } finally {
-      submit.disabled = false;
-      submit.removeAttribute('aria-busy');
-    }
+    },
+    retryHint: t('petitions.form.retryHint'),
   });
 
   main.append(form);

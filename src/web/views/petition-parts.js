@@ -1,6 +1,7 @@
 /**
  * What the petition screens share (docs/PETITIONS.md): kinds, statuses and conclusions (mirror of
- * src/shared/petition/petition.ts), their words, and the next deadline with its badge (`lib/deadline.js`).
+ * src/shared/petition/petition.ts), their words, the next deadline with its badge (`lib/deadline.js`), and a
+ * checkbox field.
  */
 import { deadlineBadge } from '../lib/deadline.js';
 import { h } from '../lib/dom.js';
@@ -23,6 +24,24 @@ export const CONCLUSIONS = {
   denunciation: ['founded', 'partly_founded', 'unfounded'],
   feedback: ['answered', 'adopted'],
 };
+
+/**
+ * A checkbox with its own error slot (server errors are matched on `data-path`); `text` is its label's words.
+ * @param {string} path
+ * @param {string} label
+ * @param {boolean} [checked]
+ */
+export function checkField(path, label, checked = false) {
+  const input = h('input', { type: 'checkbox', name: path, checked });
+  const text = h('span', null, label);
+  const wrap = h(
+    'div',
+    { class: 'field field-check', 'data-path': path },
+    h('label', { class: 'check' }, input, ' ', text),
+    h('p', { class: 'field-error', hidden: true }),
+  );
+  return Object.assign(wrap, { input, text });
+}
 
 /** @param {string} kind */
 export const kindText = (kind) => t(`petitions.kind.${kind}`);

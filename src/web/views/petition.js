@@ -1,42 +1,33 @@
-/* global HTMLElement */
 /**
  * One petition (`/don-thu/xem?ma=<code>`; codes contain dots, so the code travels in the query string): kind,
  * status, the dossier it is about, every deadline with its badge, the petitioner masked (the full data is an
  * explicit, audited read; a denouncer's only for the commune's leader), subject and content, the result, the
  * actions allowed now and usable by the role, and the timeline.
  */
+import { actionsCard } from '../lib/action-card.js';
 import { ApiError, api } from '../lib/api.js';
 import { deadlineBadge } from '../lib/deadline.js';
-import { timelineCard as timeline } from '../lib/timeline.js';
-import { h, icon, replace } from '../lib/dom.js';
+import { h, replace } from '../lib/dom.js';
 import { formatDate, formatDateTime } from '../lib/format.js';
 import { t } from '../lib/i18n.js';
+import { fact, recordPage } from '../lib/record-page.js';
 import { dossierHref, link } from '../lib/router.js';
 import { canPetitionAct } from '../lib/session.js';
-import { errorText, loading, toast } from '../lib/ui.js';
+import { stepDetails, timelineCard as timeline } from '../lib/timeline.js';
+import { errorText } from '../lib/ui.js';
 import { PETITION_DANGER, petitionActionForm } from './petition-actions.js';
 import { kindText, petitionStatusBadge } from './petition-parts.js';
 
 /** @type {import('../lib/router.js').View} */
 export async function petitionView(main, ctx) {
   const code = ctx.query.get('ma') ?? '';
-  const box = h('div', null, loading());
-  main.append(
-    link('/don-thu', { class: 'back' }, icon('back'), ' ', t('petitions.back')),
-    h('h1', null, t('petitions.detail.title', { code })),
-    box,
-  );
-  if (!code) {
-    replace(box, h('p', { class: 'alert alert-error', role: 'alert' }, t('app.notFound')));
-    return;
-  }
-  try {
-    const p = await api(`/api/petitions/${encodeURIComponent(code)}`);
-    if (!ctx.alive()) return;
-    render(box, p);
-  } catch (e) {
-    replace(box, h('p', { class: 'alert alert-error', role: 'alert' }, errorText(e)));
-  }
+  await recordPage(main, ctx, {
+    back: '/don-thu',
+    backText: t('petitions.back'),
+    title: t('petitions.detail.title', { code }),
+    path: code ? `/api/petitions/${encodeURIComponent(code)}` : null,
+    render,
+  });
 }
 
 /**
@@ -50,16 +41,10 @@ function render(box, p) {
     deadlinesCard(p),
     petitionerCard(p),
     contentCard(p),
-    actionsCard(p, box),
+    petitionActions(p, box),
     timelineCard(p),
   );
 }
-
-/** @param {string} key @param {import('../lib/dom.js').Child} value @param {string} [testid] */
-const fact = (key, value, testid) => [
-  h('dt', null, t(key)),
-  h('dd', testid ? { 'data-testid': testid } : null, value),
-];
 
 /** @param {any} p */
 function summaryCard(p) {
@@ -77,13 +62,13 @@ function summaryCard(p) {
     h(
       'dl',
       { class: 'facts' },
-      fact('petitions.col.kind', kindText(p.kind), 'petition-kind'),
-      fact('petitions.col.status', petitionStatusBadge(p.status), 'petition-status'),
-      fact('petitions.form.channel', t(`petitions.channel.${p.channel}`)),
-      fact('petitions.detail.received', formatDateTime(p.receivedAt)),
+      fact(t('petitions.col.kind'), kindText(p.kind), 'petition-kind'),
+      fact(t('petitions.col.status'), petitionStatusBadge(p.status), 'petition-status'),
+      fact(t('petitions.form.channel'), t(`petitions.channel.${p.channel}`)),
+      fact(t('petitions.detail.received'), formatDateTime(p.receivedAt)),
       p.dossierCode
         ? fact(
-            'petitions.detail.dossier',
+            t('petitions.detail.dossier'),
             link(
               dossierHref(p.dossierCode),
               { class: 'code', 'data-testid': 'petition-dossier' },
@@ -91,11 +76,11 @@ function summaryCard(p) {
             ),
           )
         : null,
-      complaint ? fact('petitions.form.instance', t(`petitions.instance.${p.instance}`)) : null,
-      complaint && p.knownAt ? fact('petitions.form.knownAt', formatDate(p.knownAt)) : null,
-      flags.length ? fact('petitions.detail.case', flags.join(' · ')) : null,
-      p.acceptedAt ? fact('petitions.detail.accepted', formatDateTime(p.acceptedAt)) : null,
-      p.endedAt ? fact('petitions.detail.ended', formatDateTime(p.endedAt)) : null,
+      complaint ? fact(t('petitions.form.instance'), t(`petitions.instance.${p.instance}`)) : null,
+      complaint && p.knownAt ? fact(t('petitions.form.knownAt'), formatDate(p.knownAt)) : null,
+      flags.length ? fact(t('petitions.detail.case'), flags.join(' · ')) : null,
+      p.acceptedAt ? fact(t('petitions.detail.accepted'), formatDateTime(p.acceptedAt)) : null,
+      p.endedAt ? fact(t('petitions.detail.ended'), formatDateTime(p.endedAt)) : null,
     ),
   );
 }
@@ -151,10 +136,10 @@ function deadlinesCard(p) {
  */
 function petitionerFacts(who) {
   return [
-    fact('petitions.form.name', who.name, 'petitioner-name'),
-    fact('petitions.form.idNumber', who.idNumber ?? '—'),
-    fact('intake.phone', who.phone ?? '—'),
-    fact('intake.address', who.address ?? '—'),
+    fact(t('petitions.form.name'), who.name, 'petitioner-name'),
+    fact(t('petitions.form.idNumber'), who.idNumber ?? '—'),
+    fact(t('intake.phone'), who.phone ?? '—'),
+    fact(t('intake.address'), who.address ?? '—'),
   ];
 }
 
@@ -237,67 +222,20 @@ function contentCard(p) {
  * @param {any} p
  * @param {HTMLElement} box the page body, re-rendered after an action
  */
-function actionsCard(p, box) {
+function petitionActions(p, box) {
   // the API lists `publish` for resolved feedback even once published (a second one is refused): hide it then
   const allowed = /** @type {string[]} */ (p.allowedActions).filter(
     (a) => !(a === 'publish' && p.publishedAt),
   );
-  const mine = allowed.filter(canPetitionAct);
-  const slot = h('div', { class: 'action-slot' });
-  const card = h(
-    'section',
-    { class: 'card', 'aria-labelledby': 'sec-pactions' },
-    h('h2', { id: 'sec-pactions' }, t('dossier.actions')),
-  );
-  if (!mine.length) {
-    card.append(
-      h('p', { class: 'muted' }, t(allowed.length ? 'petitions.noActionsForRole' : 'petitions.noActions')),
-    );
-    return card;
-  }
-  /** @type {HTMLElement | null} */
-  let pressed = null;
-  function close() {
-    pressed?.setAttribute('aria-expanded', 'false');
-    pressed = null;
-    replace(slot);
-  }
-  const buttons = mine.map((type) => {
-    const b = h(
-      'button',
-      {
-        type: 'button',
-        class: `btn ${PETITION_DANGER.has(type) ? 'btn-danger-outline' : ''}`,
-        'data-action': type,
-        'aria-expanded': 'false',
-      },
-      t(`petitions.action.${type}`),
-    );
-    b.addEventListener('click', () => {
-      if (pressed === b) return close();
-      close();
-      pressed = b;
-      b.setAttribute('aria-expanded', 'true');
-      const form = petitionActionForm(p, type, {
-        onCancel: () => {
-          close();
-          b.focus();
-        },
-        onDone: (updated) => {
-          toast(t('dossier.actionDone', { action: t(`petitions.action.${type}`) }), 'success');
-          render(box, updated);
-          const h1 = box.ownerDocument.querySelector('main h1');
-          if (h1 instanceof HTMLElement) h1.focus();
-        },
-      });
-      replace(slot, form);
-      const first = form.querySelector('input, select, textarea, button[type=submit]');
-      if (first instanceof HTMLElement) first.focus();
-    });
-    return b;
+  return actionsCard({
+    id: 'sec-pactions',
+    actions: allowed.filter(canPetitionAct),
+    emptyText: t(allowed.length ? 'petitions.noActionsForRole' : 'petitions.noActions'),
+    label: (type) => t(`petitions.action.${type}`),
+    danger: PETITION_DANGER,
+    form: (type, cb) => petitionActionForm(p, type, cb),
+    render: (updated) => render(box, updated),
   });
-  card.append(h('div', { class: 'action-buttons' }, ...buttons), slot);
-  return card;
 }
 
 /** @param {any} p */
@@ -315,18 +253,17 @@ function timelineCard(p) {
 
 /** @param {Record<string, any>} x */
 function payloadDetails(x) {
-  /** @type {HTMLElement[]} */
-  const rows = [];
-  const add = (/** @type {string} */ label, /** @type {string} */ value) =>
-    rows.push(h('li', null, h('span', { class: 'muted' }, `${label}: `), value));
-  if (x.channel) add(t('petitions.form.channel'), t(`petitions.channel.${x.channel}`));
-  if (x.lodgedLate) add(t('petitions.detail.lodging'), t('petitions.lodgedLateShort'));
-  if (x.missing) add(t('petitions.act.missing'), String(x.missing));
-  if (x.reason) add(t('act.reason'), String(x.reason));
-  if (x.conclusion) add(t('petitions.act.conclusion'), t(`petitions.conclusion.${x.conclusion}`));
-  if (typeof x.previousDueAt === 'number')
-    add(t('petitions.detail.previousDue'), formatDateTime(x.previousDueAt));
-  if (typeof x.dueAt === 'number') add(t('petitions.deadline.resolve'), formatDateTime(x.dueAt));
-  if (x.note) add(t('act.note'), String(x.note));
-  return rows.length ? h('ul', { class: 'tl-details' }, ...rows) : null;
+  return stepDetails([
+    x.channel && [t('petitions.form.channel'), t(`petitions.channel.${x.channel}`)],
+    x.lodgedLate && [t('petitions.detail.lodging'), t('petitions.lodgedLateShort')],
+    x.missing && [t('petitions.act.missing'), String(x.missing)],
+    x.reason && [t('act.reason'), String(x.reason)],
+    x.conclusion && [t('petitions.act.conclusion'), t(`petitions.conclusion.${x.conclusion}`)],
+    typeof x.previousDueAt === 'number' && [
+      t('petitions.detail.previousDue'),
+      formatDateTime(x.previousDueAt),
+    ],
+    typeof x.dueAt === 'number' && [t('petitions.deadline.resolve'), formatDateTime(x.dueAt)],
+    x.note && [t('act.note'), String(x.note)],
+  ]);
 }

@@ -3,12 +3,13 @@
  * (marks ignored), cursor paging with "load more". Filters live in the URL so Back and reload keep them.
  */
 import { api, query } from '../lib/api.js';
+import { dueBadge } from '../lib/deadline.js';
 import { h, icon, replace } from '../lib/dom.js';
 import { formatDateTime } from '../lib/format.js';
 import { t } from '../lib/i18n.js';
 import { dossierHref, link, setUrl } from '../lib/router.js';
 import { can, session } from '../lib/session.js';
-import { dueBadge, errorText, loading, statusBadge } from '../lib/ui.js';
+import { errorText, loading, statusBadge } from '../lib/ui.js';
 import { loadClock } from '../lib/workcal.js';
 
 /** @typedef {{key: string, params: Record<string, string>}} Tab */

@@ -8,7 +8,7 @@ import { api, query } from '../lib/api.js';
 import { h } from '../lib/dom.js';
 import { showIsoDate } from '../lib/format.js';
 import { num, t } from '../lib/i18n.js';
-import { periodPicker } from '../lib/period-picker.js';
+import { periodPage } from '../lib/period-picker.js';
 import { session } from '../lib/session.js';
 import { docLink } from '../lib/ui.js';
 
@@ -38,7 +38,9 @@ const ZERO = {
 /** @type {import('../lib/router.js').View} */
 export async function reportsView(main, ctx) {
   if (!session.me) return;
-  const picker = periodPicker(ctx, {
+  await periodPage(main, ctx, {
+    title: t('reports.title'),
+    lead: t('reports.lead'),
     presets: ['thisMonth', 'lastMonth', 'thisQuarter', 'thisYear'],
     presetsLabel: t('reports.presets'),
     showLabel: t('reports.show'),
@@ -46,13 +48,6 @@ export async function reportsView(main, ctx) {
     outClass: 'report-out',
     load: async (q) => reportTables(await api(`/api/reports/period${query(q)}`), q),
   });
-  main.append(
-    h('h1', null, t('reports.title')),
-    h('p', { class: 'hint' }, t('reports.lead')),
-    picker.form,
-    picker.out,
-  );
-  await picker.run();
 }
 
 /**

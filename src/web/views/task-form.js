@@ -6,21 +6,12 @@
  * in). The server names every missing element on its field; the submission carries an Idempotency-Key, reused when
  * retrying after a network failure. Saving opens the task's page.
  */
-import { ApiError, api, newKey } from '../lib/api.js';
+import { ApiError, api } from '../lib/api.js';
 import { h, icon } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
 import { link, navigate } from '../lib/router.js';
 import { hasAbility, isProvinceWide, session } from '../lib/session.js';
-import {
-  clearIssues,
-  field,
-  formAlert,
-  radioValue,
-  radios,
-  setFieldError,
-  showError,
-  toast,
-} from '../lib/ui.js';
+import { field, formAlert, keyedSubmit, radios, radioValue, setFieldError, toast } from '../lib/ui.js';
 import { dateTimeFields, taskHref } from './task-parts.js';
 
 /** @typedef {{username: string, displayName: string}} Officer */
@@ -203,9 +194,6 @@ export async function taskFormView(main, ctx) {
   }
   const officers = await loadOfficers();
   if (!ctx.alive()) return;
-  /** Reused for retries after a network failure; cleared once the server has answered. */
-  /** @type {string | null} */
-  let pendingKey = null;
 
   const text = (/** @type {string} */ path, rows = 2) =>
     field({
@@ -236,7 +224,6 @@ export async function taskFormView(main, ctx) {
   });
 
   const submit = h('button', { type: 'submit', class: 'btn btn-primary' }, t('tasks.form.submit'));
-  const alert = formAlert();
   const form = h(
     'form',
     { class: 'task-form', novalidate: true },
@@ -258,7 +245,7 @@ export async function taskFormView(main, ctx) {
       collaborators.el,
       dossierCode,
     ),
-    alert,
+    formAlert(),
     h(
       'div',
       { class: 'actions-row' },
@@ -267,11 +254,10 @@ export async function taskFormView(main, ctx) {
     ),
   );
 
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    clearIssues(form);
+  /** The request, or null when the time typed is invalid (the field is then marked). */
+  function read() {
     const timePart = time.read();
-    if (timePart === null) return;
+    if (timePart === null) return null;
     const val = (/** @type {{control: {value: string}}} */ f) => f.control.value.trim();
     /** @type {Record<string, unknown>} */
     const request = {
@@ -284,22 +270,17 @@ export async function taskFormView(main, ctx) {
       ...timePart,
     };
     if (val(dossierCode)) request.dossierCode = val(dossierCode);
-    pendingKey ??= newKey();
-    submit.disabled = true;
-    submit.setAttribute('aria-busy', 'true');
-    try {
-      const task = await api('/api/tasks', { method: 'POST', body: request, idempotencyKey: pendingKey });
-      pendingKey = null;
+    return request;
+  }
+  keyedSubmit(form, submit, {
+    path: '/api/tasks',
+    read,
+    done: (task) => {
       toast(t('tasks.form.saved', { person: task.person.name }), 'success');
       navigate(taskHref(task.id), { replace: true });
-    } catch (err) {
-      if (!(err instanceof ApiError && err.isNetwork)) pendingKey = null;
-      showError(form, onTimeField(err, time.mode()));
-      if (pendingKey) alert.append(h('p', null, t('tasks.form.retryHint')));
-    } finally {
-      submit.disabled = false;
-      submit.removeAttribute('aria-busy');
-    }
+    },
+    retryHint: t('tasks.form.retryHint'),
+    adapt: (err) => onTimeField(err, time.mode()),
   });
 
   main.append(form);

@@ -1,39 +1,28 @@
-/* global HTMLElement */
 /**
  * One task (`/cong-viec/xem?id=<uuid>`, docs/TASKS.md): the six clear elements, status, whether it was on time, the
  * time marked when overdue, the product handed in, the actions the API allows the caller now (`allowedActions`,
  * already filtered by role), each with its small form, and the timeline of every step.
  */
-import { api } from '../lib/api.js';
-import { timelineCard as timeline } from '../lib/timeline.js';
-import { h, icon, replace } from '../lib/dom.js';
+import { actionsCard } from '../lib/action-card.js';
+import { h, replace } from '../lib/dom.js';
 import { formatDateTime } from '../lib/format.js';
 import { t } from '../lib/i18n.js';
+import { fact, recordPage } from '../lib/record-page.js';
 import { dossierHref, link } from '../lib/router.js';
-import { errorText, loading, toast } from '../lib/ui.js';
+import { stepDetails, timelineCard as timeline } from '../lib/timeline.js';
 import { taskActionForm } from './task-actions.js';
 import { TASK_DANGER, taskStatusBadge, taskTimeCell, timelinessBadge } from './task-parts.js';
 
 /** @type {import('../lib/router.js').View} */
 export async function taskView(main, ctx) {
   const id = ctx.query.get('id') ?? '';
-  const box = h('div', null, loading());
-  main.append(
-    link('/cong-viec', { class: 'back' }, icon('back'), ' ', t('tasks.back')),
-    h('h1', null, t('tasks.detail.title')),
-    box,
-  );
-  if (!/^[0-9a-f-]{36}$/i.test(id)) {
-    replace(box, h('p', { class: 'alert alert-error', role: 'alert' }, t('app.notFound')));
-    return;
-  }
-  try {
-    const task = await api(`/api/tasks/${encodeURIComponent(id)}`);
-    if (!ctx.alive()) return;
-    render(box, task);
-  } catch (e) {
-    replace(box, h('p', { class: 'alert alert-error', role: 'alert' }, errorText(e)));
-  }
+  await recordPage(main, ctx, {
+    back: '/cong-viec',
+    backText: t('tasks.back'),
+    title: t('tasks.detail.title'),
+    path: /^[0-9a-f-]{36}$/i.test(id) ? `/api/tasks/${encodeURIComponent(id)}` : null,
+    render,
+  });
 }
 
 /**
@@ -46,16 +35,10 @@ function render(box, task) {
     summaryCard(task),
     sixCard(task),
     productCard(task),
-    actionsCard(task, box),
+    taskActions(task, box),
     timelineCard(task),
   );
 }
-
-/** @param {string} label @param {import('../lib/dom.js').Child} value @param {string} [testid] */
-const fact = (label, value, testid) => [
-  h('dt', null, label),
-  h('dd', testid ? { 'data-testid': testid } : null, value),
-];
 
 /** @param {{username: string, name: string}} who */
 const personText = (who) => (who.name ? `${who.name} (${who.username})` : who.username);
@@ -138,65 +121,21 @@ function productCard(task) {
 }
 
 /**
+ * The actions the API allows the caller now (already filtered by role).
  * @param {any} task
  * @param {HTMLElement} box the page body, re-rendered after an action
  */
-function actionsCard(task, box) {
-  const allowed = /** @type {string[]} */ (task.allowedActions);
-  const slot = h('div', { class: 'action-slot' });
-  const card = h(
-    'section',
-    { class: 'card', 'aria-labelledby': 'sec-tactions' },
-    h('h2', { id: 'sec-tactions' }, t('dossier.actions')),
-  );
-  if (!allowed.length) {
-    const ended = task.status === 'done' || task.status === 'cancelled';
-    card.append(h('p', { class: 'muted' }, t(ended ? 'tasks.noActions' : 'tasks.noActionsForRole')));
-    return card;
-  }
-  /** @type {HTMLElement | null} */
-  let pressed = null;
-  function close() {
-    pressed?.setAttribute('aria-expanded', 'false');
-    pressed = null;
-    replace(slot);
-  }
-  const buttons = allowed.map((type) => {
-    const b = h(
-      'button',
-      {
-        type: 'button',
-        class: `btn ${TASK_DANGER.has(type) ? 'btn-danger-outline' : ''}`,
-        'data-action': type,
-        'aria-expanded': 'false',
-      },
-      t(`tasks.action.${type}`),
-    );
-    b.addEventListener('click', () => {
-      if (pressed === b) return close();
-      close();
-      pressed = b;
-      b.setAttribute('aria-expanded', 'true');
-      const form = taskActionForm(task, type, {
-        onCancel: () => {
-          close();
-          b.focus();
-        },
-        onDone: (updated) => {
-          toast(t('dossier.actionDone', { action: t(`tasks.action.${type}`) }), 'success');
-          render(box, updated);
-          const h1 = box.ownerDocument.querySelector('main h1');
-          if (h1 instanceof HTMLElement) h1.focus();
-        },
-      });
-      replace(slot, form);
-      const first = form.querySelector('input, select, textarea, button[type=submit]');
-      if (first instanceof HTMLElement) first.focus();
-    });
-    return b;
+function taskActions(task, box) {
+  const ended = task.status === 'done' || task.status === 'cancelled';
+  return actionsCard({
+    id: 'sec-tactions',
+    actions: task.allowedActions,
+    emptyText: t(ended ? 'tasks.noActions' : 'tasks.noActionsForRole'),
+    label: (type) => t(`tasks.action.${type}`),
+    danger: TASK_DANGER,
+    form: (type, cb) => taskActionForm(task, type, cb),
+    render: (updated) => render(box, updated),
   });
-  card.append(h('div', { class: 'action-buttons' }, ...buttons), slot);
-  return card;
 }
 
 /** @param {any} task */
@@ -214,15 +153,11 @@ function timelineCard(task) {
 
 /** @param {Record<string, any>} x */
 function payloadDetails(x) {
-  /** @type {HTMLElement[]} */
-  const rows = [];
-  const add = (/** @type {string} */ label, /** @type {string} */ value) =>
-    rows.push(h('li', null, h('span', { class: 'muted' }, `${label}: `), value));
-  if (x.person) add(t('tasks.six.person'), String(x.person));
-  if (x.product) add(t('tasks.detail.handedIn'), String(x.product));
-  if (x.reason) add(t('act.reason'), String(x.reason));
-  if (typeof x.previousDueAt === 'number')
-    add(t('tasks.detail.previousTime'), formatDateTime(x.previousDueAt));
-  if (typeof x.dueAt === 'number') add(t('tasks.six.time'), formatDateTime(x.dueAt));
-  return rows.length ? h('ul', { class: 'tl-details' }, ...rows) : null;
+  return stepDetails([
+    x.person && [t('tasks.six.person'), String(x.person)],
+    x.product && [t('tasks.detail.handedIn'), String(x.product)],
+    x.reason && [t('act.reason'), String(x.reason)],
+    typeof x.previousDueAt === 'number' && [t('tasks.detail.previousTime'), formatDateTime(x.previousDueAt)],
+    typeof x.dueAt === 'number' && [t('tasks.six.time'), formatDateTime(x.dueAt)],
+  ]);
 }
