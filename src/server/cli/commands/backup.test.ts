@@ -28,7 +28,9 @@ describe('motcua backup (SQLite file)', () => {
   const env = { DATABASE_URL: `sqlite:${join(dir, 'live.db')}`, MOTCUA_FILES_DIR: files };
 
   beforeAll(async () => {
-    expect((await motcua(env, 'seed', '--demo')).code).toBe(0);
+    const seeded = await motcua(env, 'seed', '--demo');
+    expect(seeded.code).toBe(0);
+    expect(seeded.stdout).toMatch(/\d{2,} dossiers, 6 petitions, 4 tasks/);
     mkdirSync(join(files, 'ab'), { recursive: true });
     writeFileSync(join(files, 'ab', 'ab12'), 'scan');
   }, 60_000);

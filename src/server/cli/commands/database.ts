@@ -1,5 +1,6 @@
 import { loadConfig } from '../../config.ts';
 import { openDatabase } from '../../db/open.ts';
+import { seedDemoActivity } from '../../demo/demo-activity.ts';
 import { seedDemo } from '../../demo/demo-seed.ts';
 import { parseCommandArgs } from '../args.ts';
 import { CliUsageError, type CliIo } from '../cli-error.ts';
@@ -19,11 +20,13 @@ export async function seedCommand(args: string[], io: CliIo): Promise<number> {
   const handle = await openDatabase(config, { log: io.out });
   try {
     const created = await seedDemo(handle.db, config.MOTCUA_DEMO_PASSWORD);
-    io.out(
-      created.length
-        ? `Demo seeded: ${created.map((a) => a.username).join(', ')} (password "${config.MOTCUA_DEMO_PASSWORD}")`
-        : 'The database already has accounts; demo not seeded.',
-    );
+    if (created.length === 0) io.out('The database already has accounts; demo not seeded.');
+    else {
+      const activity = await seedDemoActivity(handle.db, config.MOTCUA_AGENCY_FALLBACK_PREFIX);
+      io.out(
+        `Demo seeded: ${created.map((a) => a.username).join(', ')} (password "${config.MOTCUA_DEMO_PASSWORD}"); ${activity.dossiers} dossiers, ${activity.petitions} petitions, ${activity.tasks} tasks.`,
+      );
+    }
   } finally {
     await handle.close();
   }

@@ -1,6 +1,7 @@
 import { buildApp } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
 import { openDatabase } from '../../db/open.ts';
+import { DEMO_DAYS, seedDemoActivity } from '../../demo/demo-activity.ts';
 import { seedDemo } from '../../demo/demo-seed.ts';
 import { scheduleDossierJobs } from '../../dossiers/dossier.jobs.ts';
 import { parseCommandArgs, parseIntOption } from '../args.ts';
@@ -22,6 +23,10 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
       io.out(`Demo loaded. Accounts (password "${config.MOTCUA_DEMO_PASSWORD}"):`);
       for (const a of created)
         io.out(`  ${a.username.padEnd(20)} ${a.roles.join(',').padEnd(20)} unit ${a.unitCode}`);
+      const activity = await seedDemoActivity(handle.db, config.MOTCUA_AGENCY_FALLBACK_PREFIX);
+      io.out(
+        `Demo activity (Di Linh, Gia Hiệp; last ${DEMO_DAYS} working days): ${activity.dossiers} dossiers, ${activity.petitions} petitions, ${activity.tasks} tasks.`,
+      );
     } else
       io.out(`Demo accounts already present (password set by MOTCUA_DEMO_PASSWORD, default "motcua-demo").`);
   }
