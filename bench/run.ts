@@ -41,6 +41,8 @@ ${sections.join('\n\n')}
 - Report: each target's row says whether this run met it. The ratio that counts is the one against the SQL over
   the same two index ranges the report reads; the natural single-WHERE SQL is shown because it is what one would
   write first (SQLite does not use the index ranges for it).
+- PostgreSQL (when run with \`--postgres URL\`): the same lines and reports on the PostgreSQL a province runs; no
+  target is set there, the figures are for sizing a province server and must equal SQLite's.
 - Import: one transaction, parsing in a worker thread, rows through prepared statements, the dossiers' secondary
   indexes rebuilt once at the end. Imported histories live on the dossier row (\`imported_actions\`) and due rows
   are written only when a due changed, so a line costs ~1.5 rows instead of ~5 (docs/REPORTS.md §6). Run it on an

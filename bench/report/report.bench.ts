@@ -1,5 +1,7 @@
 /**
- * Report benchmark (issue 5): `npx tsx bench/report/report.bench.ts [--dossiers 1000000] [--keep]`.
+ * Report benchmark (issue 5): `npx tsx bench/report/report.bench.ts [--dossiers 1000000] [--keep]
+ * [--postgres postgres://…]`. With --postgres the same file is also imported into a fresh schema `bench_report` of
+ * that database and the same reports are timed there (a second table; the targets are SQLite's).
  * Generates a legacy JSONL over the 124 communes of Lâm Đồng (real units when the unit import works, else
  * synthetic codes), imports it into a fresh SQLite file, then times the province's one-month period report beside
  * one hand-written SQL aggregate over the same rows. Prints a Markdown table and writes bench/results/report.md.
@@ -9,6 +11,8 @@ import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { connect } from '../../src/server/db/connect.ts';
 import { migrateToLatest } from '../../src/server/db/migrate.ts';
 import { openImportDatabase, type ImportDbHandle } from '../../src/server/legacy/legacy.connection.ts';
 import { importLegacyDossiers } from '../../src/server/legacy/legacy.import.ts';
@@ -25,6 +29,7 @@ const { values } = parseArgs({
     to: { type: 'string', default: '2026-03-31' },
     runs: { type: 'string', default: '5' },
     keep: { type: 'boolean', default: false },
+    postgres: { type: 'string' },
   },
 });
 const COUNT = Number(values.dossiers);
@@ -56,22 +61,24 @@ interface ImportFigures {
 
 async function generateAndImport(
   handle: ImportDbHandle,
-  dir: string,
+  jsonl: string,
   units: BenchUnits,
 ): Promise<ImportFigures> {
-  const jsonl = join(dir, 'dossiers.jsonl');
-  let t0 = process.hrtime.bigint();
+  const t0 = process.hrtime.bigint();
   const bytes = await generateJsonl(jsonl, COUNT, units.communes);
   const genMs = ms(t0);
-  t0 = process.hrtime.bigint();
+  return { ...(await importOnly(handle, jsonl)), bytes, genMs };
+}
+
+async function importOnly(handle: ImportDbHandle, jsonl: string) {
+  const t0 = process.hrtime.bigint();
   const c0 = process.cpuUsage();
   const imported = await importLegacyDossiers(handle.db, jsonl, { sqlite: handle.sqlite });
   const cpu = process.cpuUsage(c0);
   const importMs = ms(t0);
   if (imported.status !== 'imported')
     throw new Error(`import rejected: ${JSON.stringify(imported.errors.slice(0, 5))}`);
-  rmSync(jsonl, { force: true });
-  return { bytes, genMs, importMs, cpuMs: (cpu.user + cpu.system) / 1000 };
+  return { importMs, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
 async function timeReports(handle: ImportDbHandle, units: BenchUnits) {
@@ -132,21 +139,72 @@ function markdown(units: BenchUnits, imp: ImportFigures, r: Awaited<ReturnType<t
   return ['| measure | value |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
 }
 
+function markdownPostgres(imp: { importMs: number }, r: Awaited<ReturnType<typeof timeReports>>): string {
+  const rows: [string, string][] = [
+    ['database', 'PostgreSQL (same machine), a fresh schema'],
+    [
+      'import (one transaction, unnest batches)',
+      `${(imp.importMs / 1000).toFixed(1)} s — ${Math.round(COUNT / (imp.importMs / 1000)).toLocaleString('en')} lines/s`,
+    ],
+    [`period report, province, ${r.input.from}..${r.input.to}`, `${r.report.ms.toFixed(0)} ms`],
+    ['hand-written SQL aggregate, same rows (natural WHERE)', `${r.base.ms.toFixed(0)} ms`],
+    ['hand-written SQL aggregate, same rows (the two index ranges)', `${r.ranged.ms.toFixed(0)} ms`],
+    [
+      'ratio report / SQL (natural; index ranges)',
+      `${(r.report.ms / r.base.ms).toFixed(2)}×; ${(r.report.ms / r.ranged.ms).toFixed(2)}×`,
+    ],
+    ['period report, one commune', `${r.commune.ms.toFixed(1)} ms`],
+    ["figures equal both SQL's and SQLite's", r.same ? 'yes' : 'NO'],
+  ];
+  return ['| measure | value |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
+}
+
+/** The same file imported into PostgreSQL (schema `bench_report`, dropped first and after). */
+async function onPostgres(url: string, jsonl: string, sqliteTotals: unknown) {
+  const schema = 'bench_report';
+  const drop = async () => {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`drop schema if exists ${schema} cascade`);
+    await admin.end();
+  };
+  await drop();
+  const handle = await connect(url, { schema });
+  try {
+    await migrateToLatest(handle.db, schema);
+    const units = await benchUnits(handle.db);
+    const imp = await importOnly(handle, jsonl);
+    const reports = await timeReports(handle, units);
+    reports.same &&= JSON.stringify(reports.report.value.totals) === JSON.stringify(sqliteTotals);
+    return { imp, reports };
+  } finally {
+    await handle.close();
+    await drop();
+  }
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'motcua-bench-'));
+  const jsonl = join(dir, 'dossiers.jsonl');
   const handle: ImportDbHandle = await openImportDatabase(`sqlite:${join(dir, 'bench.db')}`);
   try {
     await migrateToLatest(handle.db);
     const units = await benchUnits(handle.db);
-    const imp = await generateAndImport(handle, dir, units);
+    const imp = await generateAndImport(handle, jsonl, units);
     const reports = await timeReports(handle, units);
-    const md = markdown(units, imp, reports);
+    let md = markdown(units, imp, reports);
+    await handle.close();
+    if (values.postgres) {
+      const pgRun = await onPostgres(values.postgres, jsonl, reports.report.value.totals);
+      md += `\n\nThe same ${COUNT.toLocaleString('en')} lines and reports on PostgreSQL (the targets are SQLite's):\n\n${markdownPostgres(pgRun.imp, pgRun.reports)}`;
+      if (!pgRun.reports.same) process.exitCode = 1;
+    }
     console.log(md);
     mkdirSync(join(root, 'bench/results'), { recursive: true });
     writeFileSync(join(root, 'bench/results/report.md'), `# Report benchmark\n\n${md}\n`);
     if (!reports.same) process.exitCode = 1;
   } finally {
-    await handle.close();
+    await handle.close().catch(() => undefined);
     if (values.keep) console.log(`kept ${dir}`);
     else rmSync(dir, { recursive: true, force: true });
   }
