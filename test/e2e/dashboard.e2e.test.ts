@@ -217,8 +217,9 @@ describe.skipIf(E2E_SKIP)('leaders’ overview (chromium)', () => {
     const d = await apiDashboard('68');
     const communes = await rows('.dash-communes');
     expect(communes).toEqual(
+      // a commune with nothing resolved is listed last, without a rank
       (d.communes ?? []).map((c) => [
-        vn(c.rank),
+        c.onTimeRate === null ? '—' : vn(c.rank),
         c.unit.name,
         vn(c.received),
         vn(c.resolved),
@@ -245,5 +246,30 @@ describe.skipIf(E2E_SKIP)('leaders’ overview (chromium)', () => {
     expect(asked).toEqual(['25000']); // never the whole province first
     expect(await page.locator('.report-out h2').first().textContent()).toMatch(/^Xã Di Linh:/);
     expect(await page.getByLabel('Đơn vị', { exact: true }).inputValue()).toBe('25000');
+  });
+
+  it('offers the dossier register for a commune only, and checks the period before asking', async () => {
+    const registers = () => page.locator('.doc-links a', { hasText: 'Sổ theo dõi hồ sơ' }).count();
+    expect(await registers()).toBe(2); // Xã Di Linh, from the test before
+    await page.getByLabel('Đơn vị', { exact: true }).selectOption('68');
+    await page.getByRole('button', { name: 'Xem báo cáo' }).click();
+    await expect.poll(() => page.locator('.report-out h2').first().textContent()).toMatch(/^Tỉnh Lâm Đồng:/);
+    expect(await registers()).toBe(0); // the register (Form 07) is kept per commune
+    const asked: string[] = [];
+    const listen = (r: { url(): string }) => void asked.push(r.url());
+    page.on('request', listen);
+    await page.getByLabel('Từ ngày').fill('15/03/2026');
+    await page.getByLabel('Đến ngày').fill('14/03/2026');
+    await page.getByRole('button', { name: 'Xem báo cáo' }).click();
+    const toError = page.locator('[data-path="to"] .field-error');
+    await expect.poll(() => toError.textContent()).toBe('“Đến ngày” phải cùng ngày hoặc sau “Từ ngày”');
+    await page.getByLabel('Từ ngày').fill('');
+    await page.getByRole('button', { name: 'Xem báo cáo' }).click();
+    await expect
+      .poll(() => page.locator('[data-path="from"] .field-error').textContent())
+      .toBe('Bắt buộc: nhập ngày theo dạng ngày/tháng/năm');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('from');
+    page.off('request', listen);
+    expect(asked.filter((u) => u.includes('/api/reports/'))).toEqual([]);
   });
 });

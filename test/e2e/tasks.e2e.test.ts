@@ -3,7 +3,8 @@
  * browser harness (real server, fresh SQLite file, demo accounts, Debian's chromium). The leader assigns a task from
  * a dossier's page, first lacking most of the six clear elements (each named on its field), then complete; the
  * specialist starts it and hands in the product, the leader returns it, the specialist hands in again and the leader
- * accepts; a task made overdue in the database shows under the overdue filter with the red badge.
+ * accepts; a task made overdue in the database shows under the overdue filter with the red badge; 31 more tasks
+ * fill a page of 30, and "Xem thêm" appends the rest with the same filter.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -203,5 +204,35 @@ describe.skipIf(E2E_SKIP)('leaders’ tasks (chromium)', () => {
     expect(await page.getByRole('link', { name: 'Assign a task' }).count()).toBe(1);
     await page.locator('#lang').selectOption('vi');
     await expect.poll(() => page.locator('h1').textContent()).toBe('Công việc');
+  });
+
+  it('shows 30 tasks at a time, “Xem thêm” appending the next page with the same filter', async () => {
+    const leader = await run.apiAs(LEADER);
+    const made: string[] = [];
+    // the same time for all (three working days): the page ends in a tie, broken by the cursor's id
+    for (let i = 1; i <= 31; i++)
+      made.push((await assignTask(leader, { work: `Rà soát hồ sơ thôn ${String(i).padStart(2, '0')}` })).id);
+    await page.goto(`${base}/cong-viec?status=assigned`);
+    const rows = page.locator('.tasks-table tbody tr');
+    const more = page.getByRole('button', { name: 'Xem thêm' });
+    // 32 tasks not started (the 31 and the overdue one); the finished one is filtered out
+    await expect.poll(() => page.locator('.queue-status').textContent()).toBe('Đang hiển thị 30 việc');
+    expect(await rows.count()).toBe(30);
+    expect(await more.isVisible()).toBe(true);
+    const next = page.waitForRequest((r) => r.url().includes('/api/tasks?') && r.url().includes('cursor='));
+    await more.click();
+    const asked = new URL((await next).url()).searchParams;
+    expect([asked.get('status'), asked.get('limit')]).toEqual(['assigned', '30']);
+    await expect.poll(() => page.locator('.queue-status').textContent()).toBe('Đang hiển thị 32 việc');
+    expect(await more.isVisible()).toBe(false);
+    const ids = await rows.evaluateAll((r) => r.map((x) => x.getAttribute('data-id')));
+    expect(ids[0]).toBe(overdueId); // nearest time first
+    expect(new Set(ids).size).toBe(32);
+    expect([...ids].sort()).toEqual([overdueId, ...made].sort());
+    // a new filter starts again from the first page
+    await page.getByLabel('Chỉ việc quá hạn').check();
+    await expect.poll(() => page.locator('.queue-status').textContent()).toBe('Đang hiển thị 1 việc');
+    expect(await rows.count()).toBe(1);
+    expect(await more.isVisible()).toBe(false);
   });
 });

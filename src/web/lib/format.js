@@ -27,6 +27,9 @@ export function localParts(instant) {
   };
 }
 
+/** A percentage in the chosen language ("52%", "52 %" in Russian). @param {number} n */
+export const percent = (n) => t('dashboard.percent', { n: num(n) });
+
 /** @param {string | number | null | undefined} instant */
 export function formatDate(instant) {
   if (instant === null || instant === undefined || instant === '') return '';

@@ -1,12 +1,14 @@
 /**
  * A register page (petitions, leaders' tasks): the heading with its "new" button, a lead, tabs by one parameter
- * (optional), a filter bar, the table and a live count. Every filter is kept in the URL (`?param=value`), so Back
- * and reload keep it; a late answer for filters since changed is dropped. The API answers at most `limit` rows (no
- * paging yet): the count says so.
+ * (optional), a filter bar, the table, a live count and "load more". Every filter is kept in the URL
+ * (`?param=value`), so Back and reload keep it; the API answers a page of `pageSize` rows with the cursor of the
+ * next (`{items, nextCursor}`), and "load more" appends that page with the same filters, as the dossier queue does.
+ * A late answer for filters since changed is dropped.
  */
 import { api, query } from './api.js';
 import { append, h, replace } from './dom.js';
 import { link, setUrl } from './router.js';
+import { t } from './i18n.js';
 import { errorText, loading } from './ui.js';
 
 /**
@@ -32,8 +34,9 @@ import { errorText, loading } from './ui.js';
  * @property {string} tableClass
  * @property {string[]} columns the headers' words
  * @property {(item: any, now: number) => HTMLElement} row
- * @property {{empty: string, count: (n: number) => string, limited: (n: number) => string}} counts
- * @property {number} limit
+ * @property {{empty: string, count: (n: number) => string}} counts the words when nothing is listed, and for the
+ *   number of rows shown so far
+ * @property {number} pageSize the rows asked for at a time (`limit`; the API answers at most 200)
  */
 
 /**
@@ -104,31 +107,47 @@ export async function listPage(main, ctx, o) {
       .filter(Boolean)
       .join(' · ');
 
+  const more = h(
+    'button',
+    { type: 'button', class: 'btn', hidden: true, 'data-testid': 'list-more' },
+    t('list.loadMore'),
+  );
+  /** @type {string | null} the next page's cursor (null: the last page is shown) */
+  let cursor = null;
+  let shown = 0;
   let generation = 0;
-  async function load() {
-    const mine = ++generation;
-    replace(tbody);
-    replace(status, loading());
-    caption.textContent = describe();
+
+  /** Loads the first page (`reset`, after a change of filters) or appends the next one. @param {boolean} reset */
+  async function load(reset) {
+    if (reset) {
+      generation++;
+      cursor = null;
+      shown = 0;
+      more.hidden = true;
+      replace(tbody);
+      replace(status, loading());
+      caption.textContent = describe();
+    }
+    const mine = generation;
+    more.disabled = true;
     try {
-      const res = await api(`${o.api}${query({ ...state, limit: o.limit })}`);
+      const res = await api(`${o.api}${query({ ...state, cursor, limit: o.pageSize })}`);
       if (!ctx.alive() || mine !== generation) return;
       const items = /** @type {any[]} */ (res.items);
       const now = Date.now();
       for (const item of items) tbody.append(o.row(item, now));
-      table.hidden = items.length === 0;
-      replace(
-        status,
-        items.length === 0
-          ? o.counts.empty
-          : items.length >= o.limit
-            ? o.counts.limited(items.length)
-            : o.counts.count(items.length),
-      );
+      shown += items.length;
+      cursor = typeof res.nextCursor === 'string' && res.nextCursor ? res.nextCursor : null;
+      more.hidden = !cursor;
+      table.hidden = shown === 0;
+      replace(status, shown === 0 ? o.counts.empty : o.counts.count(shown));
     } catch (e) {
       if (mine === generation) replace(status, h('span', { class: 'error-text' }, errorText(e)));
+    } finally {
+      if (mine === generation) more.disabled = false;
     }
   }
+  more.addEventListener('click', () => void load(false));
 
   function filtersChanged() {
     o.filters.forEach((f, i) => (state[f.param] = controls[i]?.value() ?? ''));
@@ -136,7 +155,7 @@ export async function listPage(main, ctx, o) {
     if (tabs && tabBy)
       for (const a of tabs.querySelectorAll('a'))
         a.setAttribute('href', hrefOf({ ...state, [tabBy.param]: a.getAttribute('data-value') ?? '' }));
-    void load();
+    void load(true);
   }
   for (const c of controls) c.control.addEventListener('change', filtersChanged);
 
@@ -147,8 +166,9 @@ export async function listPage(main, ctx, o) {
     filterBar,
     status,
     h('div', { class: 'table-wrap' }, table),
+    h('div', { class: 'more' }, more),
   ]);
-  await load();
+  await load(true);
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * The period form of the reports and the overview: for province-wide users a unit select (the whole province or
  * one of its communes), the period typed as dd/MM/yyyy with quick periods, and the show button. Each run checks
- * the dates, keeps the unit and period in the address, and draws what the screen loads in the output region: a
+ * the dates (both given, real, the first not after the second; the field says what is wrong, before anything is
+ * asked), keeps the unit and period in the address, and draws what the screen loads in the output region: a
  * loading line, then the result, a "not available yet" notice for a route the server lacks, or the error on the
  * form. A late answer for a period that is no longer asked (or a screen that is gone) is dropped.
  */
@@ -19,6 +20,7 @@ import {
   formAlert,
   loading,
   notAvailable,
+  setFieldError,
   showError,
 } from './ui.js';
 
@@ -135,7 +137,13 @@ export function periodPicker(ctx, o) {
     clearIssues(form);
     const f = dateValue(from);
     const tt = dateValue(to);
-    if (!f || !tt) return;
+    if (f === '') setFieldError(from, t('period.required'));
+    if (tt === '') setFieldError(to, t('period.required'));
+    if (f && tt && f > tt) setFieldError(to, t('period.order'));
+    if (!f || !tt || f > tt) {
+      /** @type {HTMLElement | null} */ (form.querySelector('.invalid input'))?.focus();
+      return;
+    }
     const unitCode = unit ? unit.control.value : (me?.unitCode ?? '');
     setUrl(`${ctx.path}${query({ unit: unit ? unitCode : '', from: f, to: tt })}`);
     const mine = ++generation;

@@ -5,6 +5,7 @@
  * text is shown.
  */
 import { h } from '../lib/dom.js';
+import { percent } from '../lib/format.js';
 import { has, num, t } from '../lib/i18n.js';
 
 /**
@@ -33,9 +34,6 @@ import { has, num, t } from '../lib/i18n.js';
 
 /** A translated text when the dictionary has it, else the server's own. @param {string} key @param {string} fallback */
 const known = (key, fallback) => (has(key) ? t(key) : fallback);
-
-/** A percentage in the chosen language. @param {number} n */
-export const percent = (n) => t('dashboard.percent', { n: num(n) });
 
 /** @param {Indicators} ind */
 export function indicatorCards(ind) {

@@ -9,12 +9,12 @@
 import { api, query } from '../lib/api.js';
 import { bucketDays, pairedBars } from '../lib/chart.js';
 import { h } from '../lib/dom.js';
-import { formatDateTime, showIsoDate } from '../lib/format.js';
+import { formatDateTime, percent, showIsoDate } from '../lib/format.js';
 import { num, t } from '../lib/i18n.js';
 import { periodPage } from '../lib/period-picker.js';
 import { link } from '../lib/router.js';
 import { session } from '../lib/session.js';
-import { indicatorCards, percent } from './dashboard-indicators.js';
+import { indicatorCards } from './dashboard-indicators.js';
 
 /**
  * @typedef {{code: string, name: string}} UnitRef
@@ -275,8 +275,9 @@ function communesTable(communes, period) {
   return simpleTable(
     t('dashboard.communes.caption'),
     ['rank', 'unit', 'received', 'resolved', 'onTime'].map((k) => t(`dashboard.communes.col.${k}`)),
+    // a commune with nothing resolved has no rate: it is listed last, unranked
     communes.map((c) => [
-      num(c.rank),
+      c.onTimeRate === null ? '—' : num(c.rank),
       link(`/tong-quan${query({ unit: c.unit.code, from: period.from, to: period.to })}`, null, c.unit.name),
       num(c.received),
       num(c.resolved),

@@ -7,7 +7,7 @@
  */
 import { ApiError, api, upload } from '../lib/api.js';
 import { h, icon, replace } from '../lib/dom.js';
-import { formatDateTime } from '../lib/format.js';
+import { formatDateTime, percent } from '../lib/format.js';
 import { num, t } from '../lib/i18n.js';
 import { can } from '../lib/session.js';
 import {
@@ -220,13 +220,13 @@ function uploadForm(d, base, maxBytes, reload) {
 
   const submit = h('button', { type: 'submit', class: 'btn btn-primary' }, t('attachments.upload'));
   const bar = h('progress', { max: 100, value: 0, 'aria-labelledby': 'att-progress-label' });
-  const percent = h('span', { class: 'nowrap' });
+  const progressText = h('span', { class: 'nowrap' });
   const progress = h(
     'div',
     { class: 'upload-progress', hidden: true },
     h('span', { id: 'att-progress-label' }, t('attachments.uploading')),
     bar,
-    percent,
+    progressText,
   );
   const form = h(
     'form',
@@ -270,7 +270,7 @@ function uploadForm(d, base, maxBytes, reload) {
     submit.disabled = true;
     submit.setAttribute('aria-busy', 'true');
     bar.value = 0;
-    percent.textContent = '0%';
+    progressText.textContent = percent(0);
     progress.hidden = false;
     try {
       const url = `${base}?${new URLSearchParams({ component: chosen, name: shortName(f.name) })}`;
@@ -278,7 +278,7 @@ function uploadForm(d, base, maxBytes, reload) {
         contentType: type,
         onProgress: (p) => {
           bar.value = p;
-          percent.textContent = `${p}%`;
+          progressText.textContent = percent(p);
         },
       });
       form.reset();

@@ -37,7 +37,12 @@ export async function lookupView(main, ctx) {
 
   async function run() {
     const code = String(/** @type {HTMLInputElement} */ (input).value).trim();
-    if (!code) return;
+    if (!code) {
+      // nothing typed: no earlier answer stays on screen as if it were this one's
+      replace(out);
+      input.focus();
+      return;
+    }
     setUrl(`/tra-cuu${query({ code })}`);
     replace(out, loading());
     try {

@@ -12,7 +12,7 @@ import { formatDate, formatDateTime } from '../lib/format.js';
 import { t } from '../lib/i18n.js';
 import { fact, recordPage } from '../lib/record-page.js';
 import { dossierHref, link } from '../lib/router.js';
-import { canPetitionAct } from '../lib/session.js';
+import { canPetition, canPetitionAct } from '../lib/session.js';
 import { stepDetails, timelineCard as timeline } from '../lib/timeline.js';
 import { errorText } from '../lib/ui.js';
 import { PETITION_DANGER, petitionActionForm } from './petition-actions.js';
@@ -189,7 +189,8 @@ function petitionerCard(p) {
     h('h2', { id: 'sec-petitioner' }, t(denunciation ? 'petitions.denouncer' : 'petitions.petitioner')),
     facts,
     notice,
-    button,
+    // a denouncer is the commune leader's to see (the notice says so): no button that can only be refused
+    !denunciation || canPetition('read_denouncer') ? button : null,
     refusal,
   );
 }

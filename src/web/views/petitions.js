@@ -49,10 +49,8 @@ export async function petitionsView(main, ctx) {
     counts: {
       empty: t('petitions.empty'),
       count: (n) => t('petitions.count', { n }),
-      limited: (n) => t('petitions.countLimited', { n }),
     },
-    // the register answers at most this many rows (the API has no paging yet)
-    limit: 200,
+    pageSize: 30,
   });
 }
 

@@ -68,7 +68,7 @@ export async function queueView(main, ctx) {
     tbody,
   );
   const status = h('p', { class: 'queue-status', role: 'status', 'aria-live': 'polite' });
-  const more = h('button', { type: 'button', class: 'btn', hidden: true }, t('queue.loadMore'));
+  const more = h('button', { type: 'button', class: 'btn', hidden: true }, t('list.loadMore'));
   /** @type {string | null} */
   let cursor = null;
   let shown = 0;

@@ -6,7 +6,7 @@
  */
 import { api, query } from '../lib/api.js';
 import { h } from '../lib/dom.js';
-import { showIsoDate } from '../lib/format.js';
+import { percent, showIsoDate } from '../lib/format.js';
 import { num, t } from '../lib/i18n.js';
 import { periodPage } from '../lib/period-picker.js';
 import { session } from '../lib/session.js';
@@ -34,6 +34,9 @@ const ZERO = {
   inProgress: { total: 0, withinDeadline: 0, overdue: 0, awaitingSupplement: 0 },
   closedWithoutResult: { total: 0, returned: 0, withdrawn: 0 },
 };
+
+/** A commune's code has five digits (a province's two). @param {string} unit */
+const isCommune = (unit) => /^\d{5}$/.test(unit);
 
 /** @type {import('../lib/router.js').View} */
 export async function reportsView(main, ctx) {
@@ -75,7 +78,7 @@ function reportTables(report, params) {
       { class: 'kpis' },
       kpi(t('reports.kpi.received'), num(totals.received.total)),
       kpi(t('reports.kpi.resolved'), num(decided)),
-      kpi(t('reports.kpi.timely'), timely === null ? '—' : `${num(Math.round(timely * 10) / 10)} %`),
+      kpi(t('reports.kpi.timely'), timely === null ? '—' : percent(Math.round(timely * 10) / 10)),
       kpi(
         t('reports.kpi.overdue'),
         num(totals.inProgress.overdue),
@@ -95,8 +98,21 @@ function reportTables(report, params) {
         t('reports.downloadPdf'),
         'bieu-06.pdf',
       ),
-      docLink(`/api/registers/dossiers.xlsx${query(params)}`, t('reports.registerXlsx'), 'so-theo-doi.xlsx'),
-      docLink(`/api/registers/dossiers.pdf${query(params)}`, t('reports.registerPdf'), 'so-theo-doi.pdf'),
+      // the dossier register (Form 07) is kept per commune: none for a whole province
+      isCommune(params.unit)
+        ? [
+            docLink(
+              `/api/registers/dossiers.xlsx${query(params)}`,
+              t('reports.registerXlsx'),
+              'so-theo-doi.xlsx',
+            ),
+            docLink(
+              `/api/registers/dossiers.pdf${query(params)}`,
+              t('reports.registerPdf'),
+              'so-theo-doi.pdf',
+            ),
+          ]
+        : null,
     ),
     countsTable(
       t('reports.byField'),

@@ -42,10 +42,8 @@ export async function tasksView(main, ctx) {
     counts: {
       empty: t('tasks.empty'),
       count: (n) => t('tasks.count', { n }),
-      limited: (n) => t('tasks.countLimited', { n }),
     },
-    // the list answers at most this many rows (the API's limit; no paging yet)
-    limit: 200,
+    pageSize: 30,
   });
 }
 
