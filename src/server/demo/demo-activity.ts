@@ -50,6 +50,12 @@ function prng(seed: number): () => number {
 const at = (date: string, hours: number): number =>
   Date.parse(`${date}T08:00:00+07:00`) + Math.round((hours * HOUR) / 60_000) * 60_000;
 
+/** An instant moved into 08:00-17:00 local time of its own day, to the minute. */
+function officeHours(t: number): number {
+  const date = localDate(t);
+  return Math.min(Math.max(Math.round(t / 60_000) * 60_000, at(date, 0)), at(date, 9));
+}
+
 /** A structurally valid Lâm Đồng CCCD: province 068, born in the 1900s (0 male, 1 female), a serial. */
 function cccd(rnd: () => number): string {
   const female = rnd() < 0.5 ? 1 : 0;
@@ -107,14 +113,14 @@ export async function seedDemoActivity(
       const count = 2 + Math.floor(rnd() * 4);
       for (let i = 0; i < count; i += 1) {
         const received = at(date, 0.5 + i * 1.5 + rnd());
-        const code = await receive(db, staff, rnd, received, agencyPrefix);
+        const { code, due } = await receive(db, staff, rnd, received, agencyPrefix);
         out.dossiers += 1;
-        const fate = await carry(db, staff, rnd, code, received, days.slice(d + 1), now);
+        const fate = await carry(db, staff, rnd, { code, received, due }, days.slice(d + 1), now);
         if (fate === 'resolved') resolved.push(code);
       }
     }
     out.petitions += await petitions(db, staff, days, resolved, agencyPrefix);
-    out.tasks += await tasks(db, staff, days, now);
+    out.tasks += await tasks(db, staff, days);
   }
   return out;
 }
@@ -125,7 +131,7 @@ async function receive(
   rnd: () => number,
   received: number,
   agencyPrefix: string,
-): Promise<string> {
+): Promise<{ code: string; due: number }> {
   const name = NAMES[Math.floor(rnd() * NAMES.length)]!;
   const d = await db.transaction().execute((trx) =>
     intake(
@@ -147,26 +153,29 @@ async function receive(
       { now: received, agencyPrefix },
     ),
   );
-  return d.code;
+  return { code: d.code, due: d.due_at ?? received + 24 * HOUR };
 }
 
-/** Takes a received dossier along its path; steps later than `now` are not taken (the dossier stays open). */
+/**
+ * Takes a received dossier along its path; steps later than `now` are not taken (the dossier stays open). Most are
+ * resolved before their due (early or on the due day), about one in ten after it.
+ */
 async function carry(
   db: Kysely<Database>,
   staff: Staff,
   rnd: () => number,
-  code: string,
-  received: number,
+  d: { code: string; received: number; due: number },
   later: string[],
   now: number,
 ): Promise<'resolved' | 'open' | 'ended'> {
   const step = async (actor: Actor, req: TActionRequest, when: number) => {
     if (when >= now) return false;
-    await db.transaction().execute((trx) => applyAction(trx, actor, code, req, { now: when }));
+    await db.transaction().execute((trx) => applyAction(trx, actor, d.code, req, { now: when }));
     return true;
   };
   const on = (n: number, hours: number) => (later[n] ? at(later[n], hours) : Number.POSITIVE_INFINITY);
-  if (!(await step(staff.leader, { type: 'assign', assignee: staff.specialist.username }, received + HOUR)))
+  const assigned = d.received + 10 * 60_000;
+  if (!(await step(staff.leader, { type: 'assign', assignee: staff.specialist.username }, assigned)))
     return 'open';
   const roll = rnd();
   if (roll < 0.05) {
@@ -181,14 +190,17 @@ async function carry(
     );
     return 'open';
   }
-  const days = 1 + Math.floor(rnd() * (roll > 0.93 ? 7 : 3)); // a few take longer than their limit
-  if (!(await step(staff.specialist, { type: 'submit_for_approval' }, on(days - 1, 6)))) return 'open';
-  if (!(await step(staff.leader, { type: 'approve' }, on(days - 1, 7.5)))) return 'open';
+  // The decision: a share of the time to the due (early or on time), or up to half as long again (late).
+  const share = roll > 0.9 ? 1.05 + rnd() * 0.5 : 0.1 + rnd() * 0.85;
+  const decided = Math.max(assigned + 20 * 60_000, officeHours(assigned + (d.due - assigned) * share));
+  const submitted = Math.max(assigned + 5 * 60_000, decided - 30 * 60_000);
+  if (!(await step(staff.specialist, { type: 'submit_for_approval' }, submitted))) return 'open';
+  if (!(await step(staff.leader, { type: 'approve' }, decided))) return 'open';
   if (rnd() < 0.7)
     await step(
       staff.counter,
       { type: 'deliver', deliveryMethod: rnd() < 0.3 ? 'online' : 'counter' },
-      on(days, 1),
+      decided + 2 * HOUR,
     );
   return 'resolved';
 }
@@ -265,7 +277,7 @@ async function petitions(
   return 3;
 }
 
-async function tasks(db: Kysely<Database>, staff: Staff, days: string[], now: number): Promise<number> {
+async function tasks(db: Kysely<Database>, staff: Staff, days: string[]): Promise<number> {
   const assign = (work: string, product: string, from: number, to: number) =>
     db.transaction().execute((trx) =>
       createTask(
@@ -303,7 +315,7 @@ async function tasks(db: Kysely<Database>, staff: Staff, days: string[], now: nu
     'Cập nhật danh mục thủ tục niêm yết tại quầy theo quyết định công bố mới',
     'Bảng niêm yết đã thay và ảnh chụp xác nhận',
     at(days[DAYS - 4]!, 1),
-    Math.max(at(days[DAYS - 1]!, 9.5), now - 2 * HOUR), // just overdue on the demo's day
+    at(days[DAYS - 1]!, 9.5), // the end of the last working day: overdue on the demo's day
   );
   await act(staff.specialist, open.id, { type: 'start' }, at(days[DAYS - 3]!, 0));
   return 2;

@@ -32,7 +32,7 @@ const ZCodeParams = z.object({ code: z.string().min(1).max(64) });
 const ZRegisterQuery = z.object({
   unit: z
     .string()
-    .regex(/^\d{5}$/, '@rule.unitCode')
+    .regex(/^\d{5}$/, '@rule.communeCode')
     .optional()
     .describe('Commune code (default: yours)'),
   from: z.string().describe('YYYY-MM-DD, local date (UTC+7), inclusive'),

@@ -115,7 +115,11 @@ const EFFECTS: Record<ActionType, (c: EffectContext) => Promise<Effect> | Effect
       payload: { agency: req.agency, dueAt },
     };
   },
-  transfer_result: ({ req }) => (required(req.agency, 'agency'), { payload: { agency: req.agency } }),
+  transfer_result: ({ req, data }) => {
+    if (!Array.isArray(data.transfers) || data.transfers.length === 0) throw ruleViolation('transfer.none');
+    required(req.agency, 'agency');
+    return { payload: { agency: req.agency } };
+  },
   submit_for_approval: () => ({}),
   send_back: () => ({}),
   approve: () => ({ payload: { outcome: 'approved' } }),

@@ -6,6 +6,7 @@ import type { Actor } from '../accounts/roles.ts';
 import { verifyAudit } from '../audit/audit.service.ts';
 import { applyAction } from './dossier.actions.ts';
 import { intake } from './dossier.intake.ts';
+import { presentDossier } from './dossier.presenter.ts';
 import { returnStaleSupplements } from './dossier.jobs.ts';
 import type { TActionRequest, TCreateDossierRequest } from './dossier.schemas.ts';
 
@@ -27,6 +28,41 @@ for (const dialect of DIALECTS) {
         .execute((trx) => intake(trx, actor, buildIntake(overrides), { now, agencyPrefix: PREFIX }));
     const act = (actor: Actor, code: string, req: TActionRequest, now: number) =>
       t.db.transaction().execute((trx) => applyAction(trx, actor, code, req, { now }));
+
+    it('records another agency’s answer only after a transfer to it', async () => {
+      const d = await receive(at(2026, 4, 6, 9));
+      await act(s.leader, d.code, { type: 'assign', assignee: 'chuyenvien.a' }, at(2026, 4, 6, 10));
+      const early = act(
+        s.specialistA,
+        d.code,
+        { type: 'transfer_result', agency: 'Công an xã' },
+        at(2026, 4, 6, 11),
+      );
+      await expect(early).rejects.toMatchObject({
+        code: 'RULE_VIOLATION',
+        details: expect.objectContaining({ rule: 'transfer.none' }),
+      });
+      const processing = await t.db
+        .selectFrom('dossiers')
+        .selectAll()
+        .where('id', '=', d.id)
+        .executeTakeFirstOrThrow();
+      expect(presentDossier(processing, new Map()).allowedActions).not.toContain('transfer_result');
+      const sent = await act(
+        s.specialistA,
+        d.code,
+        { type: 'transfer', agency: 'Công an xã' },
+        at(2026, 4, 6, 11),
+      );
+      expect(presentDossier(sent, new Map()).allowedActions).toContain('transfer_result');
+      const answered = await act(
+        s.specialistA,
+        d.code,
+        { type: 'transfer_result', agency: 'Công an xã' },
+        at(2026, 4, 7, 9),
+      );
+      expect(answered.action_count).toBe(4);
+    });
 
     it('receives a dossier with its code, due date (3 working days) and first action', async () => {
       const d = await receive(at(2026, 3, 2, 9));

@@ -57,7 +57,10 @@ export function presentDossier(
       sendBy: typeof t.sendBy === 'number' ? isoOrNull(t.sendBy) : t.sendBy,
       dueAt: typeof t.dueAt === 'number' ? isoOrNull(t.dueAt) : t.dueAt,
     })),
-    allowedActions: allowedActions(d.status as DossierStatus),
+    // The answer of another agency needs a transfer to it first.
+    allowedActions: allowedActions(d.status as DossierStatus).filter(
+      (a) => a !== 'transfer_result' || (data.transfers ?? []).length > 0,
+    ),
     ...(actions
       ? {
           actions: presentActionLog(actions),

@@ -16,11 +16,11 @@ export interface PeriodBounds {
 
 function dateIssue(field: string, value: unknown): FieldIssue | number {
   if (typeof value !== 'string' || !DATE_RE.test(value))
-    return { path: field, rule: 'invalid_date', message: `${field} must be a date YYYY-MM-DD` };
+    return { path: field, rule: 'invalid_date', message: '@period.notDate' };
   try {
     return parseInstant(value);
   } catch {
-    return { path: field, rule: 'invalid_date', message: `${field} is not a real date (${value})` };
+    return { path: field, rule: 'invalid_date', message: '@period.notRealDate' };
   }
 }
 
@@ -38,7 +38,7 @@ export function resolvePeriod(from: unknown, to: unknown): PeriodBounds {
         {
           path: 'from',
           rule: 'after_to',
-          message: `from (${String(from)}) must not be after to (${String(to)})`,
+          message: '@period.fromAfterTo',
         },
       ],
     });

@@ -66,11 +66,11 @@ describe('motcua report', () => {
     [[...ARGS, '--lang', 'fr'], 'report: --lang must be one of vi, en, ru, got "fr"'],
     [
       ['--unit', '25000', '--from', '2025-08-07', '--to', '2025-08-06'],
-      'report: --from: from (2025-08-07) must not be after to (2025-08-06)',
+      'report: --from: the start date must not be after the end date (2025-08-07..2025-08-06)',
     ],
     [
       ['--unit', '25000', '--from', '2025-02-30', '--to', '2025-08-06'],
-      'report: --from: from is not a real date (2025-02-30)',
+      'report: --from: is not a real date (2025-02-30..2025-08-06)',
     ],
     [
       ['--unit', '99999', '--from', '2025-07-09', '--to', '2025-08-06'],

@@ -129,7 +129,10 @@ for (const dialect of DIALECTS) {
         'chuyenvien.dilinh',
       );
       expect(bad.statusCode).toBe(400);
-      expect(bad.json().error.details.issues[0].path).toBe('from');
+      expect(bad.json().error.details.issues[0]).toMatchObject({
+        path: 'from',
+        message: 'ngày bắt đầu không được sau ngày kết thúc', // the default language (no Accept-Language)
+      });
       const unknown = await get(`/api/reports/period?unit=99999&${Q}`, 'admin');
       expect(unknown.statusCode).toBe(400);
       expect(unknown.json().error.details.issues[0].path).toBe('unit');

@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { loadConfig } from '../../config.ts';
 import type { DbHandle } from '../../db/connect.ts';
 import { openDatabase } from '../../db/open.ts';
+import { translate } from '../../i18n/messages.ts';
 import { AppError } from '../../http/app-error.ts';
 import { LOCALES, type Locale } from '../../i18n/locale.ts';
 import { buildPeriodReport, resolveReportUnit } from '../../reports/period-report.ts';
@@ -63,10 +64,13 @@ function parse(args: string[]): ReportArgs {
 }
 
 /** A validation error of the report (period, unit) as a one-line usage error naming the option. */
-function asUsage(e: unknown): unknown {
+function asUsage(e: unknown, a: ReportArgs): unknown {
   if (!(e instanceof AppError) || e.code !== 'VALIDATION_FAILED') return e;
   const issue = e.issues[0];
-  return new CliUsageError(`report: --${issue?.path ?? 'arguments'}: ${issue?.message ?? 'invalid'}`);
+  const path = issue?.path ?? 'arguments';
+  const message = issue?.message.startsWith('@') ? translate('en', issue.message.slice(1)) : issue?.message;
+  const given = path === 'from' || path === 'to' ? ` (${a.from}..${a.to})` : '';
+  return new CliUsageError(`report: --${path}: ${message ?? 'invalid'}${given}`);
 }
 
 async function render(handle: DbHandle, a: ReportArgs): Promise<string | Buffer> {
@@ -88,14 +92,14 @@ export async function reportCommand(
   try {
     resolvePeriod(a.from, a.to);
   } catch (e) {
-    throw asUsage(e);
+    throw asUsage(e, a);
   }
   const handle = await (deps.open ?? (() => openDatabase(loadConfig(), { log: io.err })))();
   let output: string | Buffer;
   try {
     output = await render(handle, a);
   } catch (e) {
-    throw asUsage(e);
+    throw asUsage(e, a);
   } finally {
     await handle.close();
   }
