@@ -112,7 +112,10 @@ describe.skipIf(E2E_SKIP)('web app (chromium)', () => {
     const form = page.locator('form[data-action=assign]');
     await form.getByLabel('Chuyên viên').selectOption('chuyenvien.dilinh');
     await form.getByRole('button', { name: 'Xác nhận' }).click();
-    await expect.poll(() => page.getByTestId('dossier-assignee').textContent()).toBe('chuyenvien.dilinh');
+    await expect
+      .poll(() => page.getByTestId('dossier-assignee').textContent())
+      .toBe('Chuyên viên xã Di Linh'); // the display name; the username is its title
+    expect(await page.getByTestId('dossier-assignee').getAttribute('title')).toBe('chuyenvien.dilinh');
     expect(await page.getByTestId('dossier-status').textContent()).toBe('Đang xử lý');
     expect(await page.locator('.timeline > li').count()).toBe(2);
   });

@@ -11,18 +11,30 @@ import { presentActionLog } from '../http/action-log.ts';
 /** An instant as ISO 8601 with the +07:00 offset, or null. */
 export const isoOrNull = (ms: number | null): string | null => (ms === null ? null : formatInstant(ms));
 
-/** Usernames of assignees, one query for a page of dossiers. */
-export async function assigneeNames(db: Kysely<Database>, rows: DossierRow[]): Promise<Map<string, string>> {
+export interface AssigneeName {
+  username: string;
+  name: string;
+}
+
+/** Usernames and display names of assignees, one query for a page of dossiers. */
+export async function assigneeNames(
+  db: Kysely<Database>,
+  rows: DossierRow[],
+): Promise<Map<string, AssigneeName>> {
   const ids = [...new Set(rows.map((r) => r.assignee_id).filter((x): x is string => x !== null))];
   if (!ids.length) return new Map();
-  const users = await db.selectFrom('users').select(['id', 'username']).where('id', 'in', ids).execute();
-  return new Map(users.map((u) => [u.id, u.username]));
+  const users = await db
+    .selectFrom('users')
+    .select(['id', 'username', 'display_name'])
+    .where('id', 'in', ids)
+    .execute();
+  return new Map(users.map((u) => [u.id, { username: u.username, name: u.display_name }]));
 }
 
 /** The dossier as officers see it: personal data masked (the full data is a separate, audited read). */
 export function presentDossier(
   d: DossierRow,
-  assignees: Map<string, string>,
+  assignees: Map<string, AssigneeName>,
   actions?: DossierActionRow[],
 ): TDossier {
   const data = JSON.parse(d.data) as { transfers?: Record<string, unknown>[] };
@@ -49,7 +61,8 @@ export function presentDossier(
     resolution: d.resolution,
     deliveredAt: isoOrNull(d.delivered_at),
     extensionCount: d.extension_count,
-    assignee: d.assignee_id ? (assignees.get(d.assignee_id) ?? null) : null,
+    assignee: d.assignee_id ? (assignees.get(d.assignee_id)?.username ?? null) : null,
+    assigneeName: d.assignee_id ? (assignees.get(d.assignee_id)?.name ?? null) : null,
     limit: { value: d.limit_value, unit: d.limit_unit, cutoff: d.limit_cutoff },
     transfers: (data.transfers ?? []).map((t) => ({
       ...t,

@@ -105,6 +105,7 @@ export const ZDossier = z.object({
   deliveredAt: z.string().nullable(),
   extensionCount: z.number(),
   assignee: z.string().nullable(),
+  assigneeName: z.string().nullable().describe('the assigned officer’s display name'),
   limit: z.object({ value: z.number(), unit: z.string(), cutoff: z.string().nullable() }),
   transfers: z.array(z.record(z.string(), z.unknown())),
   allowedActions: z.array(z.string()),

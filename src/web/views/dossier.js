@@ -78,7 +78,11 @@ function header(d, clock, now) {
       h('dt', null, t('dossier.channel')),
       h('dd', null, t(`channel.${d.channel}`)),
       h('dt', null, t('dossier.assignee')),
-      h('dd', { 'data-testid': 'dossier-assignee' }, d.assignee ?? '—'),
+      h(
+        'dd',
+        { 'data-testid': 'dossier-assignee', title: d.assignee ?? '' },
+        d.assigneeName ?? d.assignee ?? '—',
+      ),
       d.endedAt ? [h('dt', null, t('dossier.ended')), h('dd', null, formatDateTime(d.endedAt))] : null,
       d.outcome ? [h('dt', null, t('dossier.outcome')), h('dd', null, t(`outcome.${d.outcome}`))] : null,
       d.deliveredAt
