@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, openTestDb, type TestDb } from '../../../test/support/db.ts';
 import { parseInstant } from '../../shared/calendar/index.ts';
@@ -405,4 +406,22 @@ describe('legacy import: worker thread and in-thread parsing write the same rows
     expect(inWorker).toEqual(inThread);
     expect((inThread[0] as unknown[]).length).toBe(40);
   });
+});
+
+describe.skipIf(!DIALECTS.includes('postgres'))('legacy import on PostgreSQL: a large import', () => {
+  it('vacuums and analyses the imported tables, so reports can read their covering indexes alone', async () => {
+    const t = await openTestDb('postgres');
+    try {
+      await insertReportUnits(t.db);
+      const lines = Array.from({ length: 10_000 }, (_, i) => good(`BIG-${i}`));
+      const result = await importLegacyDossiers(t.db, writeJsonl(lines), { now: NOW });
+      expect(result).toMatchObject({ status: 'imported', imported: 10_000 });
+      const { rows } = await sql<{ relname: string; vacuumed: boolean; analysed: boolean }>`
+        select relname, last_vacuum is not null as vacuumed, last_analyze is not null as analysed
+        from pg_stat_user_tables where schemaname = current_schema() and relname = 'dossiers'`.execute(t.db);
+      expect(rows).toEqual([{ relname: 'dossiers', vacuumed: true, analysed: true }]);
+    } finally {
+      await t.dispose();
+    }
+  }, 60_000);
 });
