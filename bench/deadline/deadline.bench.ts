@@ -9,24 +9,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCalendar, defaultCalendarSpec } from '../../src/shared/calendar/index.ts';
 import type { DeadlineLimit, WorkingCalendar } from '../../src/shared/calendar/index.ts';
+import { prng } from '../../src/shared/prng.ts';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 const OFFSET = 7 * HOUR;
 const RECEIPTS = 100_000;
 const MIN_SECONDS = 0.5;
-
-/** Deterministic PRNG (mulberry32) so runs are comparable. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type IsWorking = (day: number) => boolean;
 
@@ -203,7 +192,7 @@ function main(): void {
   const fast: DueFn = (r, limit) => cal.due(r, limit);
   const naiveMap = naiveEngine(mapWorking(cal));
   const naiveStrings = naiveEngine(dateStringWorking(cal));
-  const random = rng(20260213);
+  const random = prng(20260213);
   const from = Date.UTC(2024, 0, 1) - OFFSET;
   const span = Date.UTC(2029, 0, 1) - OFFSET - from;
   const receipts = Float64Array.from(

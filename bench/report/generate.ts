@@ -5,6 +5,7 @@
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { prng } from '../../src/shared/prng.ts';
 
 export interface BenchUnit {
   code: string;
@@ -40,18 +41,6 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 export const GEN_START = Date.UTC(2025, 6, 1) - 7 * HOUR; // 2025-07-01 00:00 +07:00
 const SPAN = 304 * DAY; // to 2026-05-01
-
-/** mulberry32: a small, fast, seeded PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pad = (n: number): string => (n < 10 ? `0${n}` : String(n));
 

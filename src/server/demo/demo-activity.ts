@@ -7,6 +7,7 @@
  */
 import type { Kysely } from 'kysely';
 import { localDate } from '../../shared/calendar/index.ts';
+import { prng } from '../../shared/prng.ts';
 import { toActor } from '../accounts/account.service.ts';
 import type { Actor } from '../accounts/roles.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
@@ -33,18 +34,6 @@ const NAMES = [
   'Hoàng Văn Lâm',
   'Đỗ Thị Mai',
 ];
-
-/** mulberry32: small, seeded, deterministic. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** 08:00 + `hours` local time (UTC+7) on a local date, to the minute (instants are whole, as live ones). */
 const at = (date: string, hours: number): number =>

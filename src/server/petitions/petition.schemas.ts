@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZApplicant } from '../dossiers/dossier.schemas.ts';
 import { ZActionLogEntry } from '../http/action-log.ts';
 import { PETITION_ACTIONS, PETITION_KINDS, PETITION_STATUSES } from '../../shared/petition/petition.ts';
 
@@ -6,19 +7,14 @@ const ZInstant = z.string().describe('ISO 8601 with offset, e.g. 2026-03-02T09:0
 
 export const PETITION_CHANNELS = ['direct', 'postal', 'online', 'phone'] as const;
 
-export const ZPetitioner = z.object({
-  name: z.string().trim().min(2, '@rule.applicantName').max(200),
-  idNumber: z
-    .string()
-    .trim()
-    .regex(/^\d{9,13}$/, '@rule.idNumber')
-    .optional(),
-  phone: z
-    .string()
-    .trim()
-    .regex(/^(\+84|0)\d{9,10}$/, '@rule.phone')
-    .optional(),
-  address: z.string().trim().min(3).max(300).optional(),
+/** The petitioner: the applicant's name, identity number, phone and address rules (only the name required). */
+export const ZPetitioner = ZApplicant.pick({
+  name: true,
+  idNumber: true,
+  phone: true,
+  address: true,
+}).partial({
+  idNumber: true,
 });
 
 export const ZLodgePetitionRequest = z.object({
