@@ -16,7 +16,7 @@ import { scopeOf } from '../accounts/scope.ts';
 import { auditTransition, illegalTransition } from '../http/action-log.ts';
 import { calendarErrorToAppError, loadCalendar } from '../calendar/calendar.service.ts';
 import type { Database } from '../db/schema.ts';
-import { AppError, invalidField, notFound } from '../http/app-error.ts';
+import { AppError, notFound, requireField, ruleViolation } from '../http/app-error.ts';
 import * as repo from './dossier.repository.ts';
 import type { TActionRequest } from './dossier.schemas.ts';
 import type { DossierRow, DossierUpdate } from './dossier.table.ts';
@@ -61,19 +61,11 @@ interface Effect {
   payload?: Record<string, unknown>;
 }
 
-const required = (value: unknown, path: string): void => {
-  if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0))
-    throw invalidField(path, 'rule.required', '@rule.required');
-};
-
 const limitOf = (d: DossierRow): DeadlineLimit => ({
   value: d.limit_value,
   unit: d.limit_unit as DeadlineLimit['unit'],
   cutoff: d.limit_cutoff ?? undefined,
 });
-
-const ruleViolation = (rule: string, details: Record<string, unknown> = {}) =>
-  new AppError('RULE_VIOLATION', { params: { rule }, details: { rule, ...details } });
 
 /** What each action does besides moving the status. Dates come from the province's calendar. */
 const EFFECTS: Record<ActionType, (c: EffectContext) => Promise<Effect> | Effect> = {
@@ -82,7 +74,10 @@ const EFFECTS: Record<ActionType, (c: EffectContext) => Promise<Effect> | Effect
     await repo.insertDue(trx, d.id, d.unit_code, now, due, 'receipt');
     return { patch: { received_at: now, due_at: due } };
   },
-  request_correction: ({ req }) => (required(req.missing, 'missing'), { payload: { missing: req.missing } }),
+  request_correction: ({ req }) => (
+    requireField(req.missing, 'missing'),
+    { payload: { missing: req.missing } }
+  ),
   async assign({ trx, d, req }) {
     const assignee = await pickAssignee(trx, d, req.assignee);
     return {
@@ -91,7 +86,7 @@ const EFFECTS: Record<ActionType, (c: EffectContext) => Promise<Effect> | Effect
     };
   },
   async request_supplement({ trx, d, req, now, calendar }) {
-    required(req.missing, 'missing');
+    requireField(req.missing, 'missing');
     const deadline = calendar.due(d.received_at!, SUPPLEMENT_REQUEST_WINDOW);
     if (now > deadline) throw ruleViolation('supplement.window_passed', { deadline });
     await repo.openSuspension(trx, d.id, d.unit_code, now);
@@ -104,7 +99,7 @@ const EFFECTS: Record<ActionType, (c: EffectContext) => Promise<Effect> | Effect
     return { patch: { clock_stopped_at: null, due_at: due }, payload: { dueAt: due } };
   },
   transfer({ req, now, calendar, data }) {
-    required(req.agency, 'agency');
+    requireField(req.agency, 'agency');
     const dueAt = req.agencyLimit ? calendar.due(now, req.agencyLimit) : null;
     const transfers = [
       ...((data.transfers as unknown[]) ?? []),
@@ -117,19 +112,19 @@ const EFFECTS: Record<ActionType, (c: EffectContext) => Promise<Effect> | Effect
   },
   transfer_result: ({ req, data }) => {
     if (!Array.isArray(data.transfers) || data.transfers.length === 0) throw ruleViolation('transfer.none');
-    required(req.agency, 'agency');
+    requireField(req.agency, 'agency');
     return { payload: { agency: req.agency } };
   },
   submit_for_approval: () => ({}),
   send_back: () => ({}),
   approve: () => ({ payload: { outcome: 'approved' } }),
   refuse: ({ req }) => (
-    required(req.reason, 'reason'),
+    requireField(req.reason, 'reason'),
     { payload: { outcome: 'refused', reason: req.reason } }
   ),
   async extend({ trx, d, req, now, calendar }) {
-    required(req.newDueAt, 'newDueAt');
-    required(req.reason, 'reason');
+    requireField(req.newDueAt, 'newDueAt');
+    requireField(req.reason, 'reason');
     const newDue = parseInstant(req.newDueAt!);
     if (d.extension_count >= 1)
       throw new AppError('EXTENSION_ALREADY_USED', { details: { extensionCount: d.extension_count } });
@@ -143,7 +138,7 @@ const EFFECTS: Record<ActionType, (c: EffectContext) => Promise<Effect> | Effect
     };
   },
   stop: ({ req }) => (
-    required(req.reason, 'reason'),
+    requireField(req.reason, 'reason'),
     { payload: { reason: req.reason, stopKind: req.stopKind ?? 'other' } }
   ),
   auto_return: () => ({ payload: { reason: 'supplement_not_received' } }),
@@ -153,7 +148,7 @@ const EFFECTS: Record<ActionType, (c: EffectContext) => Promise<Effect> | Effect
     payload: { method: req.deliveryMethod ?? 'counter' },
   }),
   correct_result({ req, now, calendar, data }) {
-    required(req.note, 'note');
+    requireField(req.note, 'note');
     const corrections = [
       ...((data.corrections as unknown[]) ?? []),
       { at: now, note: req.note, dueBy: calendar.due(now, CORRECTION_WINDOW) },

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { parseInstant } from '../../shared/calendar/index.ts';
 import { foldVietnamese } from '../../shared/text/fold.ts';
 import { scopeOf } from '../accounts/scope.ts';
 import { appendAudit } from '../audit/audit.service.ts';
-import { AppError, notFound } from '../http/app-error.ts';
+import { instantField, notFound } from '../http/app-error.ts';
 import { requireActor } from '../http/auth.ts';
 import type { AppInstance } from '../http/types.ts';
 import { applyAction } from './dossier.actions.ts';
@@ -72,7 +71,7 @@ export async function dossierRoutes(app: AppInstance): Promise<void> {
         unitCode: q.unit,
         status: q.status,
         assigneeId,
-        dueBefore: q.dueBefore ? parseInstantField(q.dueBefore, 'dueBefore') : undefined,
+        dueBefore: q.dueBefore ? instantField(q.dueBefore, 'dueBefore') : undefined,
         overdueAt: q.overdue === 'true' ? Date.now() : undefined,
         qFolded: q.q ? foldVietnamese(q.q) : undefined,
         after: q.cursor ? decodeCursor(q.cursor) : undefined,
@@ -162,14 +161,4 @@ export async function dossierRoutes(app: AppInstance): Promise<void> {
       return reply.status(result.status as 200).send(result.body as z.infer<typeof ZDossier>);
     },
   );
-}
-
-function parseInstantField(value: string, field: string): number {
-  try {
-    return parseInstant(value);
-  } catch {
-    throw new AppError('VALIDATION_FAILED', {
-      issues: [{ path: field, rule: 'instant', message: '@calendar.INVALID_INSTANT' }],
-    });
-  }
 }

@@ -1,3 +1,5 @@
+import { parseInstant } from '../../shared/calendar/index.ts';
+
 /** Stable error codes and the HTTP status each maps to: the one table of the error model. */
 export const ERROR_STATUS = {
   VALIDATION_FAILED: 400,
@@ -71,3 +73,22 @@ export const notFound = (resource: string, id?: string): AppError =>
 
 export const invalidField = (path: string, rule: string, message: string): AppError =>
   new AppError('VALIDATION_FAILED', { issues: [{ path, rule, message }] });
+
+/** 400 naming `path` when a value an action needs is missing (empty strings and empty lists count as missing). */
+export function requireField(value: unknown, path: string): void {
+  if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0))
+    throw invalidField(path, 'rule.required', '@rule.required');
+}
+
+/** 409 for a broken rule, named by its message key (the error handler says it in words). */
+export const ruleViolation = (rule: string, details: Record<string, unknown> = {}): AppError =>
+  new AppError('RULE_VIOLATION', { params: { rule }, details: { rule, ...details } });
+
+/** An ISO 8601 instant from a request field, or 400 naming the field. */
+export function instantField(value: string, path: string): number {
+  try {
+    return parseInstant(value);
+  } catch {
+    throw invalidField(path, 'instant', '@calendar.INVALID_INSTANT');
+  }
+}

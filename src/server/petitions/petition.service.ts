@@ -4,7 +4,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { parseInstant } from '../../shared/calendar/index.ts';
 import {
   CONCLUSIONS,
   DEFAULT_PETITION_RULES,
@@ -31,7 +30,7 @@ import { loadCalendar } from '../calendar/calendar.service.ts';
 import type { Database } from '../db/schema.ts';
 import { agencyCodeOf, nextDossierCode } from '../dossiers/dossier-code.ts';
 import { findDossierByCode } from '../dossiers/dossier.repository.ts';
-import { AppError, invalidField, notFound } from '../http/app-error.ts';
+import { instantField, invalidField, notFound, requireField, ruleViolation } from '../http/app-error.ts';
 import { assertNotChangedMeanwhile, auditTransition, illegalTransition } from '../http/action-log.ts';
 import { getUnit } from '../units/unit.service.ts';
 import type { TLodgePetitionRequest, TPetitionActionRequest } from './petition.schemas.ts';
@@ -50,14 +49,6 @@ export async function loadPetitionRules(db: Db, provinceCode: string): Promise<P
     .executeTakeFirst();
   return row ? mergePetitionRules(DEFAULT_PETITION_RULES, JSON.parse(row.value)) : DEFAULT_PETITION_RULES;
 }
-
-const required = (value: unknown, path: string): void => {
-  if (value === undefined || value === null || value === '')
-    throw invalidField(path, 'rule.required', '@rule.required');
-};
-
-const ruleViolation = (rule: string, details: Record<string, unknown> = {}) =>
-  new AppError('RULE_VIOLATION', { params: { rule }, details: { rule, ...details } });
 
 export function caseOf(p: Pick<PetitionRow, 'kind' | 'instance' | 'complex' | 'remote'>): PetitionCase {
   return {
@@ -122,7 +113,7 @@ export async function lodgePetition(
       throw invalidField('dossierCode', 'petition.dossierUnknown', '@petition.dossierUnknown');
     dossierId = d.id;
   }
-  const knownAt = input.knownAt === undefined ? null : parseInstantField(input.knownAt, 'knownAt');
+  const knownAt = input.knownAt === undefined ? null : instantField(input.knownAt, 'knownAt');
   if (knownAt !== null && knownAt > ctx.now)
     throw invalidField('knownAt', 'petition.knownInFuture', '@petition.knownInFuture');
   const calendar = await loadCalendar(trx, unit.provinceCode);
@@ -191,14 +182,6 @@ export async function lodgePetition(
   return row;
 }
 
-function parseInstantField(value: string, path: string): number {
-  try {
-    return parseInstant(value);
-  } catch {
-    throw invalidField(path, 'instant.invalid', '@calendar.INVALID_INSTANT');
-  }
-}
-
 /** Who may run each action (src/server/accounts/policy.ts). */
 const ACTION_POLICY: Record<PetitionAction, PolicyAction> = {
   request_info: 'petition.handle',
@@ -227,7 +210,7 @@ const EFFECTS: Record<
   (e: EffectInput) => { patch: Patch; payload: Record<string, unknown> }
 > = {
   request_info: ({ p, req, now }) => {
-    required(req.missing, 'missing');
+    requireField(req.missing, 'missing');
     return { patch: {}, payload: { missing: req.missing, late: p.info_by !== null && now > p.info_by } };
   },
   receive_info: () => ({ patch: {}, payload: {} }),
@@ -242,11 +225,11 @@ const EFFECTS: Record<
     };
   },
   reject: ({ p, req, now }) => {
-    required(req.reason, 'reason');
+    requireField(req.reason, 'reason');
     return { patch: { ended_at: now }, payload: { reason: req.reason, late: now > p.respond_by } };
   },
   extend: ({ p, req, rules, due }) => {
-    required(req.reason, 'reason');
+    requireField(req.reason, 'reason');
     const max = maxExtensions(rules, caseOf(p));
     if (p.extension_count >= max)
       throw ruleViolation('petition.extensions_used', { extensionCount: p.extension_count, max });
@@ -259,8 +242,8 @@ const EFFECTS: Record<
     };
   },
   resolve: ({ p, req, now, rules, due }) => {
-    required(req.conclusion, 'conclusion');
-    required(req.result, 'result');
+    requireField(req.conclusion, 'conclusion');
+    requireField(req.result, 'result');
     if (!CONCLUSIONS[p.kind as PetitionKind].includes(req.conclusion!))
       throw invalidField('conclusion', 'petition.conclusion', '@petition.conclusion');
     const publishBy = p.kind === 'feedback' ? due(now, rules.feedback.publish) : null;

@@ -5,7 +5,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { parseInstant } from '../../shared/calendar/index.ts';
 import {
   allowedTaskActions,
   nextTaskStatus,
@@ -20,7 +19,14 @@ import { appendAudit } from '../audit/audit.service.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
 import type { Database } from '../db/schema.ts';
 import { findDossierByCode } from '../dossiers/dossier.repository.ts';
-import { AppError, invalidField, notFound, type FieldIssue } from '../http/app-error.ts';
+import {
+  AppError,
+  instantField,
+  invalidField,
+  notFound,
+  requireField,
+  type FieldIssue,
+} from '../http/app-error.ts';
 import { assertNotChangedMeanwhile, auditTransition, illegalTransition } from '../http/action-log.ts';
 import type { TCreateTaskRequest, TTaskActionRequest } from './task.schemas.ts';
 import type { TaskRow, TaskTable } from './task.table.ts';
@@ -33,13 +39,7 @@ const tenantOf = (t: Pick<TaskRow, 'province_code' | 'unit_code'>) => ({
 });
 
 /** An instant given by the user, to the second (as shown back). */
-function instantField(value: string, path: string): number {
-  try {
-    return Math.floor(parseInstant(value) / 1000) * 1000;
-  } catch {
-    throw invalidField(path, 'instant.invalid', '@calendar.INVALID_INSTANT');
-  }
-}
+const toSecond = (value: string, path: string): number => Math.floor(instantField(value, path) / 1000) * 1000;
 
 async function activeUser(db: Db, username: string) {
   return db
@@ -82,7 +82,7 @@ export async function createTask(
     issues.push({ path: 'dueAt', rule: 'rule.taskTime', message: '@rule.taskTime' });
   let dueAt = 0;
   if (input.dueAt) {
-    dueAt = instantField(input.dueAt, 'dueAt');
+    dueAt = toSecond(input.dueAt, 'dueAt');
     if (dueAt <= now) issues.push({ path: 'dueAt', rule: 'task.timePast', message: '@task.timePast' });
   } else if (input.limit) {
     const calendar = await loadCalendar(trx, person.province_code);
@@ -158,11 +158,6 @@ export async function createTask(
   return row;
 }
 
-const required = (value: unknown, path: string): void => {
-  if (value === undefined || value === null || value === '')
-    throw invalidField(path, 'rule.required', '@rule.required');
-};
-
 type Effect = { patch: Partial<TaskTable>; payload: Record<string, unknown> };
 
 const EFFECTS: Record<
@@ -171,7 +166,7 @@ const EFFECTS: Record<
 > = {
   start: () => ({ patch: {}, payload: {} }),
   submit: (t, req, now) => {
-    required(req.note, 'note');
+    requireField(req.note, 'note');
     return {
       patch: { submitted_at: now, product_note: req.note ?? null },
       payload: { product: req.note, late: now > t.due_at },
@@ -179,13 +174,13 @@ const EFFECTS: Record<
   },
   accept: (_t, _req, now) => ({ patch: { ended_at: now }, payload: {} }),
   return: (_t, req) => {
-    required(req.note, 'note');
+    requireField(req.note, 'note');
     return { patch: { submitted_at: null }, payload: { reason: req.note } };
   },
   extend: (t, req, now) => {
-    required(req.dueAt, 'dueAt');
-    required(req.note, 'note');
-    const dueAt = instantField(req.dueAt!, 'dueAt');
+    requireField(req.dueAt, 'dueAt');
+    requireField(req.note, 'note');
+    const dueAt = toSecond(req.dueAt!, 'dueAt');
     if (dueAt <= Math.max(now, t.due_at)) throw invalidField('dueAt', 'task.notLater', '@task.notLater');
     return {
       patch: { due_at: dueAt, extension_count: t.extension_count + 1 },
@@ -193,7 +188,7 @@ const EFFECTS: Record<
     };
   },
   cancel: (_t, req, now) => {
-    required(req.note, 'note');
+    requireField(req.note, 'note');
     return { patch: { ended_at: now }, payload: { reason: req.note } };
   },
 };
