@@ -1,7 +1,7 @@
 /** The SQL of the dashboards: daily series, officers' workload, procedures' late rates, processing times. */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { stateAt, unitIn, type Bounds, type ReportScope } from './period-report.repository.ts';
+import { dueInEffectAt, stateAt, unitIn, type Bounds, type ReportScope } from './period-report.repository.ts';
 
 type Db = Kysely<Database>;
 type Num = number | string | null;
@@ -43,14 +43,12 @@ export async function workloadAt(
   t: number,
   soonMs: number,
 ): Promise<OfficerLoad[]> {
-  const due = sql`coalesce((select u.due_at from dossier_dues u where u.dossier_id = d.id and u.set_at <= ${t}
-    order by u.set_at desc, u.due_at desc limit 1), d.due_at)`;
   const { rows } = await sql<{ assignee_id: string | null; open: Num; due_soon: Num; overdue: Num }>`
     select x.assignee_id, count(*) as open,
       sum(case when x.st = 'w' and x.due < ${t + soonMs} then 1 else 0 end) as due_soon,
       sum(case when x.st = 'o' then 1 else 0 end) as overdue
     from (
-      select d.assignee_id, ${stateAt(t)} as st, ${due} as due from dossiers d
+      select d.assignee_id, ${stateAt(t)} as st, ${dueInEffectAt(t)} as due from dossiers d
       where ${unitIn(scope, 'd.unit_code')} and (d.ended_at is null or d.ended_at >= ${t}) and d.received_at < ${t}
     ) x
     group by x.assignee_id`.execute(db);

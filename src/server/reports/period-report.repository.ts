@@ -62,10 +62,19 @@ export function unitIn(scope: ReportScope, column = 'unit_code'): RawBuilder<unk
 }
 
 /**
+ * The effective due at instant T of a dossier row `alias`: the latest due set at or before T; an imported dossier
+ * whose due never changed has no due rows, and its one due is its due_at.
+ */
+export function dueInEffectAt(t: number, alias = 'd'): RawBuilder<number> {
+  const id = sql.ref(`${alias}.id`);
+  return sql<number>`coalesce((select u.due_at from dossier_dues u where u.dossier_id = ${id} and u.set_at <= ${t}
+    order by u.set_at desc, u.due_at desc limit 1), ${sql.ref(`${alias}.due_at`)})`;
+}
+
+/**
  * State at instant T of a dossier `d` not ended before T: 'a' awaiting a supplement (an interval open at T, or
  * lasting until the dossier's own end), 'o' overdue (its effective due — the latest set at or before T — is
- * before T), 'w' within the deadline. An imported dossier whose due never changed has no due rows: its one due is
- * its due_at.
+ * before T: dueInEffectAt), 'w' within the deadline.
  */
 export function stateAt(t: number, alias = 'd'): RawBuilder<string> {
   const id = sql.ref(`${alias}.id`);
@@ -73,8 +82,7 @@ export function stateAt(t: number, alias = 'd'): RawBuilder<string> {
   return sql<string>`case
     when exists (select 1 from dossier_suspensions s where s.dossier_id = ${id} and s.started_at <= ${t}
       and (s.ended_at is null or s.ended_at > ${t} or s.ended_at >= ${ended})) then 'a'
-    when coalesce((select u.due_at from dossier_dues u where u.dossier_id = ${id} and u.set_at <= ${t}
-      order by u.set_at desc, u.due_at desc limit 1), ${sql.ref(`${alias}.due_at`)}) < ${t} then 'o'
+    when ${dueInEffectAt(t, alias)} < ${t} then 'o'
     else 'w' end`;
 }
 
