@@ -7,6 +7,7 @@
  *   POST /api/petitions/:code/actions          accept, reject, request_info, receive_info, extend, resolve, publish, withdraw
  *   GET/PUT /api/petition-rules/:province      the province's time limits (defaults + overrides)
  */
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { formatInstant } from '../../shared/calendar/index.ts';
 import { maskAddress, maskIdNumber, maskPhone } from '../../shared/identity/cccd.ts';
@@ -30,6 +31,7 @@ import { requireActor } from '../http/auth.ts';
 import { nowToSecond } from '../http/clock.ts';
 import { decodeCursor, pageOf } from '../http/cursor.ts';
 import type { AppInstance } from '../http/types.ts';
+import type { Database } from '../db/schema.ts';
 import { presentActionLog } from '../http/action-log.ts';
 import { getUnit } from '../units/unit.service.ts';
 import {
@@ -152,19 +154,24 @@ const ZRulesOverride = z
   .partial()
   .strict();
 
+/** One petition as its page shows it: with its actions, its dossier's code and its province's limits. */
+async function presentWholePetition(db: Kysely<Database>, p: PetitionRow, now: number): Promise<TPetition> {
+  const actions = await db
+    .selectFrom('petition_actions')
+    .selectAll()
+    .where('petition_id', '=', p.id)
+    .orderBy('seq')
+    .execute();
+  const dossier = p.dossier_id
+    ? await db.selectFrom('dossiers').select('code').where('id', '=', p.dossier_id).executeTakeFirst()
+    : undefined;
+  const rules = await loadPetitionRules(db, p.province_code);
+  return presentPetition(p, now, dossier?.code ?? null, rules, actions);
+}
+
 export async function petitionRoutes(app: AppInstance): Promise<void> {
   const agencyPrefix = app.config.MOTCUA_AGENCY_FALLBACK_PREFIX;
   const tags = ['petitions'];
-
-  const dossierCodeOf = async (p: PetitionRow): Promise<string | null> => {
-    if (!p.dossier_id) return null;
-    const d = await app.db
-      .selectFrom('dossiers')
-      .select('code')
-      .where('id', '=', p.dossier_id)
-      .executeTakeFirst();
-    return d?.code ?? null;
-  };
 
   app.post(
     '/api/petitions',
@@ -281,14 +288,7 @@ export async function petitionRoutes(app: AppInstance): Promise<void> {
       const actor = requireActor(request);
       const p = await findPetition(app.db, request.params.code, scopeOf(actor));
       if (!p) throw notFound('petition', request.params.code);
-      const actions = await app.db
-        .selectFrom('petition_actions')
-        .selectAll()
-        .where('petition_id', '=', p.id)
-        .orderBy('seq')
-        .execute();
-      const rules = await loadPetitionRules(app.db, p.province_code);
-      return presentPetition(p, Date.now(), await dossierCodeOf(p), rules, actions);
+      return presentWholePetition(app.db, p, Date.now());
     },
   );
 
@@ -355,17 +355,7 @@ export async function petitionRoutes(app: AppInstance): Promise<void> {
       const result = await idempotent(app.db, request, actor.id, async (trx) => {
         const now = nowToSecond();
         const p = await applyPetitionAction(trx, actor, request.params.code, request.body, now);
-        const actions = await trx
-          .selectFrom('petition_actions')
-          .selectAll()
-          .where('petition_id', '=', p.id)
-          .orderBy('seq')
-          .execute();
-        const dossier = p.dossier_id
-          ? await trx.selectFrom('dossiers').select('code').where('id', '=', p.dossier_id).executeTakeFirst()
-          : undefined;
-        const rules = await loadPetitionRules(trx, p.province_code);
-        return { status: 200, body: presentPetition(p, now, dossier?.code ?? null, rules, actions) };
+        return { status: 200, body: await presentWholePetition(trx, p, now) };
       });
       return reply.status(200).send(result.body as TPetition);
     },
