@@ -1,8 +1,7 @@
 /**
- * The signed-in officer and what the interface offers them. The server decides every permission; these maps
- * only hide buttons a role can never use (they mirror ACTION_POLICY in src/server/dossiers/dossier.actions.ts
- * and POLICIES in src/server/accounts/policy.ts); for petitions and tasks the server's `abilities` are used when
- * given.
+ * The signed-in officer and what the interface offers them. The server decides every permission; the interface
+ * only hides what the officer can never use, from the server's own list of the policies they pass (`abilities` in
+ * the sign-in answer and `GET /api/auth/me`, from POLICIES in src/server/accounts/policy.ts).
  */
 import { api, setCsrfToken } from './api.js';
 
@@ -32,30 +31,6 @@ export const ACTION_POLICY = /** @type {const} */ ({
   correct_result: 'process',
 });
 
-/** @type {Record<Role, ('intake' | 'process' | 'decide')[]>} */
-const ROLE_POLICIES = {
-  system_admin: ['intake', 'process', 'decide'],
-  commune_leader: ['intake', 'process', 'decide'],
-  specialist: ['process'],
-  counter_officer: ['intake'],
-  province_supervisor: [],
-};
-
-/**
- * The petition policies of each role (mirror of POLICIES 'petition.*' in src/server/accounts/policy.ts), used only
- * when the server has not given the officer's abilities (both the sign-in answer and `GET /api/auth/me` carry
- * them; an older server did not).
- * @typedef {'receive' | 'handle' | 'decide' | 'read_denouncer'} PetitionPolicy
- * @type {Record<Role, PetitionPolicy[]>}
- */
-const ROLE_PETITION_POLICIES = {
-  system_admin: ['receive', 'handle', 'decide', 'read_denouncer'],
-  commune_leader: ['receive', 'handle', 'decide', 'read_denouncer'],
-  specialist: ['receive', 'handle'],
-  counter_officer: ['receive'],
-  province_supervisor: [],
-};
-
 /** Which policy each petition action needs (mirror of ACTION_POLICY in src/server/petitions/petition.service.ts). */
 export const PETITION_ACTION_POLICY = /** @type {const} */ ({
   request_info: 'handle',
@@ -71,9 +46,18 @@ export const PETITION_ACTION_POLICY = /** @type {const} */ ({
 /** @type {{me: Me | null, unit: Unit | null, abilities: string[] | null}} */
 export const session = { me: null, unit: null, abilities: null };
 
-/** @param {'intake' | 'process' | 'decide'} policy */
+/**
+ * Whether the officer passes a policy of the server on their own unit ('task.assign', 'users.list'…). Hides
+ * buttons only; the server checks every call.
+ * @param {string} ability
+ */
+export function hasAbility(ability) {
+  return session.abilities?.includes(ability) ?? false;
+}
+
+/** @param {'intake' | 'process' | 'decide'} policy a dossier policy */
 export function can(policy) {
-  return Boolean(session.me?.roles.some((r) => ROLE_POLICIES[r]?.includes(policy)));
+  return hasAbility(`dossier.${policy}`);
 }
 
 /** @param {string} action */
@@ -83,34 +67,11 @@ export function canAct(action) {
 }
 
 /**
- * Whether the officer may use a petition policy: the server's own list (`abilities`, e.g. 'petition.receive') when
- * it gave one, else the role table above. The server checks again on every call.
+ * @typedef {'receive' | 'handle' | 'decide' | 'read_denouncer'} PetitionPolicy
  * @param {PetitionPolicy} policy
  */
 export function canPetition(policy) {
-  if (session.abilities) return session.abilities.includes(`petition.${policy}`);
-  return Boolean(session.me?.roles.some((r) => ROLE_PETITION_POLICIES[r]?.includes(policy)));
-}
-
-/**
- * Other policies the interface asks about, by role, for a server that gives no `abilities` (mirror of POLICIES in
- * src/server/accounts/policy.ts).
- * @type {Record<string, Role[]>}
- */
-const ROLE_ABILITIES = {
-  'task.assign': ['commune_leader', 'system_admin'],
-  'users.list': ['system_admin', 'province_supervisor', 'commune_leader'],
-};
-
-/**
- * Whether the officer passes a policy of the server on their own unit ('task.assign', 'users.list'…): the server's
- * `abilities` when it gave them, else the role table above. Hides buttons only; the server checks every call.
- * @param {string} ability
- */
-export function hasAbility(ability) {
-  if (session.abilities) return session.abilities.includes(ability);
-  const roles = ROLE_ABILITIES[ability] ?? [];
-  return Boolean(session.me?.roles.some((r) => roles.includes(r)));
+  return hasAbility(`petition.${policy}`);
 }
 
 /** @param {string} action a petition action (accept, resolve…) */
