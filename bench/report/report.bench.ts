@@ -21,6 +21,7 @@ import { resolvePeriod } from '../../src/server/reports/report-period.ts';
 import { baselineAggregate, rangeAggregate } from './baseline.ts';
 import { generateJsonl } from './generate.ts';
 import { benchUnits, type BenchUnits } from './units.ts';
+import { systemClock } from '../../src/server/platform/clock.ts';
 
 const { values } = parseArgs({
   options: {
@@ -73,7 +74,10 @@ async function generateAndImport(
 async function importOnly(handle: ImportDbHandle, jsonl: string) {
   const t0 = process.hrtime.bigint();
   const c0 = process.cpuUsage();
-  const imported = await importLegacyDossiers(handle.db, jsonl, { sqlite: handle.sqlite });
+  const imported = await importLegacyDossiers(handle.db, jsonl, {
+    sqlite: handle.sqlite,
+    now: systemClock.now(),
+  });
   const cpu = process.cpuUsage(c0);
   const importMs = ms(t0);
   if (imported.status !== 'imported')
@@ -83,7 +87,7 @@ async function importOnly(handle: ImportDbHandle, jsonl: string) {
 
 async function timeReports(handle: ImportDbHandle, units: BenchUnits) {
   const input = { unitCode: units.provinceCode, from: values.from as string, to: values.to as string };
-  const report = await timeIt(() => periodReport(handle.db, input));
+  const report = await timeIt(() => periodReport(handle.db, input, systemClock.now()));
   const bounds = resolvePeriod(input.from, input.to);
   const base = await timeIt(() =>
     baselineAggregate(handle.db, units.provinceCode, bounds.fromMs, bounds.endMs),
@@ -92,7 +96,7 @@ async function timeReports(handle: ImportDbHandle, units: BenchUnits) {
     rangeAggregate(handle.db, units.provinceCode, bounds.fromMs, bounds.endMs),
   );
   const commune = await timeIt(() =>
-    periodReport(handle.db, { ...input, unitCode: units.communes[0]?.code ?? '' }),
+    periodReport(handle.db, { ...input, unitCode: units.communes[0]?.code ?? '' }, systemClock.now()),
   );
   const t = report.value.totals;
   const agrees = (b: typeof base.value) =>

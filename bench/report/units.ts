@@ -5,6 +5,7 @@ import { foldVietnamese } from '../../src/shared/text/fold.ts';
 import { runUnitsImport } from '../../src/server/units/unit.import.ts';
 import { findUnits } from '../../src/server/units/unit.service.ts';
 import type { BenchUnit } from './generate.ts';
+import { systemClock, todayInVietnam } from '../../src/server/platform/clock.ts';
 
 export interface BenchUnits {
   source: 'real units' | 'synthetic units';
@@ -14,14 +15,18 @@ export interface BenchUnits {
 
 async function realUnits(db: Kysely<Database>): Promise<BenchUnits | null> {
   try {
-    await runUnitsImport(db);
+    await runUnitsImport(db, { now: systemClock.now() });
   } catch (e) {
     console.error(
       `unit import failed (${e instanceof Error ? e.message : String(e)}); using synthetic units`,
     );
     return null;
   }
-  const communes = await findUnits(db, { province: '68', limit: 10_000 });
+  const communes = await findUnits(db, {
+    province: '68',
+    limit: 10_000,
+    asOf: todayInVietnam(systemClock.now()),
+  });
   if (communes.length < 100) return null;
   return {
     source: 'real units',

@@ -11,6 +11,7 @@ import type { Database } from './db/schema.ts';
 import { installAuth } from './http/auth.ts';
 import { installErrorHandler } from './http/error-handler.ts';
 import type { AppInstance } from './http/types.ts';
+import { systemClock, type Clock } from './platform/clock.ts';
 import { zodValidatorCompiler } from './http/validation.ts';
 import { VERSION } from './version.ts';
 import { accountRoutes } from './accounts/account.routes.ts';
@@ -32,6 +33,8 @@ declare module 'fastify' {
     db: Kysely<Database>;
     dialect: DialectName;
     config: AppConfig;
+    /** The one source of time: every route passes `app.clock.now()` to its service. */
+    clock: Clock;
   }
 }
 
@@ -40,6 +43,8 @@ export interface BuildAppOptions {
   dialect: DialectName;
   config: AppConfig;
   logger?: boolean;
+  /** Defaults to the machine's clock; tests pass a fixed one. */
+  clock?: Clock;
 }
 
 /** Every feature's routes, registered in this order. */
@@ -68,6 +73,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.decorate('db', options.db);
   app.decorate('dialect', options.dialect);
   app.decorate('config', options.config);
+  app.decorate('clock', options.clock ?? systemClock);
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);

@@ -13,6 +13,7 @@ import { workloadAt } from '../../src/server/reports/dashboard.repository.ts';
 import { periodReport } from '../../src/server/reports/period-report.ts';
 import { DIALECTS, openTestDb, type TestDb } from '../support/db.ts';
 import { at, seedCentre, type Staff } from '../support/dossiers.ts';
+import { TEST_NOW } from '../support/clock.ts';
 
 const PROCEDURE = {
   procedureCode: '1.004873',
@@ -47,7 +48,10 @@ for (const dialect of DIALECTS) {
           dueAt: iso(at(2026, 3, 5, 17)),
         }),
       ]);
-      expect(await importLegacyDossiers(t.db, file)).toMatchObject({ status: 'imported', imported: 2 });
+      expect(await importLegacyDossiers(t.db, file, { now: TEST_NOW })).toMatchObject({
+        status: 'imported',
+        imported: 2,
+      });
       await t.db
         .transaction()
         .execute((trx) =>
@@ -90,7 +94,7 @@ for (const dialect of DIALECTS) {
     it.each(AT_END)(
       'judges the end of the period to %s by the due in effect then: %s',
       async (to, _why, ...n) => {
-        const report = await periodReport(t.db, { unitCode: '25000', from: '2026-03-01', to });
+        const report = await periodReport(t.db, { unitCode: '25000', from: '2026-03-01', to }, TEST_NOW);
         const [withinDeadline, overdue, awaitingSupplement] = n;
         expect(report.totals.inProgress).toEqual({ total: 2, withinDeadline, overdue, awaitingSupplement });
       },

@@ -17,6 +17,7 @@ import { periodReport } from '../../src/server/reports/period-report.ts';
 import { DIALECTS, openTestDb, type TestDb } from '../support/db.ts';
 import { at, buildIntake, seedCentre, type Staff } from '../support/dossiers.ts';
 import { insertUnits, LAM_DONG_SAMPLE } from '../support/factories.ts';
+import { TEST_NOW } from '../support/clock.ts';
 
 type Step = [who: keyof Staff, req: TActionRequest, when: number];
 
@@ -204,7 +205,7 @@ for (const dialect of DIALECTS) {
       }
       const file = join(mkdtempSync(join(tmpdir(), 'motcua-live-')), 'history.jsonl');
       writeFileSync(file, `${(await Promise.all(ids.map((id) => exportLine(live, id)))).join('\n')}\n`);
-      const result = await importLegacyDossiers(imported.db, file);
+      const result = await importLegacyDossiers(imported.db, file, { now: TEST_NOW });
       expect(result.status).toBe('imported');
     });
     afterAll(async () => {
@@ -214,8 +215,8 @@ for (const dialect of DIALECTS) {
 
     it('has the same totals and fields, and the figures the rules give', async () => {
       const period = { unitCode: '25000', from: '2026-03-09', to: '2026-03-31' };
-      const a = await periodReport(live.db, period);
-      const b = await periodReport(imported.db, period);
+      const a = await periodReport(live.db, period, TEST_NOW);
+      const b = await periodReport(imported.db, period, TEST_NOW);
       expect(b.totals).toEqual(a.totals);
       expect(b.byField).toEqual(a.byField);
       expect(a.totals).toEqual({

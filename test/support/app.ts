@@ -8,12 +8,16 @@ import type { DialectName } from '../../src/server/db/connect.ts';
 import { createUser } from '../../src/server/accounts/account.service.ts';
 import type { Role } from '../../src/server/accounts/roles.ts';
 import { openTestDb, type TestDb } from './db.ts';
+import type { ManualClock } from '../../src/server/platform/clock.ts';
+import { testClock } from './clock.ts';
 
 export const TEST_PASSWORD = 'test-password';
 
 export interface TestApp {
   app: FastifyInstance;
   t: TestDb;
+  /** The app's clock, at TEST_NOW until a test moves it. */
+  clock: ManualClock;
   /** Creates an account (password TEST_PASSWORD). */
   user(username: string, unitCode: string, roles: Role[]): Promise<void>;
   /** Signs in and returns the session cookie header value. */
@@ -32,19 +36,26 @@ export async function openTestApp(
     MOTCUA_FILES_DIR: mkdtempSync(join(tmpdir(), 'motcua-files-')),
     MOTCUA_MAX_UPLOAD_MB: '1',
   });
-  const app = await buildApp({ db: t.db, dialect: t.dialect, config });
+  const clock = testClock();
+  const app = await buildApp({ db: t.db, dialect: t.dialect, config, clock });
   return {
     app,
     t,
+    clock,
     async user(username, unitCode, roles) {
       await t.db.transaction().execute((trx) =>
-        createUser(trx, null, {
-          username,
-          displayName: username,
-          password: TEST_PASSWORD,
-          unitCode,
-          roles,
-        }),
+        createUser(
+          trx,
+          null,
+          {
+            username,
+            displayName: username,
+            password: TEST_PASSWORD,
+            unitCode,
+            roles,
+          },
+          clock.now(),
+        ),
       );
     },
     async login(username) {

@@ -21,7 +21,8 @@ import {
 import { expect } from 'vitest';
 import { buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
-import { openDatabase } from '../../src/server/db/open.ts';
+import { openDatabase } from '../../src/server/bootstrap.ts';
+import { systemClock } from '../../src/server/platform/clock.ts';
 import { seedDemo } from '../../src/server/demo/demo-seed.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -110,9 +111,10 @@ export async function startBrowserApp(env: Record<string, string> = {}): Promise
     MOTCUA_FILES_DIR: join(dir, 'files'),
     ...env,
   });
-  const handle = await openDatabase(config);
-  await seedDemo(handle.db, PASSWORD);
-  const app = await buildApp({ db: handle.db, dialect: handle.dialect, config });
+  // The browser keeps the machine's time, so the server it talks to does too (under faketime, both move).
+  const handle = await openDatabase(config, { clock: systemClock });
+  await seedDemo(handle.db, PASSWORD, systemClock.now());
+  const app = await buildApp({ db: handle.db, dialect: handle.dialect, config, clock: systemClock });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({

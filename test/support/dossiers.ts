@@ -5,6 +5,7 @@ import type { Actor, Role } from '../../src/server/accounts/roles.ts';
 import { ensureCatalog } from '../../src/server/procedures/procedure.service.ts';
 import type { TCreateDossierRequest } from '../../src/server/dossiers/dossier.schemas.ts';
 import { insertUnits, LAM_DONG_SAMPLE } from './factories.ts';
+import { TEST_NOW } from './clock.ts';
 
 /** Local time (UTC+7) → epoch ms: at(2026, 3, 2, 9) is Monday 2 March 2026 09:00. */
 export const at = (y: number, m: number, d: number, h = 0, min = 0): number =>
@@ -22,16 +23,21 @@ export interface Staff {
 /** Units, the catalog and a commune's staff for lifecycle tests. */
 export async function seedCentre(db: Kysely<Database>): Promise<Staff> {
   await insertUnits(db, LAM_DONG_SAMPLE);
-  await ensureCatalog(db);
+  await ensureCatalog(db, TEST_NOW);
   const make = (username: string, unitCode: string, roles: Role[]) =>
     db.transaction().execute((trx) =>
-      createUser(trx, null, {
-        username,
-        displayName: username,
-        password: 'test-password',
-        unitCode,
-        roles,
-      }),
+      createUser(
+        trx,
+        null,
+        {
+          username,
+          displayName: username,
+          password: 'test-password',
+          unitCode,
+          roles,
+        },
+        TEST_NOW,
+      ),
     );
   return {
     counter: await make('tiepnhan.dilinh', '25000', ['counter_officer']),

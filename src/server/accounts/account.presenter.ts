@@ -22,7 +22,7 @@ export function presentMe(actor: Actor) {
   };
 }
 
-export function presentUser(row: UserRow, now = Date.now()): TUser {
+export function presentUser(row: UserRow, now: number): TUser {
   const actor = toActor(row);
   return {
     ...identity(actor),

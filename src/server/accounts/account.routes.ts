@@ -27,20 +27,25 @@ export async function accountRoutes(app: AppInstance): Promise<void> {
     '/api/auth/login',
     { schema: { tags: ['auth'], body: ZLoginRequest, response: { 200: ZLoginResponse } } },
     async (request, reply) => {
-      const wait = throttle.retryAfter(request.ip);
+      const now = app.clock.now();
+      const wait = throttle.retryAfter(request.ip, now);
       if (wait > 0)
         throw new AppError('RATE_LIMITED', {
           params: { seconds: wait },
           headers: { 'retry-after': String(wait) },
         });
       const { username, password } = request.body;
-      const result = await app.db
-        .transaction()
-        .execute((trx) =>
-          service.login(trx, username, password, requestMeta(request), app.config.MOTCUA_SESSION_TTL_HOURS),
-        );
+      // Not in a route transaction: login verifies the hash first, then writes in a short one of its own.
+      const result = await service.login(
+        app.db,
+        username,
+        password,
+        requestMeta(request),
+        app.config.MOTCUA_SESSION_TTL_HOURS,
+        now,
+      );
       if (!result.ok) {
-        throttle.recordFailure(request.ip);
+        throttle.recordFailure(request.ip, now);
         if (result.reason === 'locked') {
           const minutes = Math.ceil(result.retryAfterSeconds / 60);
           throw new AppError('ACCOUNT_LOCKED', {
@@ -64,7 +69,10 @@ export async function accountRoutes(app: AppInstance): Promise<void> {
     { schema: { tags: ['auth'], response: { 200: ZOk } } },
     async (request, reply) => {
       const session = request.session;
-      if (session) await app.db.transaction().execute((trx) => service.logout(trx, session, request.ip));
+      if (session)
+        await app.db
+          .transaction()
+          .execute((trx) => service.logout(trx, session, request.ip, app.clock.now()));
       clearSessionCookie(reply, isSecure(request));
       return { ok: true as const };
     },
@@ -81,7 +89,7 @@ export async function accountRoutes(app: AppInstance): Promise<void> {
       const actor = requireActor(request);
       authorize(actor, 'users.list');
       const rows = await service.listUsers(app.db, scopeOf(actor));
-      return { items: rows.map((r) => presentUser(r)) };
+      return { items: rows.map((r) => presentUser(r, app.clock.now())) };
     },
   );
 
@@ -94,10 +102,10 @@ export async function accountRoutes(app: AppInstance): Promise<void> {
       const created = await app.db.transaction().execute(async (trx) => {
         const provinceCode = await service.provinceOfUnit(trx, body.unitCode);
         authorize(actor, 'users.manage', { provinceCode, unitCode: body.unitCode });
-        await service.createUser(trx, actor, body, requestMeta(request));
+        await service.createUser(trx, actor, body, app.clock.now(), requestMeta(request));
         return findUserByUsername(trx, body.username);
       });
-      return reply.status(201).send(presentUser(created!));
+      return reply.status(201).send(presentUser(created!, app.clock.now()));
     },
   );
 
@@ -120,7 +128,9 @@ export async function accountRoutes(app: AppInstance): Promise<void> {
         const actor = await manage(request.params.username, request);
         await app.db
           .transaction()
-          .execute((trx) => service.setDisabled(trx, actor, request.params.username, disabled));
+          .execute((trx) =>
+            service.setDisabled(trx, actor, request.params.username, disabled, app.clock.now()),
+          );
         return { ok: true as const };
       },
     );
@@ -135,7 +145,9 @@ export async function accountRoutes(app: AppInstance): Promise<void> {
       const actor = await manage(request.params.username, request);
       await app.db
         .transaction()
-        .execute((trx) => service.setPassword(trx, actor, request.params.username, request.body.password));
+        .execute((trx) =>
+          service.setPassword(trx, actor, request.params.username, request.body.password, app.clock.now()),
+        );
       return { ok: true as const };
     },
   );

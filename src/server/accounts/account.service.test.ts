@@ -4,6 +4,7 @@ import { insertUnits, LAM_DONG_SAMPLE } from '../../../test/support/factories.ts
 import { AppError } from '../http/app-error.ts';
 import { verifyAudit } from '../audit/audit.service.ts';
 import * as accounts from './account.service.ts';
+import { TEST_NOW } from '../../../test/support/clock.ts';
 
 const meta = { ip: '10.0.0.5', userAgent: 'vitest' };
 
@@ -22,16 +23,21 @@ for (const dialect of DIALECTS) {
       roles: accounts.CreateUserInput['roles'] = ['specialist'],
     ) =>
       t.db.transaction().execute((trx) =>
-        accounts.createUser(trx, null, {
-          username,
-          displayName: 'Nguyễn Văn A',
-          password: 'secret-pass',
-          unitCode,
-          roles,
-        }),
+        accounts.createUser(
+          trx,
+          null,
+          {
+            username,
+            displayName: 'Nguyễn Văn A',
+            password: 'secret-pass',
+            unitCode,
+            roles,
+          },
+          TEST_NOW,
+        ),
       );
-    const login = (username: string, password: string, now?: number) =>
-      t.db.transaction().execute((trx) => accounts.login(trx, username, password, meta, 12, now));
+    const login = (username: string, password: string, now = TEST_NOW) =>
+      accounts.login(t.db, username, password, meta, 12, now);
 
     it('creates a user in a commune, with its province, an argon2id hash and an audit entry', async () => {
       const actor = await create('chuyenvien.dilinh');
@@ -61,13 +67,18 @@ for (const dialect of DIALECTS) {
         issues: [expect.objectContaining({ path: 'unitCode' })],
       });
       const short = t.db.transaction().execute((trx) =>
-        accounts.createUser(trx, null, {
-          username: 'short.pw',
-          displayName: 'x',
-          password: '123',
-          unitCode: '25000',
-          roles: ['specialist'],
-        }),
+        accounts.createUser(
+          trx,
+          null,
+          {
+            username: 'short.pw',
+            displayName: 'x',
+            password: '123',
+            unitCode: '25000',
+            roles: ['specialist'],
+          },
+          TEST_NOW,
+        ),
       );
       await expect(short).rejects.toBeInstanceOf(AppError);
       const count = await t.db
@@ -82,7 +93,7 @@ for (const dialect of DIALECTS) {
       await create('tiepnhan.giahiep', '25015', ['counter_officer']);
       const result = await login('tiepnhan.giahiep', 'secret-pass');
       if (!result.ok) throw new Error('login failed');
-      const session = await accounts.authenticate(t.db, result.token);
+      const session = await accounts.authenticate(t.db, result.token, TEST_NOW);
       expect(session?.actor).toMatchObject({
         username: 'tiepnhan.giahiep',
         unitCode: '25015',
@@ -90,8 +101,8 @@ for (const dialect of DIALECTS) {
       });
       const stored = await t.db.selectFrom('sessions').select('id').execute();
       expect(stored.map((s) => s.id)).not.toContain(result.token); // only the hash is stored
-      await t.db.transaction().execute((trx) => accounts.logout(trx, session!, meta.ip));
-      expect(await accounts.authenticate(t.db, result.token)).toBeNull();
+      await t.db.transaction().execute((trx) => accounts.logout(trx, session!, meta.ip, TEST_NOW));
+      expect(await accounts.authenticate(t.db, result.token, TEST_NOW)).toBeNull();
     });
 
     it('rejects a wrong password and an unknown user the same way', async () => {
@@ -118,8 +129,10 @@ for (const dialect of DIALECTS) {
       await create('to.disable');
       const first = await login('to.disable', 'secret-pass');
       if (!first.ok) throw new Error('login failed');
-      await t.db.transaction().execute((trx) => accounts.setDisabled(trx, null, 'to.disable', true));
-      expect(await accounts.authenticate(t.db, first.token)).toBeNull();
+      await t.db
+        .transaction()
+        .execute((trx) => accounts.setDisabled(trx, null, 'to.disable', true, TEST_NOW));
+      expect(await accounts.authenticate(t.db, first.token, TEST_NOW)).toBeNull();
       expect(await login('to.disable', 'secret-pass')).toEqual({ ok: false, reason: 'disabled' });
     });
 
@@ -127,8 +140,10 @@ for (const dialect of DIALECTS) {
       await create('change.pw');
       const first = await login('change.pw', 'secret-pass');
       if (!first.ok) throw new Error('login failed');
-      await t.db.transaction().execute((trx) => accounts.setPassword(trx, null, 'change.pw', 'another-pass'));
-      expect(await accounts.authenticate(t.db, first.token)).toBeNull();
+      await t.db
+        .transaction()
+        .execute((trx) => accounts.setPassword(trx, null, 'change.pw', 'another-pass', TEST_NOW));
+      expect(await accounts.authenticate(t.db, first.token, TEST_NOW)).toBeNull();
       expect((await login('change.pw', 'another-pass')).ok).toBe(true);
     });
 

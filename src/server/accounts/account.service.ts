@@ -64,6 +64,7 @@ export async function createUser(
   trx: Db,
   actor: Actor | null,
   input: CreateUserInput,
+  now: number,
   meta?: RequestMeta,
 ): Promise<Actor> {
   checkCredentialsShape(input.username, input.password);
@@ -75,7 +76,6 @@ export async function createUser(
       details: { field: 'username' },
     });
   const provinceCode = await provinceOfUnit(trx, input.unitCode);
-  const now = Date.now();
   const row = {
     id: randomUUID(),
     username: input.username,
@@ -91,16 +91,20 @@ export async function createUser(
     updated_at: now,
   };
   await repo.insertUser(trx, row);
-  await appendAudit(trx, {
-    actor,
-    action: 'user.create',
-    targetType: 'user',
-    targetId: row.username,
-    unitCode: row.unit_code,
-    provinceCode,
-    ip: meta?.ip ?? null,
-    details: { roles: input.roles },
-  });
+  await appendAudit(
+    trx,
+    {
+      actor,
+      action: 'user.create',
+      targetType: 'user',
+      targetId: row.username,
+      unitCode: row.unit_code,
+      provinceCode,
+      ip: meta?.ip ?? null,
+      details: { roles: input.roles },
+    },
+    now,
+  );
   return toActor(row);
 }
 
@@ -115,6 +119,7 @@ export async function setPassword(
   actor: Actor | null,
   username: string,
   password: string,
+  now: number,
 ): Promise<void> {
   checkCredentialsShape(username, password);
   const user = await getUserOrThrow(trx, username);
@@ -122,18 +127,22 @@ export async function setPassword(
     password_hash: await hashPassword(password),
     failed_attempts: 0,
     locked_until: null,
-    updated_at: Date.now(),
+    updated_at: now,
   };
   await repo.updateUser(trx, user.id, patch);
   await repo.deleteSessionsOfUser(trx, user.id);
-  await appendAudit(trx, {
-    actor,
-    action: 'user.set_password',
-    targetType: 'user',
-    targetId: username,
-    unitCode: user.unit_code,
-    provinceCode: user.province_code,
-  });
+  await appendAudit(
+    trx,
+    {
+      actor,
+      action: 'user.set_password',
+      targetType: 'user',
+      targetId: username,
+      unitCode: user.unit_code,
+      provinceCode: user.province_code,
+    },
+    now,
+  );
 }
 
 export async function setDisabled(
@@ -141,18 +150,23 @@ export async function setDisabled(
   actor: Actor | null,
   username: string,
   disabled: boolean,
+  now: number,
 ): Promise<void> {
   const user = await getUserOrThrow(trx, username);
-  await repo.updateUser(trx, user.id, { disabled: disabled ? 1 : 0, updated_at: Date.now() });
+  await repo.updateUser(trx, user.id, { disabled: disabled ? 1 : 0, updated_at: now });
   if (disabled) await repo.deleteSessionsOfUser(trx, user.id);
-  await appendAudit(trx, {
-    actor,
-    action: disabled ? 'user.disable' : 'user.enable',
-    targetType: 'user',
-    targetId: username,
-    unitCode: user.unit_code,
-    provinceCode: user.province_code,
-  });
+  await appendAudit(
+    trx,
+    {
+      actor,
+      action: disabled ? 'user.disable' : 'user.enable',
+      targetType: 'user',
+      targetId: username,
+      unitCode: user.unit_code,
+      provinceCode: user.province_code,
+    },
+    now,
+  );
 }
 
 export function listUsers(db: Db, scope: Scope): Promise<UserRow[]> {
@@ -167,62 +181,77 @@ export type LoginResult =
 export const sessionIdOf = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 /**
- * Checks credentials and opens a session. Failures are counted (and committed by the caller's transaction):
- * after LOCKOUT_THRESHOLD consecutive failures the account is locked for LOCKOUT_MINUTES.
+ * Checks credentials and opens a session. The password hash (argon2, tens of milliseconds) is verified before any
+ * transaction opens, so SQLite's one connection is never held while it runs; the writes (failure count, lock,
+ * session, audit) then run in one short transaction on the row as it is by then. After LOCKOUT_THRESHOLD
+ * consecutive failures the account is locked for LOCKOUT_MINUTES.
  */
 export async function login(
-  trx: Db,
+  db: Db,
   username: string,
   password: string,
   meta: RequestMeta,
   ttlHours: number,
-  now = Date.now(),
+  now: number,
 ): Promise<LoginResult> {
-  const user = await repo.findUserByUsername(trx, username);
-  if (!user) {
+  const seen = await repo.findUserByUsername(db, username);
+  if (!seen) {
     await verifyPassword(await dummyPasswordHash(), password);
     return { ok: false, reason: 'invalid' };
   }
-  if (user.locked_until !== null && user.locked_until > now)
-    return { ok: false, reason: 'locked', retryAfterSeconds: Math.ceil((user.locked_until - now) / 1000) };
-  const audit = {
-    actor: { id: user.id, username: user.username },
-    targetType: 'user',
-    targetId: user.username,
-  };
-  const where = { unitCode: user.unit_code, provinceCode: user.province_code, ip: meta.ip };
-  if (!(await verifyPassword(user.password_hash, password))) {
-    const failures = user.failed_attempts + 1;
-    const locked = failures >= LOCKOUT_THRESHOLD;
-    await repo.updateUser(trx, user.id, {
-      failed_attempts: locked ? 0 : failures,
-      locked_until: locked ? now + LOCKOUT_MINUTES * 60_000 : user.locked_until,
+  if (seen.locked_until !== null && seen.locked_until > now) return lockedFor(seen.locked_until, now);
+  const valid = await verifyPassword(seen.password_hash, password);
+  return db.transaction().execute(async (trx) => {
+    const user = await repo.findUserByUsername(trx, username);
+    // The password was changed or the account replaced while the hash was checked: judge nothing stale.
+    if (!user || user.id !== seen.id || user.password_hash !== seen.password_hash)
+      return { ok: false, reason: 'invalid' } as const;
+    if (user.locked_until !== null && user.locked_until > now) return lockedFor(user.locked_until, now);
+    const audit = {
+      actor: { id: user.id, username: user.username },
+      targetType: 'user',
+      targetId: user.username,
+    };
+    const where = { unitCode: user.unit_code, provinceCode: user.province_code, ip: meta.ip };
+    if (!valid) {
+      const failures = user.failed_attempts + 1;
+      const locked = failures >= LOCKOUT_THRESHOLD;
+      await repo.updateUser(trx, user.id, {
+        failed_attempts: locked ? 0 : failures,
+        locked_until: locked ? now + LOCKOUT_MINUTES * 60_000 : user.locked_until,
+      });
+      await appendAudit(
+        trx,
+        { ...audit, ...where, action: locked ? 'session.locked' : 'session.login_failed' },
+        now,
+      );
+      if (locked) return { ok: false, reason: 'locked', retryAfterSeconds: LOCKOUT_MINUTES * 60 } as const;
+      return { ok: false, reason: 'invalid' } as const;
+    }
+    if (user.disabled === 1) return { ok: false, reason: 'disabled' } as const;
+    const token = randomBytes(32).toString('base64url');
+    const csrfToken = randomBytes(24).toString('base64url');
+    const expiresAt = now + ttlHours * 3_600_000;
+    await repo.updateUser(trx, user.id, { failed_attempts: 0, locked_until: null });
+    await repo.insertSession(trx, {
+      id: sessionIdOf(token),
+      user_id: user.id,
+      csrf_token: csrfToken,
+      created_at: now,
+      expires_at: expiresAt,
+      ip: meta.ip,
+      user_agent: meta.userAgent.slice(0, 300),
     });
-    await appendAudit(trx, {
-      ...audit,
-      ...where,
-      action: locked ? 'session.locked' : 'session.login_failed',
-    });
-    if (locked) return { ok: false, reason: 'locked', retryAfterSeconds: LOCKOUT_MINUTES * 60 };
-    return { ok: false, reason: 'invalid' };
-  }
-  if (user.disabled === 1) return { ok: false, reason: 'disabled' };
-  const token = randomBytes(32).toString('base64url');
-  const csrfToken = randomBytes(24).toString('base64url');
-  const expiresAt = now + ttlHours * 3_600_000;
-  await repo.updateUser(trx, user.id, { failed_attempts: 0, locked_until: null });
-  await repo.insertSession(trx, {
-    id: sessionIdOf(token),
-    user_id: user.id,
-    csrf_token: csrfToken,
-    created_at: now,
-    expires_at: expiresAt,
-    ip: meta.ip,
-    user_agent: meta.userAgent.slice(0, 300),
+    await appendAudit(trx, { ...audit, ...where, action: 'session.login' }, now);
+    return { ok: true, token, csrfToken, expiresAt, actor: toActor(user) } as const;
   });
-  await appendAudit(trx, { ...audit, ...where, action: 'session.login' }, now);
-  return { ok: true, token, csrfToken, expiresAt, actor: toActor(user) };
 }
+
+const lockedFor = (until: number, now: number): LoginResult => ({
+  ok: false,
+  reason: 'locked',
+  retryAfterSeconds: Math.ceil((until - now) / 1000),
+});
 
 export interface AuthenticatedSession {
   sessionId: string;
@@ -230,25 +259,25 @@ export interface AuthenticatedSession {
   actor: Actor;
 }
 
-export async function authenticate(
-  db: Db,
-  token: string,
-  now = Date.now(),
-): Promise<AuthenticatedSession | null> {
+export async function authenticate(db: Db, token: string, now: number): Promise<AuthenticatedSession | null> {
   const row = await repo.findSessionWithUser(db, sessionIdOf(token), now);
   if (!row || row.disabled === 1) return null;
   return { sessionId: row.session_id, csrfToken: row.csrf_token, actor: toActor(row) };
 }
 
-export async function logout(trx: Db, session: AuthenticatedSession, ip: string): Promise<void> {
+export async function logout(trx: Db, session: AuthenticatedSession, ip: string, now: number): Promise<void> {
   await repo.deleteSession(trx, session.sessionId);
-  await appendAudit(trx, {
-    actor: session.actor,
-    action: 'session.logout',
-    targetType: 'user',
-    targetId: session.actor.username,
-    unitCode: session.actor.unitCode,
-    provinceCode: session.actor.provinceCode,
-    ip,
-  });
+  await appendAudit(
+    trx,
+    {
+      actor: session.actor,
+      action: 'session.logout',
+      targetType: 'user',
+      targetId: session.actor.username,
+      unitCode: session.actor.unitCode,
+      provinceCode: session.actor.provinceCode,
+      ip,
+    },
+    now,
+  );
 }

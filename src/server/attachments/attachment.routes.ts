@@ -75,21 +75,25 @@ export async function attachmentRoutes(app: AppInstance): Promise<void> {
         media_type: mediaType,
         size: bytes.length,
         sha256,
-        uploaded_at: Date.now(),
+        uploaded_at: app.clock.now(),
         uploaded_by: actor.username,
       };
       await app.db.transaction().execute(async (trx) => {
         await trx.insertInto('attachments').values(row).execute();
-        await appendAudit(trx, {
-          actor,
-          action: 'dossier.attach',
-          targetType: 'dossier',
-          targetId: d.code,
-          unitCode: d.unit_code,
-          provinceCode: d.province_code,
-          ip: request.ip,
-          details: { component: row.component, sha256, size: row.size, mediaType },
-        });
+        await appendAudit(
+          trx,
+          {
+            actor,
+            action: 'dossier.attach',
+            targetType: 'dossier',
+            targetId: d.code,
+            unitCode: d.unit_code,
+            provinceCode: d.province_code,
+            ip: request.ip,
+            details: { component: row.component, sha256, size: row.size, mediaType },
+          },
+          app.clock.now(),
+        );
       });
       return reply.status(201).send(present(row));
     },
@@ -135,16 +139,20 @@ export async function attachmentRoutes(app: AppInstance): Promise<void> {
         .executeTakeFirst();
       if (!row) throw notFound('attachment', request.params.id);
       await app.db.transaction().execute((trx) =>
-        appendAudit(trx, {
-          actor,
-          action: 'dossier.read_attachment',
-          targetType: 'dossier',
-          targetId: d.code,
-          unitCode: d.unit_code,
-          provinceCode: d.province_code,
-          ip: request.ip,
-          details: { attachment: row.id, component: row.component },
-        }),
+        appendAudit(
+          trx,
+          {
+            actor,
+            action: 'dossier.read_attachment',
+            targetType: 'dossier',
+            targetId: d.code,
+            unitCode: d.unit_code,
+            provinceCode: d.province_code,
+            ip: request.ip,
+            details: { attachment: row.id, component: row.component },
+          },
+          app.clock.now(),
+        ),
       );
       return reply
         .header('content-type', row.media_type)

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 
@@ -25,7 +25,7 @@ export class FileStore {
     );
     if (!exists) {
       await mkdir(dirname(path), { recursive: true });
-      const temp = `${path}.${process.pid}.${Date.now()}.tmp`;
+      const temp = `${path}.${process.pid}.${randomUUID()}.tmp`;
       await writeFile(temp, bytes, { flag: 'wx' });
       await rename(temp, path);
     }

@@ -1,22 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, openTestDb, type TestDb } from '../../../test/support/db.ts';
 import { appendAudit, verifyAudit } from './audit.service.ts';
+import { TEST_NOW } from '../../../test/support/clock.ts';
 
 const actor = { id: 'u1', username: 'tiepnhan.dilinh' };
 
 async function appendMany(t: TestDb, chain: string, n: number) {
   for (let i = 0; i < n; i++) {
     await t.db.transaction().execute((trx) =>
-      appendAudit(trx, {
-        actor,
-        action: 'dossier.read_personal_data',
-        targetType: 'dossier',
-        targetId: `D${i}`,
-        provinceCode: chain,
-        unitCode: '25000',
-        ip: '127.0.0.1',
-        details: { i },
-      }),
+      appendAudit(
+        trx,
+        {
+          actor,
+          action: 'dossier.read_personal_data',
+          targetType: 'dossier',
+          targetId: `D${i}`,
+          provinceCode: chain,
+          unitCode: '25000',
+          ip: '127.0.0.1',
+          details: { i },
+        },
+        TEST_NOW,
+      ),
     );
   }
 }
@@ -97,13 +102,17 @@ for (const dialect of DIALECTS) {
       await Promise.all(
         Array.from({ length: 25 }, (_, i) =>
           t.db.transaction().execute((trx) =>
-            appendAudit(trx, {
-              actor,
-              action: 'x',
-              targetType: 't',
-              targetId: String(i),
-              provinceCode: 'C',
-            }),
+            appendAudit(
+              trx,
+              {
+                actor,
+                action: 'x',
+                targetType: 't',
+                targetId: String(i),
+                provinceCode: 'C',
+              },
+              TEST_NOW,
+            ),
           ),
         ),
       );

@@ -57,11 +57,7 @@ export function entryHash(f: HashedFields): string {
  * Appends one entry to its province's chain inside the caller's transaction. The chain head row is locked
  * (PostgreSQL FOR UPDATE; SQLite has a single writer), so concurrent writers extend the chain one at a time.
  */
-export async function appendAudit(
-  trx: Kysely<Database>,
-  entry: AuditEntry,
-  now = Date.now(),
-): Promise<AuditRow> {
+export async function appendAudit(trx: Kysely<Database>, entry: AuditEntry, now: number): Promise<AuditRow> {
   const chain = entry.provinceCode ?? '';
   await trx
     .insertInto('audit_heads')

@@ -111,7 +111,9 @@ export async function calendarRoutes(app: AppInstance): Promise<void> {
       authorize(actor, 'calendar.edit', { provinceCode: scope, unitCode: '' });
       const version = await app.db
         .transaction()
-        .execute((trx) => saveCalendarOverride(trx, actor, scope, request.body.override, request.body.note));
+        .execute((trx) =>
+          saveCalendarOverride(trx, actor, scope, request.body.override, request.body.note, app.clock.now()),
+        );
       return { scope, version };
     },
   );

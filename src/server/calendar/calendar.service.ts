@@ -115,7 +115,7 @@ export async function saveCalendarOverride(
   scope: string,
   override: CalendarOverride,
   note: string,
-  now = Date.now(),
+  now: number,
 ): Promise<number> {
   const parsed = ZCalendarOverride.safeParse(override);
   if (!parsed.success)
@@ -141,14 +141,18 @@ export async function saveCalendarOverride(
       created_by: actor?.username ?? null,
     })
     .execute();
-  await appendAudit(trx, {
-    actor,
-    action: 'calendar.update',
-    targetType: 'calendar',
-    targetId: scope,
-    provinceCode: scope === NATIONAL_SCOPE ? null : scope,
-    details: { version, note, before: previous ? JSON.parse(previous.override) : {}, after: parsed.data },
-  });
+  await appendAudit(
+    trx,
+    {
+      actor,
+      action: 'calendar.update',
+      targetType: 'calendar',
+      targetId: scope,
+      provinceCode: scope === NATIONAL_SCOPE ? null : scope,
+      details: { version, note, before: previous ? JSON.parse(previous.override) : {}, after: parsed.data },
+    },
+    now,
+  );
   return version;
 }
 

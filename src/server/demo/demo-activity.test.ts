@@ -7,6 +7,7 @@ import { ensureCatalog } from '../procedures/procedure.service.ts';
 import { periodReport } from '../reports/period-report.ts';
 import { seedDemoActivity, type DemoActivity } from './demo-activity.ts';
 import { seedDemo } from './demo-seed.ts';
+import { TEST_NOW } from '../../../test/support/clock.ts';
 
 // A fixed "today" (Thursday 12 March 2026, 10:00 local): the history is the 20 working days before it.
 const NOW = Date.parse('2026-03-12T10:00:00+07:00');
@@ -19,8 +20,8 @@ for (const dialect of DIALECTS) {
     beforeAll(async () => {
       t = await openTestDb(dialect);
       await insertUnits(t.db, LAM_DONG_SAMPLE);
-      await ensureCatalog(t.db);
-      await seedDemo(t.db, 'motcua-demo');
+      await ensureCatalog(t.db, TEST_NOW);
+      await seedDemo(t.db, 'motcua-demo', TEST_NOW);
       activity = await seedDemoActivity(t.db, '000.00', NOW);
     }, 120_000);
     afterAll(async () => {
@@ -44,7 +45,7 @@ for (const dialect of DIALECTS) {
       const from = localDate(NOW - 40 * 86_400_000);
       const to = localDate(NOW - 86_400_000);
       for (const unitCode of ['25000', '25015']) {
-        const r = await periodReport(t.db, { unitCode, from, to });
+        const r = await periodReport(t.db, { unitCode, from, to }, TEST_NOW);
         const { received, resolved, inProgress, closedWithoutResult } = r.totals;
         expect(received.total).toBe(resolved.total + inProgress.total + closedWithoutResult.total);
         expect(received.total).toBeGreaterThan(40);

@@ -90,7 +90,7 @@ async function workingDays(db: Kysely<Database>, now: number): Promise<string[]>
 export async function seedDemoActivity(
   db: Kysely<Database>,
   agencyPrefix: string,
-  now = Date.now(),
+  now: number,
 ): Promise<DemoActivity> {
   const days = await workingDays(db, now);
   const out: DemoActivity = { dossiers: 0, petitions: 0, tasks: 0 };

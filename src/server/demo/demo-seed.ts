@@ -50,11 +50,11 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
  * Seeds the demo into an empty database (no accounts yet): the demo accounts with one password.
  * Returns the accounts created, or an empty list when the database already had accounts.
  */
-export async function seedDemo(db: Kysely<Database>, password: string): Promise<DemoAccount[]> {
+export async function seedDemo(db: Kysely<Database>, password: string, now: number): Promise<DemoAccount[]> {
   return db.transaction().execute(async (trx) => {
     const existing = await trx.selectFrom('users').select('id').limit(1).executeTakeFirst();
     if (existing) return [];
-    for (const account of DEMO_ACCOUNTS) await createUser(trx, null, { ...account, password });
+    for (const account of DEMO_ACCOUNTS) await createUser(trx, null, { ...account, password }, now);
     return DEMO_ACCOUNTS;
   });
 }

@@ -20,6 +20,7 @@ import {
   STOP_REASON,
   type Histories,
 } from './document.test-helpers.ts';
+import { TEST_NOW } from '../../../test/support/clock.ts';
 
 const BASE = 'https://motcua.lamdong.gov.vn';
 
@@ -40,7 +41,7 @@ for (const dialect of DIALECTS) {
     });
     afterAll(async () => t?.dispose());
 
-    const input = (d: DossierRow) => loadDossierDocumentInput(t.db, s.counter, d.code, BASE);
+    const input = (d: DossierRow) => loadDossierDocumentInput(t.db, s.counter, d.code, BASE, TEST_NOW);
     const notApplicable = expect.objectContaining({
       code: 'RULE_VIOLATION',
       details: expect.objectContaining({ rule: 'document.not_applicable' }),
@@ -191,9 +192,11 @@ for (const dialect of DIALECTS) {
 
     it('keeps another commune out: 404 for its dossiers', async () => {
       await expect(
-        loadDossierDocumentInput(t.db, s.otherCounter, h.received.code, BASE),
+        loadDossierDocumentInput(t.db, s.otherCounter, h.received.code, BASE, TEST_NOW),
       ).rejects.toMatchObject({ code: 'NOT_FOUND' });
-      await expect(loadDossierDocumentInput(t.db, s.supervisor, h.received.code, BASE)).resolves.toBeTruthy();
+      await expect(
+        loadDossierDocumentInput(t.db, s.supervisor, h.received.code, BASE, TEST_NOW),
+      ).resolves.toBeTruthy();
     });
 
     it('Form 07 lists the dossiers received in the local dates, masked, in order of receipt', async () => {

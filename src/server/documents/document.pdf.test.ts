@@ -15,6 +15,7 @@ import type { DossierForm } from './document.types.ts';
 import { pdfPageCount, pdfPageSize, pdfText } from './pdf.inspect.ts';
 import { REGISTER_COLUMNS } from './pdf.sheets.ts';
 import { REGISTER_HEADER_ROW, registerXlsx } from './register.xlsx.ts';
+import { TEST_NOW } from '../../../test/support/clock.ts';
 
 /** poppler's pdftotext, when the machine has it (poppler-utils); the built-in reader runs either way. */
 const HAS_PDFTOTEXT = !spawnSync('pdftotext', ['-v']).error;
@@ -97,7 +98,13 @@ for (const dialect of DIALECTS) {
       'renders %s (from the %s dossier) on its page size, with its code and text',
       async (form, which, size, phrases) => {
         const d: DossierRow = h[which];
-        const input = await loadDossierDocumentInput(t.db, s.counter, d.code, 'http://localhost:3000');
+        const input = await loadDossierDocumentInput(
+          t.db,
+          s.counter,
+          d.code,
+          'http://localhost:3000',
+          TEST_NOW,
+        );
         const doc = await renderDossierDocument(input, form);
         expect(doc.fileName).toMatch(new RegExp(`^mau-0\\d-[a-z-]+-${d.code.replace(/\./g, '\\.')}\\.pdf$`));
         const text = expectPdf(doc.bytes, size);

@@ -76,9 +76,15 @@ function dossierDocumentRoutes(app: AppInstance, baseUrl: string): void {
       },
       async (request, reply) => {
         const actor = requireActor(request);
-        const input = await loadDossierDocumentInput(app.db, actor, request.params.code, baseUrl);
+        const input = await loadDossierDocumentInput(
+          app.db,
+          actor,
+          request.params.code,
+          baseUrl,
+          app.clock.now(),
+        );
         const doc = await renderDossierDocument(input, form);
-        await auditDocument(app.db, actor, input.dossier, form, request.ip);
+        await auditDocument(app.db, actor, input.dossier, form, request.ip, app.clock.now());
         return sendFile(reply, doc.bytes, PDF_TYPE, doc.fileName, 'inline');
       },
     );
@@ -104,13 +110,21 @@ function registerRoutes(app: AppInstance): void {
           unitCode,
           fromMs: period.fromMs,
           endMs: period.endMs,
-          now: Date.now(),
+          now: app.clock.now(),
           maxRows: MAX_REGISTER_ROWS[format],
         });
         const { data } = register;
         const bytes = format === 'pdf' ? await registerPdfBytes(data) : await registerXlsx(data);
         const details = { from: period.from, to: period.to, format, rows: data.rows.length };
-        await auditRegister(app.db, actor, register.unitCode, register.provinceCode, details, request.ip);
+        await auditRegister(
+          app.db,
+          actor,
+          register.unitCode,
+          register.provinceCode,
+          details,
+          request.ip,
+          app.clock.now(),
+        );
         const fileName = `mau-07-so-theo-doi-${register.unitCode}-${period.from}-${period.to}.${format}`;
         return sendFile(
           reply,

@@ -34,6 +34,7 @@ import {
 import { controlSheetPdf, registerPdf } from './pdf.sheets.ts';
 import { extensionPdf, receiptPdf, refusalPdf, stopNoticePdf, supplementRequestPdf } from './pdf.slips.ts';
 import { renderPdf } from './pdf.printer.ts';
+import { todayInVietnam } from '../platform/clock.ts';
 
 type Db = Kysely<Database>;
 
@@ -50,12 +51,13 @@ export async function loadDossierDocumentInput(
   actor: Actor,
   code: string,
   publicBaseUrl: string,
+  now: number,
 ): Promise<DossierDocumentInput> {
   const dossier = await findDossierByCode(db, code, scopeOf(actor));
   if (!dossier) throw notFound('dossier', code);
   const actions = await listActions(db, dossier);
   const dues = await listDues(db, dossier);
-  const unit = await getUnit(db, dossier.unit_code);
+  const unit = await getUnit(db, dossier.unit_code, { asOf: todayInVietnam(now) });
   const procedure = await findProcedure(db, dossier.procedure_code);
   const usernames = [
     ...new Set(
@@ -130,18 +132,23 @@ export async function auditDocument(
   d: DossierRow,
   form: DossierForm,
   ip: string,
+  now: number,
 ): Promise<void> {
   await db.transaction().execute((trx) =>
-    appendAudit(trx, {
-      actor,
-      action: 'document.issue',
-      targetType: 'dossier',
-      targetId: d.code,
-      unitCode: d.unit_code,
-      provinceCode: d.province_code,
-      ip,
-      details: { form: DOSSIER_FORMS[form].number, document: DOSSIER_FORMS[form].file },
-    }),
+    appendAudit(
+      trx,
+      {
+        actor,
+        action: 'document.issue',
+        targetType: 'dossier',
+        targetId: d.code,
+        unitCode: d.unit_code,
+        provinceCode: d.province_code,
+        ip,
+        details: { form: DOSSIER_FORMS[form].number, document: DOSSIER_FORMS[form].file },
+      },
+      now,
+    ),
   );
 }
 
@@ -165,7 +172,7 @@ const unitIssue = (rule: string, message: string) =>
 
 /** Form 07 data: the commune's dossiers received in [from, to] (local dates), for staff of that commune or above. */
 export async function loadRegister(db: Db, actor: Actor, q: RegisterQuery): Promise<LoadedRegister> {
-  const unit = await getUnit(db, q.unitCode).catch(() => {
+  const unit = await getUnit(db, q.unitCode, { asOf: todayInVietnam(q.now) }).catch(() => {
     throw unitIssue('unit.unknown', `unknown unit "${q.unitCode}"`);
   });
   if (!(COMMUNE_TYPES as readonly string[]).includes(unit.type))
@@ -197,18 +204,23 @@ export async function auditRegister(
   provinceCode: string,
   details: Record<string, unknown>,
   ip: string,
+  now: number,
 ) {
   await db.transaction().execute((trx) =>
-    appendAudit(trx, {
-      actor,
-      action: 'register.export',
-      targetType: 'unit',
-      targetId: unitCode,
-      unitCode,
-      provinceCode,
-      ip,
-      details,
-    }),
+    appendAudit(
+      trx,
+      {
+        actor,
+        action: 'register.export',
+        targetType: 'unit',
+        targetId: unitCode,
+        unitCode,
+        provinceCode,
+        ip,
+        details,
+      },
+      now,
+    ),
   );
 }
 

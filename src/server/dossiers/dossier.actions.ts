@@ -232,14 +232,19 @@ export async function applyAction(
   });
   if (!(await repo.updateDossier(trx, d.id, d.action_count, patch)))
     throw new AppError('CONFLICT', { params: { reason: 'the dossier changed meanwhile; reload and retry' } });
-  await auditTransition(trx, actor, {
-    kind: 'dossier',
-    action: req.type,
-    targetId: d.code,
-    unitCode: d.unit_code,
-    provinceCode: d.province_code,
-    from,
-    to,
-  });
+  await auditTransition(
+    trx,
+    actor,
+    {
+      kind: 'dossier',
+      action: req.type,
+      targetId: d.code,
+      unitCode: d.unit_code,
+      provinceCode: d.province_code,
+      from,
+      to,
+    },
+    opts.now,
+  );
   return (await repo.findDossierByCode(trx, code, { kind: 'all' }))!;
 }

@@ -18,6 +18,7 @@ import * as repo from './dossier.repository.ts';
 import type { TCreateDossierRequest } from './dossier.schemas.ts';
 import type { DossierRow, NewDossier } from './dossier.table.ts';
 import { paperTransferBy } from './dossier.rules.ts';
+import { todayInVietnam } from '../platform/clock.ts';
 
 type Db = Kysely<Database>;
 
@@ -86,7 +87,7 @@ export async function intake(
     throw new AppError('VALIDATION_FAILED', {
       issues: [{ path: 'unitCode', rule: 'rule.required', message: '@rule.required' }],
     });
-  const unit = await getUnit(trx, unitCode);
+  const unit = await getUnit(trx, unitCode, { asOf: todayInVietnam(ctx.now) });
   if (unit.type === 'province' || unit.type === 'city')
     throw new AppError('VALIDATION_FAILED', {
       issues: [{ path: 'unitCode', rule: 'unit.commune', message: '@rule.unitCode' }],
@@ -193,14 +194,18 @@ export async function intake(
     }),
   });
   if (received && dueAt !== null) await repo.insertDue(trx, row.id, unit.code, ctx.now, dueAt, 'receipt');
-  await appendAudit(trx, {
-    actor,
-    action: actor ? `dossier.intake_${input.decision}` : 'dossier.online_submit',
-    targetType: 'dossier',
-    targetId: code,
-    unitCode: unit.code,
-    provinceCode: unit.provinceCode,
-    details: { procedure: procedure.code, channel: input.channel },
-  });
+  await appendAudit(
+    trx,
+    {
+      actor,
+      action: actor ? `dossier.intake_${input.decision}` : 'dossier.online_submit',
+      targetType: 'dossier',
+      targetId: code,
+      unitCode: unit.code,
+      provinceCode: unit.provinceCode,
+      details: { procedure: procedure.code, channel: input.channel },
+    },
+    ctx.now,
+  );
   return (await repo.findDossierByCode(trx, code, { kind: 'all' }))!;
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import type { Clock } from '../platform/clock.ts';
 import { applyAction } from './dossier.actions.ts';
 import { SUPPLEMENT_WAIT_DAYS } from './dossier.rules.ts';
 
@@ -9,7 +10,7 @@ const DAY = 86_400_000;
  * Closes (returns) every dossier that has waited SUPPLEMENT_WAIT_DAYS days for a supplement (Decree 118
  * Art. 19). Each dossier in its own transaction, as a system action in its log. Returns the codes closed.
  */
-export async function returnStaleSupplements(db: Kysely<Database>, now = Date.now()): Promise<string[]> {
+export async function returnStaleSupplements(db: Kysely<Database>, now: number): Promise<string[]> {
   const stale = await db
     .selectFrom('dossiers')
     .select('code')
@@ -29,11 +30,12 @@ export async function returnStaleSupplements(db: Kysely<Database>, now = Date.no
 /** Runs the dossier jobs now and then every `intervalMs`; returns a stop function. */
 export function scheduleDossierJobs(
   db: Kysely<Database>,
+  clock: Clock,
   log: (msg: string) => void,
   intervalMs = 15 * 60_000,
 ): () => void {
   const run = () =>
-    returnStaleSupplements(db)
+    returnStaleSupplements(db, clock.now())
       .then(
         (codes) =>
           codes.length && log(`Returned ${codes.length} dossier(s) without supplement: ${codes.join(', ')}`),

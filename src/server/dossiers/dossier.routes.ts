@@ -17,7 +17,7 @@ import {
   ZQueueResponse,
 } from './dossier.schemas.ts';
 import { idempotent, ZIdempotencyHeaders } from './idempotency.ts';
-import { nowToSecond } from '../http/clock.ts';
+import { nowToSecond } from '../platform/clock.ts';
 import { decodeCursor, pageOf } from '../http/cursor.ts';
 
 const ZCodeParams = z.object({ code: z.string().min(1).max(64) });
@@ -40,7 +40,7 @@ export async function dossierRoutes(app: AppInstance): Promise<void> {
       const idempotencyKey = request.headers['idempotency-key'];
       const result = await idempotent(app.db, request, actor.id, async (trx) => {
         const row = await intake(trx, actor, request.body, {
-          now: nowToSecond(),
+          now: nowToSecond(app.clock),
           agencyPrefix,
           idempotencyKey,
         });
@@ -72,7 +72,7 @@ export async function dossierRoutes(app: AppInstance): Promise<void> {
         status: q.status,
         assigneeId,
         dueBefore: q.dueBefore ? instantField(q.dueBefore, 'dueBefore') : undefined,
-        overdueAt: q.overdue === 'true' ? Date.now() : undefined,
+        overdueAt: q.overdue === 'true' ? app.clock.now() : undefined,
         qFolded: q.q ? foldVietnamese(q.q) : undefined,
         after: q.cursor ? decodeCursor(q.cursor) : undefined,
         limit: q.limit + 1,
@@ -117,16 +117,20 @@ export async function dossierRoutes(app: AppInstance): Promise<void> {
       return app.db.transaction().execute(async (trx) => {
         const d = await repo.findDossierByCode(trx, request.params.code, scopeOf(actor));
         if (!d) throw notFound('dossier', request.params.code);
-        await appendAudit(trx, {
-          actor,
-          action: 'dossier.read_personal_data',
-          targetType: 'dossier',
-          targetId: d.code,
-          unitCode: d.unit_code,
-          provinceCode: d.province_code,
-          ip: request.ip,
-          details: { fields: ['idNumber', 'phone', 'address', 'email'] },
-        });
+        await appendAudit(
+          trx,
+          {
+            actor,
+            action: 'dossier.read_personal_data',
+            targetType: 'dossier',
+            targetId: d.code,
+            unitCode: d.unit_code,
+            provinceCode: d.province_code,
+            ip: request.ip,
+            details: { fields: ['idNumber', 'phone', 'address', 'email'] },
+          },
+          app.clock.now(),
+        );
         return {
           name: d.applicant_name,
           idNumber: d.applicant_id_number,
@@ -152,7 +156,9 @@ export async function dossierRoutes(app: AppInstance): Promise<void> {
     async (request, reply) => {
       const actor = requireActor(request);
       const result = await idempotent(app.db, request, actor.id, async (trx) => {
-        const row = await applyAction(trx, actor, request.params.code, request.body, { now: nowToSecond() });
+        const row = await applyAction(trx, actor, request.params.code, request.body, {
+          now: nowToSecond(app.clock),
+        });
         return {
           status: 200,
           body: presentDossier(row, await assigneeNames(trx, [row]), await repo.listActions(trx, row)),

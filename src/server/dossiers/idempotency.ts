@@ -84,7 +84,7 @@ export async function idempotent(
   try {
     return await db.transaction().execute(async (trx) => {
       const response = await write(trx);
-      if (key) await storeIdempotent(trx, key, hash, response, Date.now());
+      if (key) await storeIdempotent(trx, key, hash, response, request.server.clock.now());
       return response;
     });
   } catch (e) {

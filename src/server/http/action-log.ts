@@ -75,7 +75,7 @@ export async function auditTransition(
     from: string;
     to: string;
   },
-  now?: number,
+  now: number,
 ): Promise<void> {
   await appendAudit(
     trx,

@@ -42,7 +42,7 @@ export function installAuth(app: FastifyInstance): void {
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
-    const session = await authenticate(app.db, token);
+    const session = await authenticate(app.db, token, app.clock.now());
     if (!session) return;
     if (!SAFE_METHODS.has(request.method)) assertSameOrigin(request, session);
     request.session = session;

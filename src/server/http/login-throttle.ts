@@ -11,14 +11,14 @@ export class LoginThrottle {
   ) {}
 
   /** Seconds to wait, or 0 when the address may try again. */
-  retryAfter(key: string, now = Date.now()): number {
+  retryAfter(key: string, now: number): number {
     const recent = this.prune(key, now);
     if (recent.length < this.maxFailures) return 0;
     const oldest = recent[0] ?? now;
     return Math.max(1, Math.ceil((oldest + this.windowMs - now) / 1000));
   }
 
-  recordFailure(key: string, now = Date.now()): void {
+  recordFailure(key: string, now: number): void {
     const recent = this.prune(key, now);
     recent.push(now);
     this.failures.set(key, recent);

@@ -2,7 +2,7 @@
  * End to end through the CLI commands on a fresh SQLite file with the real administrative units: import the
  * Di Linh sample (`motcua import dossiers`), then `motcua report --format json` equals the expected report.
  */
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,19 +11,19 @@ import { CliUsageError, type CliIo } from '../cli/cli-error.ts';
 import { importCommand } from '../cli/commands/import.ts';
 import { reportCommand } from '../cli/commands/report.ts';
 import { writeJsonl } from './legacy.fixtures.ts';
+import { testClock } from '../../../test/support/clock.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const SAMPLE = resolve(repoRoot, '../shared/samples/legacy-dilinh.jsonl');
-const EXPECTED = resolve(repoRoot, '../shared/samples/legacy-dilinh.expected.json');
-const present = existsSync(SAMPLE) && existsSync(EXPECTED);
+const SAMPLE = resolve(repoRoot, 'test/fixtures/legacy-dilinh.jsonl');
+const EXPECTED = resolve(repoRoot, 'test/fixtures/legacy-dilinh.expected.json');
 
 function captureIo(): CliIo & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
   const stderr: string[] = [];
-  return { stdout, stderr, out: (t) => stdout.push(t), err: (t) => stderr.push(t) };
+  return { stdout, stderr, out: (t) => stdout.push(t), err: (t) => stderr.push(t), clock: testClock() };
 }
 
-describe.skipIf(!present)('motcua import dossiers + motcua report (real units, SQLite file)', () => {
+describe('motcua import dossiers + motcua report (real units, SQLite file)', () => {
   const saved = process.env.DATABASE_URL;
   beforeAll(() => {
     process.env.DATABASE_URL = `sqlite:${join(mkdtempSync(join(tmpdir(), 'motcua-cli-')), 'motcua.db')}`;

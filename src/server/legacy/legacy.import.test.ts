@@ -5,6 +5,7 @@ import { parseInstant } from '../../shared/calendar/index.ts';
 import { insertReportUnits, legacyLine, writeJsonl } from './legacy.fixtures.ts';
 import { listActions, listDues } from '../dossiers/dossier.repository.ts';
 import { formatImportResult, importLegacyDossiers } from './legacy.import.ts';
+import { TEST_NOW } from '../../../test/support/clock.ts';
 
 const at = (local: string): string => `${local}+07:00`;
 const ms = (local: string): number => parseInstant(at(local));
@@ -120,7 +121,7 @@ for (const dialect of DIALECTS) {
         '{oops',
         good('A-4'),
       ]);
-      const result = await importLegacyDossiers(t.db, file);
+      const result = await importLegacyDossiers(t.db, file, { now: TEST_NOW });
       expect(result).toEqual({
         status: 'rejected',
         lines: 5,
@@ -141,7 +142,7 @@ for (const dialect of DIALECTS) {
     });
 
     it.each(BAD)('rejects %s', async (_name, line, reason) => {
-      const result = await importLegacyDossiers(t.db, writeJsonl([good('OK-1'), line]));
+      const result = await importLegacyDossiers(t.db, writeJsonl([good('OK-1'), line]), { now: TEST_NOW });
       expect(result.status).toBe('rejected');
       if (result.status !== 'rejected') return;
       expect(result.errors).toHaveLength(1);
@@ -150,7 +151,9 @@ for (const dialect of DIALECTS) {
     });
 
     it('rejects a code repeated within the file, naming the first line', async () => {
-      const result = await importLegacyDossiers(t.db, writeJsonl([good('R-1'), good('R-2'), good('R-1')]));
+      const result = await importLegacyDossiers(t.db, writeJsonl([good('R-1'), good('R-2'), good('R-1')]), {
+        now: TEST_NOW,
+      });
       expect(result).toMatchObject({
         status: 'rejected',
         errors: [{ line: 3, reason: 'code: "R-1" repeats line 1' }],
@@ -278,6 +281,7 @@ for (const dialect of DIALECTS) {
             events: [{ type: 'resolved', at: at('2025-07-16T09:00:00'), outcome: 'approved' }],
           }),
         ]),
+        { now: TEST_NOW },
       );
       const d = await t.db
         .selectFrom('dossiers')
@@ -304,7 +308,7 @@ for (const dialect of DIALECTS) {
       const line = good('AW-1', {
         events: [{ type: 'supplement_requested', at: at('2025-07-11T09:00:00') }],
       });
-      await importLegacyDossiers(t.db, writeJsonl([line]));
+      await importLegacyDossiers(t.db, writeJsonl([line]), { now: TEST_NOW });
       const d = await t.db
         .selectFrom('dossiers')
         .selectAll()
@@ -341,6 +345,7 @@ for (const dialect of DIALECTS) {
       await importLegacyDossiers(
         t.db,
         writeJsonl([good('LIM-1', { procedureCode: 'HT-KH', procedureName: 'Đăng ký kết hôn' })]),
+        { now: TEST_NOW },
       );
       const d = await t.db
         .selectFrom('dossiers')
@@ -352,17 +357,22 @@ for (const dialect of DIALECTS) {
 
     it('re-importing changes nothing and says how many were skipped; new codes in the same file are added', async () => {
       const file = writeJsonl([good('RE-1'), good('RE-2')]);
-      expect(await importLegacyDossiers(t.db, file)).toMatchObject({ imported: 2, skipped: 0 });
+      expect(await importLegacyDossiers(t.db, file, { now: TEST_NOW })).toMatchObject({
+        imported: 2,
+        skipped: 0,
+      });
       const before = await counts(t);
       const snapshot = await t.db.selectFrom('dossiers').selectAll().orderBy('code').execute();
-      expect(await importLegacyDossiers(t.db, file)).toMatchObject({
+      expect(await importLegacyDossiers(t.db, file, { now: TEST_NOW })).toMatchObject({
         status: 'imported',
         imported: 0,
         skipped: 2,
       });
       expect(await counts(t)).toEqual(before);
       expect(await t.db.selectFrom('dossiers').selectAll().orderBy('code').execute()).toEqual(snapshot);
-      expect(await importLegacyDossiers(t.db, writeJsonl([good('RE-1'), good('RE-3')]))).toMatchObject({
+      expect(
+        await importLegacyDossiers(t.db, writeJsonl([good('RE-1'), good('RE-3')]), { now: TEST_NOW }),
+      ).toMatchObject({
         imported: 1,
         skipped: 1,
       });

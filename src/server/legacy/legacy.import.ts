@@ -20,8 +20,8 @@ export type { LineError } from './legacy.session.ts';
 
 export interface ImportOptions {
   onProgress?: (progress: LineProgress) => void;
-  /** The import's instant (tests); default now. */
-  now?: number;
+  /** The import's instant: created_at of every row, and the day former unit codes are resolved for. */
+  now: number;
   /**
    * SQLite only: the better-sqlite3 connection under `db` (see openImportDatabase). With it, rows go through
    * prepared statements reused for every row, several times faster than multi-row INSERTs through Kysely.
@@ -113,15 +113,34 @@ async function runSession(trx: Trx, { file, ctx, options, bytes, dialect }: Sess
   return { session, lines, fieldsRegistered };
 }
 
+/**
+ * The import's id prefix: the instant's, or with a counter when an earlier import had the same instant (a fixed
+ * clock in tests, or two imports within one millisecond), so ids never collide and stay in import order.
+ */
+async function freeIdPrefix(db: Kysely<Database>, now: number): Promise<string> {
+  const base = importIdPrefix(now);
+  for (let n = 0; ; n++) {
+    const prefix = n === 0 ? base : `${base}.${n}`;
+    const taken = await db
+      .selectFrom('dossiers')
+      .select('id')
+      .where('id', '>=', `${prefix}-`)
+      .where('id', '<', `${prefix}.`)
+      .limit(1)
+      .executeTakeFirst();
+    if (!taken) return prefix;
+  }
+}
+
 export async function importLegacyDossiers(
   db: Kysely<Database>,
   file: string,
-  options: ImportOptions = {},
+  options: ImportOptions,
 ): Promise<ImportResult> {
-  const started = Date.now();
+  const started = performance.now();
   const bytes = (await stat(file)).size;
-  const now = options.now ?? Date.now();
-  const ctx: ImportContext = { now, idPrefix: importIdPrefix(now), file: basename(file) };
+  const { now } = options;
+  const ctx: ImportContext = { now, idPrefix: await freeIdPrefix(db, now), file: basename(file) };
   try {
     const { session, lines, fieldsRegistered } = await withBulkCache(db, () =>
       db
@@ -141,7 +160,7 @@ export async function importLegacyDossiers(
       proceduresRegistered: session.proceduresRegistered,
       fieldsRegistered,
       formerCodes,
-      durationMs: Date.now() - started,
+      durationMs: Math.round(performance.now() - started),
     };
   } catch (e) {
     if (e instanceof Rejected) return e.result;

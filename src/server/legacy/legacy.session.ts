@@ -3,6 +3,7 @@
  * is checked (all of them, always) and, while no line has failed, written. The caller rolls the transaction
  * back when any line failed, so the file is read once and either everything or nothing is imported.
  */
+import { todayInVietnam } from '../platform/clock.ts';
 import { BatchInserter, type BulkTarget } from './batch-insert.ts';
 import type { ParsedDossier, ParsedLine } from './legacy.parse.ts';
 import {
@@ -112,7 +113,7 @@ export class ImportSession {
     else this.codes.set(p.code, p.line);
     let unit = this.units.get(p.unitCode);
     if (unit === undefined) {
-      unit = await resolveUnit(this.trx, p.unitCode);
+      unit = await resolveUnit(this.trx, p.unitCode, todayInVietnam(this.ctx.now));
       this.units.set(p.unitCode, unit);
     }
     if (unit === null) issues.push(`unitCode: unknown commune "${p.unitCode}"`);

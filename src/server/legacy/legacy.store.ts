@@ -34,10 +34,10 @@ export function chunks<T>(items: readonly T[], size: number): T[][] {
 }
 
 /** A former or current commune code → the current commune and its province (null: unknown). */
-export async function resolveUnit(trx: Trx, code: string): Promise<ResolvedUnit | null> {
-  const current = await resolveUnitCode(trx, code);
+export async function resolveUnit(trx: Trx, code: string, asOf: string): Promise<ResolvedUnit | null> {
+  const current = await resolveUnitCode(trx, code, { asOf });
   if (current === null) return null;
-  const unit = await findUnitByCode(trx, current);
+  const unit = await findUnitByCode(trx, current, { asOf });
   return unit ? { code: unit.code, provinceCode: unit.provinceCode } : null;
 }
 

@@ -10,13 +10,14 @@ const WIDTH = 30;
 
 export function progressBar(stream: NodeJS.WriteStream, label: string): ProgressBar {
   if (!stream.isTTY) return { update: () => {}, done: () => {} };
-  const started = Date.now();
+  // Elapsed time for the rate shown: the monotonic timer, not the wall clock.
+  const started = performance.now();
   let last = 0;
   let drawn = false;
   const draw = (p: LineProgress) => {
     const ratio = p.totalBytes > 0 ? Math.min(1, p.bytesRead / p.totalBytes) : 1;
     const filled = Math.round(ratio * WIDTH);
-    const rate = Math.round(p.lines / Math.max(0.001, (Date.now() - started) / 1000));
+    const rate = Math.round(p.lines / Math.max(0.001, (performance.now() - started) / 1000));
     const bar = `${'█'.repeat(filled)}${'░'.repeat(WIDTH - filled)}`;
     stream.write(
       `\r${label} ${bar} ${(ratio * 100).toFixed(0).padStart(3)}%  ${p.lines.toLocaleString('en')} lines  ${rate.toLocaleString('en')}/s `,
@@ -25,7 +26,7 @@ export function progressBar(stream: NodeJS.WriteStream, label: string): Progress
   };
   return {
     update(p) {
-      const now = Date.now();
+      const now = performance.now();
       if (now - last < 200 && p.bytesRead < p.totalBytes) return;
       last = now;
       draw(p);

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseInstant } from '../../shared/calendar/index.ts';
+import { DEFAULT_PETITION_RULES } from '../../shared/petition/petition.ts';
+import { loadCalendar } from '../calendar/calendar.service.ts';
 import { DIALECTS } from '../../../test/support/db.ts';
+import { TEST_NOW } from '../../../test/support/clock.ts';
 import { openTestApp, type TestApp } from '../../../test/support/app.ts';
 import { buildIntake, seedCentre } from '../../../test/support/dossiers.ts';
 
@@ -184,9 +187,14 @@ for (const dialect of DIALECTS) {
       const accepted = (await act(code, { type: 'accept' })).json();
       expect((await act(code, { type: 'extend' })).json().error.details.issues[0].path).toBe('reason');
       const once = (await act(code, { type: 'extend', reason: 'Cần xác minh thêm' })).json();
-      const days = (parseInstant(once.dueAt) - parseInstant(accepted.dueAt)) / 86_400_000;
-      expect(days).toBeGreaterThanOrEqual(30); // 30 days, to the end of a working day if the 30th is not one
-      expect(days).toBeLessThanOrEqual(33);
+      // 30 days counted from the current due's own day, to the end of a working day if the 30th is not one.
+      const calendar = await loadCalendar(h.t.db, '68');
+      const extended = calendar.due(
+        parseInstant(accepted.dueAt) - 60_000,
+        DEFAULT_PETITION_RULES.denunciation.extension,
+      );
+      expect(parseInstant(once.dueAt)).toBe(extended);
+      expect(extended - parseInstant(accepted.dueAt)).toBeGreaterThanOrEqual(30 * 86_400_000);
       const twice = (await act(code, { type: 'extend', reason: 'Vụ việc đặc biệt phức tạp' })).json();
       expect(twice.extensionCount).toBe(2);
       expect(twice.allowedActions).toEqual(['resolve', 'withdraw']); // no third extension offered
@@ -200,11 +208,11 @@ for (const dialect of DIALECTS) {
     });
 
     it('flags a complaint lodged after 90 days, and picks its limit from the case', async () => {
-      const knownAt = new Date(Date.now() - 200 * 86_400_000).toISOString();
+      const knownAt = new Date(TEST_NOW - 200 * 86_400_000).toISOString();
       const late = (await lodge(petition({ kind: 'complaint', knownAt, remote: true }))).json();
       expect(late).toMatchObject({ kind: 'complaint', lodgedLate: true, remote: true, instance: 1 });
       const fresh = (
-        await lodge(petition({ kind: 'complaint', knownAt: new Date(Date.now() - 86_400_000).toISOString() }))
+        await lodge(petition({ kind: 'complaint', knownAt: new Date(TEST_NOW - 86_400_000).toISOString() }))
       ).json();
       expect(fresh.lodgedLate).toBe(false);
       const future = await lodge(petition({ kind: 'complaint', knownAt: '2099-01-01T00:00:00+07:00' }));
@@ -212,19 +220,19 @@ for (const dialect of DIALECTS) {
       // Remote: 45 days; normal: 30.
       const a = (await act(late.code, { type: 'accept' })).json();
       const b = (await act(fresh.code, { type: 'accept' })).json();
-      const span = (p: { acceptedAt: string; dueAt: string }) =>
-        (parseInstant(p.dueAt) - parseInstant(p.acceptedAt)) / 86_400_000;
-      expect(span(a)).toBeGreaterThanOrEqual(45);
-      expect(span(a)).toBeLessThan(49);
-      expect(span(b)).toBeGreaterThanOrEqual(30);
-      expect(span(b)).toBeLessThan(34);
+      const calendar = await loadCalendar(h.t.db, '68');
+      const first = DEFAULT_PETITION_RULES.complaint.first;
+      expect(parseInstant(a.dueAt)).toBe(calendar.due(parseInstant(a.acceptedAt), first.remote));
+      expect(parseInstant(b.dueAt)).toBe(calendar.due(parseInstant(b.acceptedAt), first.normal));
+      expect(first.remote).toMatchObject({ value: 45 });
+      expect(first.normal).toMatchObject({ value: 30 });
     });
 
     it('lists the overdue ones and hides other communes’ petitions', async () => {
       const { code } = (await lodge(petition({ subject: 'Quá hạn trả lời' }))).json();
       await h.t.db
         .updateTable('petitions')
-        .set({ respond_by: Date.now() - 60_000 })
+        .set({ respond_by: TEST_NOW - 60_000 })
         .where('code', '=', code)
         .execute();
       const overdue = (await get('/api/petitions?overdue=true')).json().items;

@@ -28,7 +28,7 @@ import { idempotent, ZIdempotencyHeaders } from '../dossiers/idempotency.ts';
 import { isoOrNull } from '../dossiers/dossier.presenter.ts';
 import { notFound } from '../http/app-error.ts';
 import { requireActor } from '../http/auth.ts';
-import { nowToSecond } from '../http/clock.ts';
+import { nowToSecond, todayInVietnam } from '../platform/clock.ts';
 import { decodeCursor, pageOf } from '../http/cursor.ts';
 import type { AppInstance } from '../http/types.ts';
 import type { Database } from '../db/schema.ts';
@@ -186,7 +186,7 @@ export async function petitionRoutes(app: AppInstance): Promise<void> {
     async (request, reply) => {
       const actor = requireActor(request);
       const result = await idempotent(app.db, request, actor.id, async (trx) => {
-        const now = nowToSecond();
+        const now = nowToSecond(app.clock);
         const row = await lodgePetition(trx, actor, request.body, { now, agencyPrefix });
         const rules = await loadPetitionRules(trx, row.province_code);
         return { status: 201, body: presentPetition(row, now, request.body.dossierCode ?? null, rules) };
@@ -216,7 +216,7 @@ export async function petitionRoutes(app: AppInstance): Promise<void> {
       const actor = requireActor(request);
       const scope = scopeOf(actor);
       const q = request.query;
-      const now = Date.now();
+      const now = app.clock.now();
       let query = app.db.selectFrom('petitions').selectAll();
       if (scope.kind !== 'all') query = query.where('province_code', '=', scope.provinceCode);
       if (scope.kind === 'unit') query = query.where('unit_code', '=', scope.unitCode);
@@ -288,7 +288,7 @@ export async function petitionRoutes(app: AppInstance): Promise<void> {
       const actor = requireActor(request);
       const p = await findPetition(app.db, request.params.code, scopeOf(actor));
       if (!p) throw notFound('petition', request.params.code);
-      return presentWholePetition(app.db, p, Date.now());
+      return presentWholePetition(app.db, p, app.clock.now());
     },
   );
 
@@ -319,16 +319,20 @@ export async function petitionRoutes(app: AppInstance): Promise<void> {
             provinceCode: p.province_code,
             unitCode: p.unit_code,
           });
-        await appendAudit(trx, {
-          actor,
-          action: 'petition.read_personal_data',
-          targetType: 'petition',
-          targetId: p.code,
-          unitCode: p.unit_code,
-          provinceCode: p.province_code,
-          ip: request.ip,
-          details: { kind: p.kind },
-        });
+        await appendAudit(
+          trx,
+          {
+            actor,
+            action: 'petition.read_personal_data',
+            targetType: 'petition',
+            targetId: p.code,
+            unitCode: p.unit_code,
+            provinceCode: p.province_code,
+            ip: request.ip,
+            details: { kind: p.kind },
+          },
+          app.clock.now(),
+        );
         return {
           name: p.petitioner_name,
           idNumber: p.petitioner_id_number,
@@ -353,7 +357,7 @@ export async function petitionRoutes(app: AppInstance): Promise<void> {
     async (request, reply) => {
       const actor = requireActor(request);
       const result = await idempotent(app.db, request, actor.id, async (trx) => {
-        const now = nowToSecond();
+        const now = nowToSecond(app.clock);
         const p = await applyPetitionAction(trx, actor, request.params.code, request.body, now);
         return { status: 200, body: await presentWholePetition(trx, p, now) };
       });
@@ -365,7 +369,7 @@ export async function petitionRoutes(app: AppInstance): Promise<void> {
 
   app.get('/api/petition-rules/:province', { schema: { tags, params: ZProvinceParams } }, async (request) => {
     requireActor(request);
-    const unit = await getUnit(app.db, request.params.province);
+    const unit = await getUnit(app.db, request.params.province, { asOf: todayInVietnam(app.clock.now()) });
     return {
       province: unit.code,
       defaults: DEFAULT_PETITION_RULES,
@@ -378,9 +382,9 @@ export async function petitionRoutes(app: AppInstance): Promise<void> {
     { schema: { tags, params: ZProvinceParams, body: ZRulesOverride } },
     async (request) => {
       const actor = requireActor(request);
-      const unit = await getUnit(app.db, request.params.province);
+      const now = app.clock.now();
+      const unit = await getUnit(app.db, request.params.province, { asOf: todayInVietnam(now) });
       authorize(actor, 'petition.rules.edit', { provinceCode: unit.code, unitCode: '' });
-      const now = Date.now();
       await app.db.transaction().execute(async (trx) => {
         await trx
           .insertInto('settings')
@@ -389,14 +393,18 @@ export async function petitionRoutes(app: AppInstance): Promise<void> {
             oc.column('key').doUpdateSet({ value: JSON.stringify(request.body), updated_at: now }),
           )
           .execute();
-        await appendAudit(trx, {
-          actor,
-          action: 'petition.rules.set',
-          targetType: 'settings',
-          targetId: rulesSettingKey(unit.code),
-          provinceCode: unit.code,
-          details: { override: request.body },
-        });
+        await appendAudit(
+          trx,
+          {
+            actor,
+            action: 'petition.rules.set',
+            targetType: 'settings',
+            targetId: rulesSettingKey(unit.code),
+            provinceCode: unit.code,
+            details: { override: request.body },
+          },
+          app.clock.now(),
+        );
       });
       return {
         province: unit.code,

@@ -35,6 +35,7 @@ import { assertNotChangedMeanwhile, auditTransition, illegalTransition } from '.
 import { getUnit } from '../units/unit.service.ts';
 import type { TLodgePetitionRequest, TPetitionActionRequest } from './petition.schemas.ts';
 import type { PetitionRow, PetitionTable } from './petition.table.ts';
+import { todayInVietnam } from '../platform/clock.ts';
 
 type Db = Kysely<Database>;
 
@@ -102,7 +103,7 @@ export async function lodgePetition(
 ): Promise<PetitionRow> {
   const unitCode = input.unitCode ?? actor.unitCode;
   if (!unitCode) throw invalidField('unitCode', 'rule.required', '@rule.required');
-  const unit = await getUnit(trx, unitCode);
+  const unit = await getUnit(trx, unitCode, { asOf: todayInVietnam(ctx.now) });
   if (unit.type === 'province' || unit.type === 'city')
     throw invalidField('unitCode', 'unit.commune', '@rule.unitCode');
   authorize(actor, 'petition.receive', { provinceCode: unit.provinceCode, unitCode: unit.code });

@@ -9,7 +9,7 @@ import { isoOrNull } from '../dossiers/dossier.presenter.ts';
 import { intake } from '../dossiers/dossier.intake.ts';
 import { ZApplicant, ZComponentCheck } from '../dossiers/dossier.schemas.ts';
 import { idempotent, ZIdempotencyHeaders } from '../dossiers/idempotency.ts';
-import { nowToSecond } from '../http/clock.ts';
+import { nowToSecond } from '../platform/clock.ts';
 
 /** A citizen's online submission from the public portal (Decree 118 Art. 17.2). */
 const ZOnlineSubmission = z.object({
@@ -53,7 +53,7 @@ export async function portalRoutes(app: AppInstance): Promise<void> {
           paper: false,
         };
         const d = await intake(trx, null, input, {
-          now: nowToSecond(),
+          now: nowToSecond(app.clock),
           agencyPrefix: app.config.MOTCUA_AGENCY_FALLBACK_PREFIX,
         });
         const acceptBy = (JSON.parse(d.data) as { acceptBy: number }).acceptBy;

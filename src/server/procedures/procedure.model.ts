@@ -6,7 +6,7 @@ import type { NewProcedure, ProcedureRow } from './procedure.table.ts';
 export function toProcedureRow(
   p: CatalogProcedure,
   origin: 'catalog' | 'imported' | 'custom',
-  now = Date.now(),
+  now: number,
 ): NewProcedure {
   return {
     code: p.code,

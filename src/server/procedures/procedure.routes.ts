@@ -17,6 +17,7 @@ import {
   importCatalog,
 } from './procedure.service.ts';
 import type { CatalogProcedure } from './catalog-data/catalog.types.ts';
+import { todayInVietnam } from '../platform/clock.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -36,7 +37,7 @@ export async function procedureRoutes(app: AppInstance): Promise<void> {
     },
     async (request) => {
       const { unit, ...filter } = request.query;
-      if (unit) await getUnit(app.db, unit); // 404 for an unknown unit
+      if (unit) await getUnit(app.db, unit, { asOf: todayInVietnam(app.clock.now()) }); // 404 for an unknown unit
       const rows = await findProcedures(app.db, filter);
       return { items: rows.map(presentProcedure) };
     },
@@ -85,7 +86,7 @@ export async function procedureRoutes(app: AppInstance): Promise<void> {
     }
     const count = await app.db
       .transaction()
-      .execute((trx) => importCatalog(trx, actor, parsed.data as CatalogProcedure[]));
+      .execute((trx) => importCatalog(trx, actor, parsed.data as CatalogProcedure[], app.clock.now()));
     return { imported: count };
   });
 }

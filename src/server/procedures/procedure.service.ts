@@ -13,12 +13,12 @@ import type { ProcedureRow } from './procedure.table.ts';
 type Db = Kysely<Database>;
 
 /** Loads the built-in catalog when the table is empty (first start). */
-export async function ensureCatalog(db: Db): Promise<number> {
+export async function ensureCatalog(db: Db, now: number): Promise<number> {
   if ((await repo.countProcedures(db)) > 0) return 0;
   await db.transaction().execute((trx) =>
     repo.upsertProcedures(
       trx,
-      ALL_CATALOG_PROCEDURES.map((p) => toProcedureRow(p, 'catalog')),
+      ALL_CATALOG_PROCEDURES.map((p) => toProcedureRow(p, 'catalog', now)),
     ),
   );
   return ALL_CATALOG_PROCEDURES.length;
@@ -42,18 +42,23 @@ export async function importCatalog(
   trx: Db,
   actor: Actor | null,
   entries: CatalogProcedure[],
+  now: number,
 ): Promise<number> {
   await repo.upsertProcedures(
     trx,
-    entries.map((p) => toProcedureRow(p, 'custom')),
+    entries.map((p) => toProcedureRow(p, 'custom', now)),
   );
-  await appendAudit(trx, {
-    actor,
-    action: 'catalog.import',
-    targetType: 'procedure',
-    targetId: entries.length === 1 ? entries[0]!.code : `${entries.length} procedures`,
-    details: { codes: entries.map((e) => e.code) },
-  });
+  await appendAudit(
+    trx,
+    {
+      actor,
+      action: 'catalog.import',
+      targetType: 'procedure',
+      targetId: entries.length === 1 ? entries[0]!.code : `${entries.length} procedures`,
+      details: { codes: entries.map((e) => e.code) },
+    },
+    now,
+  );
   return entries.length;
 }
 

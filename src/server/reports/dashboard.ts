@@ -132,7 +132,7 @@ export async function buildDashboard(
   db: Db,
   target: ReportTarget,
   period: PeriodBounds,
-  now = Date.now(),
+  now: number,
 ): Promise<Dashboard> {
   const report = await buildPeriodReport(db, target, period);
   const received = new Map((await receivedByDay(db, target.scope, period)).map((d) => [d.day, d.count]));
@@ -171,7 +171,7 @@ export async function buildDashboard(
 }
 
 /** dashboard(db, {unitCode, from, to}): validates like the period report. */
-export async function dashboard(db: Db, input: PeriodInput, now = Date.now()): Promise<Dashboard> {
+export async function dashboard(db: Db, input: PeriodInput, now: number): Promise<Dashboard> {
   const period = resolvePeriod(input.from, input.to);
-  return buildDashboard(db, await resolveReportUnit(db, input.unitCode), period, now);
+  return buildDashboard(db, await resolveReportUnit(db, input.unitCode, now), period, now);
 }

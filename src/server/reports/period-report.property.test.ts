@@ -15,6 +15,7 @@ import {
 import { importLegacyDossiers } from '../legacy/legacy.import.ts';
 import { periodReport } from './period-report.ts';
 import { toCounts, ZERO_FLAT, type FlatCounts, type ReportCounts } from './report.types.ts';
+import { TEST_NOW } from '../../../test/support/clock.ts';
 
 const H = 3_600_000;
 const DAY = 24 * H;
@@ -204,16 +205,20 @@ for (const dialect of DIALECTS) {
               })),
             }),
           );
-          const imported = await importLegacyDossiers(t.db, writeJsonl(lines));
+          const imported = await importLegacyDossiers(t.db, writeJsonl(lines), { now: TEST_NOW });
           expect(imported.status).toBe('imported');
           const fromMs = BASE + p.from * DAY;
           const endMs = fromMs + (p.length + 1) * DAY;
           const date = (ms: number) => iso(ms).slice(0, 10);
-          const report = await periodReport(t.db, {
-            unitCode: unit,
-            from: date(fromMs),
-            to: date(endMs - DAY),
-          });
+          const report = await periodReport(
+            t.db,
+            {
+              unitCode: unit,
+              from: date(fromMs),
+              to: date(endMs - DAY),
+            },
+            TEST_NOW,
+          );
           const want = expected(dossiers, fromMs, endMs);
           expect(report.totals).toEqual(want.totals);
           for (const row of report.byField) {

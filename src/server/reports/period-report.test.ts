@@ -14,6 +14,7 @@ import {
 import { importLegacyDossiers } from '../legacy/legacy.import.ts';
 import { periodReport } from './period-report.ts';
 import type { FieldRow } from './report.types.ts';
+import { TEST_NOW } from '../../../test/support/clock.ts';
 
 const at = (local: string): string => `${local}+07:00`;
 const FROM = '2025-07-09';
@@ -298,21 +299,21 @@ for (const dialect of DIALECTS) {
           events: c.events,
         }),
       );
-      const result = await importLegacyDossiers(t.db, writeJsonl(lines));
+      const result = await importLegacyDossiers(t.db, writeJsonl(lines), { now: TEST_NOW });
       expect(result.status).toBe('imported');
     });
     afterAll(async () => t.dispose());
 
     it.each(CASES.map((c, i) => [c.name, i] as const))('%s', async (_name, i) => {
       const c = CASES[i] as Case;
-      const report = await periodReport(t.db, { unitCode: '25000', from: FROM, to: TO });
+      const report = await periodReport(t.db, { unitCode: '25000', from: FROM, to: TO }, TEST_NOW);
       const row = report.byField.find((f) => f.field === `F${String(i).padStart(2, '0')}`);
       const { field: _field, ...counts } = row ?? { field: '', ...expectedRow({ ...c, expect: [] }) };
       expect(counts).toEqual(expectedRow(c));
     });
 
     it('totals are the sum of the fields, and the identity holds', async () => {
-      const r = await periodReport(t.db, { unitCode: '25000', from: FROM, to: TO });
+      const r = await periodReport(t.db, { unitCode: '25000', from: FROM, to: TO }, TEST_NOW);
       const sum = (pick: (row: FieldRow) => number) => r.byField.reduce((s, f) => s + pick(f), 0);
       expect(r.totals.received.total).toBe(sum((f) => f.received.total));
       expect(r.totals.inProgress.overdue).toBe(sum((f) => f.inProgress.overdue));
@@ -325,7 +326,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('lists the fields in the order the import first met them, with zero rows for fields of ended dossiers', async () => {
-      const r = await periodReport(t.db, { unitCode: '25000', from: FROM, to: TO });
+      const r = await periodReport(t.db, { unitCode: '25000', from: FROM, to: TO }, TEST_NOW);
       const expected = CASES.map((c, i) => ({ c, f: `F${String(i).padStart(2, '0')}` }))
         .filter(({ c }) => c.receivedAt < '2025-08-07T00:00:00')
         .map(({ f }) => f);
@@ -333,8 +334,8 @@ for (const dialect of DIALECTS) {
     });
 
     it('a province report aggregates its communes and has one row per commune', async () => {
-      const commune = await periodReport(t.db, { unitCode: '25000', from: FROM, to: TO });
-      const province = await periodReport(t.db, { unitCode: '68', from: FROM, to: TO });
+      const commune = await periodReport(t.db, { unitCode: '25000', from: FROM, to: TO }, TEST_NOW);
+      const province = await periodReport(t.db, { unitCode: '68', from: FROM, to: TO }, TEST_NOW);
       expect(province.unit).toEqual({ code: '68', name: 'Tỉnh Lâm Đồng' });
       expect(province.totals).toEqual(commune.totals);
       expect(province.byField).toEqual(commune.byField);
@@ -349,13 +350,13 @@ for (const dialect of DIALECTS) {
     });
 
     it('a former commune code reports on the current commune', async () => {
-      const r = await periodReport(t.db, { unitCode: '25027', from: FROM, to: TO });
+      const r = await periodReport(t.db, { unitCode: '25027', from: FROM, to: TO }, TEST_NOW);
       expect(r.unit).toEqual({ code: '25000', name: 'Xã Di Linh' });
     });
 
     it('rejects bad input with VALIDATION_FAILED naming the field', async () => {
       const fails = async (input: { unitCode: string; from: string; to: string }, path: string) => {
-        const e = await periodReport(t.db, input).catch((x: unknown) => x);
+        const e = await periodReport(t.db, input, TEST_NOW).catch((x: unknown) => x);
         expect(e).toMatchObject({ code: 'VALIDATION_FAILED', issues: [expect.objectContaining({ path })] });
       };
       await fails({ unitCode: '25000', from: '2025-08-07', to: '2025-08-06' }, 'from');

@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { AppError } from '../http/app-error.ts';
 import { findVersions } from '../units/unit.repository.ts';
-import { findUnitByCode, todayInVietnam, type Unit } from '../units/unit.service.ts';
+import { findUnitByCode, type Unit } from '../units/unit.service.ts';
 import { COMMUNE_TYPES, PROVINCE_TYPES } from '../units/unit.table.ts';
 import {
   aggregatePeriod,
@@ -28,6 +28,7 @@ import {
   type ReportUnitRef,
   type UnitRow,
 } from './report.types.ts';
+import { todayInVietnam } from '../platform/clock.ts';
 
 type Db = Kysely<Database>;
 
@@ -37,15 +38,18 @@ export interface ReportTarget {
   isProvince: boolean;
   /** Province reports: the current communes (byUnit rows, names). */
   communes: ReportUnitRef[];
+  /** The date the units were resolved for (today in Vietnam). */
+  asOf: string;
 }
 
 const collator = new Intl.Collator('vi');
 
 /** The unit of a report (a current or former code); VALIDATION_FAILED on `unit` when unknown. */
-export async function resolveReportUnit(db: Db, unitCode: unknown): Promise<ReportTarget> {
+export async function resolveReportUnit(db: Db, unitCode: unknown, now: number): Promise<ReportTarget> {
+  const asOf = todayInVietnam(now);
   const code = typeof unitCode === 'string' ? unitCode.trim() : '';
   const unit = /^\d{2}$|^\d{3,5}$/.test(code)
-    ? await findUnitByCode(db, code.length > 2 ? code.padStart(5, '0') : code)
+    ? await findUnitByCode(db, code.length > 2 ? code.padStart(5, '0') : code, { asOf })
     : null;
   if (!unit)
     throw new AppError('VALIDATION_FAILED', {
@@ -56,10 +60,11 @@ export async function resolveReportUnit(db: Db, unitCode: unknown): Promise<Repo
       unit,
       isProvince: false,
       communes: [],
+      asOf,
       scope: { provinceCode: unit.provinceCode, unitCodes: [unit.code] },
     };
   const rows = await findVersions(db, {
-    asOf: todayInVietnam(),
+    asOf,
     types: COMMUNE_TYPES,
     provinceCode: unit.code,
   });
@@ -69,6 +74,7 @@ export async function resolveReportUnit(db: Db, unitCode: unknown): Promise<Repo
     unit,
     isProvince: true,
     communes,
+    asOf,
     scope: { provinceCode: unit.code, unitCodes: [...codes].sort() },
   };
 }
@@ -122,7 +128,8 @@ async function groupByUnit(db: Db, target: ReportTarget, rows: AggregateRow[]): 
   const sums = new Map<string, FlatCounts>(target.communes.map((c) => [c.code, { ...ZERO_FLAT }]));
   for (const r of rows) sums.set(r.unitCode, addFlat(sums.get(r.unitCode) ?? { ...ZERO_FLAT }, r));
   for (const code of sums.keys()) {
-    if (!names.has(code)) names.set(code, (await findUnitByCode(db, code))?.name ?? code);
+    if (!names.has(code))
+      names.set(code, (await findUnitByCode(db, code, { asOf: target.asOf }))?.name ?? code);
   }
   return [...sums.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
@@ -149,8 +156,8 @@ export async function buildPeriodReport(
 }
 
 /** periodReport(db, {unitCode, from, to}): validates (from ≤ to, real dates, unit exists) and reports. */
-export async function periodReport(db: Db, input: PeriodInput): Promise<PeriodReport> {
+export async function periodReport(db: Db, input: PeriodInput, now: number): Promise<PeriodReport> {
   const period = resolvePeriod(input.from, input.to);
-  const target = await resolveReportUnit(db, input.unitCode);
+  const target = await resolveReportUnit(db, input.unitCode, now);
   return buildPeriodReport(db, target, period);
 }

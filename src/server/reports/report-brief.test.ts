@@ -6,6 +6,7 @@ import type { Unit } from '../units/unit.service.ts';
 import { formatNumber, formatPercent, nameUnit, ruPlural } from './brief.format.ts';
 import { briefData, composeBrief, reportBrief } from './report-brief.ts';
 import { fixtureProvinceReport, fixtureReport } from './report.fixtures.ts';
+import { TEST_NOW } from '../../../test/support/clock.ts';
 
 const former = (code: string, name: string) => ({
   code,
@@ -161,12 +162,17 @@ for (const dialect of DIALECTS) {
         receivedAt: '2025-07-10T08:00:00+07:00',
         dueAt: '2025-07-15T17:30:00+07:00',
       });
-      await importLegacyDossiers(t.db, writeJsonl([line]));
+      await importLegacyDossiers(t.db, writeJsonl([line]), { now: TEST_NOW });
     });
     afterAll(async () => t.dispose());
 
     it('takes the profile from the units feature and the figures from the report', async () => {
-      const text = await reportBrief(t.db, { unitCode: '25000', from: '2025-07-09', to: '2025-08-06' }, 'en');
+      const text = await reportBrief(
+        t.db,
+        { unitCode: '25000', from: '2025-07-09', to: '2025-08-06' },
+        'en',
+        TEST_NOW,
+      );
       expect(text).toMatch(
         /^Di Linh commune was formed by merging Di Linh township, Tân Châu commune, Liên Đầm commune and Gung Ré commune\. It covers 268\.28 km²/,
       );

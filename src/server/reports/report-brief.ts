@@ -48,9 +48,14 @@ export function composeBrief(data: BriefData, lang: Locale): string {
   return COMPOSERS[lang](data);
 }
 
-export async function reportBrief(db: Kysely<Database>, input: PeriodInput, lang: Locale): Promise<string> {
+export async function reportBrief(
+  db: Kysely<Database>,
+  input: PeriodInput,
+  lang: Locale,
+  now: number,
+): Promise<string> {
   const period = resolvePeriod(input.from, input.to);
-  const target = await resolveReportUnit(db, input.unitCode);
+  const target = await resolveReportUnit(db, input.unitCode, now);
   const report = await buildPeriodReport(db, target, period);
   return composeBrief(briefData(report, target.unit, target.isProvince), lang);
 }

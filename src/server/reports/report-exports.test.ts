@@ -4,6 +4,7 @@ import { pdfPageCount, pdfPageSize, pdfText } from '../documents/pdf.inspect.ts'
 import { fixtureProvinceReport, fixtureReport } from './report.fixtures.ts';
 import { periodReportPdf } from './report-pdf.ts';
 import { periodReportXlsx, XLSX_LAYOUT } from './report-xlsx.ts';
+import { TEST_NOW } from '../../../test/support/clock.ts';
 
 async function openXlsx(buffer: Buffer): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -16,7 +17,7 @@ const merges = (ws: ExcelJS.Worksheet): string[] =>
 
 describe('Excel export (Biểu 06)', () => {
   it('re-opens with the title, period, merged heading, numbered columns and the figures in place', async () => {
-    const wb = await openXlsx(await periodReportXlsx(fixtureReport()));
+    const wb = await openXlsx(await periodReportXlsx(fixtureReport(), TEST_NOW));
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Biểu 06']);
     const ws = wb.getWorksheet('Biểu 06') as ExcelJS.Worksheet;
     expect(String(ws.getCell('A2').value)).toMatch(/^TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH/);
@@ -74,7 +75,7 @@ describe('Excel export (Biểu 06)', () => {
   });
 
   it('a province report adds the sheet per commune', async () => {
-    const wb = await openXlsx(await periodReportXlsx(fixtureProvinceReport()));
+    const wb = await openXlsx(await periodReportXlsx(fixtureProvinceReport(), TEST_NOW));
     const ws = wb.getWorksheet('Theo đơn vị') as ExcelJS.Worksheet;
     expect(ws.getCell('B10').value).toBe('Xã Di Linh (25000)');
     expect(ws.getCell('C10').value).toBe(107);

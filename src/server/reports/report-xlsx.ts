@@ -5,6 +5,7 @@
  * has a second sheet with one row per commune. Layout in docs/REPORTS.md.
  */
 import ExcelJS from 'exceljs';
+import { todayInVietnam } from '../platform/clock.ts';
 import {
   FORM_BASIS,
   FORM_NAME,
@@ -121,11 +122,8 @@ function writeLines(
   return r;
 }
 
-function writeNotes(ws: ExcelJS.Worksheet, row: number): void {
-  const notes = [
-    ...FORM_NOTES,
-    `Lập bởi MộtCửa ngày ${viDate(new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10))}.`,
-  ];
+function writeNotes(ws: ExcelJS.Worksheet, row: number, now: number): void {
+  const notes = [...FORM_NOTES, `Lập bởi MộtCửa ngày ${viDate(todayInVietnam(now))}.`];
   notes.forEach((text, i) => {
     ws.mergeCells(row + 1 + i, 1, row + 1 + i, XLSX_LAYOUT.lastColumn);
     const cell = ws.getCell(row + 1 + i, 1);
@@ -140,6 +138,7 @@ function addSheet(
   report: PeriodReport,
   lineTitle: string,
   lines: { label: string; counts: ReportCounts }[],
+  now: number,
 ) {
   const ws = wb.addWorksheet(name, {
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
@@ -149,19 +148,21 @@ function addSheet(
   writeTitle(ws, report, lineTitle);
   writeHeading(ws, lineTitle);
   const end = writeLines(ws, lines, report.totals);
-  writeNotes(ws, end);
+  writeNotes(ws, end, now);
 }
 
-export async function periodReportXlsx(report: PeriodReport): Promise<Buffer> {
+/** The workbook of a period report, stamped with the day it was made (`now`). */
+export async function periodReportXlsx(report: PeriodReport, now: number): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'MộtCửa';
-  wb.created = new Date();
+  wb.created = new Date(now);
   addSheet(
     wb,
     'Biểu 06',
     report,
     'Lĩnh vực',
     report.byField.map((f) => ({ label: f.field, counts: f })),
+    now,
   );
   if (report.byUnit)
     addSheet(
@@ -170,6 +171,7 @@ export async function periodReportXlsx(report: PeriodReport): Promise<Buffer> {
       report,
       'Đơn vị (xã, phường, đặc khu)',
       report.byUnit.map((u) => ({ label: `${u.unit.name} (${u.unit.code})`, counts: u })),
+      now,
     );
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

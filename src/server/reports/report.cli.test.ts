@@ -9,11 +9,12 @@ import { CliUsageError, type CliIo } from '../cli/cli-error.ts';
 import { insertReportUnits, legacyLine, writeJsonl } from '../legacy/legacy.fixtures.ts';
 import { importLegacyDossiers } from '../legacy/legacy.import.ts';
 import { periodReport } from './period-report.ts';
+import { TEST_NOW, testClock } from '../../../test/support/clock.ts';
 
 function captureIo(): CliIo & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
   const stderr: string[] = [];
-  return { stdout, stderr, out: (t) => stdout.push(t), err: (t) => stderr.push(t) };
+  return { stdout, stderr, out: (t) => stdout.push(t), err: (t) => stderr.push(t), clock: testClock() };
 }
 
 describe('motcua report', () => {
@@ -28,7 +29,7 @@ describe('motcua report', () => {
       receivedAt: '2025-07-10T08:00:00+07:00',
       dueAt: '2025-07-15T17:30:00+07:00',
     });
-    await importLegacyDossiers(t.db, writeJsonl([line]));
+    await importLegacyDossiers(t.db, writeJsonl([line]), { now: TEST_NOW });
   });
   afterAll(async () => t.dispose());
 
@@ -37,7 +38,7 @@ describe('motcua report', () => {
     expect(await reportCommand([...ARGS, '--format', 'json'], io, { open })).toBe(0);
     expect(io.stdout).toHaveLength(1);
     expect(JSON.parse(io.stdout[0] ?? '')).toEqual(
-      await periodReport(t.db, { unitCode: '25000', from: '2025-07-09', to: '2025-08-06' }),
+      await periodReport(t.db, { unitCode: '25000', from: '2025-07-09', to: '2025-08-06' }, TEST_NOW),
     );
   });
 

@@ -10,6 +10,7 @@ import { periodReport } from './period-report.ts';
 import { reportRoutes, XLSX_CONTENT_TYPE } from './report.routes.ts';
 import type { Dashboard } from './dashboard.ts';
 import { tasksAt } from './dashboard.repository.ts';
+import { TEST_NOW } from '../../../test/support/clock.ts';
 
 const Q = 'from=2025-07-09&to=2025-08-06';
 const at = (local: string): string => `${local}+07:00`;
@@ -55,7 +56,7 @@ for (const dialect of DIALECTS) {
       h = await openTestApp(dialect, (t) => insertReportUnits(t.db));
       if (!h.app.hasRoute({ method: 'GET', url: '/api/reports/period' }))
         await reportRoutes(h.app as unknown as AppInstance);
-      await importLegacyDossiers(h.t.db, writeJsonl(LINES));
+      await importLegacyDossiers(h.t.db, writeJsonl(LINES), { now: TEST_NOW });
       await h.user('admin', '68', ['system_admin']);
       await h.user('tinh.lamdong', '68', ['province_supervisor']);
       await h.user('chuyenvien.dilinh', '25000', ['specialist']);
@@ -89,7 +90,7 @@ for (const dialect of DIALECTS) {
       const res = await get(`/api/reports/period?unit=25000&${Q}`, 'chuyenvien.dilinh');
       expect(res.statusCode).toBe(200);
       expect(res.json()).toEqual(
-        await periodReport(h.t.db, { unitCode: '25000', from: '2025-07-09', to: '2025-08-06' }),
+        await periodReport(h.t.db, { unitCode: '25000', from: '2025-07-09', to: '2025-08-06' }, TEST_NOW),
       );
       expect(res.json().totals.received).toEqual({ total: 4, online: 1, directOrPostal: 3, carriedOver: 0 });
     });
@@ -227,9 +228,9 @@ for (const dialect of DIALECTS) {
             },
           })
         ).json().id as string;
-      const soon = await assign(new Date(Date.now() + 86_400_000).toISOString());
-      await assign(new Date(Date.now() + 2 * 86_400_000).toISOString());
-      const now = Date.now();
+      const soon = await assign(new Date(TEST_NOW + 86_400_000).toISOString());
+      await assign(new Date(TEST_NOW + 2 * 86_400_000).toISOString());
+      const now = TEST_NOW;
       await h.t.db
         .updateTable('tasks')
         .set({ due_at: now - 1_000 })

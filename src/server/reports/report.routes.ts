@@ -46,13 +46,13 @@ export async function reportRoutes(app: AppInstance): Promise<void> {
       const actor = requireActor(request);
       const { unit, from, to, format } = request.query;
       const period = resolvePeriod(from, to);
-      const target = await resolveReportUnit(app.db, unit);
+      const target = await resolveReportUnit(app.db, unit, app.clock.now());
       authorize(actor, 'reports.read', tenantOf(target));
       const report = await buildPeriodReport(app.db, target, period);
       if (format === 'xlsx')
         return sendFile(
           reply,
-          await periodReportXlsx(report),
+          await periodReportXlsx(report, app.clock.now()),
           XLSX_CONTENT_TYPE,
           reportFileName(report, 'xlsx'),
         );
@@ -74,7 +74,7 @@ export async function reportRoutes(app: AppInstance): Promise<void> {
       const actor = requireActor(request);
       const { unit, from, to, lang } = request.query;
       const period = resolvePeriod(from, to);
-      const target = await resolveReportUnit(app.db, unit);
+      const target = await resolveReportUnit(app.db, unit, app.clock.now());
       authorize(actor, 'reports.read', tenantOf(target));
       const report = await buildPeriodReport(app.db, target, period);
       const text = composeBrief(briefData(report, target.unit, target.isProvince), lang);
@@ -95,9 +95,9 @@ export async function reportRoutes(app: AppInstance): Promise<void> {
       const actor = requireActor(request);
       const { unit, from, to } = request.query;
       const period = resolvePeriod(from, to);
-      const target = await resolveReportUnit(app.db, unit);
+      const target = await resolveReportUnit(app.db, unit, app.clock.now());
       authorize(actor, 'reports.read', tenantOf(target));
-      return buildDashboard(app.db, target, period);
+      return buildDashboard(app.db, target, period, app.clock.now());
     },
   );
 }

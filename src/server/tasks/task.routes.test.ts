@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseInstant } from '../../shared/calendar/index.ts';
 import { DIALECTS } from '../../../test/support/db.ts';
+import { TEST_NOW } from '../../../test/support/clock.ts';
 import { openTestApp, type TestApp } from '../../../test/support/app.ts';
 import { seedCentre } from '../../../test/support/dossiers.ts';
 
-const inDays = (n: number): string => new Date(Date.now() + n * 86_400_000).toISOString();
+const inDays = (n: number): string => new Date(TEST_NOW + n * 86_400_000).toISOString();
 
 const task = (over: Record<string, unknown> = {}) => ({
   assignee: 'chuyenvien.a',
@@ -163,7 +164,7 @@ for (const dialect of DIALECTS) {
       const { id } = (await post('/api/tasks', task({ work: 'Báo cáo tuần' }))).json();
       await h.t.db
         .updateTable('tasks')
-        .set({ due_at: Date.now() - 60_000 })
+        .set({ due_at: TEST_NOW - 60_000 })
         .where('id', '=', id)
         .execute();
       const overdue = (await get('/api/tasks?overdue=true')).json().items;

@@ -13,7 +13,7 @@ import { scopeOf } from '../accounts/scope.ts';
 import { isoOrNull } from '../dossiers/dossier.presenter.ts';
 import { idempotent, ZIdempotencyHeaders } from '../dossiers/idempotency.ts';
 import { requireActor } from '../http/auth.ts';
-import { nowToSecond } from '../http/clock.ts';
+import { nowToSecond } from '../platform/clock.ts';
 import { decodeCursor, pageOf } from '../http/cursor.ts';
 import type { AppInstance } from '../http/types.ts';
 import { presentActionLog } from '../http/action-log.ts';
@@ -105,7 +105,7 @@ export async function taskRoutes(app: AppInstance): Promise<void> {
     async (request, reply) => {
       const actor = requireActor(request);
       const result = await idempotent(app.db, request, actor.id, async (trx) => {
-        const now = nowToSecond();
+        const now = nowToSecond(app.clock);
         const t = await createTask(trx, actor, request.body, now);
         return {
           status: 201,
@@ -136,7 +136,7 @@ export async function taskRoutes(app: AppInstance): Promise<void> {
     async (request) => {
       const actor = requireActor(request);
       const q = request.query;
-      const now = Date.now();
+      const now = app.clock.now();
       const scope = scopeOf(actor);
       const leader = can(actor, 'task.assign', {
         provinceCode: actor.provinceCode,
@@ -184,7 +184,13 @@ export async function taskRoutes(app: AppInstance): Promise<void> {
     async (request) => {
       const actor = requireActor(request);
       const t = await findTask(app.db, actor, request.params.id);
-      return presentTask(t, actor, await namesFor(app.db, [t]), Date.now(), await listActions(app.db, t.id));
+      return presentTask(
+        t,
+        actor,
+        await namesFor(app.db, [t]),
+        app.clock.now(),
+        await listActions(app.db, t.id),
+      );
     },
   );
 
@@ -202,7 +208,7 @@ export async function taskRoutes(app: AppInstance): Promise<void> {
     async (request, reply) => {
       const actor = requireActor(request);
       const result = await idempotent(app.db, request, actor.id, async (trx) => {
-        const now = nowToSecond();
+        const now = nowToSecond(app.clock);
         const t = await applyTaskAction(trx, actor, request.params.id, request.body, now);
         return {
           status: 200,

@@ -4,6 +4,7 @@ import { applyUnitChangeSet, type TUnitChangeSet } from './unit.changeset.ts';
 import { findUnitByCode, findUnits, getUnit } from './unit.service.ts';
 import { openImportedDb } from './unit.test-helpers.ts';
 import type { UnitVersionRow } from './unit.table.ts';
+import { TEST_NOW } from '../../../test/support/clock.ts';
 
 const D = '2026-04-30';
 const AFTER = { asOf: '2026-05-01' };
@@ -60,7 +61,9 @@ for (const dialect of DIALECTS) {
     afterAll(async () => t?.dispose());
 
     it('closes the affected versions and opens new ones, in one transaction', async () => {
-      const outcome = await t.db.transaction().execute((trx) => applyUnitChangeSet(trx, changeSet));
+      const outcome = await t.db
+        .transaction()
+        .execute((trx) => applyUnitChangeSet(trx, changeSet, { now: TEST_NOW }));
       expect(outcome.status).toBe('applied');
       expect(outcome.closed.sort()).toEqual([a, b, c, d].map((v) => v.id).sort());
       expect(outcome.opened.sort()).toEqual(
@@ -137,14 +140,16 @@ for (const dialect of DIALECTS) {
     });
 
     it('is idempotent by id, and refuses the same id with other content', async () => {
-      const again = await t.db.transaction().execute((trx) => applyUnitChangeSet(trx, changeSet));
+      const again = await t.db
+        .transaction()
+        .execute((trx) => applyUnitChangeSet(trx, changeSet, { now: TEST_NOW }));
       expect(again.status).toBe('unchanged');
       const other = { ...changeSet, name: 'something else' };
-      await expect(t.db.transaction().execute((trx) => applyUnitChangeSet(trx, other))).rejects.toMatchObject(
-        {
-          code: 'CONFLICT',
-        },
-      );
+      await expect(
+        t.db.transaction().execute((trx) => applyUnitChangeSet(trx, other, { now: TEST_NOW })),
+      ).rejects.toMatchObject({
+        code: 'CONFLICT',
+      });
     });
 
     it('refuses a change dated before a later version (history is append-only) and rolls it back', async () => {
@@ -158,11 +163,11 @@ for (const dialect of DIALECTS) {
           { kind: 'update', code: c.code, profile: { population: 1 } },
         ],
       };
-      await expect(t.db.transaction().execute((trx) => applyUnitChangeSet(trx, early))).rejects.toMatchObject(
-        {
-          code: 'CONFLICT',
-        },
-      );
+      await expect(
+        t.db.transaction().execute((trx) => applyUnitChangeSet(trx, early, { now: TEST_NOW })),
+      ).rejects.toMatchObject({
+        code: 'CONFLICT',
+      });
       expect(
         await t.db.selectFrom('unit_change_sets').select('id').where('id', '=', 'too-early').execute(),
       ).toEqual([]);
@@ -171,13 +176,17 @@ for (const dialect of DIALECTS) {
     it('validates the changes against the units in force', async () => {
       const bad = (changes: TUnitChangeSet['changes']) =>
         t.db.transaction().execute((trx) =>
-          applyUnitChangeSet(trx, {
-            id: 'bad-change',
-            name: 'Bad',
-            effectiveDate: '2026-06-01',
-            source: 'test',
-            changes,
-          }),
+          applyUnitChangeSet(
+            trx,
+            {
+              id: 'bad-change',
+              name: 'Bad',
+              effectiveDate: '2026-06-01',
+              source: 'test',
+              changes,
+            },
+            { now: TEST_NOW },
+          ),
         );
       await expect(bad([{ kind: 'rename', code: b.code, name: 'Xã Không Còn' }])).rejects.toMatchObject({
         code: 'VALIDATION_FAILED',

@@ -113,7 +113,7 @@ async function writePlan(trx: Kysely<Database>, plan: ChangePlan, effectiveDate:
 export async function applyUnitChangeSet(
   trx: Kysely<Database>,
   changeSet: TUnitChangeSet,
-  options: { now?: () => number } = {},
+  options: { now: number },
 ): Promise<ChangeSetOutcome> {
   const input = ZUnitChangeSet.parse(changeSet);
   const hash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
@@ -142,7 +142,7 @@ export async function applyUnitChangeSet(
     effective_date: asOf,
     source: input.source,
     report: JSON.stringify(report),
-    imported_at: options.now?.() ?? Date.now(),
+    imported_at: options.now,
   });
   await writePlan(trx, plan, asOf);
   return {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, openTestDb, type TestDb } from '../../../test/support/db.ts';
 import { formatImportReport, persistUnitImport, runUnitsImport, type ImportReport } from './unit.import.ts';
 import { testCleanData } from './unit.test-helpers.ts';
+import { TEST_NOW } from '../../../test/support/clock.ts';
 
 async function tableCounts(t: TestDb) {
   const count = async (table: 'unit_change_sets' | 'unit_versions' | 'unit_lineage') =>
@@ -27,7 +28,7 @@ for (const dialect of DIALECTS) {
     beforeAll(async () => {
       t = await openTestDb(dialect);
       await testCleanData();
-      report = await runUnitsImport(t.db);
+      report = await runUnitsImport(t.db, { now: TEST_NOW });
     });
     afterAll(async () => t?.dispose());
 
@@ -128,7 +129,7 @@ for (const dialect of DIALECTS) {
 
     it('is idempotent: a second run writes nothing and changes nothing', async () => {
       const before = await tableCounts(t);
-      const again = await runUnitsImport(t.db);
+      const again = await runUnitsImport(t.db, { now: TEST_NOW });
       expect(again.status).toBe('unchanged');
       expect(again.rowsWritten).toEqual({ versions: 0, lineage: 0 });
       expect(await tableCounts(t)).toEqual(before);
@@ -141,7 +142,7 @@ for (const dialect of DIALECTS) {
         communes: data.communes.map((c) => (c.code === '25015' ? { ...c, name: 'Xã Khác' } : c)),
       };
       await expect(
-        t.db.transaction().execute((trx) => persistUnitImport(trx, changed)),
+        t.db.transaction().execute((trx) => persistUnitImport(trx, changed, { now: TEST_NOW })),
       ).rejects.toMatchObject({
         code: 'CONFLICT',
       });
@@ -162,9 +163,9 @@ describe('units import speed and atomicity (SQLite)', () => {
     const broken = { ...data, report: { ...data.report, discrepancies: ['communes: 3320, expected 3321'] } };
     const t = await openTestDb('sqlite');
     try {
-      await expect(t.db.transaction().execute((trx) => persistUnitImport(trx, broken))).rejects.toThrow(
-        /discrepancies/,
-      );
+      await expect(
+        t.db.transaction().execute((trx) => persistUnitImport(trx, broken, { now: TEST_NOW })),
+      ).rejects.toThrow(/discrepancies/);
       expect(await tableCounts(t)).toEqual({ changeSets: 0, versions: 0, lineage: 0 });
     } finally {
       await t.dispose();

@@ -30,7 +30,8 @@ export interface ImportReport extends CleaningReport {
 export interface ImportOptions {
   /** Import even when the totals differ from the expected figures (the discrepancies stay in the report). */
   allowDiscrepancies?: boolean;
-  now?: () => number;
+  /** The instant recorded as the import's. */
+  now: number;
 }
 
 /** A stable key for a lineage row: the former code, or its folded name and place when the code is unknown. */
@@ -100,7 +101,7 @@ const ZStoredReport = z.object({ dataHash: z.string() }).loose();
 export async function persistUnitImport(
   trx: Kysely<Database>,
   data: CleanUnitData,
-  options: ImportOptions = {},
+  options: ImportOptions,
 ): Promise<ImportReport> {
   const started = performance.now();
   const { id, name, effectiveDate } = BASE_CHANGE_SET;
@@ -131,7 +132,7 @@ export async function persistUnitImport(
   const versions = versionRows(data, id, effectiveDate);
   const lineage = lineageRows(data, id, effectiveDate);
   const done = report('imported', versions.length, lineage.length);
-  const now = options.now?.() ?? Date.now();
+  const now = options.now;
   await insertChangeSet(trx, {
     id,
     name,
@@ -146,10 +147,7 @@ export async function persistUnitImport(
 }
 
 /** `motcua units import`: reads both packages, cleans, and writes everything in one transaction. */
-export async function runUnitsImport(
-  db: Kysely<Database>,
-  options: ImportOptions = {},
-): Promise<ImportReport> {
+export async function runUnitsImport(db: Kysely<Database>, options: ImportOptions): Promise<ImportReport> {
   const started = performance.now();
   const data = cleanUnitData(await loadUnitSources());
   const report = await db.transaction().execute((trx) => persistUnitImport(trx, data, options));

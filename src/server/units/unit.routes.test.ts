@@ -1,4 +1,5 @@
 import Fastify from 'fastify';
+import { testClock } from '../../../test/support/clock.ts';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -47,6 +48,7 @@ for (const dialect of DIALECTS) {
       app.setSerializerCompiler(serializerCompiler);
       installErrorHandler(app);
       app.decorate('db', t.db.withPlugin(counter));
+      app.decorate('clock', testClock());
       await app.register(unitRoutes);
       await app.ready();
     });

@@ -3,6 +3,7 @@ import type { AppInstance } from '../http/types.ts';
 import { presentUnit } from './unit.presenter.ts';
 import { ZErrorBody, ZFindUnitsQuery, ZUnit, ZUnitList, ZUnitParams } from './unit.schemas.ts';
 import { findUnits, getUnit, listProvinces } from './unit.service.ts';
+import { todayInVietnam } from '../platform/clock.ts';
 
 // `request.server.db` is declared on FastifyInstance by src/server/app.ts.
 const tags = ['units'];
@@ -22,7 +23,10 @@ export async function unitRoutes(app: AppInstance): Promise<void> {
         response: { 200: ZUnit, 400: ZErrorBody, 404: ZErrorBody },
       },
     },
-    async (request) => presentUnit(await getUnit(request.server.db, request.params.code)),
+    async (request) =>
+      presentUnit(
+        await getUnit(request.server.db, request.params.code, { asOf: todayInVietnam(app.clock.now()) }),
+      ),
   );
 
   app.get(
@@ -39,7 +43,10 @@ export async function unitRoutes(app: AppInstance): Promise<void> {
       },
     },
     async (request) => {
-      const units = await findUnits(request.server.db, request.query);
+      const units = await findUnits(request.server.db, {
+        ...request.query,
+        asOf: todayInVietnam(app.clock.now()),
+      });
       return { items: units.map(presentUnit) };
     },
   );
@@ -53,6 +60,10 @@ export async function unitRoutes(app: AppInstance): Promise<void> {
         response: { 200: z.object({ items: z.array(ZUnit) }).describe('Provinces by code') },
       },
     },
-    async (request) => ({ items: (await listProvinces(request.server.db)).map(presentUnit) }),
+    async (request) => ({
+      items: (await listProvinces(request.server.db, { asOf: todayInVietnam(app.clock.now()) })).map(
+        presentUnit,
+      ),
+    }),
   );
 }

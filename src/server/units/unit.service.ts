@@ -42,8 +42,8 @@ export interface Unit {
 }
 
 export interface AsOf {
-  /** The date the answer is for (YYYY-MM-DD); today in Vietnam (UTC+7) by default. */
-  asOf?: string;
+  /** The date the answer is for (YYYY-MM-DD): `todayInVietnam(clock.now())` for "now". */
+  asOf: string;
 }
 
 export interface FindUnitsInput extends AsOf {
@@ -52,11 +52,6 @@ export interface FindUnitsInput extends AsOf {
   type?: CommuneType;
   limit?: number;
 }
-
-const VN_OFFSET_MS = 7 * 3600 * 1000;
-/** Today's date in Vietnam (Asia/Ho_Chi_Minh, UTC+7 all year). */
-export const todayInVietnam = (now: number = Date.now()): string =>
-  new Date(now + VN_OFFSET_MS).toISOString().slice(0, 10);
 
 const collator = new Intl.Collator('vi');
 const MAX_LINEAGE_DEPTH = 8;
@@ -135,8 +130,8 @@ async function followLineage(db: Db, code: string, asOf: string): Promise<UnitVe
 }
 
 /** The unit with this code in force, or the one a former code became (with `resolvedFrom`); null if none. */
-export async function findUnitByCode(db: Db, code: string, options: AsOf = {}): Promise<Unit | null> {
-  const asOf = options.asOf ?? todayInVietnam();
+export async function findUnitByCode(db: Db, code: string, options: AsOf): Promise<Unit | null> {
+  const { asOf } = options;
   const [current] = await findVersions(db, { asOf, codes: [code] });
   if (current) return (await hydrate(db, [current], asOf))[0] ?? null;
   const successor = await followLineage(db, code, asOf);
@@ -146,15 +141,15 @@ export async function findUnitByCode(db: Db, code: string, options: AsOf = {}): 
 }
 
 /** Like findUnitByCode, but an unknown code is a NOT_FOUND error. */
-export async function getUnit(db: Db, code: string, options: AsOf = {}): Promise<Unit> {
+export async function getUnit(db: Db, code: string, options: AsOf): Promise<Unit> {
   const unit = await findUnitByCode(db, code, options);
   if (!unit) throw notFound('unit', code);
   return unit;
 }
 
 /** The 34 provinces and centrally-run cities, by code. */
-export async function listProvinces(db: Db, options: AsOf = {}): Promise<Unit[]> {
-  const asOf = options.asOf ?? todayInVietnam();
+export async function listProvinces(db: Db, options: AsOf): Promise<Unit[]> {
+  const { asOf } = options;
   const rows = await findVersions(db, { asOf, types: PROVINCE_TYPES });
   return (await hydrate(db, rows, asOf)).sort((a, b) => a.code.localeCompare(b.code));
 }
@@ -187,8 +182,8 @@ async function matchFormerNames(db: Db, folded: string, input: FindUnitsInput, a
 }
 
 /** Current communes by province, type and a folded text (names and former names; a 5-digit code too). */
-export async function findUnits(db: Db, input: FindUnitsInput = {}): Promise<Unit[]> {
-  const asOf = input.asOf ?? todayInVietnam();
+export async function findUnits(db: Db, input: FindUnitsInput): Promise<Unit[]> {
+  const { asOf } = input;
   const limit = input.limit ?? DEFAULT_LIMIT;
   const types = input.type ? [input.type] : COMMUNE_TYPES;
   const q = input.q?.trim() ? foldVietnamese(input.q) : undefined;
@@ -230,7 +225,7 @@ const commune = (unit: Unit | null): unit is Unit =>
  * For the legacy dossier import: a former or current commune code → the current commune code, or null.
  * Codes that lost their leading zeros (3-4 digits) are padded first.
  */
-export async function resolveUnitCode(db: Db, code: string, options: AsOf = {}): Promise<string | null> {
+export async function resolveUnitCode(db: Db, code: string, options: AsOf): Promise<string | null> {
   const trimmed = code.trim();
   if (!/^\d{3,5}$/.test(trimmed)) return null;
   const unit = await findUnitByCode(db, trimmed.padStart(5, '0'), options);
@@ -238,7 +233,7 @@ export async function resolveUnitCode(db: Db, code: string, options: AsOf = {}):
 }
 
 /** Whether a unit (current or former code) lies in the province (tenant scope checks). */
-export async function isUnitInProvince(db: Db, unitCode: string, provinceCode: string, options: AsOf = {}) {
+export async function isUnitInProvince(db: Db, unitCode: string, provinceCode: string, options: AsOf) {
   const unit = await findUnitByCode(db, unitCode, options);
   return unit !== null && unit.provinceCode === provinceCode;
 }

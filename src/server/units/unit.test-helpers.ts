@@ -3,6 +3,7 @@ import { openTestDb, type TestDb } from '../../../test/support/db.ts';
 import { cleanUnitData, type CleanUnitData } from './unit.clean.ts';
 import { persistUnitImport, type ImportReport } from './unit.import.ts';
 import { loadUnitSources, type RawUnitSources } from './unit.sources.ts';
+import { TEST_NOW } from '../../../test/support/clock.ts';
 
 let sources: Promise<RawUnitSources> | undefined;
 let cleaned: Promise<CleanUnitData> | undefined;
@@ -18,7 +19,7 @@ export const testCleanData = (): Promise<CleanUnitData> =>
 export async function openImportedDb(dialect: DialectName): Promise<{ t: TestDb; report: ImportReport }> {
   const t = await openTestDb(dialect);
   const data = await testCleanData();
-  const report = await t.db.transaction().execute((trx) => persistUnitImport(trx, data));
+  const report = await t.db.transaction().execute((trx) => persistUnitImport(trx, data, { now: TEST_NOW }));
   return { t, report };
 }
 

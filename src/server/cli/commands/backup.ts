@@ -114,8 +114,8 @@ export async function backupCommand(args: string[], io: CliIo): Promise<number> 
   const out = resolve(values.out ?? './data/backups');
   mkdirSync(out, { recursive: true });
   const { dialect, target } = parseDatabaseUrl(config.DATABASE_URL);
-  const stamp = backupStamp(Date.now());
-  const started = Date.now();
+  const started = io.clock.now();
+  const stamp = backupStamp(started);
   let dest: string;
   if (dialect === 'sqlite') {
     if (target === ':memory:') throw new CliUsageError('backup: an in-memory database cannot be backed up');
@@ -133,6 +133,6 @@ export async function backupCommand(args: string[], io: CliIo): Promise<number> 
     const removed = prune(out, keep);
     if (removed.length) io.out(`Removed ${removed.length} older copy(ies); kept the ${keep} newest.`);
   }
-  io.out(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  io.out(`Done in ${((io.clock.now() - started) / 1000).toFixed(1)} s.`);
   return 0;
 }

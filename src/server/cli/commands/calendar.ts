@@ -8,7 +8,7 @@ import {
   type WorkingCalendar,
 } from '../../../shared/calendar/index.ts';
 import { loadConfig } from '../../config.ts';
-import { openDatabase } from '../../db/open.ts';
+import { openDatabase } from '../../bootstrap.ts';
 import {
   currentOverride,
   loadCalendar,
@@ -55,9 +55,13 @@ function checkProvince(code: string | undefined, allowNational = false): string 
 }
 
 /** The national calendar needs no database; a province's calendar is read from it. */
-async function withCalendar<T>(province: string | undefined, use: (cal: WorkingCalendar) => T): Promise<T> {
+async function withCalendar<T>(
+  province: string | undefined,
+  io: CliIo,
+  use: (cal: WorkingCalendar) => T,
+): Promise<T> {
   if (!province) return use(createCalendar(defaultCalendarSpec()));
-  const handle = await openDatabase(loadConfig());
+  const handle = await openDatabase(loadConfig(), { clock: io.clock });
   try {
     return use(await loadCalendar(handle.db, province));
   } finally {
@@ -73,7 +77,7 @@ async function due(values: Values, io: CliIo): Promise<number> {
     throw new CliUsageError(`calendar due: --limit must be a non-negative integer, got "${limitText}"`);
   const province = checkProvince(values.province);
   try {
-    const result = await withCalendar(province, (cal) => {
+    const result = await withCalendar(province, io, (cal) => {
       const at = cal.due(parseInstant(received), {
         value: Number(limitText),
         unit: unit as LimitUnit,
@@ -95,7 +99,7 @@ async function days(values: Values, io: CliIo): Promise<number> {
   if (!/^\d{4}$/.test(yearText) || Number(yearText) < 1990 || Number(yearText) > 2100)
     throw new CliUsageError(`calendar days: --year must be a year from 1990 to 2100, got "${yearText}"`);
   const province = checkProvince(values.province);
-  const summary = await withCalendar(province, (cal) =>
+  const summary = await withCalendar(province, io, (cal) =>
     yearSummary(cal, province ?? NATIONAL_SCOPE, Number(yearText)),
   );
   const names = ['', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy', 'Chủ Nhật'];
@@ -138,14 +142,14 @@ function applyEdit(base: CalendarOverride, values: Values): CalendarOverride {
 
 async function set(values: Values, io: CliIo): Promise<number> {
   const scope = checkProvince(requireString('calendar set', 'province', values.province), true)!;
-  const handle = await openDatabase(loadConfig());
+  const handle = await openDatabase(loadConfig(), { clock: io.clock });
   try {
     const { override } = await currentOverride(handle.db, scope);
     const next = applyEdit(override, values);
     const note = values.note ?? 'motcua calendar set';
     const version = await handle.db
       .transaction()
-      .execute((trx) => saveCalendarOverride(trx, null, scope, next, note))
+      .execute((trx) => saveCalendarOverride(trx, null, scope, next, note, io.clock.now()))
       .catch((e: unknown) => {
         if (e instanceof AppError)
           throw new CliUsageError(

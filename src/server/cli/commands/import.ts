@@ -1,7 +1,7 @@
 /** `motcua import dossiers FILE.jsonl`: the legacy dossier import (docs/REPORTS.md). */
 import { existsSync, statSync } from 'node:fs';
 import { loadConfig } from '../../config.ts';
-import { openDatabase } from '../../db/open.ts';
+import { openDatabase } from '../../bootstrap.ts';
 import { openImportDatabase } from '../../legacy/legacy.connection.ts';
 import { formatImportResult, importLegacyDossiers } from '../../legacy/legacy.import.ts';
 import { progressBar } from '../../legacy/progress.ts';
@@ -17,11 +17,12 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
   if (!existsSync(file) || !statSync(file).isFile()) throw new CliUsageError(`import: no such file: ${file}`);
   const config = loadConfig();
   // Migrations and reference data (units) first, then the import's own connection (SQLite: prepared statements).
-  await (await openDatabase(config, { log: io.err })).close();
+  await (await openDatabase(config, { log: io.err, clock: io.clock })).close();
   const handle = await openImportDatabase(config.DATABASE_URL);
   const bar = progressBar(process.stderr, 'import');
   try {
     const result = await importLegacyDossiers(handle.db, file, {
+      now: io.clock.now(),
       sqlite: handle.sqlite,
       onProgress: (p) => bar.update(p),
     });

@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { loadConfig } from '../../config.ts';
 import type { DbHandle } from '../../db/connect.ts';
-import { openDatabase } from '../../db/open.ts';
+import { openDatabase } from '../../bootstrap.ts';
 import { translate } from '../../i18n/messages.ts';
 import { AppError } from '../../http/app-error.ts';
 import { LOCALES, type Locale } from '../../i18n/locale.ts';
@@ -73,11 +73,11 @@ function asUsage(e: unknown, a: ReportArgs): unknown {
   return new CliUsageError(`report: --${path}: ${message ?? 'invalid'}${given}`);
 }
 
-async function render(handle: DbHandle, a: ReportArgs): Promise<string | Buffer> {
+async function render(handle: DbHandle, a: ReportArgs, now: number): Promise<string | Buffer> {
   const period = resolvePeriod(a.from, a.to);
-  const target = await resolveReportUnit(handle.db, a.unit);
+  const target = await resolveReportUnit(handle.db, a.unit, now);
   const report = await buildPeriodReport(handle.db, target, period);
-  if (a.format === 'xlsx') return periodReportXlsx(report);
+  if (a.format === 'xlsx') return periodReportXlsx(report, now);
   if (a.format === 'pdf') return periodReportPdf(report);
   if (a.format === 'brief') return composeBrief(briefData(report, target.unit, target.isProvince), a.lang);
   return JSON.stringify(report, null, 2);
@@ -94,10 +94,10 @@ export async function reportCommand(
   } catch (e) {
     throw asUsage(e, a);
   }
-  const handle = await (deps.open ?? (() => openDatabase(loadConfig(), { log: io.err })))();
+  const handle = await (deps.open ?? (() => openDatabase(loadConfig(), { log: io.err, clock: io.clock })))();
   let output: string | Buffer;
   try {
-    output = await render(handle, a);
+    output = await render(handle, a, io.clock.now());
   } catch (e) {
     throw asUsage(e, a);
   } finally {

@@ -1,6 +1,6 @@
 import { buildApp } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
-import { openDatabase } from '../../db/open.ts';
+import { openDatabase } from '../../bootstrap.ts';
 import { DEMO_DAYS, seedDemoActivity } from '../../demo/demo-activity.ts';
 import { seedDemo } from '../../demo/demo-seed.ts';
 import { scheduleDossierJobs } from '../../dossiers/dossier.jobs.ts';
@@ -16,22 +16,32 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
   const config = loadConfig();
   const port = parseIntOption('serve', 'port', values.port, 0, 65535) ?? config.PORT;
   const host = values.host ?? config.HOST;
-  const handle = await openDatabase(config, { log: io.out });
+  const handle = await openDatabase(config, { log: io.out, clock: io.clock });
   if (values.demo) {
-    const created = await seedDemo(handle.db, config.MOTCUA_DEMO_PASSWORD);
+    const created = await seedDemo(handle.db, config.MOTCUA_DEMO_PASSWORD, io.clock.now());
     if (created.length) {
       io.out(`Demo loaded. Accounts (password "${config.MOTCUA_DEMO_PASSWORD}"):`);
       for (const a of created)
         io.out(`  ${a.username.padEnd(20)} ${a.roles.join(',').padEnd(20)} unit ${a.unitCode}`);
-      const activity = await seedDemoActivity(handle.db, config.MOTCUA_AGENCY_FALLBACK_PREFIX);
+      const activity = await seedDemoActivity(
+        handle.db,
+        config.MOTCUA_AGENCY_FALLBACK_PREFIX,
+        io.clock.now(),
+      );
       io.out(
         `Demo activity (Di Linh, Gia Hiệp; last ${DEMO_DAYS} working days): ${activity.dossiers} dossiers, ${activity.petitions} petitions, ${activity.tasks} tasks.`,
       );
     } else
       io.out(`Demo accounts already present (password set by MOTCUA_DEMO_PASSWORD, default "motcua-demo").`);
   }
-  const app = await buildApp({ db: handle.db, dialect: handle.dialect, config, logger: true });
-  const stopJobs = scheduleDossierJobs(handle.db, (msg) => app.log.info(msg));
+  const app = await buildApp({
+    db: handle.db,
+    dialect: handle.dialect,
+    config,
+    logger: true,
+    clock: io.clock,
+  });
+  const stopJobs = scheduleDossierJobs(handle.db, io.clock, (msg) => app.log.info(msg));
   const stop = async () => {
     stopJobs();
     await app.close();

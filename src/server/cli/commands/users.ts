@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline/promises';
 import { loadConfig } from '../../config.ts';
-import { openDatabase } from '../../db/open.ts';
+import { openDatabase } from '../../bootstrap.ts';
 import { AppError } from '../../http/app-error.ts';
 import { translate } from '../../i18n/messages.ts';
 import * as accounts from '../../accounts/account.service.ts';
@@ -67,14 +67,14 @@ export async function usersCommand(args: string[], io: CliIo): Promise<number> {
         }
       : undefined;
   const password = sub === 'create' || sub === 'passwd' ? await readPassword(values.password) : '';
-  const handle = await openDatabase(loadConfig());
+  const handle = await openDatabase(loadConfig(), { clock: io.clock });
   const db = handle.db;
   try {
     if (sub === 'list') {
       for (const u of await accounts.listUsers(db, { kind: 'all' })) {
         const state = u.disabled
           ? 'disabled'
-          : u.locked_until && u.locked_until > Date.now()
+          : u.locked_until && u.locked_until > io.clock.now()
             ? 'locked'
             : 'active';
         io.out(
@@ -85,25 +85,30 @@ export async function usersCommand(args: string[], io: CliIo): Promise<number> {
       await db
         .transaction()
         .execute((trx) =>
-          accounts.createUser(trx, null, {
-            username,
-            displayName: values.name ?? username,
-            password,
-            ...create,
-          }),
+          accounts.createUser(
+            trx,
+            null,
+            {
+              username,
+              displayName: values.name ?? username,
+              password,
+              ...create,
+            },
+            io.clock.now(),
+          ),
         )
         .catch(describe);
       io.out(`Created ${username} (${create.roles.join(', ')}) in unit ${create.unitCode}.`);
     } else if (sub === 'passwd') {
       await db
         .transaction()
-        .execute((trx) => accounts.setPassword(trx, null, username, password))
+        .execute((trx) => accounts.setPassword(trx, null, username, password, io.clock.now()))
         .catch(describe);
       io.out(`Password of ${username} changed; their sessions were closed.`);
     } else {
       await db
         .transaction()
-        .execute((trx) => accounts.setDisabled(trx, null, username, sub === 'disable'))
+        .execute((trx) => accounts.setDisabled(trx, null, username, sub === 'disable', io.clock.now()))
         .catch(describe);
       io.out(`${username} ${sub}d.`);
     }

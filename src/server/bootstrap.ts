@@ -1,0 +1,37 @@
+/**
+ * Start-up wiring, the one place that puts the layers together before the server or a command runs: connect
+ * (db/), apply pending migrations, then load the reference data a fresh database needs (the administrative
+ * units and the built-in procedure catalog). db/ itself only connects, migrates and knows dialects.
+ */
+import type { AppConfig } from './config.ts';
+import { connect, type DbHandle } from './db/connect.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { ensureReferenceData } from './demo/reference-data.ts';
+import type { Clock } from './platform/clock.ts';
+
+export interface OpenOptions {
+  /** The instant recorded on reference data loaded now. */
+  clock: Clock;
+  /** Print progress lines (CLI). */
+  log?: (line: string) => void;
+}
+
+/** Connects, applies pending migrations and loads reference data (units, catalog) if missing. */
+export async function openDatabase(
+  config: Pick<AppConfig, 'DATABASE_URL'>,
+  options: OpenOptions,
+): Promise<DbHandle> {
+  const handle = await connect(config.DATABASE_URL);
+  try {
+    const { applied } = await migrateToLatest(
+      handle.db,
+      handle.dialect === 'postgres' ? handle.schema : undefined,
+    );
+    if (applied.length) options.log?.(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
+    await ensureReferenceData(handle.db, options.clock.now(), options.log);
+    return handle;
+  } catch (e) {
+    await handle.close();
+    throw e;
+  }
+}
