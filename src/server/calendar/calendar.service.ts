@@ -78,34 +78,41 @@ export async function currentOverride(
     : { version: 0, override: {} };
 }
 
-const cache = new Map<string, { key: string; calendar: WorkingCalendar }>();
+/**
+ * Compiled calendars by the text of the overrides they were made from: the same overrides give the same calendar
+ * whichever database, connection or transaction read them, so every intake in a transaction hits the cache and
+ * a new saved version simply makes a new key. Bounded: the oldest entry goes past CALENDAR_CACHE_SIZE.
+ */
+const compiled = new Map<string, WorkingCalendar>();
+export const CALENDAR_CACHE_SIZE = 64;
+
+/** How many compiled calendars are held (tests check that the cache does not grow with use). */
+export const calendarCacheSize = (): number => compiled.size;
 
 /**
  * The calendar in force for a province (national defaults ⊕ national edits ⊕ the province's edits); without a
- * province, the national one. Compiled calendars are cached until a new version is saved.
+ * province, the national one.
  */
 export async function loadCalendar(db: Kysely<Database>, provinceCode?: string): Promise<WorkingCalendar> {
-  const national = await currentOverride(db, NATIONAL_SCOPE);
-  const province = provinceCode ? await currentOverride(db, provinceCode) : { version: 0, override: {} };
-  const key = `${national.version}/${province.version}`;
-  const cacheKey = `${provinceCode ?? NATIONAL_SCOPE}@${cacheIdOf(db)}`;
-  const hit = cache.get(cacheKey);
-  if (hit && hit.key === key) return hit.calendar;
-  const calendar = createCalendar(mergeSpec(defaultCalendarSpec(), national.override, province.override));
-  cache.set(cacheKey, { key, calendar });
-  return calendar;
-}
-
-const dbIds = new WeakMap<object, number>();
-let nextDbId = 1;
-/** Separates cache entries of different databases in one process (tests open many). */
-function cacheIdOf(db: object): number {
-  let id = dbIds.get(db);
-  if (id === undefined) {
-    id = nextDbId++;
-    dbIds.set(db, id);
+  const national = (await latestVersion(db, NATIONAL_SCOPE))?.override ?? '{}';
+  const province = provinceCode ? ((await latestVersion(db, provinceCode))?.override ?? '{}') : '{}';
+  const key = `${national}\u0000${province}`;
+  const hit = compiled.get(key);
+  if (hit) {
+    compiled.delete(key); // most recently used last
+    compiled.set(key, hit);
+    return hit;
   }
-  return id;
+  const calendar = createCalendar(
+    mergeSpec(
+      defaultCalendarSpec(),
+      JSON.parse(national) as CalendarOverride,
+      JSON.parse(province) as CalendarOverride,
+    ),
+  );
+  compiled.set(key, calendar);
+  if (compiled.size > CALENDAR_CACHE_SIZE) compiled.delete(compiled.keys().next().value!);
+  return calendar;
 }
 
 /** Saves a new version of a scope's override (validated by compiling it), audited in the same transaction. */
