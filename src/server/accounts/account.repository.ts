@@ -62,6 +62,8 @@ export async function deleteSessionsOfUser(db: Db, userId: string): Promise<void
   await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
 }
 
-export async function deleteExpiredSessions(db: Db, now: number): Promise<void> {
-  await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
+/** Deletes the sessions expired at `now`; returns how many. */
+export async function deleteExpiredSessions(db: Db, now: number): Promise<number> {
+  const r = await db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
+  return Number(r.numDeletedRows);
 }

@@ -1,3 +1,4 @@
+import type { JobRunTable } from '../jobs/job.table.ts';
 import type { AttachmentTable } from '../attachments/attachment.table.ts';
 import type { CalendarVersionTable } from '../calendar/calendar.table.ts';
 import type { SessionTable, StaffFieldTable, UserTable } from '../accounts/account.table.ts';
@@ -41,6 +42,7 @@ export interface Database {
   petition_actions: PetitionActionTable;
   tasks: TaskTable;
   task_actions: TaskActionTable;
+  job_runs: JobRunTable;
 }
 
 export interface SettingTable {

@@ -54,6 +54,12 @@ export async function storeIdempotent(
     .execute();
 }
 
+/** Deletes the keys stored before `before`; returns how many. */
+export async function deleteIdempotencyKeysBefore(db: Kysely<Database>, before: number): Promise<number> {
+  const r = await db.deleteFrom('idempotency_keys').where('created_at', '<', before).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
 /** Unique-key violations on either engine (a concurrent retry with the same key won the race). */
 export function isUniqueViolation(e: unknown): boolean {
   const err = e as { code?: string; message?: string };

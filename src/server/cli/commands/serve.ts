@@ -3,7 +3,8 @@ import { loadConfig } from '../../config.ts';
 import { openDatabase } from '../../bootstrap.ts';
 import { DEMO_DAYS, seedDemoActivity } from '../../demo/demo-activity.ts';
 import { seedDemo } from '../../demo/demo-seed.ts';
-import { scheduleDossierJobs } from '../../dossiers/dossier.jobs.ts';
+import { scheduleJobs } from '../../jobs/job-runner.ts';
+import { SERVER_JOBS } from '../../jobs/jobs.ts';
 import { parseCommandArgs, parseIntOption } from '../args.ts';
 import type { CliIo } from '../cli-error.ts';
 
@@ -41,7 +42,7 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
     logger: true,
     clock: io.clock,
   });
-  const stopJobs = scheduleDossierJobs(handle.db, io.clock, (msg) => app.log.info(msg));
+  let stopJobs = () => {};
   const stop = async () => {
     stopJobs();
     await app.close();
@@ -51,6 +52,9 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
   const address = await app.listen({ port, host });
+  // Jobs start once the server answers, their first run a little later: after a large import thousands of
+  // dossiers may be due for return, and the first requests must not wait behind them.
+  stopJobs = scheduleJobs(handle.db, SERVER_JOBS, io.clock, (line) => app.log.info(line));
   io.out(
     `MộtCửa ${handle.dialect} (${handle.location}) listening on ${address.replace('0.0.0.0', 'localhost')}`,
   );

@@ -1,0 +1,53 @@
+/** The server's background jobs, run by the job runner (job-runner.ts) on `motcua serve`. */
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { deleteExpiredSessions } from '../accounts/account.repository.ts';
+import { returnStaleSupplements } from '../dossiers/dossier.jobs.ts';
+import { deleteIdempotencyKeysBefore } from '../dossiers/idempotency.ts';
+import type { JobDefinition } from './job-runner.ts';
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+/** Idempotency keys answer retries over a bad link; after this long nobody retries. */
+export const IDEMPOTENCY_KEEP_DAYS = 30;
+
+export const purgeExpiredSessions: JobDefinition = {
+  name: 'sessions.purge_expired',
+  intervalMs: 60 * MINUTE,
+  run: async (db, now) => ({ done: await deleteExpiredSessions(db, now), failed: 0 }),
+};
+
+export const purgeOldIdempotencyKeys: JobDefinition = {
+  name: 'idempotency.purge_old',
+  intervalMs: 24 * 60 * MINUTE,
+  run: async (db, now) => ({
+    done: await deleteIdempotencyKeysBefore(db, now - IDEMPOTENCY_KEEP_DAYS * DAY),
+    failed: 0,
+  }),
+};
+
+export const returnStaleSupplementsJob: JobDefinition = {
+  name: 'dossiers.return_stale_supplements',
+  intervalMs: 15 * MINUTE,
+  run: async (db: Kysely<Database>, now: number) => {
+    const failures: string[] = [];
+    const codes = await returnStaleSupplements(db, now, (code, e) =>
+      failures.push(`${code}: ${e instanceof Error ? e.message : String(e)}`),
+    );
+    const message = [
+      codes.length ? `returned without supplement: ${codes.slice(0, 20).join(', ')}` : '',
+      failures.length ? `failed: ${failures.slice(0, 5).join('; ')}` : '',
+    ]
+      .filter(Boolean)
+      .join('; ');
+    return { done: codes.length, failed: failures.length, message: message || undefined };
+  },
+};
+
+/** Every job `motcua serve` runs. */
+export const SERVER_JOBS: readonly JobDefinition[] = [
+  returnStaleSupplementsJob,
+  purgeExpiredSessions,
+  purgeOldIdempotencyKeys,
+];
