@@ -89,22 +89,20 @@ for (const dialect of DIALECTS) {
     });
 
     it('purges expired sessions and idempotency keys older than 30 days, keeping the rest', async () => {
-      const user = await t.db
-        .transaction()
-        .execute((trx) =>
-          createUser(
-            trx,
-            null,
-            {
-              username: 'jobs.user',
-              displayName: 'J',
-              password: 'secret-pass',
-              unitCode: '25000',
-              roles: ['specialist'],
-            },
-            TEST_NOW,
-          ),
-        );
+      const user = await t.db.transaction().execute((trx) =>
+        createUser(
+          trx,
+          null,
+          {
+            username: 'jobs.user',
+            displayName: 'J',
+            password: 'secret-pass',
+            unitCode: '25000',
+            roles: ['specialist'],
+          },
+          TEST_NOW,
+        ),
+      );
       const session = (id: string, expires: number) => ({
         id,
         user_id: user.id,
