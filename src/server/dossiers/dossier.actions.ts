@@ -11,7 +11,8 @@ import {
 import { allowedActions, ENDING, nextStatus, type ActionType } from '../../shared/dossier/lifecycle.ts';
 import type { DossierStatus } from '../../shared/dossier/status.ts';
 import type { Actor } from '../accounts/roles.ts';
-import { authorize, type PolicyAction } from '../accounts/policy.ts';
+import { authorize } from '../accounts/policy.ts';
+import { DOSSIER_ACTION_POLICY } from './dossier.policy.ts';
 import { scopeOf } from '../accounts/scope.ts';
 import { auditTransition, illegalTransition } from '../http/action-log.ts';
 import { calendarErrorToAppError, loadCalendar } from '../calendar/calendar.service.ts';
@@ -24,27 +25,6 @@ import { pickAssignee } from './dossier.assign.ts';
 import { CORRECTION_WINDOW, SUPPLEMENT_REQUEST_WINDOW } from './dossier.rules.ts';
 
 type Db = Kysely<Database>;
-
-/** Who may take each action (see accounts/policy.ts). */
-export const ACTION_POLICY: Record<ActionType, PolicyAction> = {
-  accept_online: 'dossier.intake',
-  request_correction: 'dossier.intake',
-  assign: 'dossier.decide',
-  request_supplement: 'dossier.process',
-  receive_supplement: 'dossier.intake',
-  transfer: 'dossier.process',
-  transfer_result: 'dossier.process',
-  submit_for_approval: 'dossier.process',
-  send_back: 'dossier.decide',
-  approve: 'dossier.decide',
-  refuse: 'dossier.decide',
-  extend: 'dossier.decide',
-  stop: 'dossier.decide',
-  auto_return: 'dossier.decide',
-  withdraw: 'dossier.intake',
-  deliver: 'dossier.intake',
-  correct_result: 'dossier.process',
-};
 
 interface EffectContext {
   trx: Db;
@@ -197,7 +177,10 @@ export async function applyAction(
   const d = await repo.findDossierByCode(trx, code, actor ? scopeOf(actor) : { kind: 'all' });
   if (!d) throw notFound('dossier', code);
   if (actor)
-    authorize(actor, ACTION_POLICY[req.type], { provinceCode: d.province_code, unitCode: d.unit_code });
+    authorize(actor, DOSSIER_ACTION_POLICY[req.type], {
+      provinceCode: d.province_code,
+      unitCode: d.unit_code,
+    });
   else if (!opts.system) throw new AppError('UNAUTHENTICATED');
   const from = d.status as DossierStatus;
   const to = nextStatus(from, req.type);

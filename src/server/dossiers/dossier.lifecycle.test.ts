@@ -47,14 +47,19 @@ for (const dialect of DIALECTS) {
         .selectAll()
         .where('id', '=', d.id)
         .executeTakeFirstOrThrow();
-      expect(presentDossier(processing, new Map()).allowedActions).not.toContain('transfer_result');
+      expect(presentDossier(processing, s.specialistA, new Map()).allowedActions).not.toContain(
+        'transfer_result',
+      );
       const sent = await act(
         s.specialistA,
         d.code,
         { type: 'transfer', agency: 'Công an xã' },
         at(2026, 4, 6, 11),
       );
-      expect(presentDossier(sent, new Map()).allowedActions).toContain('transfer_result');
+      expect(presentDossier(sent, s.specialistA, new Map()).allowedActions).toContain('transfer_result');
+      // Offered only what the viewer's role and commune allow (the browser shows exactly these).
+      expect(presentDossier(sent, s.counter, new Map()).allowedActions).not.toContain('transfer_result');
+      expect(presentDossier(sent, s.otherCounter, new Map()).allowedActions).toEqual([]);
       const answered = await act(
         s.specialistA,
         d.code,

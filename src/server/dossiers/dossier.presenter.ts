@@ -1,12 +1,13 @@
 import type { Kysely } from 'kysely';
 import { formatInstant } from '../../shared/calendar/index.ts';
 import { maskAddress, maskIdNumber, maskPhone } from '../../shared/identity/cccd.ts';
-import { allowedActions } from '../../shared/dossier/lifecycle.ts';
 import type { Channel, DossierStatus } from '../../shared/dossier/status.ts';
 import type { Database } from '../db/schema.ts';
 import type { DossierActionRow, DossierRow } from './dossier.table.ts';
 import type { TDossier } from './dossier.schemas.ts';
 import { presentActionLog } from '../http/action-log.ts';
+import type { Actor } from '../accounts/roles.ts';
+import { dossierActionsFor } from './dossier.policy.ts';
 
 /** An instant as ISO 8601 with the +07:00 offset, or null. */
 export const isoOrNull = (ms: number | null): string | null => (ms === null ? null : formatInstant(ms));
@@ -34,6 +35,7 @@ export async function assigneeNames(
 /** The dossier as officers see it: personal data masked (the full data is a separate, audited read). */
 export function presentDossier(
   d: DossierRow,
+  viewer: Actor,
   assignees: Map<string, AssigneeName>,
   actions?: DossierActionRow[],
 ): TDossier {
@@ -70,10 +72,7 @@ export function presentDossier(
       sendBy: typeof t.sendBy === 'number' ? isoOrNull(t.sendBy) : t.sendBy,
       dueAt: typeof t.dueAt === 'number' ? isoOrNull(t.dueAt) : t.dueAt,
     })),
-    // The answer of another agency needs a transfer to it first.
-    allowedActions: allowedActions(d.status as DossierStatus).filter(
-      (a) => a !== 'transfer_result' || (data.transfers ?? []).length > 0,
-    ),
+    allowedActions: dossierActionsFor(viewer, d),
     ...(actions
       ? {
           actions: presentActionLog(actions),

@@ -44,7 +44,7 @@ export async function dossierRoutes(app: AppInstance): Promise<void> {
           agencyPrefix,
           idempotencyKey,
         });
-        return { status: 201, body: presentDossier(row, new Map()) };
+        return { status: 201, body: presentDossier(row, actor, new Map()) };
       });
       return reply.status(result.status as 201).send(result.body as z.infer<typeof ZDossier>);
     },
@@ -79,7 +79,7 @@ export async function dossierRoutes(app: AppInstance): Promise<void> {
       });
       const { page, nextCursor } = pageOf(rows, q.limit, (d) => ({ at: d.received_at ?? 0, id: d.id }));
       const names = await assigneeNames(app.db, page);
-      return { items: page.map((d) => presentDossier(d, names)), nextCursor };
+      return { items: page.map((d) => presentDossier(d, actor, names)), nextCursor };
     },
   );
 
@@ -90,7 +90,7 @@ export async function dossierRoutes(app: AppInstance): Promise<void> {
       const actor = requireActor(request);
       const d = await repo.findDossierByCode(app.db, request.params.code, scopeOf(actor));
       if (!d) throw notFound('dossier', request.params.code);
-      return presentDossier(d, await assigneeNames(app.db, [d]), await repo.listActions(app.db, d));
+      return presentDossier(d, actor, await assigneeNames(app.db, [d]), await repo.listActions(app.db, d));
     },
   );
 
@@ -161,7 +161,7 @@ export async function dossierRoutes(app: AppInstance): Promise<void> {
         });
         return {
           status: 200,
-          body: presentDossier(row, await assigneeNames(trx, [row]), await repo.listActions(trx, row)),
+          body: presentDossier(row, actor, await assigneeNames(trx, [row]), await repo.listActions(trx, row)),
         };
       });
       return reply.status(result.status as 200).send(result.body as z.infer<typeof ZDossier>);

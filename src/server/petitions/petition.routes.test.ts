@@ -68,9 +68,16 @@ for (const dialect of DIALECTS) {
         unitCode: '25000',
         dossierCode,
         petitioner: { name: 'Nguyễn Văn An' },
-        allowedActions: ['request_info', 'accept', 'reject', 'withdraw'],
+        // The counter officer who lodged it may only withdraw it; the leader is offered every step (by policy).
+        allowedActions: ['withdraw'],
         nextDeadline: { kind: 'respond', overdue: false },
       });
+      expect((await get(`/api/petitions/${p.code}`, leader)).json().allowedActions).toEqual([
+        'request_info',
+        'accept',
+        'reject',
+        'withdraw',
+      ]);
       expect(p.petitioner.idNumber).not.toBe('068090001234');
       expect(p.petitioner.phone).not.toContain('2345678');
       expect(parseInstant(p.respondBy)).toBeGreaterThan(parseInstant(p.receivedAt));

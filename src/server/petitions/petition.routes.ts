@@ -13,15 +13,14 @@ import { formatInstant } from '../../shared/calendar/index.ts';
 import { maskAddress, maskIdNumber, maskPhone } from '../../shared/identity/cccd.ts';
 import {
   DEFAULT_PETITION_RULES,
-  allowedPetitionActions,
-  maxExtensions,
   mergePetitionRules,
-  type PetitionAction,
   type PetitionKind,
   type PetitionRules,
   type PetitionStatus,
 } from '../../shared/petition/petition.ts';
 import { authorize } from '../accounts/policy.ts';
+import type { Actor } from '../accounts/roles.ts';
+import { petitionActionsFor } from './petition.policy.ts';
 import { scopeOf } from '../accounts/scope.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { idempotent, ZIdempotencyHeaders } from '../dossiers/idempotency.ts';
@@ -62,17 +61,9 @@ export const maskName = (name: string): string =>
     .map((w) => `${w[0]!.toUpperCase()}.`)
     .join(' ');
 
-/** The actions allowed now: by kind and status, less publishing twice or extending past the allowed number. */
-function actionsNow(p: PetitionRow, rules: PetitionRules): PetitionAction[] {
-  return allowedPetitionActions(p.kind as PetitionKind, p.status as PetitionStatus).filter(
-    (a) =>
-      !(a === 'publish' && p.published_at !== null) &&
-      !(a === 'extend' && p.extension_count >= maxExtensions(rules, caseOf(p))),
-  );
-}
-
 export function presentPetition(
   p: PetitionRow,
+  viewer: Actor,
   now: number,
   dossierCode: string | null,
   rules: PetitionRules,
@@ -113,7 +104,7 @@ export function presentPetition(
     publishBy: isoOrNull(p.publish_by),
     publishedAt: isoOrNull(p.published_at),
     nextDeadline: next ? { kind: next.kind, at: formatInstant(next.at), overdue: next.overdue } : null,
-    allowedActions: actionsNow(p, rules),
+    allowedActions: petitionActionsFor(viewer, p, rules, caseOf),
     ...(actions
       ? {
           actions: presentActionLog(actions),
@@ -155,7 +146,12 @@ const ZRulesOverride = z
   .strict();
 
 /** One petition as its page shows it: with its actions, its dossier's code and its province's limits. */
-async function presentWholePetition(db: Kysely<Database>, p: PetitionRow, now: number): Promise<TPetition> {
+async function presentWholePetition(
+  db: Kysely<Database>,
+  p: PetitionRow,
+  viewer: Actor,
+  now: number,
+): Promise<TPetition> {
   const actions = await db
     .selectFrom('petition_actions')
     .selectAll()
@@ -166,7 +162,7 @@ async function presentWholePetition(db: Kysely<Database>, p: PetitionRow, now: n
     ? await db.selectFrom('dossiers').select('code').where('id', '=', p.dossier_id).executeTakeFirst()
     : undefined;
   const rules = await loadPetitionRules(db, p.province_code);
-  return presentPetition(p, now, dossier?.code ?? null, rules, actions);
+  return presentPetition(p, viewer, now, dossier?.code ?? null, rules, actions);
 }
 
 export async function petitionRoutes(app: AppInstance): Promise<void> {
@@ -189,7 +185,10 @@ export async function petitionRoutes(app: AppInstance): Promise<void> {
         const now = nowToSecond(app.clock);
         const row = await lodgePetition(trx, actor, request.body, { now, agencyPrefix });
         const rules = await loadPetitionRules(trx, row.province_code);
-        return { status: 201, body: presentPetition(row, now, request.body.dossierCode ?? null, rules) };
+        return {
+          status: 201,
+          body: presentPetition(row, actor, now, request.body.dossierCode ?? null, rules),
+        };
       });
       return reply.status(result.status as 201).send(result.body as TPetition);
     },
@@ -271,6 +270,7 @@ export async function petitionRoutes(app: AppInstance): Promise<void> {
         items: rows.map((p) =>
           presentPetition(
             p,
+            actor,
             now,
             p.dossier_id ? (codes.get(p.dossier_id) ?? null) : null,
             rules.get(p.province_code) ?? DEFAULT_PETITION_RULES,
@@ -288,7 +288,7 @@ export async function petitionRoutes(app: AppInstance): Promise<void> {
       const actor = requireActor(request);
       const p = await findPetition(app.db, request.params.code, scopeOf(actor));
       if (!p) throw notFound('petition', request.params.code);
-      return presentWholePetition(app.db, p, app.clock.now());
+      return presentWholePetition(app.db, p, actor, app.clock.now());
     },
   );
 
@@ -359,7 +359,7 @@ export async function petitionRoutes(app: AppInstance): Promise<void> {
       const result = await idempotent(app.db, request, actor.id, async (trx) => {
         const now = nowToSecond(app.clock);
         const p = await applyPetitionAction(trx, actor, request.params.code, request.body, now);
-        return { status: 200, body: await presentWholePetition(trx, p, now) };
+        return { status: 200, body: await presentWholePetition(trx, p, actor, now) };
       });
       return reply.status(200).send(result.body as TPetition);
     },

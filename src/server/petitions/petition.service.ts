@@ -22,7 +22,8 @@ import {
   type PetitionRules,
   type PetitionStatus,
 } from '../../shared/petition/petition.ts';
-import { authorize, type PolicyAction } from '../accounts/policy.ts';
+import { authorize } from '../accounts/policy.ts';
+import { PETITION_ACTION_POLICY } from './petition.policy.ts';
 import type { Actor } from '../accounts/roles.ts';
 import { scopeOf, type Scope } from '../accounts/scope.ts';
 import { appendAudit } from '../audit/audit.service.ts';
@@ -183,18 +184,6 @@ export async function lodgePetition(
   return row;
 }
 
-/** Who may run each action (src/server/accounts/policy.ts). */
-const ACTION_POLICY: Record<PetitionAction, PolicyAction> = {
-  request_info: 'petition.handle',
-  receive_info: 'petition.receive',
-  accept: 'petition.decide',
-  reject: 'petition.decide',
-  extend: 'petition.decide',
-  resolve: 'petition.decide',
-  publish: 'petition.handle',
-  withdraw: 'petition.receive',
-};
-
 type Patch = Partial<PetitionTable>;
 
 interface EffectInput {
@@ -270,7 +259,10 @@ export async function applyPetitionAction(
 ): Promise<PetitionRow> {
   const p = await findPetition(trx, code, scopeOf(actor));
   if (!p) throw notFound('petition', code);
-  authorize(actor, ACTION_POLICY[req.type], { provinceCode: p.province_code, unitCode: p.unit_code });
+  authorize(actor, PETITION_ACTION_POLICY[req.type], {
+    provinceCode: p.province_code,
+    unitCode: p.unit_code,
+  });
   const kind = p.kind as PetitionKind;
   const from = p.status as PetitionStatus;
   const to = nextPetitionStatus(kind, from, req.type);
