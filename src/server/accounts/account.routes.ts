@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { AppInstance } from '../http/types.ts';
-import { AppError } from '../http/app-error.ts';
-import { clearSessionCookie, isSecure, requestMeta, requireActor, setSessionCookie } from '../http/auth.ts';
-import { LoginThrottle } from '../http/login-throttle.ts';
+import type { AppInstance } from '../platform/types.ts';
+import { AppError } from '../platform/app-error.ts';
+import { clearSessionCookie, isSecure, requestMeta, requireActor, setSessionCookie } from './auth.hook.ts';
+import { LoginThrottle } from './login-throttle.ts';
 import { authorize } from './policy.ts';
 import { scopeOf } from './scope.ts';
 import * as service from './account.service.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, openTestDb, type TestDb } from '../../../test/support/db.ts';
 import { insertUnits, LAM_DONG_SAMPLE } from '../../../test/support/factories.ts';
-import { AppError } from '../http/app-error.ts';
+import { AppError } from '../platform/app-error.ts';
 import { verifyAudit } from '../audit/audit.service.ts';
 import * as accounts from './account.service.ts';
 import { TEST_NOW } from '../../../test/support/clock.ts';

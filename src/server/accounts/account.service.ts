@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { AppError, invalidField, notFound } from '../http/app-error.ts';
+import { AppError, invalidField, notFound } from '../platform/app-error.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { ROLES, type Actor, type Role } from './roles.ts';
 import type { UserRow } from './account.table.ts';

@@ -1,6 +1,6 @@
 import type { Actor, Role } from './roles.ts';
 import { inScope, scopeOf } from './scope.ts';
-import { AppError } from '../http/app-error.ts';
+import { AppError } from '../platform/app-error.ts';
 
 interface Tenant {
   provinceCode: string;

@@ -4,9 +4,9 @@ import { formatInstant } from '../../shared/calendar/index.ts';
 import { can } from '../accounts/policy.ts';
 import { scopeOf } from '../accounts/scope.ts';
 import { appendAudit } from '../audit/audit.service.ts';
-import { AppError, invalidField, notFound } from '../http/app-error.ts';
-import { requireActor } from '../http/auth.ts';
-import type { AppInstance } from '../http/types.ts';
+import { AppError, invalidField, notFound } from '../platform/app-error.ts';
+import { requireActor } from '../accounts/auth.hook.ts';
+import type { AppInstance } from '../platform/types.ts';
 import { findDossierByCode } from '../dossiers/dossier.repository.ts';
 import { FileStore, sniffMediaType } from './file-store.ts';
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { CalendarError, formatInstant, parseInstant, type LimitUnit } from '../../shared/calendar/index.ts';
 import { authorize } from '../accounts/policy.ts';
-import { requireActor } from '../http/auth.ts';
-import type { AppInstance } from '../http/types.ts';
+import { requireActor } from '../accounts/auth.hook.ts';
+import type { AppInstance } from '../platform/types.ts';
 import {
   requestFieldOf,
   calendarHistory,

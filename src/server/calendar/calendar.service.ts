@@ -11,7 +11,7 @@ import {
 import type { Actor } from '../accounts/roles.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import type { Database } from '../db/schema.ts';
-import { AppError } from '../http/app-error.ts';
+import { AppError } from '../platform/app-error.ts';
 
 export const NATIONAL_SCOPE = 'VN';
 

@@ -5,7 +5,7 @@
  */
 import { maskIdNumber, maskPhone } from '../../shared/identity/cccd.ts';
 import type { Channel } from '../../shared/dossier/status.ts';
-import { AppError } from '../http/app-error.ts';
+import { AppError } from '../platform/app-error.ts';
 import type { DossierActionRow } from '../dossiers/dossier.table.ts';
 import { feeInWords, formatAmount } from './fee-words.ts';
 import {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../../../test/support/app.ts';
 import { DIALECTS } from '../../../test/support/db.ts';
 import { seedCentre } from '../../../test/support/dossiers.ts';
-import type { AppInstance } from '../http/types.ts';
+import type { AppInstance } from '../platform/types.ts';
 import { documentRoutesWith } from './document.routes.ts';
 import { makeHistories, type Histories } from './document.test-helpers.ts';
 import { pdfText } from './pdf.inspect.ts';

@@ -5,8 +5,8 @@
  */
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { requireActor } from '../http/auth.ts';
-import type { AppInstance } from '../http/types.ts';
+import { requireActor } from '../accounts/auth.hook.ts';
+import type { AppInstance } from '../platform/types.ts';
 import { resolvePeriod } from '../reports/report-period.ts';
 import {
   auditDocument,

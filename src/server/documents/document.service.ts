@@ -11,7 +11,7 @@ import { appendAudit } from '../audit/audit.service.ts';
 import type { Database } from '../db/schema.ts';
 import { findDossierByCode, listActions, listDues } from '../dossiers/dossier.repository.ts';
 import type { DossierRow } from '../dossiers/dossier.table.ts';
-import { AppError, notFound } from '../http/app-error.ts';
+import { AppError, notFound } from '../platform/app-error.ts';
 import type { CatalogComponent } from '../procedures/catalog-data/catalog.types.ts';
 import { findProcedure } from '../procedures/procedure.repository.ts';
 import { getUnit } from '../units/unit.service.ts';

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { AppError, invalidField } from '../http/app-error.ts';
+import { AppError, invalidField } from '../platform/app-error.ts';
 import type { Role } from '../accounts/roles.ts';
 import { openLoadBySpecialist } from './dossier.repository.ts';
 import type { DossierRow } from './dossier.table.ts';

@@ -8,7 +8,7 @@ import { authorize } from '../accounts/policy.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
 import type { Database } from '../db/schema.ts';
-import { AppError, type FieldIssue } from '../http/app-error.ts';
+import { AppError, type FieldIssue } from '../platform/app-error.ts';
 import { getProcedure, adviseCompetence } from '../procedures/procedure.service.ts';
 import type { CatalogComponent } from '../procedures/catalog-data/catalog.types.ts';
 import type { ProcedureRow } from '../procedures/procedure.table.ts';

@@ -5,7 +5,7 @@ import type { Channel, DossierStatus } from '../../shared/dossier/status.ts';
 import type { Database } from '../db/schema.ts';
 import type { DossierActionRow, DossierRow } from './dossier.table.ts';
 import type { TDossier } from './dossier.schemas.ts';
-import { presentActionLog } from '../http/action-log.ts';
+import { presentActionLog } from '../audit/action-log.ts';
 import type { Actor } from '../accounts/roles.ts';
 import { dossierActionsFor } from './dossier.policy.ts';
 

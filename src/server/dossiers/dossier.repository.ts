@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Scope } from '../accounts/scope.ts';
-import type { PageKey } from '../http/cursor.ts';
+import type { PageKey } from '../platform/cursor.ts';
 import type { DossierActionRow, DossierRow, DossierUpdate, NewDossier } from './dossier.table.ts';
 import { importedActionRows, withImportedDue, type DueRow } from './imported-history.ts';
 

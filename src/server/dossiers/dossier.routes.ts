@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { foldVietnamese } from '../../shared/text/fold.ts';
 import { scopeOf } from '../accounts/scope.ts';
 import { appendAudit } from '../audit/audit.service.ts';
-import { instantField, notFound } from '../http/app-error.ts';
-import { requireActor } from '../http/auth.ts';
-import type { AppInstance } from '../http/types.ts';
+import { instantField, notFound } from '../platform/app-error.ts';
+import { requireActor } from '../accounts/auth.hook.ts';
+import type { AppInstance } from '../platform/types.ts';
 import { applyAction } from './dossier.actions.ts';
 import { intake } from './dossier.intake.ts';
 import { assigneeNames, presentDossier } from './dossier.presenter.ts';
@@ -16,9 +16,9 @@ import {
   ZQueueQuery,
   ZQueueResponse,
 } from './dossier.schemas.ts';
-import { idempotent, ZIdempotencyHeaders } from './idempotency.ts';
+import { idempotent, ZIdempotencyHeaders } from '../platform/idempotency.ts';
 import { nowToSecond } from '../platform/clock.ts';
-import { decodeCursor, pageOf } from '../http/cursor.ts';
+import { decodeCursor, pageOf } from '../platform/cursor.ts';
 
 const ZCodeParams = z.object({ code: z.string().min(1).max(64) });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZActionLogEntry } from '../http/action-log.ts';
+import { ZActionLogEntry } from '../audit/action-log.ts';
 import { ACTION_TYPES } from '../../shared/dossier/lifecycle.ts';
 import { CHANNELS, DOSSIER_STATUSES } from '../../shared/dossier/status.ts';
 

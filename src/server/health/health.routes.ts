@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
-import type { AppInstance } from '../http/types.ts';
+import type { AppInstance } from '../platform/types.ts';
 import { VERSION } from '../version.ts';
 
 const ZHealth = z.object({

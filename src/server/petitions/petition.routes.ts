@@ -23,15 +23,15 @@ import type { Actor } from '../accounts/roles.ts';
 import { petitionActionsFor } from './petition.policy.ts';
 import { scopeOf } from '../accounts/scope.ts';
 import { appendAudit } from '../audit/audit.service.ts';
-import { idempotent, ZIdempotencyHeaders } from '../dossiers/idempotency.ts';
+import { idempotent, ZIdempotencyHeaders } from '../platform/idempotency.ts';
 import { isoOrNull } from '../dossiers/dossier.presenter.ts';
-import { notFound } from '../http/app-error.ts';
-import { requireActor } from '../http/auth.ts';
+import { notFound } from '../platform/app-error.ts';
+import { requireActor } from '../accounts/auth.hook.ts';
 import { nowToSecond, todayInVietnam } from '../platform/clock.ts';
-import { decodeCursor, pageOf } from '../http/cursor.ts';
-import type { AppInstance } from '../http/types.ts';
+import { decodeCursor, pageOf } from '../platform/cursor.ts';
+import type { AppInstance } from '../platform/types.ts';
 import type { Database } from '../db/schema.ts';
-import { presentActionLog } from '../http/action-log.ts';
+import { presentActionLog } from '../audit/action-log.ts';
 import { getUnit } from '../units/unit.service.ts';
 import {
   applyPetitionAction,

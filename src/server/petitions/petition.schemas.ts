@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZApplicant } from '../dossiers/dossier.schemas.ts';
-import { ZActionLogEntry } from '../http/action-log.ts';
+import { ZActionLogEntry } from '../audit/action-log.ts';
 import { PETITION_ACTIONS, PETITION_KINDS, PETITION_STATUSES } from '../../shared/petition/petition.ts';
 
 const ZInstant = z.string().describe('ISO 8601 with offset, e.g. 2026-03-02T09:00:00+07:00');

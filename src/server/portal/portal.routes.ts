@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { formatInstant } from '../../shared/calendar/index.ts';
 import { DOSSIER_STATUSES, type DossierStatus } from '../../shared/dossier/status.ts';
-import { notFound } from '../http/app-error.ts';
-import type { AppInstance } from '../http/types.ts';
+import { notFound } from '../platform/app-error.ts';
+import type { AppInstance } from '../platform/types.ts';
 import type { DossierRow } from '../dossiers/dossier.table.ts';
 import { findDossierByCode } from '../dossiers/dossier.repository.ts';
 import { isoOrNull } from '../dossiers/dossier.presenter.ts';
 import { intake } from '../dossiers/dossier.intake.ts';
 import { ZApplicant, ZComponentCheck } from '../dossiers/dossier.schemas.ts';
-import { idempotent, ZIdempotencyHeaders } from '../dossiers/idempotency.ts';
+import { idempotent, ZIdempotencyHeaders } from '../platform/idempotency.ts';
 import { nowToSecond } from '../platform/clock.ts';
 
 /** A citizen's online submission from the public portal (Decree 118 Art. 17.2). */

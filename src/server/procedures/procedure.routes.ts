@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { authorize } from '../accounts/policy.ts';
-import { AppError } from '../http/app-error.ts';
-import { requireActor } from '../http/auth.ts';
-import { localiseZodIssues } from '../http/error-handler.ts';
-import { pickLocale } from '../i18n/locale.ts';
-import type { AppInstance } from '../http/types.ts';
+import { AppError } from '../platform/app-error.ts';
+import { requireActor } from '../accounts/auth.hook.ts';
+import { localiseZodIssues } from '../platform/error-handler.ts';
+import { pickLocale } from '../platform/i18n/locale.ts';
+import type { AppInstance } from '../platform/types.ts';
 import { getUnit } from '../units/unit.service.ts';
 import { catalogToXlsx, xlsxToCatalog } from './procedure.excel.ts';
 import { presentProcedure } from './procedure.presenter.ts';

@@ -3,7 +3,7 @@ import type { Database } from '../db/schema.ts';
 import { foldVietnamese } from '../../shared/text/fold.ts';
 import { ALL_CATALOG_PROCEDURES } from './catalog-data/index.ts';
 import type { CatalogProcedure } from './catalog-data/catalog.types.ts';
-import { notFound } from '../http/app-error.ts';
+import { notFound } from '../platform/app-error.ts';
 import type { Actor } from '../accounts/roles.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import * as repo from './procedure.repository.ts';

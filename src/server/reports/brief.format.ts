@@ -1,5 +1,5 @@
 /** Shared pieces of the brief: its input data, unit-name parsing, numbers, percentages and plural rules. */
-import type { Locale } from '../i18n/locale.ts';
+import type { Locale } from '../platform/i18n/locale.ts';
 import type { ReportCounts } from './report.types.ts';
 
 /** What a unit name's leading word says it is. */

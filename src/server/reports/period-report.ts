@@ -4,7 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { AppError } from '../http/app-error.ts';
+import { AppError } from '../platform/app-error.ts';
 import { findVersions } from '../units/unit.repository.ts';
 import { findUnitByCode, type Unit } from '../units/unit.service.ts';
 import { COMMUNE_TYPES, PROVINCE_TYPES } from '../units/unit.table.ts';

@@ -5,7 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import type { Locale } from '../i18n/locale.ts';
+import type { Locale } from '../platform/i18n/locale.ts';
 import type { Unit } from '../units/unit.service.ts';
 import { briefEn } from './brief.en.ts';
 import { nameUnit, onTimeRate, type BriefData } from './brief.format.ts';

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../../../test/support/app.ts';
 import { DIALECTS } from '../../../test/support/db.ts';
-import type { AppInstance } from '../http/types.ts';
+import type { AppInstance } from '../platform/types.ts';
 import { pdfText } from '../documents/pdf.inspect.ts';
 import { insertReportUnits, legacyLine, writeJsonl } from '../legacy/legacy.fixtures.ts';
 import { importLegacyDossiers } from '../legacy/legacy.import.ts';

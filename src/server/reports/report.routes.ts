@@ -7,8 +7,8 @@
  */
 import type { FastifyReply } from 'fastify';
 import { authorize } from '../accounts/policy.ts';
-import { requireActor } from '../http/auth.ts';
-import type { AppInstance } from '../http/types.ts';
+import { requireActor } from '../accounts/auth.hook.ts';
+import type { AppInstance } from '../platform/types.ts';
 import { buildDashboard } from './dashboard.ts';
 import { buildPeriodReport, resolveReportUnit, type ReportTarget } from './period-report.ts';
 import { briefData, composeBrief } from './report-brief.ts';

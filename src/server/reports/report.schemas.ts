@@ -1,6 +1,6 @@
 /** zod schemas of the report API (query strings; the JSON shapes are documented in docs/REPORTS.md). */
 import { z } from 'zod';
-import { LOCALES } from '../i18n/locale.ts';
+import { LOCALES } from '../platform/i18n/locale.ts';
 
 const unit = z
   .string()

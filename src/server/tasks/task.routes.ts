@@ -11,12 +11,12 @@ import { allowedTaskActions, taskTimeliness, type TaskStatus } from '../../share
 import { can } from '../accounts/policy.ts';
 import { scopeOf } from '../accounts/scope.ts';
 import { isoOrNull } from '../dossiers/dossier.presenter.ts';
-import { idempotent, ZIdempotencyHeaders } from '../dossiers/idempotency.ts';
-import { requireActor } from '../http/auth.ts';
+import { idempotent, ZIdempotencyHeaders } from '../platform/idempotency.ts';
+import { requireActor } from '../accounts/auth.hook.ts';
 import { nowToSecond } from '../platform/clock.ts';
-import { decodeCursor, pageOf } from '../http/cursor.ts';
-import type { AppInstance } from '../http/types.ts';
-import { presentActionLog } from '../http/action-log.ts';
+import { decodeCursor, pageOf } from '../platform/cursor.ts';
+import type { AppInstance } from '../platform/types.ts';
+import { presentActionLog } from '../audit/action-log.ts';
 import type { Actor } from '../accounts/roles.ts';
 import type { Database } from '../db/schema.ts';
 import type { Kysely } from 'kysely';

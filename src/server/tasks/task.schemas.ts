@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZActionLogEntry } from '../http/action-log.ts';
+import { ZActionLogEntry } from '../audit/action-log.ts';
 import { TASK_ACTIONS, TASK_STATUSES } from '../../shared/task/task.ts';
 
 const ZInstant = z.string().describe('ISO 8601 with offset, e.g. 2026-03-06T17:30:00+07:00');

@@ -26,8 +26,8 @@ import {
   notFound,
   requireField,
   type FieldIssue,
-} from '../http/app-error.ts';
-import { assertNotChangedMeanwhile, auditTransition, illegalTransition } from '../http/action-log.ts';
+} from '../platform/app-error.ts';
+import { assertNotChangedMeanwhile, auditTransition, illegalTransition } from '../audit/action-log.ts';
 import type { TCreateTaskRequest, TTaskActionRequest } from './task.schemas.ts';
 import type { TaskRow, TaskTable } from './task.table.ts';
 

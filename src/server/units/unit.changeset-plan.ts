@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { foldVietnamese } from '../../shared/text/fold.ts';
-import { invalidField } from '../http/app-error.ts';
+import { invalidField } from '../platform/app-error.ts';
 import type { ZUnitChangeSet, ZUnitProfilePatch } from './unit.changeset.ts';
 import { communeTypeOf, provinceTypeOf } from './unit.names.ts';
 import {

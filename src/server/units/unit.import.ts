@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { foldVietnamese } from '../../shared/text/fold.ts';
 import type { Database } from '../db/schema.ts';
-import { AppError } from '../http/app-error.ts';
+import { AppError } from '../platform/app-error.ts';
 import { cleanUnitData, type CleaningReport, type CleanLineage, type CleanUnitData } from './unit.clean.ts';
 import { bareKey } from './unit.names.ts';
 import { findChangeSet, insertChangeSet, insertLineage, insertVersions } from './unit.repository.ts';

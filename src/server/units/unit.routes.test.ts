@@ -4,9 +4,9 @@ import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DIALECTS, type TestDb } from '../../../test/support/db.ts';
-import { installErrorHandler } from '../http/error-handler.ts';
-import type { AppInstance } from '../http/types.ts';
-import { zodValidatorCompiler } from '../http/validation.ts';
+import { installErrorHandler } from '../platform/error-handler.ts';
+import type { AppInstance } from '../platform/types.ts';
+import { zodValidatorCompiler } from '../platform/validation.ts';
 import { unitRoutes } from './unit.routes.ts';
 import type { TUnit } from './unit.schemas.ts';
 import { openImportedDb } from './unit.test-helpers.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AppInstance } from '../http/types.ts';
+import type { AppInstance } from '../platform/types.ts';
 import { presentUnit } from './unit.presenter.ts';
 import { ZErrorBody, ZFindUnitsQuery, ZUnit, ZUnitList, ZUnitParams } from './unit.schemas.ts';
 import { findUnits, getUnit, listProvinces } from './unit.service.ts';

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { foldVietnamese } from '../../shared/text/fold.ts';
 import type { Database } from '../db/schema.ts';
-import { notFound } from '../http/app-error.ts';
+import { notFound } from '../platform/app-error.ts';
 import { bareKey } from './unit.names.ts';
 import { findLineageByFormerName, findLineageOf, findSuccessors, findVersions } from './unit.repository.ts';
 import {

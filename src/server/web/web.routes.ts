@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import type { AppInstance } from '../http/types.ts';
+import type { AppInstance } from '../platform/types.ts';
 
 const WEB_ROOT = fileURLToPath(new URL('../../web/', import.meta.url));
 

@@ -18,7 +18,7 @@ import {
   type CalendarOverride,
 } from '../../calendar/calendar.service.ts';
 import { yearSummary } from '../../calendar/calendar.presenter.ts';
-import { AppError } from '../../http/app-error.ts';
+import { AppError } from '../../platform/app-error.ts';
 import { parseCommandArgs, requireString } from '../args.ts';
 import { CliUsageError, type CliIo } from '../cli-error.ts';
 

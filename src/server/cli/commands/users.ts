@@ -1,8 +1,8 @@
 import { createInterface } from 'node:readline/promises';
 import { loadConfig } from '../../config.ts';
 import { openDatabase } from '../../bootstrap.ts';
-import { AppError } from '../../http/app-error.ts';
-import { translate } from '../../i18n/messages.ts';
+import { AppError } from '../../platform/app-error.ts';
+import { translate } from '../../platform/i18n/messages.ts';
 import * as accounts from '../../accounts/account.service.ts';
 import { ROLES, type Role } from '../../accounts/roles.ts';
 import { parseCommandArgs, requireString } from '../args.ts';

@@ -7,9 +7,9 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { formatInstant } from '../../shared/calendar/index.ts';
 import type { Actor } from '../accounts/roles.ts';
-import { appendAudit } from '../audit/audit.service.ts';
+import { appendAudit } from './audit.service.ts';
 import type { Database } from '../db/schema.ts';
-import { AppError } from './app-error.ts';
+import { AppError } from '../platform/app-error.ts';
 
 export interface ActionLogRow {
   seq: number;

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Actor } from '../accounts/roles.ts';
-import { authenticate, type AuthenticatedSession } from '../accounts/account.service.ts';
-import { AppError } from './app-error.ts';
+import type { Actor } from './roles.ts';
+import { authenticate, type AuthenticatedSession } from './account.service.ts';
+import { AppError } from '../platform/app-error.ts';
 
 export const SESSION_COOKIE = 'motcua_session';
 export const CSRF_HEADER = 'x-csrf-token';

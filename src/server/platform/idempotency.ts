@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { z } from 'zod';
-import { AppError } from '../http/app-error.ts';
+import { AppError } from './app-error.ts';
 
 export const ZIdempotencyHeaders = z.object({
   'idempotency-key': z

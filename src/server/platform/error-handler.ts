@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z, type ZodError } from 'zod';
-import { hasMessage, translate } from '../i18n/messages.ts';
-import { pickLocale, type Locale } from '../i18n/locale.ts';
+import { hasMessage, translate } from './i18n/messages.ts';
+import { pickLocale, type Locale } from './i18n/locale.ts';
 import { AppError, type FieldIssue } from './app-error.ts';
 
 const ZOD_LOCALES = { vi: z.locales.vi(), en: z.locales.en(), ru: z.locales.ru() } as const;
