@@ -9,7 +9,7 @@ import type { AppConfig } from './config.ts';
 import type { DialectName } from './db/connect.ts';
 import type { Database } from './db/schema.ts';
 import { installAuth } from './accounts/auth.hook.ts';
-import { installErrorHandler } from './platform/error-handler.ts';
+import { frameworkErrorHandler, installErrorHandler } from './platform/error-handler.ts';
 import type { AppInstance } from './platform/types.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import { zodValidatorCompiler } from './platform/validation.ts';
@@ -47,7 +47,11 @@ export interface BuildAppOptions {
   clock?: Clock;
 }
 
-/** Every feature's routes, registered in this order. */
+/**
+ * Every feature's routes, each registered as an encapsulated Fastify plugin (`app.register`): a content-type
+ * parser, hook or decorator a feature adds applies to its own routes only. What all share (db, clock, config,
+ * auth hook, error handler) is set on the root before.
+ */
 const FEATURES: ((app: AppInstance) => Promise<void>)[] = [
   healthRoutes,
   accountRoutes,
@@ -69,6 +73,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     logger: options.logger ? { level: options.config.MOTCUA_LOG_LEVEL } : false,
     trustProxy: options.config.MOTCUA_TRUST_PROXY,
     bodyLimit: 1_048_576,
+    frameworkErrors: frameworkErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.decorate('db', options.db);
   app.decorate('dialect', options.dialect);
@@ -100,6 +105,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   installAuth(app);
-  for (const feature of FEATURES) await feature(app);
+  for (const feature of FEATURES) await app.register(feature);
   return app;
 }

@@ -6,7 +6,6 @@ import type { AppInstance } from '../platform/types.ts';
 import {
   requestFieldOf,
   calendarHistory,
-  calendarErrorToAppError,
   currentOverride,
   loadCalendar,
   NATIONAL_SCOPE,
@@ -22,9 +21,10 @@ import {
 } from './calendar.schemas.ts';
 import { yearSummary } from './calendar.presenter.ts';
 
+/** The core names its inputs; the API names the request's fields (the error handler makes it a 400). */
 const rethrow = (e: unknown): never => {
   if (!(e instanceof CalendarError)) throw e;
-  throw calendarErrorToAppError(new CalendarError(e.code, requestFieldOf(e.field), e.rule));
+  throw new CalendarError(e.code, requestFieldOf(e.field), e.rule);
 };
 
 export async function calendarRoutes(app: AppInstance): Promise<void> {

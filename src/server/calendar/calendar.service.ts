@@ -11,7 +11,7 @@ import {
 import type { Actor } from '../accounts/roles.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import type { Database } from '../db/schema.ts';
-import { AppError } from '../platform/app-error.ts';
+import { AppError, calendarErrorToAppError } from '../platform/app-error.ts';
 
 export const NATIONAL_SCOPE = 'VN';
 
@@ -170,14 +170,6 @@ export function calendarHistory(db: Kysely<Database>, scope: string) {
     .where('scope', '=', scope)
     .orderBy('version', 'desc')
     .execute();
-}
-
-/** A CalendarError (bad limit, unit, date...) as a 400 naming the field. */
-export function calendarErrorToAppError(e: CalendarError): AppError {
-  return new AppError('VALIDATION_FAILED', {
-    issues: [{ path: e.field, rule: e.code, message: `@calendar.${e.code}` }],
-    details: { rule: e.rule },
-  });
 }
 
 /**

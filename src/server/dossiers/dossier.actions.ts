@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import {
   assertExtensionAllowed,
-  CalendarError,
   classifyResolution,
   isExtensionNoticeTimely,
   parseInstant,
@@ -15,7 +14,7 @@ import { authorize } from '../accounts/policy.ts';
 import { DOSSIER_ACTION_POLICY } from './dossier.policy.ts';
 import { scopeOf } from '../accounts/scope.ts';
 import { auditTransition, illegalTransition } from '../audit/action-log.ts';
-import { calendarErrorToAppError, loadCalendar } from '../calendar/calendar.service.ts';
+import { loadCalendar } from '../calendar/calendar.service.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError, notFound, requireField, ruleViolation } from '../platform/app-error.ts';
 import * as repo from './dossier.repository.ts';
@@ -188,12 +187,8 @@ export async function applyAction(
     throw illegalTransition(req.type, from, allowedActions(from));
   const calendar = await loadCalendar(trx, d.province_code);
   const data = JSON.parse(d.data) as Record<string, unknown>;
-  let effect: Effect;
-  try {
-    effect = await EFFECTS[req.type]({ trx, actor, d, req, now: opts.now, calendar, data });
-  } catch (e) {
-    throw e instanceof CalendarError ? calendarErrorToAppError(e) : e;
-  }
+  // A CalendarError (e.g. an extension not later than the due) reaches the error handler as a 400.
+  const effect: Effect = await EFFECTS[req.type]({ trx, actor, d, req, now: opts.now, calendar, data });
   const patch: DossierUpdate = {
     ...effect.patch,
     ...(await endingPatch(trx, d, req.type, opts.now, calendar.utcOffsetMinutes)),

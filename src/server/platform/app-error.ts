@@ -1,4 +1,4 @@
-import { parseInstant } from '../../shared/calendar/index.ts';
+import { parseInstant, type CalendarError } from '../../shared/calendar/index.ts';
 
 /** Stable error codes and the HTTP status each maps to: the one table of the error model. */
 export const ERROR_STATUS = {
@@ -8,6 +8,7 @@ export const ERROR_STATUS = {
   ACCOUNT_DISABLED: 401,
   FORBIDDEN: 403,
   CSRF_REJECTED: 403,
+  BAD_REQUEST: 400,
   NOT_FOUND: 404,
   ROUTE_NOT_FOUND: 404,
   CONFLICT: 409,
@@ -91,4 +92,15 @@ export function instantField(value: string, path: string): number {
   } catch {
     throw invalidField(path, 'instant', '@calendar.INVALID_INSTANT');
   }
+}
+
+/**
+ * A CalendarError of the calendar core (bad limit, unit, date...) as a 400 naming the field: the one mapping,
+ * applied by the error handler to anything a route lets through, and by the CLI.
+ */
+export function calendarErrorToAppError(e: CalendarError): AppError {
+  return new AppError('VALIDATION_FAILED', {
+    issues: [{ path: e.field, rule: e.code, message: `@calendar.${e.code}` }],
+    details: { rule: e.rule },
+  });
 }

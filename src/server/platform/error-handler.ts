@@ -2,7 +2,8 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { z, type ZodError } from 'zod';
 import { hasMessage, translate } from './i18n/messages.ts';
 import { pickLocale, type Locale } from './i18n/locale.ts';
-import { AppError, type FieldIssue } from './app-error.ts';
+import { CalendarError } from '../../shared/calendar/index.ts';
+import { AppError, calendarErrorToAppError, type FieldIssue } from './app-error.ts';
 
 const ZOD_LOCALES = { vi: z.locales.vi(), en: z.locales.en(), ru: z.locales.ru() } as const;
 
@@ -56,42 +57,63 @@ function isZodError(e: unknown): e is ZodError {
   return e instanceof z.ZodError;
 }
 
+/**
+ * Errors Fastify raises before routing (a malformed URL, FST_ERR_BAD_URL): passed to Fastify's `frameworkErrors`
+ * option, so they too answer in the project's shape and the user's language.
+ */
+export function frameworkErrorHandler(err: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const locale = pickLocale(request.headers['accept-language']);
+  void reply
+    .status(err.statusCode ?? 400)
+    .send(body(locale, 'BAD_REQUEST', { reason: err.code ?? 'FST_ERR' }, { fastifyCode: err.code }));
+}
+
 export function installErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((err: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) => {
-    const locale = pickLocale(request.headers['accept-language']);
-    if (err instanceof AppError) {
-      for (const [k, v] of Object.entries(err.headers)) void reply.header(k, v);
-      if (err.code === 'VALIDATION_FAILED')
+  app.setErrorHandler(
+    (thrown: FastifyError | AppError | CalendarError, request: FastifyRequest, reply: FastifyReply) => {
+      const locale = pickLocale(request.headers['accept-language']);
+      const err = thrown instanceof CalendarError ? calendarErrorToAppError(thrown) : thrown;
+      if (err instanceof AppError) {
+        for (const [k, v] of Object.entries(err.headers)) void reply.header(k, v);
+        if (err.code === 'VALIDATION_FAILED')
+          return reply
+            .status(400)
+            .send(validationBody(locale, localiseIssues(err.issues, locale), err.details));
+        return reply.status(err.status).send(body(locale, err.code, err.params, err.details));
+      }
+      const cause = (err as FastifyError & { cause?: unknown }).cause;
+      if (err.validation !== undefined || isZodError(cause)) {
+        const zodErr = isZodError(cause) ? cause : undefined;
+        const issues = zodErr
+          ? localiseZodIssues(zodErr.issues, locale).map((i) => ({
+              ...i,
+              in: err.validationContext ?? 'body',
+            }))
+          : [{ path: err.validationContext ?? 'body', rule: 'invalid', message: err.message }];
+        return reply.status(400).send(validationBody(locale, issues));
+      }
+      if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+        return reply.status(415).send(body(locale, 'UNSUPPORTED_MEDIA_TYPE', {}, {}));
+      if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+        return reply.status(413).send(body(locale, 'PAYLOAD_TOO_LARGE', {}, {}));
+      if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
+        const issues = [{ path: '(body)', rule: 'invalid_json', message: err.message }];
+        return reply.status(400).send(validationBody(locale, issues));
+      }
+      if (err.statusCode === 429)
+        return reply.status(429).send(body(locale, 'RATE_LIMITED', { seconds: 60 }, {}));
+      // Fastify's other client errors (a malformed URL, a bad header…): the project's shape, their status kept.
+      const status = err.statusCode ?? 500;
+      if (status >= 400 && status < 500)
         return reply
-          .status(400)
-          .send(validationBody(locale, localiseIssues(err.issues, locale), err.details));
-      return reply.status(err.status).send(body(locale, err.code, err.params, err.details));
-    }
-    const cause = (err as FastifyError & { cause?: unknown }).cause;
-    if (err.validation !== undefined || isZodError(cause)) {
-      const zodErr = isZodError(cause) ? cause : undefined;
-      const issues = zodErr
-        ? localiseZodIssues(zodErr.issues, locale).map((i) => ({ ...i, in: err.validationContext ?? 'body' }))
-        : [{ path: err.validationContext ?? 'body', rule: 'invalid', message: err.message }];
-      return reply.status(400).send(validationBody(locale, issues));
-    }
-    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
-      return reply.status(415).send(body(locale, 'UNSUPPORTED_MEDIA_TYPE', {}, {}));
-    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
-      return reply.status(413).send(body(locale, 'PAYLOAD_TOO_LARGE', {}, {}));
-    if (
-      err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
-      err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
-      err.statusCode === 400
-    ) {
-      const issues = [{ path: '(body)', rule: 'invalid_json', message: err.message }];
-      return reply.status(400).send(validationBody(locale, issues));
-    }
-    if (err.statusCode === 429)
-      return reply.status(429).send(body(locale, 'RATE_LIMITED', { seconds: 60 }, {}));
-    request.log.error({ err }, 'unhandled error');
-    return reply.status(500).send(body(locale, 'INTERNAL', {}, {}));
-  });
+          .status(status)
+          .send(
+            body(locale, 'BAD_REQUEST', { reason: err.code ?? String(status) }, { fastifyCode: err.code }),
+          );
+      request.log.error({ err }, 'unhandled error');
+      return reply.status(500).send(body(locale, 'INTERNAL', {}, {}));
+    },
+  );
 
   app.setNotFoundHandler((request, reply) => {
     const locale = pickLocale(request.headers['accept-language']);

@@ -19,6 +19,7 @@ const vi: Dict = {
   ROUTE_NOT_FOUND: 'Không có đường dẫn {method} {url}',
   CONFLICT: 'Xung đột dữ liệu: {reason}',
   UNSUPPORTED_MEDIA_TYPE: 'Định dạng nội dung không được hỗ trợ',
+  BAD_REQUEST: 'Yêu cầu không hợp lệ: {reason}',
   PAYLOAD_TOO_LARGE: 'Nội dung gửi lên quá lớn',
   'calendar.INVALID_LIMIT': 'thời hạn phải là số nguyên không âm',
   'calendar.INVALID_UNIT': 'đơn vị thời hạn phải là working_day, working_hour hoặc calendar_day',
@@ -97,6 +98,7 @@ const en: Dict = {
   ROUTE_NOT_FOUND: 'No route {method} {url}',
   CONFLICT: 'Conflict: {reason}',
   UNSUPPORTED_MEDIA_TYPE: 'Unsupported content type',
+  BAD_REQUEST: 'Bad request: {reason}',
   PAYLOAD_TOO_LARGE: 'Request body too large',
   'calendar.INVALID_LIMIT': 'the limit must be a non-negative integer',
   'calendar.INVALID_UNIT': 'the unit must be working_day, working_hour or calendar_day',
@@ -177,6 +179,7 @@ const ru: Dict = {
   ROUTE_NOT_FOUND: 'Нет маршрута {method} {url}',
   CONFLICT: 'Конфликт данных: {reason}',
   UNSUPPORTED_MEDIA_TYPE: 'Неподдерживаемый тип содержимого',
+  BAD_REQUEST: 'Неверный запрос: {reason}',
   PAYLOAD_TOO_LARGE: 'Слишком большой запрос',
   'calendar.INVALID_LIMIT': 'срок должен быть целым неотрицательным числом',
   'calendar.INVALID_UNIT': 'единица срока: working_day, working_hour или calendar_day',
@@ -251,6 +254,11 @@ export function registerMessages(messages: Record<Locale, Dict>): void {
 
 export function hasMessage(key: string): boolean {
   return key in DICTS.vi;
+}
+
+/** Whether the key has its own text in this language (no fallback to English). */
+export function hasMessageIn(locale: Locale, key: string): boolean {
+  return key in DICTS[locale];
 }
 
 export function translate(locale: Locale, key: string, params: Record<string, unknown> = {}): string {
