@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { NewUser, SessionRow, UserRow, UserUpdate } from './account.table.ts';
-import type { Scope } from './scope.ts';
+import { type Scope } from '../platform/tenant.ts';
 
 type Db = Kysely<Database>;
 

@@ -7,7 +7,7 @@ import { ROLES, type Actor, type Role } from './roles.ts';
 import type { UserRow } from './account.table.ts';
 import * as repo from './account.repository.ts';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password.ts';
-import type { Scope } from './scope.ts';
+import { type Scope } from '../platform/tenant.ts';
 
 type Db = Kysely<Database>;
 

@@ -1,5 +1,6 @@
 import type { Actor, Role } from './roles.ts';
-import { inScope, scopeOf } from './scope.ts';
+import { scopeOf } from './scope.ts';
+import { inScope } from '../platform/tenant.ts';
 import { AppError } from '../platform/app-error.ts';
 
 interface Tenant {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import type { Scope } from '../accounts/scope.ts';
-import type { PageKey } from '../platform/cursor.ts';
+import { withinScope, type Scope } from '../platform/tenant.ts';
+import { after, type PageKey } from '../platform/cursor.ts';
 import type { DossierActionRow, DossierRow, DossierUpdate, NewDossier } from './dossier.table.ts';
 import { importedActionRows, withImportedDue, type DueRow } from './imported-history.ts';
 
@@ -9,9 +9,7 @@ type Db = Kysely<Database>;
 
 /** A dossier by code, only inside the caller's scope (another commune's dossier does not exist for them). */
 export function findDossierByCode(db: Db, code: string, scope: Scope): Promise<DossierRow | undefined> {
-  let q = db.selectFrom('dossiers').selectAll().where('code', '=', code);
-  if (scope.kind !== 'all') q = q.where('province_code', '=', scope.provinceCode);
-  if (scope.kind === 'unit') q = q.where('unit_code', '=', scope.unitCode);
+  const q = withinScope(db.selectFrom('dossiers').selectAll(), scope).where('code', '=', code);
   return q.executeTakeFirst();
 }
 
@@ -135,9 +133,7 @@ export interface QueueFilter {
 
 /** Work queue, newest receipt first, keyset-paginated on (received_at, id). */
 export function queue(db: Db, f: QueueFilter): Promise<DossierRow[]> {
-  let q = db.selectFrom('dossiers').selectAll().where('received_at', 'is not', null);
-  if (f.scope.kind !== 'all') q = q.where('province_code', '=', f.scope.provinceCode);
-  if (f.scope.kind === 'unit') q = q.where('unit_code', '=', f.scope.unitCode);
+  let q = withinScope(db.selectFrom('dossiers').selectAll(), f.scope).where('received_at', 'is not', null);
   if (f.unitCode) q = q.where('unit_code', '=', f.unitCode);
   if (f.status) q = q.where('status', '=', f.status);
   if (f.assigneeId) q = q.where('assignee_id', '=', f.assigneeId);
@@ -148,15 +144,7 @@ export function queue(db: Db, f: QueueFilter): Promise<DossierRow[]> {
       .where('clock_stopped_at', 'is', null)
       .where('due_at', '<', f.overdueAt);
   if (f.qFolded) q = q.where('search_folded', 'like', `%${f.qFolded.replace(/[%_\\]/g, '')}%`);
-  if (f.after) {
-    const { at: receivedAt, id } = f.after;
-    q = q.where((eb) =>
-      eb.or([
-        eb('received_at', '<', receivedAt),
-        eb.and([eb('received_at', '=', receivedAt), eb('id', '<', id)]),
-      ]),
-    );
-  }
+  q = after(q, f.after, { at: 'received_at', id: 'id' });
   return q.orderBy('received_at', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
 }
 

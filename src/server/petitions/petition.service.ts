@@ -25,7 +25,8 @@ import {
 import { authorize } from '../accounts/policy.ts';
 import { PETITION_ACTION_POLICY } from './petition.policy.ts';
 import type { Actor } from '../accounts/roles.ts';
-import { scopeOf, type Scope } from '../accounts/scope.ts';
+import { scopeOf } from '../accounts/scope.ts';
+import { type Scope } from '../platform/tenant.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
 import type { Database } from '../db/schema.ts';

@@ -2,6 +2,7 @@
  * Keyset pagination of the registers (dossiers, petitions, tasks): a page ends at an (instant, id) pair, and the
  * next page starts strictly after it in the list's order. The cursor is that pair, opaque to clients.
  */
+import { sql, type Expression, type SqlBool } from 'kysely';
 import { invalidField } from './app-error.ts';
 
 export interface PageKey {
@@ -27,4 +28,23 @@ export function pageOf<T>(rows: T[], limit: number, key: (row: T) => PageKey) {
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return { page, nextCursor: rows.length > limit && last ? encodeCursor(key(last)) : null };
+}
+
+/**
+ * The next page's rows: strictly after `key` in a list ordered by (`at`, `id`), both descending (newest first,
+ * the registers) or both ascending (soonest due first). No key: the first page.
+ */
+export function after<Q extends { where(expression: Expression<SqlBool>): Q }>(
+  query: Q,
+  key: PageKey | undefined,
+  columns: { at: string; id: string },
+  order: 'asc' | 'desc' = 'desc',
+): Q {
+  if (!key) return query;
+  const at = sql.ref(columns.at);
+  const id = sql.ref(columns.id);
+  const beyond = order === 'desc' ? sql`<` : sql`>`;
+  return query.where(
+    sql<SqlBool>`(${at} ${beyond} ${key.at} or (${at} = ${key.at} and ${id} ${beyond} ${key.id}))`,
+  );
 }

@@ -14,7 +14,8 @@ import {
 } from '../../shared/task/task.ts';
 import { can, authorize } from '../accounts/policy.ts';
 import type { Actor } from '../accounts/roles.ts';
-import { inScope, scopeOf } from '../accounts/scope.ts';
+import { scopeOf } from '../accounts/scope.ts';
+import { inScope } from '../platform/tenant.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
 import type { Database } from '../db/schema.ts';
