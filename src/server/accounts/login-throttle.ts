@@ -4,11 +4,13 @@
  */
 export class LoginThrottle {
   private readonly failures = new Map<string, number[]>();
+  private readonly maxFailures: number;
+  private readonly windowMs: number;
 
-  constructor(
-    private readonly maxFailures = 20,
-    private readonly windowMs = 10 * 60_000,
-  ) {}
+  constructor(maxFailures = 20, windowMs = 10 * 60_000) {
+    this.maxFailures = maxFailures;
+    this.windowMs = windowMs;
+  }
 
   /** Seconds to wait, or 0 when the address may try again. */
   retryAfter(key: string, now: number): number {

@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 
 const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
@@ -11,7 +11,7 @@ class DirectoryMigrationProvider implements MigrationProvider {
     const files = (await readdir(MIGRATIONS_DIR)).filter((f) => /^\d{12}_[a-z0-9_]+\.ts$/.test(f)).sort();
     const migrations: Record<string, Migration> = {};
     for (const file of files) {
-      const mod = (await import(join(MIGRATIONS_DIR, file))) as Migration;
+      const mod = (await import(pathToFileURL(join(MIGRATIONS_DIR, file)).href)) as Migration;
       migrations[file.replace(/\.ts$/, '')] = mod;
     }
     return migrations;

@@ -37,15 +37,21 @@ export class BatchInserter {
   private readonly rowsPerStatement: number;
   private readonly prepared: SQLite.Statement<Value[]> | undefined;
   private readonly unnest: string | undefined;
+  private readonly target: BulkTarget;
+  private readonly table: string;
+  private readonly columns: readonly string[];
   inserted = 0;
 
   constructor(
-    private readonly target: BulkTarget,
-    private readonly table: string,
-    private readonly columns: readonly string[],
+    target: BulkTarget,
+    table: string,
+    columns: readonly string[],
     maxRows = 1000,
     pgTypes: PgColumnTypes = {},
   ) {
+    this.target = target;
+    this.table = table;
+    this.columns = columns;
     const pg = target.dialect === 'postgres';
     this.rowsPerStatement = pg
       ? PG_ROWS

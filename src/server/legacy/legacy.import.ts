@@ -56,8 +56,11 @@ export type ImportResult = ImportRejected | ImportDone;
 
 /** Thrown inside the transaction to roll it back when a line was invalid. */
 class Rejected extends Error {
-  constructor(readonly result: ImportRejected) {
+  readonly result: ImportRejected;
+
+  constructor(result: ImportRejected) {
     super('legacy import rejected');
+    this.result = result;
   }
 }
 

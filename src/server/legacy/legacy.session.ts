@@ -58,14 +58,14 @@ export class ImportSession {
   private readonly codes = new Map<string, number>();
   private readonly trx: Trx;
   private readonly inserters: Inserters;
+  private readonly ctx: ImportContext;
+  /** Whether the database held dossiers before: only then are codes checked for skipping. */
+  private readonly checkExisting: boolean;
 
-  constructor(
-    target: BulkTarget & { db: Trx },
-    private readonly ctx: ImportContext,
-    /** Whether the database held dossiers before: only then are codes checked for skipping. */
-    private readonly checkExisting: boolean,
-  ) {
+  constructor(target: BulkTarget & { db: Trx }, ctx: ImportContext, checkExisting: boolean) {
     this.trx = target.db;
+    this.ctx = ctx;
+    this.checkExisting = checkExisting;
     this.inserters = {
       dossiers: new BatchInserter(target, 'dossiers', DOSSIER_COLUMNS, 500, PG_COLUMN_TYPES),
       dues: new BatchInserter(target, 'dossier_dues', DUE_COLUMNS, 2000, PG_COLUMN_TYPES),
