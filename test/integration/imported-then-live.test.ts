@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatInstant } from '../../src/shared/calendar/index.ts';
-import { applyAction } from '../../src/server/dossiers/dossier.actions.ts';
+import { applyAction } from '../../src/server/dossiers/dossier.action.service.ts';
 import { listActions, listDues } from '../../src/server/dossiers/dossier.repository.ts';
 import { legacyLine, writeJsonl } from '../../src/server/legacy/legacy.fixtures.ts';
 import { importLegacyDossiers } from '../../src/server/legacy/legacy.import.ts';

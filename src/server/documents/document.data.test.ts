@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, openTestDb, type TestDb } from '../../../test/support/db.ts';
 import { at, buildIntake, seedCentre, type Staff } from '../../../test/support/dossiers.ts';
-import { intake } from '../dossiers/dossier.intake.ts';
+import { intake } from '../dossiers/dossier.intake.service.ts';
 import type { DossierRow } from '../dossiers/dossier.table.ts';
 import {
   buildExtensionData,

@@ -3,8 +3,8 @@ import type { Kysely } from 'kysely';
 import { at, buildIntake, type Staff } from '../../../test/support/dossiers.ts';
 import type { Actor } from '../accounts/roles.ts';
 import type { Database } from '../db/schema.ts';
-import { applyAction } from '../dossiers/dossier.actions.ts';
-import { intake } from '../dossiers/dossier.intake.ts';
+import { applyAction } from '../dossiers/dossier.action.service.ts';
+import { intake } from '../dossiers/dossier.intake.service.ts';
 import type { TActionRequest, TCreateDossierRequest } from '../dossiers/dossier.schemas.ts';
 import type { DossierRow } from '../dossiers/dossier.table.ts';
 

@@ -4,10 +4,10 @@ import { DIALECTS, openTestDb, type TestDb } from '../../../test/support/db.ts';
 import { at, buildIntake, seedCentre, type Staff } from '../../../test/support/dossiers.ts';
 import type { Actor } from '../accounts/roles.ts';
 import { verifyAudit } from '../audit/audit.service.ts';
-import { applyAction } from './dossier.actions.ts';
-import { intake } from './dossier.intake.ts';
+import { applyAction } from './dossier.action.service.ts';
+import { intake } from './dossier.intake.service.ts';
 import { presentDossier } from './dossier.presenter.ts';
-import { returnStaleSupplements } from './dossier.jobs.ts';
+import { returnStaleSupplements } from './dossier.return.job.ts';
 import type { TActionRequest, TCreateDossierRequest } from './dossier.schemas.ts';
 
 const PREFIX = '000.00';

@@ -5,8 +5,8 @@ import { appendAudit } from '../audit/audit.service.ts';
 import { instantField, notFound } from '../platform/app-error.ts';
 import { requireActor } from '../accounts/auth.hook.ts';
 import type { AppInstance } from '../platform/types.ts';
-import { applyAction } from './dossier.actions.ts';
-import { intake } from './dossier.intake.ts';
+import { applyAction } from './dossier.action.service.ts';
+import { intake } from './dossier.intake.service.ts';
 import { assigneeNames, presentDossier } from './dossier.presenter.ts';
 import * as repo from './dossier.repository.ts';
 import {

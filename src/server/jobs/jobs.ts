@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { deleteExpiredSessions } from '../accounts/account.repository.ts';
-import { returnStaleSupplements } from '../dossiers/dossier.jobs.ts';
+import { returnStaleSupplements } from '../dossiers/dossier.return.job.ts';
 import { deleteIdempotencyKeysBefore } from '../platform/idempotency.ts';
 import type { JobDefinition } from './job-runner.ts';
 

@@ -6,7 +6,7 @@ import type { AppInstance } from '../platform/types.ts';
 import type { DossierRow } from '../dossiers/dossier.table.ts';
 import { findDossierByCode } from '../dossiers/dossier.repository.ts';
 import { isoOrNull } from '../dossiers/dossier.presenter.ts';
-import { intake } from '../dossiers/dossier.intake.ts';
+import { intake } from '../dossiers/dossier.intake.service.ts';
 import { ZApplicant, ZComponentCheck } from '../dossiers/dossier.schemas.ts';
 import { idempotent, ZIdempotencyHeaders } from '../platform/idempotency.ts';
 import { nowToSecond } from '../platform/clock.ts';

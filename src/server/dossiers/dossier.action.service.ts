@@ -13,14 +13,15 @@ import type { Actor } from '../accounts/roles.ts';
 import { authorize } from '../accounts/policy.ts';
 import { DOSSIER_ACTION_POLICY } from './dossier.policy.ts';
 import { scopeOf } from '../accounts/scope.ts';
-import { auditTransition, illegalTransition } from '../audit/action-log.ts';
+import { applyLoggedAction, illegalTransition, type LoggedLifecycle } from '../audit/action-log.ts';
+import { EVERY_TENANT } from '../platform/tenant.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError, notFound, requireField, ruleViolation } from '../platform/app-error.ts';
 import * as repo from './dossier.repository.ts';
 import type { TActionRequest } from './dossier.schemas.ts';
 import type { DossierRow, DossierUpdate } from './dossier.table.ts';
-import { pickAssignee } from './dossier.assign.ts';
+import { pickAssignee } from './dossier.assign.service.ts';
 import { CORRECTION_WINDOW, SUPPLEMENT_REQUEST_WINDOW } from './dossier.rules.ts';
 
 type Db = Kysely<Database>;
@@ -162,67 +163,76 @@ export interface ApplyOptions {
   system?: boolean;
 }
 
+/** The dossier lifecycle's parts for the shared skeleton (audit/action-log.ts). */
+function dossierLifecycle(opts: ApplyOptions): LoggedLifecycle<DossierRow, TActionRequest> {
+  return {
+    kind: 'dossier',
+    async load(trx, actor, code) {
+      // The system (automatic return) acts on every commune's dossiers.
+      const d = await repo.findDossierByCode(trx, code, actor ? scopeOf(actor) : EVERY_TENANT);
+      if (!d) throw notFound('dossier', code);
+      return d;
+    },
+    authorise(actor, d, req) {
+      if (actor)
+        authorize(actor, DOSSIER_ACTION_POLICY[req.type], {
+          provinceCode: d.province_code,
+          unitCode: d.unit_code,
+        });
+      else if (!opts.system) throw new AppError('UNAUTHENTICATED');
+    },
+    transition(d, req) {
+      const from = d.status as DossierStatus;
+      const to = nextStatus(from, req.type);
+      if (!to || (req.type === 'auto_return' && !opts.system))
+        throw illegalTransition(req.type, from, allowedActions(from));
+      return to;
+    },
+    async effect(trx, actor, d, req, now) {
+      const calendar = await loadCalendar(trx, d.province_code);
+      const data = JSON.parse(d.data) as Record<string, unknown>;
+      // A CalendarError (e.g. an extension not later than the due) reaches the error handler as a 400.
+      const effect: Effect = await EFFECTS[req.type]({ trx, actor, d, req, now, calendar, data });
+      return {
+        patch: { ...effect.patch, ...(await endingPatch(trx, d, req.type, now, calendar.utcOffsetMinutes)) },
+        payload: { ...effect.payload, ...(req.note ? { note: req.note } : {}) },
+      };
+    },
+    async append(trx, actor, d, e) {
+      await repo.insertAction(trx, {
+        dossier_id: d.id,
+        seq: d.action_count + 1,
+        type: e.type,
+        at: e.at,
+        actor_id: actor?.id ?? null,
+        actor_name: actor?.displayName ?? 'MộtCửa',
+        from_status: e.from,
+        to_status: e.to,
+        payload: JSON.stringify(e.payload),
+      });
+    },
+    update: (trx, d, patch, now) =>
+      repo.updateDossier(trx, d.id, d.action_count, {
+        ...(patch as DossierUpdate),
+        action_count: d.action_count + 1,
+        updated_at: now,
+      }),
+    reload: async (trx, d) => (await repo.findDossierByCode(trx, d.code, EVERY_TENANT))!,
+    targetId: (d) => d.code,
+  };
+}
+
 /**
- * Applies one action: checks who may, checks the transition (409 listing the allowed actions), runs its effect,
- * appends the action row, updates the denormalised dossier row and writes the audit entry — all in `trx`.
+ * Applies one action on the shared skeleton: checks who may, checks the transition (409 listing the allowed
+ * actions), runs its effect, appends the action row, updates the denormalised dossier row and writes the audit
+ * entry — all in `trx`.
  */
-export async function applyAction(
+export function applyAction(
   trx: Db,
   actor: Actor | null,
   code: string,
   req: TActionRequest,
   opts: ApplyOptions,
-) {
-  const d = await repo.findDossierByCode(trx, code, actor ? scopeOf(actor) : { kind: 'all' });
-  if (!d) throw notFound('dossier', code);
-  if (actor)
-    authorize(actor, DOSSIER_ACTION_POLICY[req.type], {
-      provinceCode: d.province_code,
-      unitCode: d.unit_code,
-    });
-  else if (!opts.system) throw new AppError('UNAUTHENTICATED');
-  const from = d.status as DossierStatus;
-  const to = nextStatus(from, req.type);
-  if (!to || (req.type === 'auto_return' && !opts.system))
-    throw illegalTransition(req.type, from, allowedActions(from));
-  const calendar = await loadCalendar(trx, d.province_code);
-  const data = JSON.parse(d.data) as Record<string, unknown>;
-  // A CalendarError (e.g. an extension not later than the due) reaches the error handler as a 400.
-  const effect: Effect = await EFFECTS[req.type]({ trx, actor, d, req, now: opts.now, calendar, data });
-  const patch: DossierUpdate = {
-    ...effect.patch,
-    ...(await endingPatch(trx, d, req.type, opts.now, calendar.utcOffsetMinutes)),
-    status: to,
-    action_count: d.action_count + 1,
-    updated_at: opts.now,
-  };
-  const payload = { ...effect.payload, ...(req.note ? { note: req.note } : {}) };
-  await repo.insertAction(trx, {
-    dossier_id: d.id,
-    seq: d.action_count + 1,
-    type: req.type,
-    at: opts.now,
-    actor_id: actor?.id ?? null,
-    actor_name: actor?.displayName ?? 'MộtCửa',
-    from_status: from,
-    to_status: to,
-    payload: JSON.stringify(payload),
-  });
-  if (!(await repo.updateDossier(trx, d.id, d.action_count, patch)))
-    throw new AppError('CONFLICT', { params: { reason: 'the dossier changed meanwhile; reload and retry' } });
-  await auditTransition(
-    trx,
-    actor,
-    {
-      kind: 'dossier',
-      action: req.type,
-      targetId: d.code,
-      unitCode: d.unit_code,
-      provinceCode: d.province_code,
-      from,
-      to,
-    },
-    opts.now,
-  );
-  return (await repo.findDossierByCode(trx, code, { kind: 'all' }))!;
+): Promise<DossierRow> {
+  return applyLoggedAction(dossierLifecycle(opts), trx, actor, code, req, opts.now);
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { eachItem } from '../jobs/job-runner.ts';
-import { applyAction } from './dossier.actions.ts';
+import { applyAction } from './dossier.action.service.ts';
 import { SUPPLEMENT_WAIT_DAYS } from './dossier.rules.ts';
 
 const DAY = 86_400_000;
