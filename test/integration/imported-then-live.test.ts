@@ -101,7 +101,7 @@ for (const dialect of DIALECTS) {
     );
 
     it('counts the workload at an instant the same way', async () => {
-      const scope = { provinceCode: '68', unitCodes: ['25000'] };
+      const scope = { kind: 'units' as const, provinceCode: '68', unitCodes: ['25000'] };
       expect(await workloadAt(t.db, scope, at(2026, 3, 4), 48 * HOUR)).toEqual([
         { assigneeId: null, open: 2, dueSoon: 1, overdue: 1 },
       ]);

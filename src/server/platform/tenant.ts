@@ -4,12 +4,20 @@
  * test lists those tables and fails on a read without it); the one scope that sees everything is named
  * `EVERY_TENANT` and is for the system itself (jobs, imports, reports already limited to their unit).
  */
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 
 export type Scope =
   | { kind: 'all' }
   | { kind: 'province'; provinceCode: string }
-  | { kind: 'unit'; provinceCode: string; unitCode: string };
+  | { kind: 'unit'; provinceCode: string; unitCode: string }
+  /** A report's scope: these communes (a province's, listed so that the unit indexes serve the query). */
+  | UnitsScope;
+
+export interface UnitsScope {
+  kind: 'units';
+  provinceCode: string;
+  unitCodes: readonly string[];
+}
 
 /** The system's own scope: every tenant. Say why where it is used. */
 export const EVERY_TENANT: Scope = { kind: 'all' };
@@ -18,7 +26,27 @@ export const EVERY_TENANT: Scope = { kind: 'all' };
 export function inScope(scope: Scope, row: { provinceCode: string; unitCode: string }): boolean {
   if (scope.kind === 'all') return true;
   if (scope.kind === 'province') return row.provinceCode === scope.provinceCode;
+  if (scope.kind === 'units') return scope.unitCodes.includes(row.unitCode);
   return row.provinceCode === scope.provinceCode && row.unitCode === scope.unitCode;
+}
+
+/**
+ * The scope as an SQL condition on `table`'s tenant columns (its name or alias; unqualified when omitted), for
+ * raw SQL; `withinScope` adds the same condition to a Kysely query.
+ */
+export function scopeSql(scope: Scope, table?: string): RawBuilder<SqlBool> {
+  const col = (name: string) => sql.ref(table ? `${table}.${name}` : name);
+  switch (scope.kind) {
+    case 'all':
+      return sql<SqlBool>`1 = 1`;
+    case 'province':
+      return sql<SqlBool>`${col('province_code')} = ${scope.provinceCode}`;
+    case 'unit':
+      return sql<SqlBool>`${col('province_code')} = ${scope.provinceCode} and ${col('unit_code')} = ${scope.unitCode}`;
+    case 'units':
+      if (scope.unitCodes.length === 0) return sql<SqlBool>`1 = 0`;
+      return sql<SqlBool>`${col('unit_code')} in (${sql.join(scope.unitCodes.map((u) => sql`${u}`))})`;
+  }
 }
 
 /** Any query builder with `where(expression)`: selects, updates and deletes. */

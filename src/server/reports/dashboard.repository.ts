@@ -1,7 +1,8 @@
 /** The SQL of the dashboards: daily series, officers' workload, procedures' late rates, processing times. */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { dueInEffectAt, stateAt, unitIn, type Bounds, type ReportScope } from './period-report.repository.ts';
+import { dueInEffectAt, stateAt, type Bounds, type ReportScope } from './period-report.repository.ts';
+import { scopeSql } from '../platform/tenant.ts';
 
 type Db = Kysely<Database>;
 type Num = number | string | null;
@@ -17,14 +18,14 @@ export interface DayCount {
 
 export async function receivedByDay(db: Db, scope: ReportScope, b: Bounds): Promise<DayCount[]> {
   const { rows } = await sql<{ day: Num; n: Num }>`select ${localDay('received_at')} as day, count(*) as n
-    from dossiers where ${unitIn(scope)} and received_at >= ${b.fromMs} and received_at < ${b.endMs}
+    from dossiers where ${scopeSql(scope)} and received_at >= ${b.fromMs} and received_at < ${b.endMs}
     group by ${localDay('received_at')}`.execute(db);
   return rows.map((r) => ({ day: n(r.day), count: n(r.n) }));
 }
 
 export async function resolvedByDay(db: Db, scope: ReportScope, b: Bounds): Promise<DayCount[]> {
   const { rows } = await sql<{ day: Num; n: Num }>`select ${localDay('ended_at')} as day, count(*) as n
-    from dossiers where ${unitIn(scope)} and ended_at >= ${b.fromMs} and ended_at < ${b.endMs} and end_kind = 'resolved'
+    from dossiers where ${scopeSql(scope)} and ended_at >= ${b.fromMs} and ended_at < ${b.endMs} and end_kind = 'resolved'
     group by ${localDay('ended_at')}`.execute(db);
   return rows.map((r) => ({ day: n(r.day), count: n(r.n) }));
 }
@@ -49,7 +50,7 @@ export async function workloadAt(
       sum(case when x.st = 'o' then 1 else 0 end) as overdue
     from (
       select d.assignee_id, ${stateAt(t)} as st, ${dueInEffectAt(t)} as due from dossiers d
-      where ${unitIn(scope, 'd.unit_code')} and (d.ended_at is null or d.ended_at >= ${t}) and d.received_at < ${t}
+      where ${scopeSql(scope, 'd')} and (d.ended_at is null or d.ended_at >= ${t}) and d.received_at < ${t}
     ) x
     group by x.assignee_id`.execute(db);
   return rows.map((r) => ({
@@ -89,7 +90,7 @@ export async function resolvedBy(
       sum(case when resolution = 'late' then 1 else 0 end) as late,
       avg(ended_at - received_at) as avg_ms
     from dossiers
-    where ${unitIn(scope)} and ended_at >= ${b.fromMs} and ended_at < ${b.endMs} and end_kind = 'resolved'
+    where ${scopeSql(scope)} and ended_at >= ${b.fromMs} and ended_at < ${b.endMs} and end_kind = 'resolved'
     group by ${key}`.execute(db);
   return rows.map((r) => ({
     key: r.k,
@@ -111,7 +112,7 @@ export async function resolvedSpansByAssignee(
 ): Promise<Map<string | null, [number, number][]>> {
   const { rows } = await sql<{ a: string | null; r: Num; e: Num }>`select assignee_id as a, received_at as r,
       ended_at as e from dossiers
-    where ${unitIn(scope)} and ended_at >= ${b.fromMs} and ended_at < ${b.endMs} and end_kind = 'resolved'`.execute(
+    where ${scopeSql(scope)} and ended_at >= ${b.fromMs} and ended_at < ${b.endMs} and end_kind = 'resolved'`.execute(
     db,
   );
   const out = new Map<string | null, [number, number][]>();
@@ -141,7 +142,7 @@ export async function tasksAt(db: Db, scope: ReportScope, t: number): Promise<Of
   }>`select assignee_id as a, count(*) as open,
       sum(case when due_at < ${t} and (submitted_at is null or submitted_at > ${t}) then 1 else 0 end) as overdue
     from tasks
-    where ${unitIn(scope)} and assigned_at <= ${t} and (ended_at is null or ended_at > ${t})
+    where ${scopeSql(scope)} and assigned_at <= ${t} and (ended_at is null or ended_at > ${t})
     group by assignee_id`.execute(db);
   return rows.map((r) => ({ assigneeId: r.a, open: n(r.open), overdue: n(r.overdue) }));
 }
@@ -163,7 +164,7 @@ export interface Deliveries {
 export async function deliveriesByMethod(db: Db, scope: ReportScope, b: Bounds): Promise<Deliveries> {
   const { rows } = await sql<{ payload: string | null }>`select a.payload
     from dossiers d left join dossier_actions a on a.dossier_id = d.id and a.type = 'deliver'
-    where ${unitIn(scope, 'd.unit_code')} and d.delivered_at >= ${b.fromMs} and d.delivered_at < ${b.endMs}`.execute(
+    where ${scopeSql(scope, 'd')} and d.delivered_at >= ${b.fromMs} and d.delivered_at < ${b.endMs}`.execute(
     db,
   );
   const out: Deliveries = { total: rows.length, known: 0, electronic: 0 };
@@ -187,7 +188,7 @@ export async function deliveriesByMethod(db: Db, scope: ReportScope, b: Bounds):
  */
 export async function dossiersComplainedOf(db: Db, scope: ReportScope, b: Bounds): Promise<number> {
   const { rows } = await sql<{ n: Num }>`select count(*) as n from dossiers d
-    where ${unitIn(scope, 'd.unit_code')} and d.ended_at >= ${b.fromMs} and d.ended_at < ${b.endMs}
+    where ${scopeSql(scope, 'd')} and d.ended_at >= ${b.fromMs} and d.ended_at < ${b.endMs}
       and d.end_kind = 'resolved'
       and exists (select 1 from petitions p where p.dossier_id = d.id and p.kind in ('complaint', 'feedback')
         and p.status <> 'rejected')`.execute(db);

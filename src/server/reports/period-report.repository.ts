@@ -12,16 +12,15 @@
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { scopeSql, type UnitsScope } from '../platform/tenant.ts';
 import type { ReportUnitFieldTable } from './report.table.ts';
 import type { FlatCounts } from './report.types.ts';
 
 type Db = Kysely<Database>;
 
 /** The report's communes (one, or all of a province). */
-export interface ReportScope {
-  provinceCode: string;
-  unitCodes: readonly string[];
-}
+/** A report's communes (platform/tenant.ts). */
+export type ReportScope = UnitsScope;
 
 export interface Bounds {
   fromMs: number;
@@ -56,11 +55,6 @@ interface RawCounts {
 
 const n = (v: Num | undefined): number => (v === null || v === undefined ? 0 : Number(v));
 
-export function unitIn(scope: ReportScope, column = 'unit_code'): RawBuilder<unknown> {
-  if (scope.unitCodes.length === 0) return sql`1 = 0`;
-  return sql`${sql.ref(column)} in (${sql.join(scope.unitCodes.map((u) => sql`${u}`))})`;
-}
-
 /**
  * The effective due at instant T of a dossier row `alias`: the latest due set at or before T; an imported dossier
  * whose due never changed has no due rows, and its one due is its due_at.
@@ -93,9 +87,9 @@ export function stateAt(t: number, alias = 'd'): RawBuilder<string> {
  * stateAt(). (A receipt due is set at the receipt, before E for a dossier in progress at E: not a change.)
  */
 function stateAtEnd(scope: ReportScope, t: number): RawBuilder<string> {
-  const awaiting = sql`select s.dossier_id from dossier_suspensions s where ${unitIn(scope, 's.unit_code')}
+  const awaiting = sql`select s.dossier_id from dossier_suspensions s where ${scopeSql(scope, 's')}
     and s.started_at <= ${t} and (s.ended_at is null or s.ended_at > ${t})`;
-  const changed = sql`select u.dossier_id from dossier_dues u where ${unitIn(scope, 'u.unit_code')}
+  const changed = sql`select u.dossier_id from dossier_dues u where ${scopeSql(scope, 'u')}
     and u.set_at > ${t} and u.reason not in ('receipt', 'import')`;
   return sql<string>`case
     when y.id in (${awaiting}) then 'a'
@@ -113,7 +107,7 @@ function stateAtEnd(scope: ReportScope, t: number): RawBuilder<string> {
  */
 export function periodRows(scope: ReportScope, b: Bounds): RawBuilder<unknown> {
   const { fromMs: from, endMs: end } = b;
-  const w = unitIn(scope, 'd.unit_code');
+  const w = scopeSql(scope, 'd');
   const y = sql`d.id, d.unit_code, d.field, d.channel, d.received_at, d.ended_at, d.due_at`;
   return sql`with y as materialized (
       select ${y} from dossiers d where ${w} and d.ended_at is null and +d.received_at < ${end}

@@ -61,7 +61,7 @@ export async function resolveReportUnit(db: Db, unitCode: unknown, now: number):
       isProvince: false,
       communes: [],
       asOf,
-      scope: { provinceCode: unit.provinceCode, unitCodes: [unit.code] },
+      scope: { kind: 'units', provinceCode: unit.provinceCode, unitCodes: [unit.code] },
     };
   const rows = await findVersions(db, {
     asOf,
@@ -75,7 +75,7 @@ export async function resolveReportUnit(db: Db, unitCode: unknown, now: number):
     isProvince: true,
     communes,
     asOf,
-    scope: { provinceCode: unit.code, unitCodes: [...codes].sort() },
+    scope: { kind: 'units', provinceCode: unit.code, unitCodes: [...codes].sort() },
   };
 }
 

@@ -236,7 +236,7 @@ for (const dialect of DIALECTS) {
         .set({ due_at: now - 1_000 })
         .where('id', '=', soon)
         .execute();
-      const scope = { provinceCode: '68', unitCodes: ['25015'] };
+      const scope = { kind: 'units' as const, provinceCode: '68', unitCodes: ['25015'] };
       const user = await h.t.db
         .selectFrom('users')
         .select('id')
@@ -244,7 +244,9 @@ for (const dialect of DIALECTS) {
         .executeTakeFirstOrThrow();
       expect(await tasksAt(h.t.db, scope, now)).toEqual([{ assigneeId: user.id, open: 2, overdue: 1 }]);
       expect(await tasksAt(h.t.db, scope, now - 3_600_000)).toEqual([]); // not yet assigned an hour ago
-      expect(await tasksAt(h.t.db, { provinceCode: '68', unitCodes: ['25000'] }, now)).toEqual([]);
+      expect(
+        await tasksAt(h.t.db, { kind: 'units' as const, provinceCode: '68', unitCodes: ['25000'] }, now),
+      ).toEqual([]);
     });
 
     it('5.4 takes off the dossiers complained of (a rejected complaint does not count)', async () => {
