@@ -1,16 +1,46 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { NewUser, SessionRow, UserRow, UserUpdate } from './account.table.ts';
-import { type Scope } from '../platform/tenant.ts';
+import { withinScope, type Scope } from '../platform/tenant.ts';
 
 type Db = Kysely<Database>;
 
-export function findUserByUsername(db: Db, username: string): Promise<UserRow | undefined> {
-  return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+/**
+ * A user by username inside the scope. Usernames are unique across the country: sign-in and the checks that
+ * authorise right after pass EVERY_TENANT.
+ */
+export function findUserByUsername(db: Db, username: string, scope: Scope): Promise<UserRow | undefined> {
+  return withinScope(db.selectFrom('users').selectAll(), scope)
+    .where('username', '=', username)
+    .executeTakeFirst();
 }
 
-export function findUserById(db: Db, id: string): Promise<UserRow | undefined> {
-  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+/** Usernames and display names of users by id (a page's assignees, authors...), inside the scope. */
+export function userNamesByIds(db: Db, ids: readonly string[], scope: Scope) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return withinScope(db.selectFrom('users').select(['id', 'username', 'display_name']), scope)
+    .where('id', 'in', [...ids])
+    .execute();
+}
+
+/** The enabled staff of a commune, by username, with the fields each handles (none: every field). */
+export async function staffOfUnit(db: Db, scope: Scope) {
+  const staff = await withinScope(db.selectFrom('users').select(['id', 'username', 'roles']), scope)
+    .where('disabled', '=', 0)
+    .orderBy('username')
+    .execute();
+  const fields = await db
+    .selectFrom('staff_fields')
+    .select(['user_id', 'field'])
+    .where('user_id', 'in', staff.length ? staff.map((s) => s.id) : [''])
+    .execute();
+  return staff.map((u) => ({ ...u, fields: fields.filter((f) => f.user_id === u.id).map((f) => f.field) }));
+}
+
+/** Whether any account exists (the demo seeds only an empty database). */
+export async function anyUser(db: Db): Promise<boolean> {
+  // tenant: the whole system's accounts are counted, nothing is read
+  return (await db.selectFrom('users').select('id').limit(1).executeTakeFirst()) !== undefined;
 }
 
 export async function insertUser(db: Db, user: NewUser): Promise<void> {
@@ -23,17 +53,16 @@ export async function updateUser(db: Db, id: string, patch: UserUpdate): Promise
 
 /** Users inside the scope, by username. */
 export function listUsers(db: Db, scope: Scope): Promise<UserRow[]> {
-  let q = db.selectFrom('users').selectAll().orderBy('username');
-  if (scope.kind !== 'all') q = q.where('province_code', '=', scope.provinceCode);
-  if (scope.kind === 'unit') q = q.where('unit_code', '=', scope.unitCode);
-  return q.execute();
+  return withinScope(db.selectFrom('users').selectAll(), scope).orderBy('username').execute();
 }
 
 export async function insertSession(db: Db, session: SessionRow): Promise<void> {
   await db.insertInto('sessions').values(session).execute();
 }
 
+/** The session's user, for the auth hook: a session is found by its secret id, whatever the tenant. */
 export function findSessionWithUser(db: Db, sessionId: string, now: number) {
+  // tenant: the session token identifies the user; the user's own scope applies from then on
   return db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')

@@ -17,6 +17,7 @@ import {
   ZUsernameParams,
 } from './account.schemas.ts';
 import { findUserByUsername } from './account.repository.ts';
+import { EVERY_TENANT } from '../platform/tenant.ts';
 
 const ZOk = z.object({ ok: z.literal(true) });
 
@@ -103,7 +104,7 @@ export async function accountRoutes(app: AppInstance): Promise<void> {
         const provinceCode = await service.provinceOfUnit(trx, body.unitCode);
         authorize(actor, 'users.manage', { provinceCode, unitCode: body.unitCode });
         await service.createUser(trx, actor, body, app.clock.now(), requestMeta(request));
-        return findUserByUsername(trx, body.username);
+        return findUserByUsername(trx, body.username, EVERY_TENANT); // just created here
       });
       return reply.status(201).send(presentUser(created!, app.clock.now()));
     },
@@ -111,7 +112,8 @@ export async function accountRoutes(app: AppInstance): Promise<void> {
 
   const manage = async (username: string, actorRequest: Parameters<typeof requireActor>[0]) => {
     const actor = requireActor(actorRequest);
-    const target = await findUserByUsername(app.db, username);
+    // Authorised on the target's tenant right after (403 for another province, as before).
+    const target = await findUserByUsername(app.db, username, EVERY_TENANT);
     if (!target) throw new AppError('NOT_FOUND', { params: { resource: `user ${username}` } });
     authorize(actor, 'users.manage', { provinceCode: target.province_code, unitCode: target.unit_code });
     return actor;

@@ -7,7 +7,7 @@ import { ROLES, type Actor, type Role } from './roles.ts';
 import type { UserRow } from './account.table.ts';
 import * as repo from './account.repository.ts';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password.ts';
-import { type Scope } from '../platform/tenant.ts';
+import { EVERY_TENANT, type Scope } from '../platform/tenant.ts';
 
 type Db = Kysely<Database>;
 
@@ -70,7 +70,7 @@ export async function createUser(
   checkCredentialsShape(input.username, input.password);
   if (input.roles.length === 0 || input.roles.some((r) => !ROLES.includes(r)))
     throw invalidField('roles', 'roles.invalid', `roles must be some of ${ROLES.join(', ')}`);
-  if (await repo.findUserByUsername(trx, input.username))
+  if (await repo.findUserByUsername(trx, input.username, EVERY_TENANT))
     throw new AppError('CONFLICT', {
       params: { reason: `username ${input.username} exists` },
       details: { field: 'username' },
@@ -109,7 +109,7 @@ export async function createUser(
 }
 
 async function getUserOrThrow(db: Db, username: string): Promise<UserRow> {
-  const user = await repo.findUserByUsername(db, username);
+  const user = await repo.findUserByUsername(db, username, EVERY_TENANT);
   if (!user) throw notFound('user', username);
   return user;
 }
@@ -194,7 +194,8 @@ export async function login(
   ttlHours: number,
   now: number,
 ): Promise<LoginResult> {
-  const seen = await repo.findUserByUsername(db, username);
+  // Sign-in: any account of the country may sign in.
+  const seen = await repo.findUserByUsername(db, username, EVERY_TENANT);
   if (!seen) {
     await verifyPassword(await dummyPasswordHash(), password);
     return { ok: false, reason: 'invalid' };
@@ -202,7 +203,7 @@ export async function login(
   if (seen.locked_until !== null && seen.locked_until > now) return lockedFor(seen.locked_until, now);
   const valid = await verifyPassword(seen.password_hash, password);
   return db.transaction().execute(async (trx) => {
-    const user = await repo.findUserByUsername(trx, username);
+    const user = await repo.findUserByUsername(trx, username, EVERY_TENANT);
     // The password was changed or the account replaced while the hash was checked: judge nothing stale.
     if (!user || user.id !== seen.id || user.password_hash !== seen.password_hash)
       return { ok: false, reason: 'invalid' } as const;

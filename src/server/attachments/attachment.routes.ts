@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { findAttachment, insertAttachment, listAttachments } from './attachment.repository.ts';
 import { formatInstant } from '../../shared/calendar/index.ts';
 import { can } from '../accounts/policy.ts';
 import { scopeOf } from '../accounts/scope.ts';
@@ -79,7 +80,7 @@ export async function attachmentRoutes(app: AppInstance): Promise<void> {
         uploaded_by: actor.username,
       };
       await app.db.transaction().execute(async (trx) => {
-        await trx.insertInto('attachments').values(row).execute();
+        await insertAttachment(trx, row);
         await appendAudit(
           trx,
           {
@@ -114,13 +115,9 @@ export async function attachmentRoutes(app: AppInstance): Promise<void> {
       },
     },
     async (request) => {
-      const d = await loadDossier(request.params.code, requireActor(request));
-      const rows = await app.db
-        .selectFrom('attachments')
-        .selectAll()
-        .where('dossier_id', '=', d.id)
-        .orderBy('uploaded_at')
-        .execute();
+      const actor = requireActor(request);
+      const d = await loadDossier(request.params.code, actor);
+      const rows = await listAttachments(app.db, d.id, scopeOf(actor));
       return { items: rows.map(present), maxBytes };
     },
   );
@@ -131,12 +128,7 @@ export async function attachmentRoutes(app: AppInstance): Promise<void> {
     async (request, reply) => {
       const actor = requireActor(request);
       const d = await loadDossier(request.params.code, actor);
-      const row = await app.db
-        .selectFrom('attachments')
-        .selectAll()
-        .where('id', '=', request.params.id)
-        .where('dossier_id', '=', d.id)
-        .executeTakeFirst();
+      const row = await findAttachment(app.db, d.id, request.params.id, scopeOf(actor));
       if (!row) throw notFound('attachment', request.params.id);
       await app.db.transaction().execute((trx) =>
         appendAudit(

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 
 export interface AttachmentTable {
   id: string;
@@ -15,3 +15,4 @@ export interface AttachmentTable {
 }
 
 export type AttachmentRow = Selectable<AttachmentTable>;
+export type NewAttachment = Insertable<AttachmentTable>;

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { AppError, invalidField } from '../platform/app-error.ts';
 import type { Role } from '../accounts/roles.ts';
+import { staffOfUnit } from '../accounts/account.repository.ts';
 import { openLoadBySpecialist } from './dossier.repository.ts';
 import type { DossierRow } from './dossier.table.ts';
 
@@ -18,13 +19,11 @@ export async function pickAssignee(
   d: DossierRow,
   username?: string,
 ): Promise<{ id: string; username: string }> {
-  const staff = await trx
-    .selectFrom('users')
-    .select(['id', 'username', 'roles'])
-    .where('unit_code', '=', d.unit_code)
-    .where('disabled', '=', 0)
-    .orderBy('username')
-    .execute();
+  const staff = await staffOfUnit(trx, {
+    kind: 'unit',
+    provinceCode: d.province_code,
+    unitCode: d.unit_code,
+  });
   if (username) {
     const named = staff.find((u) => u.username === username);
     if (!named || !canProcess(JSON.parse(named.roles) as Role[]))
@@ -32,15 +31,7 @@ export async function pickAssignee(
     return named;
   }
   const specialists = staff.filter((u) => (JSON.parse(u.roles) as Role[]).includes('specialist'));
-  const fields = await trx
-    .selectFrom('staff_fields')
-    .select(['user_id', 'field'])
-    .where('user_id', 'in', specialists.length ? specialists.map((s) => s.id) : [''])
-    .execute();
-  const qualified = specialists.filter((s) => {
-    const own = fields.filter((f) => f.user_id === s.id);
-    return own.length === 0 || own.some((f) => f.field === d.field);
-  });
+  const qualified = specialists.filter((s) => s.fields.length === 0 || s.fields.includes(d.field));
   if (!qualified.length)
     throw new AppError('RULE_VIOLATION', {
       params: { rule: 'assign.no_specialist' },

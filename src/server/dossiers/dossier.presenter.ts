@@ -5,6 +5,8 @@ import type { Channel, DossierStatus } from '../../shared/dossier/status.ts';
 import type { Database } from '../db/schema.ts';
 import type { DossierActionRow, DossierRow } from './dossier.table.ts';
 import type { TDossier } from './dossier.schemas.ts';
+import { userNamesByIds } from '../accounts/account.repository.ts';
+import { EVERY_TENANT } from '../platform/tenant.ts';
 import { presentActionLog } from '../audit/action-log.ts';
 import type { Actor } from '../accounts/roles.ts';
 import { dossierActionsFor } from './dossier.policy.ts';
@@ -24,11 +26,8 @@ export async function assigneeNames(
 ): Promise<Map<string, AssigneeName>> {
   const ids = [...new Set(rows.map((r) => r.assignee_id).filter((x): x is string => x !== null))];
   if (!ids.length) return new Map();
-  const users = await db
-    .selectFrom('users')
-    .select(['id', 'username', 'display_name'])
-    .where('id', 'in', ids)
-    .execute();
+  // tenant: the assignees of dossiers already read within the caller's scope
+  const users = await userNamesByIds(db, ids, EVERY_TENANT);
   return new Map(users.map((u) => [u.id, { username: u.username, name: u.display_name }]));
 }
 

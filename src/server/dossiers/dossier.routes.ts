@@ -9,6 +9,7 @@ import { applyAction } from './dossier.action.service.ts';
 import { intake } from './dossier.intake.service.ts';
 import { assigneeNames, presentDossier } from './dossier.presenter.ts';
 import * as repo from './dossier.repository.ts';
+import { findUserByUsername } from '../accounts/account.repository.ts';
 import {
   ZActionRequest,
   ZCreateDossierRequest,
@@ -59,11 +60,7 @@ export async function dossierRoutes(app: AppInstance): Promise<void> {
       let assigneeId: string | undefined;
       if (q.assignee) {
         const username = q.assignee === 'me' ? actor.username : q.assignee;
-        const user = await app.db
-          .selectFrom('users')
-          .select('id')
-          .where('username', '=', username)
-          .executeTakeFirst();
+        const user = await findUserByUsername(app.db, username, scopeOf(actor));
         assigneeId = user?.id ?? '-';
       }
       const rows = await repo.queue(app.db, {
