@@ -1,4 +1,4 @@
-import { gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../../../test/support/app.ts';
 
@@ -40,6 +40,39 @@ describe('serving the web app', () => {
       headers: { 'if-none-match': etag },
     });
     expect(again.statusCode).toBe(304);
+  });
+
+  it('serves the shared calendar compiled to JavaScript, compressed and tagged', async () => {
+    const url = '/shared/calendar/engine.ts';
+    const plain = await h.app.inject({ method: 'GET', url });
+    expect(plain.statusCode).toBe(200);
+    expect(plain.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(plain.body).toContain('function createCalendar(spec)');
+    expect(plain.body).toMatch(/export \{[^}]*\bcreateCalendar\b/);
+    expect(plain.body).not.toMatch(/\bimport type\b|\binterface\b|: WorkingCalendar\b/);
+    expect(plain.body).toContain('from "./time.ts"');
+
+    const zipped = await h.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip' } });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(zipped.rawPayload).toString()).toBe(plain.body);
+
+    // brotli is made after the first request that accepts it (gzip meanwhile), then kept
+    let br = await h.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip, br' } });
+    for (let i = 0; i < 50 && br.headers['content-encoding'] !== 'br'; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      br = await h.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip, br' } });
+    }
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(plain.body);
+
+    const etag = String(plain.headers.etag);
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    const again = await h.app.inject({ method: 'GET', url, headers: { 'if-none-match': etag } });
+    expect(again.statusCode).toBe(304);
+    expect((await h.app.inject({ method: 'GET', url: '/shared/calendar/missing.ts' })).statusCode).toBe(404);
+    expect((await h.app.inject({ method: 'GET', url: '/shared/calendar/engine.test.ts' })).statusCode).toBe(
+      404,
+    );
   });
 
   it('does not ask browsers to upgrade LAN http requests to https', async () => {
