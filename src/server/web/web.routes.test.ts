@@ -1,4 +1,4 @@
-import { gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../../../test/support/app.ts';
 
@@ -40,6 +40,83 @@ describe('serving the web app', () => {
       headers: { 'if-none-match': etag },
     });
     expect(again.statusCode).toBe(304);
+  });
+
+  /** The modules a module imports statically, resolved against its URL (comments and strings never start a line). */
+  function importsOf(url: string, code: string): string[] {
+    const specifiers = [
+      ...code.matchAll(/^\s*(?:import|export)\b[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/gm),
+      ...code.matchAll(/^\s*import\s*['"]([^'"]+)['"]/gm),
+    ].map((m) => m[1]!);
+    return specifiers.map((s) => new URL(s, `http://x${url}`).pathname);
+  }
+
+  /** Every module the app reaches from /app.js, with its answer. */
+  async function crawl() {
+    const seen = new Map<string, { status: number; type: string; body: string }>();
+    const queue = ['/app.js'];
+    while (queue.length) {
+      const url = queue.shift()!;
+      if (seen.has(url)) continue;
+      const res = await h.app.inject({ method: 'GET', url });
+      seen.set(url, { status: res.statusCode, type: String(res.headers['content-type']), body: res.body });
+      if (res.statusCode === 200) queue.push(...importsOf(url, res.body));
+    }
+    return seen;
+  }
+
+  it('serves the shared calendar compiled to JavaScript, compressed and tagged', async () => {
+    const url = '/shared/calendar/engine.ts';
+    const plain = await h.app.inject({ method: 'GET', url });
+    expect(plain.statusCode).toBe(200);
+    expect(plain.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(plain.body).toContain('function createCalendar(spec)');
+    expect(plain.body).toMatch(/export \{[^}]*\bcreateCalendar\b/);
+    expect(plain.body).not.toMatch(/\bimport type\b|\binterface\b|: WorkingCalendar\b/);
+    expect(plain.body).toContain('from "./time.ts"');
+
+    const zipped = await h.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip' } });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(zipped.rawPayload).toString()).toBe(plain.body);
+
+    // brotli is made after the first request that accepts it (gzip meanwhile), then kept
+    let br = await h.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip, br' } });
+    for (let i = 0; i < 50 && br.headers['content-encoding'] !== 'br'; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      br = await h.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip, br' } });
+    }
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(plain.body);
+
+    const etag = String(plain.headers.etag);
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    const again = await h.app.inject({ method: 'GET', url, headers: { 'if-none-match': etag } });
+    expect(again.statusCode).toBe(304);
+    expect((await h.app.inject({ method: 'GET', url: '/shared/calendar/missing.ts' })).statusCode).toBe(404);
+    expect((await h.app.inject({ method: 'GET', url: '/shared/calendar/engine.test.ts' })).statusCode).toBe(
+      404,
+    );
+  });
+
+  it('answers every import of every module the app reaches, as JavaScript', async () => {
+    const modules = await crawl();
+    expect([...modules.keys()]).toEqual(
+      expect.arrayContaining([
+        '/lib/working-calendar.js',
+        '/shared/calendar/index.ts',
+        '/shared/calendar/engine.ts',
+      ]),
+    );
+    const broken = [...modules].filter(([, m]) => m.status !== 200 || !m.type.startsWith('text/javascript'));
+    expect(broken.map(([url, m]) => `${url} ${m.status} ${m.type}`)).toEqual([]);
+  });
+
+  it('preloads every module the first screen reaches, so none is discovered import by import', async () => {
+    const html = (await h.app.inject({ method: 'GET', url: '/' })).body;
+    const missing = [...(await crawl()).keys()].filter(
+      (url) => url !== '/app.js' && !html.includes(`<link rel="modulepreload" href="${url}" />`),
+    );
+    expect(missing).toEqual([]);
   });
 
   it('does not ask browsers to upgrade LAN http requests to https', async () => {

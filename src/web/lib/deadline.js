@@ -4,6 +4,7 @@
  * day, grey while paused, the resolution once ended); `deadlineBadge` a petition's or a task's (amber within two
  * days, none once nothing is pending).
  */
+import { IN_PROGRESS_STATUSES } from '../../shared/dossier/status.ts';
 import { h } from './dom.js';
 import { formatDateTime } from './format.js';
 import { t } from './i18n.js';
@@ -11,8 +12,13 @@ import { t } from './i18n.js';
 /** A deadline is "soon" (amber) within two days. */
 export const SOON_MS = 2 * 86_400_000;
 
-/** Dossier statuses whose time is running. */
-const OPEN = ['received', 'processing', 'awaiting_approval', 'submitted'];
+/**
+ * Whether a dossier's time is running: an online submission awaiting acceptance, or a received dossier in progress
+ * (a paused one, awaiting a supplement, is shown before this is asked).
+ * @param {string} status
+ */
+const running = (status) =>
+  status === 'submitted' || /** @type {readonly string[]} */ (IN_PROGRESS_STATUSES).includes(status);
 
 /** @typedef {'over' | 'soon' | 'paused' | null} Mark */
 
@@ -56,12 +62,13 @@ export function deadlineBadge(at, o) {
 }
 
 /**
- * A dossier's due date: red when overdue, amber when due within one working day (one day without the calendar).
- * @param {{status: string, dueAt: string | null, clockStoppedAt?: string | null, endedAt?: string | null, resolution?: string | null}} d
- * @param {{minutesBetween: (a: number, b: number) => number, minutesPerDay: number} | null} clock
+ * A dossier's due date: red when overdue, amber when due within one working day of the province's calendar (one
+ * day without the calendar).
+ * @param {Pick<import('../../server/dossiers/dossier.schemas.ts').TDossier, 'status' | 'dueAt' | 'clockStoppedAt' | 'resolution'>} d
+ * @param {import('../../shared/calendar/index.ts').WorkingCalendar | null} calendar
  * @param {number} [now]
  */
-export function dueBadge(d, clock, now = Date.now()) {
+export function dueBadge(d, calendar, now = Date.now()) {
   if (!d.dueAt) return h('span', { class: 'muted' }, '—');
   if (d.status === 'supplement_requested' || d.clockStoppedAt) return dueText(d.dueAt, 'paused');
   if (d.resolution)
@@ -70,9 +77,11 @@ export function dueBadge(d, clock, now = Date.now()) {
       null,
       h('span', { class: `badge res-${d.resolution}` }, t(`resolution.${d.resolution}`)),
     );
-  if (!OPEN.includes(d.status)) return dueText(d.dueAt, null);
+  if (!running(d.status)) return dueText(d.dueAt, null);
   const due = Date.parse(d.dueAt);
   if (due < now) return dueText(d.dueAt, 'over');
-  const soon = clock ? clock.minutesBetween(now, due) <= clock.minutesPerDay : due - now <= 86_400_000;
+  const soon = calendar
+    ? calendar.workingMillisBetween(now, due) <= calendar.workingDayMillis
+    : due - now <= 86_400_000;
   return dueText(d.dueAt, soon ? 'soon' : null);
 }

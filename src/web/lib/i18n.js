@@ -102,6 +102,18 @@ export function has(key) {
   return key in vi;
 }
 
+/**
+ * The codes a dictionary names under a prefix, in the dictionary's order: `codesUnder('petitions.channel')` gives
+ * the petition channels the interface has words for (for a choice whose list the server has no rule about).
+ * @param {string} prefix
+ */
+export function codesUnder(prefix) {
+  const start = `${prefix}.`;
+  return Object.keys(vi)
+    .filter((k) => k.startsWith(start))
+    .map((k) => k.slice(start.length));
+}
+
 /** Formats a number with the language's grouping. @param {number} n */
 export function num(n) {
   return new Intl.NumberFormat(locale()).format(n);

@@ -21,6 +21,7 @@ import { errorText, loading } from './ui.js';
  */
 
 /**
+ * @template Item a row's record, as the API's `items` carry it
  * @typedef {object} ListPageOptions
  * @property {string} path the page's path ('/don-thu')
  * @property {string} api the list's API path ('/api/petitions')
@@ -33,7 +34,7 @@ import { errorText, loading } from './ui.js';
  * @property {ListFilter[]} filters
  * @property {string} tableClass
  * @property {string[]} columns the headers' words
- * @property {(item: any, now: number) => HTMLElement} row
+ * @property {(item: Item, now: number) => HTMLElement} row
  * @property {{empty: string, count: (n: number) => string}} counts the words when nothing is listed, and for the
  *   number of rows shown so far
  * @property {number} pageSize the rows asked for at a time (`limit`; the API answers at most 200)
@@ -53,7 +54,8 @@ const wordsOf = (options, value) => options.find(([v]) => v === value)?.[1] ?? '
 /**
  * @param {HTMLElement} main
  * @param {import('./router.js').RouteContext} ctx
- * @param {ListPageOptions} o
+ * @template Item
+ * @param {ListPageOptions<Item>} o
  */
 export async function listPage(main, ctx, o) {
   const q = ctx.query;

@@ -10,18 +10,20 @@ import { link } from './router.js';
 import { errorText, loading } from './ui.js';
 
 /**
+ * @template R the record, as the API answers it (TDossier, TPetition, TTask)
  * @typedef {object} RecordPageOptions
  * @property {string} back the list's path
  * @property {string} backText
  * @property {string} title
  * @property {string | null} path the record's API path; null when the address names no record
- * @property {(box: HTMLElement, record: any) => void | Promise<void>} render fills the body
+ * @property {(box: HTMLElement, record: R) => void | Promise<void>} render fills the body
  */
 
 /**
  * @param {HTMLElement} main
  * @param {import('./router.js').RouteContext} ctx
- * @param {RecordPageOptions} o
+ * @template R
+ * @param {RecordPageOptions<R>} o
  */
 export async function recordPage(main, ctx, o) {
   const box = h('div', null, loading());
@@ -33,7 +35,7 @@ export async function recordPage(main, ctx, o) {
     return;
   }
   try {
-    const record = await api(o.path);
+    const record = /** @type {R} */ (await api(o.path));
     if (!ctx.alive()) return;
     await o.render(box, record);
   } catch (e) {

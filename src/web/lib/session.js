@@ -1,47 +1,16 @@
 /**
  * The signed-in officer and what the interface offers them. The server decides every permission; the interface
- * only hides what the officer can never use, from the server's own list of the policies they pass (`abilities` in
- * the sign-in answer and `GET /api/auth/me`, from POLICIES in src/server/accounts/policy.ts).
+ * only hides what the officer can never use, from the server's own answers: the policies they pass on their unit
+ * (`abilities` in the sign-in answer and `GET /api/auth/me`, from POLICIES in src/server/accounts/policy.ts) for
+ * whole pages and links, and each record's `allowedActions` for its action buttons (never a copy of a rule here).
  */
 import { api, setCsrfToken } from './api.js';
 
 /**
- * @typedef {'system_admin' | 'province_supervisor' | 'commune_leader' | 'specialist' | 'counter_officer'} Role
- * @typedef {{username: string, displayName: string, roles: Role[], unitCode: string, provinceCode: string}} Me
+ * @typedef {import('../../server/accounts/roles.ts').Role} Role
+ * @typedef {Omit<import('zod').infer<typeof import('../../server/accounts/account.schemas.ts').ZMe>, 'abilities'>} Me
  * @typedef {{code: string, name: string, type: string, provinceCode: string, provinceName: string}} Unit
  */
-
-/** Which policy each dossier action needs. */
-export const ACTION_POLICY = /** @type {const} */ ({
-  accept_online: 'intake',
-  request_correction: 'intake',
-  assign: 'decide',
-  request_supplement: 'process',
-  receive_supplement: 'intake',
-  transfer: 'process',
-  transfer_result: 'process',
-  submit_for_approval: 'process',
-  send_back: 'decide',
-  approve: 'decide',
-  refuse: 'decide',
-  extend: 'decide',
-  stop: 'decide',
-  withdraw: 'intake',
-  deliver: 'intake',
-  correct_result: 'process',
-});
-
-/** Which policy each petition action needs (mirror of ACTION_POLICY in src/server/petitions/petition.service.ts). */
-export const PETITION_ACTION_POLICY = /** @type {const} */ ({
-  request_info: 'handle',
-  receive_info: 'receive',
-  accept: 'decide',
-  reject: 'decide',
-  extend: 'decide',
-  resolve: 'decide',
-  publish: 'handle',
-  withdraw: 'receive',
-});
 
 /** @type {{me: Me | null, unit: Unit | null, abilities: string[] | null}} */
 export const session = { me: null, unit: null, abilities: null };
@@ -55,29 +24,20 @@ export function hasAbility(ability) {
   return session.abilities?.includes(ability) ?? false;
 }
 
-/** @param {'intake' | 'process' | 'decide'} policy a dossier policy */
+/**
+ * Whether the officer passes a dossier policy on their unit (the intake screen, "new dossier").
+ * @param {'intake' | 'process' | 'decide'} policy
+ */
 export function can(policy) {
   return hasAbility(`dossier.${policy}`);
 }
 
-/** @param {string} action */
-export function canAct(action) {
-  const policy = /** @type {Record<string, 'intake' | 'process' | 'decide'>} */ (ACTION_POLICY)[action];
-  return policy ? can(policy) : false;
-}
-
 /**
- * @typedef {'receive' | 'handle' | 'decide' | 'read_denouncer'} PetitionPolicy
- * @param {PetitionPolicy} policy
+ * Whether the officer passes a petition policy on their unit (lodging, a denouncer's identity).
+ * @param {'receive' | 'handle' | 'decide' | 'read_denouncer'} policy
  */
 export function canPetition(policy) {
   return hasAbility(`petition.${policy}`);
-}
-
-/** @param {string} action a petition action (accept, resolve…) */
-export function canPetitionAct(action) {
-  const policy = /** @type {Record<string, PetitionPolicy>} */ (PETITION_ACTION_POLICY)[action];
-  return policy ? canPetition(policy) : false;
 }
 
 /** Province-wide users (supervisor, admin) pick a commune in reports. */

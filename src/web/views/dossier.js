@@ -8,15 +8,20 @@ import { api, query } from '../lib/api.js';
 import { dueBadge } from '../lib/deadline.js';
 import { h, icon, replace } from '../lib/dom.js';
 import { formatDateTime, limitText } from '../lib/format.js';
-import { num, t } from '../lib/i18n.js';
+import { t } from '../lib/i18n.js';
 import { recordPage } from '../lib/record-page.js';
 import { link } from '../lib/router.js';
-import { canAct, canPetition, hasAbility } from '../lib/session.js';
+import { canPetition, hasAbility } from '../lib/session.js';
 import { stepDetails, timelineCard as timeline } from '../lib/timeline.js';
 import { docLink, errorText, statusBadge, statusText, toast } from '../lib/ui.js';
-import { loadClock } from '../lib/workcal.js';
+import { loadCalendar, workingTimeLeftText } from '../lib/working-calendar.js';
 import { DANGER, dossierActionForm } from './action-forms.js';
 import { attachmentsCard } from './dossier-attachments.js';
+
+/**
+ * @typedef {import('../../server/dossiers/dossier.schemas.ts').TDossier} TDossier
+ * @typedef {import('../lib/working-calendar.js').WorkingCalendar} WorkingCalendar
+ */
 
 /** @type {import('../lib/router.js').View} */
 export async function dossierView(main, ctx) {
@@ -32,14 +37,14 @@ export async function dossierView(main, ctx) {
 
 /**
  * @param {HTMLElement} box
- * @param {any} d
+ * @param {TDossier} d
  */
 async function render(box, d) {
   const now = Date.now();
-  const clock = d.dueAt ? await loadClock(d.provinceCode, now, Date.parse(d.dueAt)) : null;
+  const calendar = d.dueAt ? await loadCalendar(d.provinceCode, now, Date.parse(d.dueAt)) : null;
   replace(
     box,
-    header(d, clock, now),
+    header(d, calendar, now),
     applicantCard(d),
     dossierActions(d, box),
     documentsCard(d),
@@ -49,11 +54,11 @@ async function render(box, d) {
 }
 
 /**
- * @param {any} d
- * @param {Awaited<ReturnType<typeof loadClock>> | null} clock
+ * @param {TDossier} d
+ * @param {WorkingCalendar | null} calendar
  * @param {number} now
  */
-function header(d, clock, now) {
+function header(d, calendar, now) {
   return h(
     'section',
     { class: 'card dossier-head', 'aria-label': t('dossier.summary') },
@@ -71,8 +76,8 @@ function header(d, clock, now) {
       h('dt', null, t('dossier.received')),
       h('dd', null, formatDateTime(d.receivedAt) || '—'),
       h('dt', null, t('dossier.due')),
-      h('dd', null, dueBadge(d, clock, now)),
-      remaining(d, clock, now),
+      h('dd', null, dueBadge(d, calendar, now)),
+      remaining(d, calendar, now),
       h('dt', null, t('dossier.limit')),
       h('dd', null, limitText(d.limit)),
       h('dt', null, t('dossier.channel')),
@@ -131,28 +136,16 @@ function header(d, clock, now) {
 }
 
 /**
- * "About N working days left", from the province's calendar (rough; the due date is the authority).
- * @param {any} d
- * @param {Awaited<ReturnType<typeof loadClock>> | null} clock
+ * "About N working days left", on the province's calendar (the server's engine; the due date is the authority).
+ * @param {TDossier} d
+ * @param {WorkingCalendar | null} calendar
  * @param {number} now
  */
-function remaining(d, clock, now) {
-  if (!d.dueAt || d.endedAt || !clock) return null;
-  let text;
-  if (d.clockStoppedAt) text = t('remaining.paused');
-  else {
-    const due = Date.parse(d.dueAt);
-    const late = due < now;
-    const minutes = late ? clock.minutesBetween(due, now) : clock.minutesBetween(now, due);
-    const days = minutes / clock.minutesPerDay;
-    const amount =
-      days >= 1
-        ? t('remaining.days', { n: num(Math.round(days * 2) / 2) })
-        : minutes >= 60
-          ? t('remaining.hours', { n: num(Math.round(minutes / 60)) })
-          : t('remaining.lessThanHour');
-    text = late ? t('remaining.late', { amount }) : t('remaining.left', { amount });
-  }
+function remaining(d, calendar, now) {
+  if (!d.dueAt || d.endedAt || !calendar) return null;
+  const text = d.clockStoppedAt
+    ? t('remaining.paused')
+    : workingTimeLeftText(calendar, now, Date.parse(d.dueAt));
   return [h('dt', null, t('dossier.remaining')), h('dd', { 'data-testid': 'dossier-remaining' }, text)];
 }
 
@@ -208,15 +201,16 @@ function applicantCard(d) {
 }
 
 /**
- * The actions allowed now and usable by the role.
- * @param {any} d
+ * The actions the server offers this officer now (`allowedActions`: the lifecycle's, less what their role or
+ * commune forbids), exactly.
+ * @param {TDossier} d
  * @param {HTMLElement} box the page body, re-rendered after an action
  */
 function dossierActions(d, box) {
   return actionsCard({
     id: 'sec-actions',
-    actions: /** @type {string[]} */ (d.allowedActions).filter(canAct),
-    emptyText: t(d.allowedActions.length ? 'dossier.noActionsForRole' : 'dossier.noActions'),
+    actions: d.allowedActions,
+    emptyText: t(d.endedAt ? 'dossier.noActions' : 'dossier.noActionsForRole'),
     label: (type) => t(`action.${type}`),
     danger: DANGER,
     form: (type, cb) => dossierActionForm(d, type, cb),

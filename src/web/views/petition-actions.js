@@ -4,17 +4,18 @@
  * result, accept whether the case is complex (and, for a complaint, from a remote area). The server checks them
  * again; its per-field errors are shown in place, in the chosen language.
  */
+import { CONCLUSIONS } from '../../shared/petition/petition.ts';
 import { actionForm, putText } from '../lib/action-card.js';
 import { t } from '../lib/i18n.js';
 import { field } from '../lib/ui.js';
-import { CONCLUSIONS, checkField } from './petition-parts.js';
+import { checkField } from './petition-parts.js';
 
 /** Actions that end a petition without a resolution: shown as "danger" buttons. */
 export const PETITION_DANGER = new Set(['reject', 'withdraw']);
 
 /**
  * The fields of one action, and how to read them into the request.
- * @param {any} p the petition
+ * @param {import('../../server/petitions/petition.schemas.ts').TPetition} p the petition
  * @param {string} type
  * @returns {{fields: HTMLElement[], read: (req: Record<string, unknown>) => boolean}}
  */
@@ -37,7 +38,7 @@ function partsOf(p, type) {
       required: true,
       options: [
         ['', t('petitions.act.chooseConclusion')],
-        ...(CONCLUSIONS[p.kind] ?? []).map(
+        ...CONCLUSIONS[p.kind].map(
           (c) => /** @type {[string, string]} */ ([c, t(`petitions.conclusion.${c}`)]),
         ),
       ],
@@ -73,7 +74,7 @@ function partsOf(p, type) {
 
 /**
  * Builds the form of one action.
- * @param {any} p the petition
+ * @param {import('../../server/petitions/petition.schemas.ts').TPetition} p the petition
  * @param {string} type
  * @param {import('../lib/action-card.js').ActionFormCallbacks} cb
  */

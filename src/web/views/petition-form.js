@@ -5,12 +5,13 @@
  * limit), first or second resolution, complex, remote area. The submission carries an Idempotency-Key, reused
  * when retrying after a network failure; the server's field errors land on their fields.
  */
+import { PETITION_KINDS } from '../../shared/petition/petition.ts';
 import { h, icon } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
 import { link, navigate, petitionHref } from '../lib/router.js';
 import { canPetition } from '../lib/session.js';
 import { dateField, dateValue, field, formAlert, keyedSubmit, radios, radioValue, toast } from '../lib/ui.js';
-import { CHANNELS, KINDS, checkField, kindText } from './petition-parts.js';
+import { channels, checkField, kindText } from './petition-parts.js';
 
 /** @param {string} value */
 function kindFieldset(value) {
@@ -18,7 +19,7 @@ function kindFieldset(value) {
     'fieldset',
     { class: 'radios kind-choice', 'data-path': 'kind' },
     h('legend', null, t('petitions.form.kind')),
-    ...KINDS.map((k) =>
+    ...PETITION_KINDS.map((k) =>
       h(
         'label',
         { class: 'radio radio-described' },
@@ -47,14 +48,15 @@ export function petitionFormView(main, ctx) {
     return;
   }
   const dossier = ctx.query.get('dossier') ?? '';
-  const presetKind = KINDS.find((k) => k === ctx.query.get('kind')) ?? (dossier ? 'feedback' : 'complaint');
+  const presetKind =
+    PETITION_KINDS.find((k) => k === ctx.query.get('kind')) ?? (dossier ? 'feedback' : 'complaint');
 
   const kindBox = kindFieldset(presetKind);
   const channel = field({
     label: t('petitions.form.channel'),
     path: 'channel',
     type: 'select',
-    options: CHANNELS.map((c) => [c, t(`petitions.channel.${c}`)]),
+    options: channels().map((c) => [c, t(`petitions.channel.${c}`)]),
   });
   const subject = field({
     label: t('petitions.form.subject'),

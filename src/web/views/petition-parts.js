@@ -1,29 +1,20 @@
 /**
- * What the petition screens share (docs/PETITIONS.md): kinds, statuses and conclusions (mirror of
- * src/shared/petition/petition.ts), their words, the next deadline with its badge (`lib/deadline.js`), and a
- * checkbox field.
+ * What the petition screens share (docs/PETITIONS.md): the channels the dictionaries name, the words of kinds and
+ * statuses (the kinds, statuses and conclusions themselves are the shared domain's, src/shared/petition/petition.ts),
+ * the next deadline with its badge (`lib/deadline.js`), and a checkbox field.
  */
 import { deadlineBadge } from '../lib/deadline.js';
 import { h } from '../lib/dom.js';
-import { t } from '../lib/i18n.js';
+import { codesUnder, t } from '../lib/i18n.js';
 
-export const KINDS = /** @type {const} */ (['complaint', 'denunciation', 'feedback']);
-export const STATUSES = /** @type {const} */ ([
-  'received',
-  'more_info_requested',
-  'accepted',
-  'rejected',
-  'resolved',
-  'withdrawn',
-]);
-export const CHANNELS = /** @type {const} */ (['direct', 'postal', 'online', 'phone']);
+/**
+ * @typedef {import('../../server/petitions/petition.schemas.ts').TPetition} TPetition
+ * @typedef {import('../../server/petitions/petition.schemas.ts').TLodgePetitionRequest} TLodgePetitionRequest
+ */
 
-/** The conclusions a resolution may record, per kind. @type {Record<string, string[]>} */
-export const CONCLUSIONS = {
-  complaint: ['upheld', 'partly_upheld', 'dismissed'],
-  denunciation: ['founded', 'partly_founded', 'unfounded'],
-  feedback: ['answered', 'adopted'],
-};
+/** The channels a petition arrives by, as the dictionaries name them (direct, postal, online, phone). */
+export const channels = () =>
+  /** @type {TLodgePetitionRequest['channel'][]} */ (codesUnder('petitions.channel'));
 
 /**
  * A checkbox with its own error slot (server errors are matched on `data-path`); `text` is its label's words.
@@ -57,7 +48,7 @@ export function petitionStatusBadge(status) {
 
 /**
  * The petition's next deadline (`nextDeadline` of the API), named, with its badge; '—' when nothing is pending.
- * @param {any} p
+ * @param {Pick<TPetition, 'nextDeadline'>} p
  * @param {number} [now]
  */
 export function nextDeadlineCell(p, now) {

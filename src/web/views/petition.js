@@ -12,11 +12,13 @@ import { formatDate, formatDateTime } from '../lib/format.js';
 import { t } from '../lib/i18n.js';
 import { fact, recordPage } from '../lib/record-page.js';
 import { dossierHref, link } from '../lib/router.js';
-import { canPetition, canPetitionAct } from '../lib/session.js';
+import { canPetition } from '../lib/session.js';
 import { stepDetails, timelineCard as timeline } from '../lib/timeline.js';
 import { errorText } from '../lib/ui.js';
 import { PETITION_DANGER, petitionActionForm } from './petition-actions.js';
 import { kindText, petitionStatusBadge } from './petition-parts.js';
+
+/** @typedef {import('../../server/petitions/petition.schemas.ts').TPetition} TPetition */
 
 /** @type {import('../lib/router.js').View} */
 export async function petitionView(main, ctx) {
@@ -32,7 +34,7 @@ export async function petitionView(main, ctx) {
 
 /**
  * @param {HTMLElement} box
- * @param {any} p
+ * @param {TPetition} p
  */
 function render(box, p) {
   replace(
@@ -46,7 +48,7 @@ function render(box, p) {
   );
 }
 
-/** @param {any} p */
+/** @param {TPetition} p */
 function summaryCard(p) {
   const complaint = p.kind === 'complaint';
   const flags = [
@@ -85,24 +87,28 @@ function summaryCard(p) {
   );
 }
 
-/** @param {any} p */
+/**
+ * Every deadline of the petition; the one pending is the server's `nextDeadline` (with its overdue mark), and the
+ * feedback's "ask for more" runs beside the answer until information has been asked.
+ * @param {TPetition} p
+ */
 function deadlinesCard(p) {
   const now = Date.now();
-  const s = p.status;
+  const next = p.nextDeadline;
   const feedback = p.kind === 'feedback';
-  const asked = (p.actions ?? []).some((/** @type {any} */ a) => a.type === 'request_info');
+  const asked = (p.actions ?? []).some((a) => a.type === 'request_info');
   /** @type {[string, string | null, boolean, string][]} kind, instant, pending, shown when not set */
   const rows = [
-    ['respond', p.respondBy, s === 'received' || s === 'more_info_requested', ''],
+    ['respond', p.respondBy, next?.kind === 'respond', ''],
     ...(feedback
       ? /** @type {[string, string | null, boolean, string][]} */ ([
-          ['request_info', p.infoBy, s === 'received' && !asked, ''],
+          ['request_info', p.infoBy, next?.kind === 'respond' && !asked, ''],
         ])
       : []),
-    ['resolve', p.dueAt, s === 'accepted', t('petitions.deadline.fromAccept')],
+    ['resolve', p.dueAt, next?.kind === 'resolve', t('petitions.deadline.fromAccept')],
     ...(feedback
       ? /** @type {[string, string | null, boolean, string][]} */ ([
-          ['publish', p.publishBy, s === 'resolved' && !p.publishedAt, t('petitions.deadline.fromResolve')],
+          ['publish', p.publishBy, next?.kind === 'publish', t('petitions.deadline.fromResolve')],
         ])
       : []),
   ];
@@ -118,7 +124,9 @@ function deadlinesCard(p) {
         h(
           'dd',
           { 'data-deadline': kind },
-          at ? deadlineBadge(at, { pending, now }) : h('span', { class: 'muted' }, unset || '—'),
+          at
+            ? deadlineBadge(at, { pending, overdue: next?.kind === kind ? next.overdue : undefined, now })
+            : h('span', { class: 'muted' }, unset || '—'),
           kind === 'resolve' && p.extensionCount
             ? h('span', { class: 'muted' }, ` · ${t('petitions.detail.extended', { n: p.extensionCount })}`)
             : null,
@@ -132,7 +140,7 @@ function deadlinesCard(p) {
 }
 
 /**
- * @param {any} who name, idNumber, phone, address
+ * @param {TPetition['petitioner']} who name, idNumber, phone, address
  */
 function petitionerFacts(who) {
   return [
@@ -143,7 +151,7 @@ function petitionerFacts(who) {
   ];
 }
 
-/** @param {any} p */
+/** @param {TPetition} p */
 function petitionerCard(p) {
   const denunciation = p.kind === 'denunciation';
   const facts = h('dl', { class: 'facts' }, ...petitionerFacts(p.petitioner));
@@ -195,7 +203,7 @@ function petitionerCard(p) {
   );
 }
 
-/** @param {any} p */
+/** @param {TPetition} p */
 function contentCard(p) {
   return h(
     'section',
@@ -220,18 +228,16 @@ function contentCard(p) {
 }
 
 /**
- * @param {any} p
+ * The actions the server offers this officer now (`allowedActions`: by kind and status, less publishing twice,
+ * extending too often and what their role or commune forbids), exactly.
+ * @param {TPetition} p
  * @param {HTMLElement} box the page body, re-rendered after an action
  */
 function petitionActions(p, box) {
-  // the API lists `publish` for resolved feedback even once published (a second one is refused): hide it then
-  const allowed = /** @type {string[]} */ (p.allowedActions).filter(
-    (a) => !(a === 'publish' && p.publishedAt),
-  );
   return actionsCard({
     id: 'sec-pactions',
-    actions: allowed.filter(canPetitionAct),
-    emptyText: t(allowed.length ? 'petitions.noActionsForRole' : 'petitions.noActions'),
+    actions: p.allowedActions,
+    emptyText: t(p.endedAt ? 'petitions.noActions' : 'petitions.noActionsForRole'),
     label: (type) => t(`petitions.action.${type}`),
     danger: PETITION_DANGER,
     form: (type, cb) => petitionActionForm(p, type, cb),
@@ -239,7 +245,7 @@ function petitionActions(p, box) {
   });
 }
 
-/** @param {any} p */
+/** @param {TPetition} p */
 function timelineCard(p) {
   return timeline({
     id: 'sec-ptimeline',

@@ -2,13 +2,14 @@
  * The register of complaints, denunciations and feedback (`/don-thu`): tabs by kind, a status filter and "overdue
  * only", newest first. Filters live in the URL (`?kind=&status=&overdue=true`) so Back and reload keep them.
  */
+import { PETITION_KINDS, PETITION_STATUSES } from '../../shared/petition/petition.ts';
 import { h, icon } from '../lib/dom.js';
 import { formatDate } from '../lib/format.js';
 import { t } from '../lib/i18n.js';
 import { listPage } from '../lib/list-page.js';
 import { link, petitionHref } from '../lib/router.js';
 import { canPetition } from '../lib/session.js';
-import { KINDS, STATUSES, kindText, nextDeadlineCell, petitionStatusBadge } from './petition-parts.js';
+import { kindText, nextDeadlineCell, petitionStatusBadge } from './petition-parts.js';
 
 /** @type {import('../lib/router.js').View} */
 export async function petitionsView(main, ctx) {
@@ -25,7 +26,7 @@ export async function petitionsView(main, ctx) {
       label: t('petitions.tabs'),
       options: [
         ['', t('petitions.tab.all')],
-        ...KINDS.map((k) => /** @type {[string, string]} */ ([k, kindText(k)])),
+        ...PETITION_KINDS.map((k) => /** @type {[string, string]} */ ([k, kindText(k)])),
       ],
     },
     filtersLabel: t('petitions.filters'),
@@ -36,7 +37,7 @@ export async function petitionsView(main, ctx) {
         label: t('petitions.filter.status'),
         options: [
           ['', t('petitions.filter.anyStatus')],
-          ...STATUSES.map((s) => /** @type {[string, string]} */ ([s, t(`petitions.status.${s}`)])),
+          ...PETITION_STATUSES.map((s) => /** @type {[string, string]} */ ([s, t(`petitions.status.${s}`)])),
         ],
       },
       { param: 'overdue', id: 'pet-overdue', label: t('petitions.filter.overdue'), on: 'true' },
@@ -55,7 +56,7 @@ export async function petitionsView(main, ctx) {
 }
 
 /**
- * @param {any} p a petition of the register
+ * @param {import('../../server/petitions/petition.schemas.ts').TPetition} p a petition of the register
  * @param {number} now
  */
 function row(p, now) {

@@ -10,7 +10,7 @@ import { t } from '../lib/i18n.js';
 import { dossierHref, link, setUrl } from '../lib/router.js';
 import { can, session } from '../lib/session.js';
 import { errorText, loading, statusBadge } from '../lib/ui.js';
-import { loadClock } from '../lib/workcal.js';
+import { loadCalendar } from '../lib/working-calendar.js';
 
 /** @typedef {{key: string, params: Record<string, string>}} Tab */
 
@@ -32,7 +32,7 @@ const PAGE = 30;
 export async function queueView(main, ctx) {
   const tab = TABS.find((x) => x.key === ctx.query.get('tab')) ?? TABS[0];
   let q = ctx.query.get('q') ?? '';
-  const clockLoad = loadClock(session.me?.provinceCode ?? '', Date.now(), Date.now() + 40 * 86_400_000);
+  const calendarLoad = loadCalendar(session.me?.provinceCode ?? '', Date.now(), Date.now() + 40 * 86_400_000);
 
   const search = h('input', {
     type: 'search',
@@ -86,12 +86,12 @@ export async function queueView(main, ctx) {
     }
     more.disabled = true;
     try {
-      const [page, clock] = await Promise.all([
+      const [page, calendar] = await Promise.all([
         api(`/api/dossiers${query({ ...tab.params, q: q.trim(), cursor, limit: PAGE })}`),
-        clockLoad,
+        calendarLoad,
       ]);
       if (!ctx.alive()) return;
-      for (const d of page.items) tbody.append(row(d, clock));
+      for (const d of page.items) tbody.append(row(d, calendar));
       shown += page.items.length;
       cursor = page.nextCursor;
       more.hidden = !cursor;
@@ -148,10 +148,10 @@ export async function queueView(main, ctx) {
 }
 
 /**
- * @param {any} d a dossier from the queue
- * @param {Parameters<typeof dueBadge>[1]} clock
+ * @param {import('../../server/dossiers/dossier.schemas.ts').TDossier} d a dossier from the queue
+ * @param {Parameters<typeof dueBadge>[1]} calendar
  */
-function row(d, clock) {
+function row(d, calendar) {
   return h(
     'tr',
     null,
@@ -163,7 +163,7 @@ function row(d, clock) {
       { 'data-label': t('queue.col.received') },
       h('span', { class: 'nowrap' }, formatDateTime(d.receivedAt) || '—'),
     ),
-    h('td', { 'data-label': t('queue.col.due') }, dueBadge(d, clock)),
+    h('td', { 'data-label': t('queue.col.due') }, dueBadge(d, calendar)),
     h('td', { 'data-label': t('queue.col.status') }, statusBadge(d.status)),
   );
 }

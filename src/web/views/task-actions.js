@@ -11,7 +11,7 @@ import { TASK_DANGER, dateTimeFields } from './task-parts.js';
 
 /**
  * The fields of one action, and how to read them into the request (false when something typed is invalid).
- * @param {any} task
+ * @param {import('./task-parts.js').TTask} task
  * @param {string} type
  * @returns {{fields: HTMLElement[], read: (req: Record<string, unknown>) => boolean}}
  */
@@ -49,7 +49,7 @@ function partsOf(task, type) {
 
 /**
  * Builds the form of one action.
- * @param {any} task
+ * @param {import('./task-parts.js').TTask} task
  * @param {string} type
  * @param {import('../lib/action-card.js').ActionFormCallbacks} cb
  */

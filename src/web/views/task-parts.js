@@ -1,36 +1,19 @@
 /**
- * What the task screens share (docs/TASKS.md): statuses and actions (mirror of src/shared/task/task.ts), the six
- * clear elements, their words and badges, the address of a task's page, and a date-time typed as dd/MM/yyyy HH:mm.
+ * What the task screens share (docs/TASKS.md): the words and badges of statuses and timeliness (the statuses, the
+ * six clear elements and the transitions themselves are the shared domain's, src/shared/task/task.ts), the address
+ * of a task's page, and a date-time typed as dd/MM/yyyy HH:mm.
  */
+import { TASK_TRANSITIONS } from '../../shared/task/task.ts';
 import { deadlineBadge } from '../lib/deadline.js';
 import { h } from '../lib/dom.js';
 import { parseTimeInput } from '../lib/format.js';
 import { t } from '../lib/i18n.js';
 import { dateField, dateValue, field, setFieldError } from '../lib/ui.js';
 
-export const TASK_STATUSES = /** @type {const} */ ([
-  'assigned',
-  'in_progress',
-  'submitted',
-  'done',
-  'cancelled',
-]);
-
-/** The six clear elements ("sáu rõ"), in their order. */
-export const SIX_CLEAR = /** @type {const} */ ([
-  'person',
-  'work',
-  'time',
-  'responsibility',
-  'product',
-  'authority',
-]);
+/** @typedef {import('../../server/tasks/task.schemas.ts').TTask} TTask */
 
 /** Actions that end or turn back a task: shown as "danger" buttons. */
 export const TASK_DANGER = new Set(['cancel']);
-
-/** Statuses whose time is still running (the person has not handed the product in). */
-const PENDING = new Set(['assigned', 'in_progress']);
 
 /** @param {string} id */
 export const taskHref = (id) => `/cong-viec/xem?id=${encodeURIComponent(id)}`;
@@ -58,12 +41,17 @@ export function timelinessBadge(timeliness) {
 }
 
 /**
- * The task's time with its badge while it runs: red when the server marks it overdue, amber within two days.
- * @param {{time: string, status: string, overdue: boolean}} task
+ * The task's time with its badge while it runs (the product can still be handed in: the shared transition table's
+ * `submit`): red when the server marks it overdue, amber within two days.
+ * @param {Pick<TTask, 'time' | 'status' | 'overdue'>} task
  * @param {number} [now]
  */
 export const taskTimeCell = (task, now) =>
-  deadlineBadge(task.time, { pending: PENDING.has(task.status), overdue: task.overdue, now });
+  deadlineBadge(task.time, {
+    pending: TASK_TRANSITIONS.submit.from.includes(task.status),
+    overdue: task.overdue,
+    now,
+  });
 
 /**
  * A date and an hour typed as dd/MM/yyyy and HH:mm (never the browser's picker), read as an ISO instant in UTC+7.

@@ -3,6 +3,7 @@
  * time marked when overdue, the product handed in, the actions the API allows the caller now (`allowedActions`,
  * already filtered by role), each with its small form, and the timeline of every step.
  */
+import { SIX_CLEAR } from '../../shared/task/task.ts';
 import { actionsCard } from '../lib/action-card.js';
 import { h, replace } from '../lib/dom.js';
 import { formatDateTime } from '../lib/format.js';
@@ -12,6 +13,8 @@ import { dossierHref, link } from '../lib/router.js';
 import { stepDetails, timelineCard as timeline } from '../lib/timeline.js';
 import { taskActionForm } from './task-actions.js';
 import { TASK_DANGER, taskStatusBadge, taskTimeCell, timelinessBadge } from './task-parts.js';
+
+/** @typedef {import('./task-parts.js').TTask} TTask */
 
 /** @type {import('../lib/router.js').View} */
 export async function taskView(main, ctx) {
@@ -27,7 +30,7 @@ export async function taskView(main, ctx) {
 
 /**
  * @param {HTMLElement} box
- * @param {any} task
+ * @param {TTask} task
  */
 function render(box, task) {
   replace(
@@ -43,7 +46,7 @@ function render(box, task) {
 /** @param {{username: string, name: string}} who */
 const personText = (who) => (who.name ? `${who.name} (${who.username})` : who.username);
 
-/** @param {any} task */
+/** @param {TTask} task */
 function summaryCard(task) {
   return h(
     'section',
@@ -66,9 +69,9 @@ function summaryCard(task) {
   );
 }
 
-/** The six clear elements, under their names; then collaborators and the dossier. @param {any} task */
+/** The six clear elements, under their names; then collaborators and the dossier. @param {TTask} task */
 function sixCard(task) {
-  /** @type {Record<string, import('../lib/dom.js').Child>} */
+  /** @type {Record<import('../../shared/task/task.ts').SixClear, import('../lib/dom.js').Child>} */
   const values = {
     person: personText(task.person),
     work: h('span', { class: 'prewrap' }, task.work),
@@ -84,7 +87,7 @@ function sixCard(task) {
     h(
       'dl',
       { class: 'facts six-facts' },
-      ...Object.entries(values).map(([k, v]) => fact(t(`tasks.six.${k}`), v, `task-${k}`)),
+      ...SIX_CLEAR.map((k) => fact(t(`tasks.six.${k}`), values[k], `task-${k}`)),
       task.collaborators.length
         ? fact(t('tasks.form.collaborators'), task.collaborators.join(', '), 'task-collaborators')
         : null,
@@ -102,7 +105,7 @@ function sixCard(task) {
   );
 }
 
-/** The product handed in last (after a return, the one sent back). @param {any} task */
+/** The product handed in last (after a return, the one sent back). @param {TTask} task */
 function productCard(task) {
   if (!task.productNote) return null;
   return h(
@@ -122,15 +125,14 @@ function productCard(task) {
 
 /**
  * The actions the API allows the caller now (already filtered by role).
- * @param {any} task
+ * @param {TTask} task
  * @param {HTMLElement} box the page body, re-rendered after an action
  */
 function taskActions(task, box) {
-  const ended = task.status === 'done' || task.status === 'cancelled';
   return actionsCard({
     id: 'sec-tactions',
     actions: task.allowedActions,
-    emptyText: t(ended ? 'tasks.noActions' : 'tasks.noActionsForRole'),
+    emptyText: t(task.endedAt ? 'tasks.noActions' : 'tasks.noActionsForRole'),
     label: (type) => t(`tasks.action.${type}`),
     danger: TASK_DANGER,
     form: (type, cb) => taskActionForm(task, type, cb),
@@ -138,7 +140,7 @@ function taskActions(task, box) {
   });
 }
 
-/** @param {any} task */
+/** @param {TTask} task */
 function timelineCard(task) {
   return timeline({
     id: 'sec-ttimeline',

@@ -4,12 +4,13 @@
  * (`?status=&overdue=true&assignee=me`). Each row: the work, the person, the time with its badge, the status and,
  * once known, whether it was on time.
  */
+import { TASK_STATUSES } from '../../shared/task/task.ts';
 import { h, icon } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
 import { listPage } from '../lib/list-page.js';
 import { link } from '../lib/router.js';
 import { hasAbility } from '../lib/session.js';
-import { TASK_STATUSES, taskHref, taskStatusBadge, taskTimeCell, timelinessBadge } from './task-parts.js';
+import { taskHref, taskStatusBadge, taskTimeCell, timelinessBadge } from './task-parts.js';
 
 /** @type {import('../lib/router.js').View} */
 export async function tasksView(main, ctx) {
@@ -48,7 +49,7 @@ export async function tasksView(main, ctx) {
 }
 
 /**
- * @param {any} x a task of the list
+ * @param {import('./task-parts.js').TTask} x a task of the list
  * @param {number} now
  */
 function row(x, now) {
