@@ -62,7 +62,7 @@ export async function insertSession(db: Db, session: SessionRow): Promise<void> 
 
 /** The session's user, for the auth hook: a session is found by its secret id, whatever the tenant. */
 export function findSessionWithUser(db: Db, sessionId: string, now: number) {
-  // tenant: the session token identifies the user; the user's own scope applies from then on
+  // tenant: the session token identifies the user, whose own scope applies from then on
   return db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
@@ -95,4 +95,12 @@ export async function deleteSessionsOfUser(db: Db, userId: string): Promise<void
 export async function deleteExpiredSessions(db: Db, now: number): Promise<number> {
   const r = await db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
   return Number(r.numDeletedRows);
+}
+
+/** Display names of users by username, inside the scope. */
+export function displayNamesByUsernames(db: Db, usernames: readonly string[], scope: Scope) {
+  if (usernames.length === 0) return Promise.resolve([]);
+  return withinScope(db.selectFrom('users').select(['username', 'display_name']), scope)
+    .where('username', 'in', [...usernames])
+    .execute();
 }

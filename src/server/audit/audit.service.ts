@@ -4,6 +4,7 @@ import type { Database } from '../db/schema.ts';
 import { dialectOf } from '../db/dialect.ts';
 import type { Actor } from '../accounts/roles.ts';
 import type { AuditRow } from './audit.table.ts';
+import { EVERY_TENANT, withinScope } from '../platform/tenant.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -110,9 +111,8 @@ export async function verifyAudit(db: Kysely<Database>): Promise<AuditVerificati
   const problems: AuditProblem[] = [];
   let entries = 0;
   for (const head of heads) {
-    const rows = await db
-      .selectFrom('audit_log')
-      .selectAll()
+    // The system verifies every chain whole (motcua audit verify).
+    const rows = await withinScope(db.selectFrom('audit_log').selectAll(), EVERY_TENANT)
       .where('chain', '=', head.chain)
       .orderBy('seq')
       .execute();

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { createUser } from '../accounts/account.service.ts';
 import type { Role } from '../accounts/roles.ts';
+import { anyUser } from '../accounts/account.repository.ts';
 
 export interface DemoAccount {
   username: string;
@@ -52,8 +53,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
  */
 export async function seedDemo(db: Kysely<Database>, password: string, now: number): Promise<DemoAccount[]> {
   return db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('users').select('id').limit(1).executeTakeFirst();
-    if (existing) return [];
+    if (await anyUser(trx)) return [];
     for (const account of DEMO_ACCOUNTS) await createUser(trx, null, { ...account, password }, now);
     return DEMO_ACCOUNTS;
   });

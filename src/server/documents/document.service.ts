@@ -35,6 +35,8 @@ import { controlSheetPdf, registerPdf } from './pdf.sheets.ts';
 import { extensionPdf, receiptPdf, refusalPdf, stopNoticePdf, supplementRequestPdf } from './pdf.slips.ts';
 import { renderPdf } from './pdf.printer.ts';
 import { todayInVietnam } from '../platform/clock.ts';
+import { displayNamesByUsernames } from '../accounts/account.repository.ts';
+import { registerDossiers } from '../dossiers/dossier.repository.ts';
 
 type Db = Kysely<Database>;
 
@@ -67,13 +69,11 @@ export async function loadDossierDocumentInput(
         .filter((u): u is string => typeof u === 'string'),
     ),
   ];
-  const users = usernames.length
-    ? await db
-        .selectFrom('users')
-        .select(['username', 'display_name'])
-        .where('username', 'in', usernames)
-        .execute()
-    : [];
+  // Officers who were assigned this dossier: staff of its commune, or its province.
+  const users = await displayNamesByUsernames(db, usernames, {
+    kind: 'province',
+    provinceCode: dossier.province_code,
+  });
   return {
     dossier,
     actions,
@@ -178,16 +178,12 @@ export async function loadRegister(db: Db, actor: Actor, q: RegisterQuery): Prom
   if (!(COMMUNE_TYPES as readonly string[]).includes(unit.type))
     throw unitIssue('unit.commune', 'the register is kept per commune, ward or special zone');
   authorize(actor, 'reports.read', { provinceCode: unit.provinceCode, unitCode: unit.code });
-  const dossiers = await db
-    .selectFrom('dossiers')
-    .selectAll()
-    .where('unit_code', '=', unit.code)
-    .where('received_at', '>=', q.fromMs)
-    .where('received_at', '<', q.endMs)
-    .orderBy('received_at')
-    .orderBy('code')
-    .limit(q.maxRows + 1)
-    .execute();
+  const dossiers = await registerDossiers(
+    db,
+    { kind: 'unit', provinceCode: unit.provinceCode, unitCode: unit.code },
+    { fromMs: q.fromMs, endMs: q.endMs },
+    q.maxRows + 1,
+  );
   if (dossiers.length > q.maxRows)
     throw new AppError('RULE_VIOLATION', {
       params: { rule: 'register.too_many_rows' },

@@ -5,6 +5,7 @@ import type { Role } from '../accounts/roles.ts';
 import { staffOfUnit } from '../accounts/account.repository.ts';
 import { openLoadBySpecialist } from './dossier.repository.ts';
 import type { DossierRow } from './dossier.table.ts';
+import type { Scope } from '../platform/tenant.ts';
 
 type Db = Kysely<Database>;
 
@@ -19,11 +20,8 @@ export async function pickAssignee(
   d: DossierRow,
   username?: string,
 ): Promise<{ id: string; username: string }> {
-  const staff = await staffOfUnit(trx, {
-    kind: 'unit',
-    provinceCode: d.province_code,
-    unitCode: d.unit_code,
-  });
+  const commune: Scope = { kind: 'unit', provinceCode: d.province_code, unitCode: d.unit_code };
+  const staff = await staffOfUnit(trx, commune);
   if (username) {
     const named = staff.find((u) => u.username === username);
     if (!named || !canProcess(JSON.parse(named.roles) as Role[]))
@@ -37,6 +35,6 @@ export async function pickAssignee(
       params: { rule: 'assign.no_specialist' },
       details: { rule: 'assign.no_specialist', field: d.field },
     });
-  const load = await openLoadBySpecialist(trx, d.unit_code);
+  const load = await openLoadBySpecialist(trx, commune);
   return qualified.reduce((best, s) => ((load.get(s.id) ?? 0) < (load.get(best.id) ?? 0) ? s : best));
 }

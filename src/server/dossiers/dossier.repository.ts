@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { withinScope, type Scope } from '../platform/tenant.ts';
+import { EVERY_TENANT, withinScope, type Scope } from '../platform/tenant.ts';
 import { after, type PageKey } from '../platform/cursor.ts';
 import type { DossierActionRow, DossierRow, DossierUpdate, NewDossier } from './dossier.table.ts';
 import { importedActionRows, withImportedDue, type DueRow } from './imported-history.ts';
@@ -56,6 +56,7 @@ export async function listDues(
   db: Db,
   dossier: Pick<DossierRow, 'id' | 'source' | 'received_at' | 'due_at'>,
 ): Promise<DueRow[]> {
+  // tenant: the due history of a dossier already read within the caller's scope
   const rows = await db
     .selectFrom('dossier_dues')
     .select(['set_at', 'due_at', 'reason'])
@@ -91,6 +92,7 @@ export async function changeDue(
   reason: 'supplement_received' | 'extended',
 ): Promise<void> {
   if (d.source === 'import' && d.received_at !== null && d.due_at !== null) {
+    // tenant: the due history of a dossier already read within the caller's scope
     const any = await db
       .selectFrom('dossier_dues')
       .select('set_at')
@@ -149,14 +151,41 @@ export function queue(db: Db, f: QueueFilter): Promise<DossierRow[]> {
 }
 
 /** Open dossiers per specialist of a unit, for automatic assignment to the least loaded. */
-export async function openLoadBySpecialist(db: Db, unitCode: string): Promise<Map<string, number>> {
-  const rows = await db
-    .selectFrom('dossiers')
-    .select(['assignee_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('unit_code', '=', unitCode)
+export async function openLoadBySpecialist(db: Db, scope: Scope): Promise<Map<string, number>> {
+  const rows = await withinScope(
+    db.selectFrom('dossiers').select(['assignee_id', (eb) => eb.fn.countAll<number>().as('n')]),
+    scope,
+  )
     .where('ended_at', 'is', null)
     .where('assignee_id', 'is not', null)
     .groupBy('assignee_id')
     .execute();
   return new Map(rows.map((r) => [r.assignee_id as string, Number(r.n)]));
+}
+
+/** Form 07: the dossiers of a scope received in [fromMs, endMs), by receipt then code, at most `limit`. */
+export function registerDossiers(
+  db: Db,
+  scope: Scope,
+  period: { fromMs: number; endMs: number },
+  limit: number,
+): Promise<DossierRow[]> {
+  return withinScope(db.selectFrom('dossiers').selectAll(), scope)
+    .where('received_at', '>=', period.fromMs)
+    .where('received_at', '<', period.endMs)
+    .orderBy('received_at')
+    .orderBy('code')
+    .limit(limit)
+    .execute();
+}
+
+/** Codes of the dossiers awaiting a supplement since `before` or earlier: the system's automatic return. */
+export async function staleSupplementCodes(db: Db, before: number): Promise<string[]> {
+  // The system returns every commune's stale dossiers.
+  const rows = await withinScope(db.selectFrom('dossiers').select('code'), EVERY_TENANT)
+    .where('status', '=', 'supplement_requested')
+    .where('clock_stopped_at', '<=', before)
+    .orderBy('code')
+    .execute();
+  return rows.map((r) => r.code);
 }

@@ -3,6 +3,7 @@ import type { Database } from '../db/schema.ts';
 import { eachItem } from '../jobs/job-runner.ts';
 import { applyAction } from './dossier.action.service.ts';
 import { SUPPLEMENT_WAIT_DAYS } from './dossier.rules.ts';
+import { staleSupplementCodes } from './dossier.repository.ts';
 
 const DAY = 86_400_000;
 
@@ -16,16 +17,10 @@ export async function returnStaleSupplements(
   now: number,
   onError: (code: string, error: unknown) => void = () => {},
 ): Promise<string[]> {
-  const stale = await db
-    .selectFrom('dossiers')
-    .select('code')
-    .where('status', '=', 'supplement_requested')
-    .where('clock_stopped_at', '<=', now - SUPPLEMENT_WAIT_DAYS * DAY)
-    .orderBy('code')
-    .execute();
+  const stale = await staleSupplementCodes(db, now - SUPPLEMENT_WAIT_DAYS * DAY);
   const codes: string[] = [];
   await eachItem(
-    stale.map((s) => s.code),
+    stale,
     async (code) => {
       await db
         .transaction()

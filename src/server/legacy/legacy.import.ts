@@ -15,6 +15,7 @@ import { ImportSession, type LineError } from './legacy.session.ts';
 import { readParsed, useWorkerByDefault } from './legacy.source.ts';
 import { suspendDossierIndexes, type Trx } from './legacy.store.ts';
 import type { LineProgress } from './read-lines.ts';
+import { EVERY_TENANT, withinScope } from '../platform/tenant.ts';
 
 export type { LineError } from './legacy.session.ts';
 
@@ -100,7 +101,10 @@ interface SessionInput {
 }
 
 async function runSession(trx: Trx, { file, ctx, options, bytes, dialect }: SessionInput) {
-  const anyDossier = await trx.selectFrom('dossiers').select('id').limit(1).executeTakeFirst();
+  // The import is the system's: it reads and writes every commune's rows.
+  const anyDossier = await withinScope(trx.selectFrom('dossiers').select('id'), EVERY_TENANT)
+    .limit(1)
+    .executeTakeFirst();
   const restoreIndexes =
     dialect === 'sqlite' ? await suspendDossierIndexes(trx, bytes / AVERAGE_LINE_BYTES) : async () => {};
   const sqlite = dialect === 'sqlite' ? options.sqlite : undefined;
@@ -124,9 +128,7 @@ async function freeIdPrefix(db: Kysely<Database>, now: number): Promise<string> 
   const base = importIdPrefix(now);
   for (let n = 0; ; n++) {
     const prefix = n === 0 ? base : `${base}.${n}`;
-    const taken = await db
-      .selectFrom('dossiers')
-      .select('id')
+    const taken = await withinScope(db.selectFrom('dossiers').select('id'), EVERY_TENANT)
       .where('id', '>=', `${prefix}-`)
       .where('id', '<', `${prefix}.`)
       .limit(1)

@@ -8,6 +8,7 @@ import type { Database } from '../db/schema.ts';
 import type { ReportUnitFieldTable } from '../reports/report.table.ts';
 import { findUnitByCode, resolveUnitCode } from '../units/unit.service.ts';
 import { UNKNOWN_LIMIT, type ImportContext, type Limit } from './legacy.rows.ts';
+import { EVERY_TENANT, withinScope } from '../platform/tenant.ts';
 
 export type Trx = Transaction<Database>;
 type RegistryDb = Kysely<Database & { report_unit_fields: ReportUnitFieldTable }>;
@@ -99,9 +100,11 @@ export async function registerFields(
   const list = [...fields];
   const existing = new Map<string, number>();
   for (const codes of chunks([...new Set(list.map((f) => f.unitCode))], IN_CHUNK)) {
-    const rows = await db
-      .selectFrom('report_unit_fields')
-      .select(['unit_code', 'field', 'min_received_at'])
+    // The import is the system's: every commune's registered fields.
+    const rows = await withinScope(
+      db.selectFrom('report_unit_fields').select(['unit_code', 'field', 'min_received_at']),
+      EVERY_TENANT,
+    )
       .where('unit_code', 'in', codes)
       .execute();
     for (const r of rows) existing.set(`${r.unit_code}\u0000${r.field}`, Number(r.min_received_at));
@@ -133,7 +136,10 @@ export async function registerFields(
 export async function existingCodes(trx: Trx, codes: readonly string[]): Promise<Set<string>> {
   const found = new Set<string>();
   for (const part of chunks(codes, IN_CHUNK)) {
-    const rows = await trx.selectFrom('dossiers').select('code').where('code', 'in', part).execute();
+    // Codes are unique across the country: the system checks every commune's.
+    const rows = await withinScope(trx.selectFrom('dossiers').select('code'), EVERY_TENANT)
+      .where('code', 'in', part)
+      .execute();
     for (const r of rows) found.add(r.code);
   }
   return found;
@@ -147,6 +153,7 @@ export async function existingCodes(trx: Trx, codes: readonly string[]): Promise
 export async function suspendDossierIndexes(trx: Trx, expectedRows: number): Promise<() => Promise<void>> {
   const none = async () => {};
   if (expectedRows < 50_000) return none;
+  // tenant: counts every row of the table, reads none
   const count = await trx
     .selectFrom('dossiers')
     .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -2,7 +2,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { dueInEffectAt, stateAt, type Bounds, type ReportScope } from './period-report.repository.ts';
-import { scopeSql } from '../platform/tenant.ts';
+import { scopeSql, withinScope, type Scope } from '../platform/tenant.ts';
 
 type Db = Kysely<Database>;
 type Num = number | string | null;
@@ -147,9 +147,11 @@ export async function tasksAt(db: Db, scope: ReportScope, t: number): Promise<Of
   return rows.map((r) => ({ assigneeId: r.a, open: n(r.open), overdue: n(r.overdue) }));
 }
 
-export async function userNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+export async function userNames(db: Db, ids: string[], scope: Scope): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', ids).execute();
+  const rows = await withinScope(db.selectFrom('users').select(['id', 'display_name']), scope)
+    .where('id', 'in', ids)
+    .execute();
   return new Map(rows.map((r) => [r.id, r.display_name]));
 }
 

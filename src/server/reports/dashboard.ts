@@ -89,6 +89,8 @@ async function officers(
   const names = await userNames(
     db,
     [...ids].filter((i): i is string => i !== null),
+    // Officers of the province, whichever unit their account belongs to.
+    { kind: 'province', provinceCode: scope.provinceCode },
   );
   return [...ids]
     .map((id) => {

@@ -12,7 +12,7 @@
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { scopeSql, type UnitsScope } from '../platform/tenant.ts';
+import { scopeSql, withinScope, type UnitsScope } from '../platform/tenant.ts';
 import type { ReportUnitFieldTable } from './report.table.ts';
 import type { FlatCounts } from './report.types.ts';
 
@@ -61,6 +61,7 @@ const n = (v: Num | undefined): number => (v === null || v === undefined ? 0 : N
  */
 export function dueInEffectAt(t: number, alias = 'd'): RawBuilder<number> {
   const id = sql.ref(`${alias}.id`);
+  // tenant: the dues of the dossier row given, already read within the report's scope
   return sql<number>`coalesce((select u.due_at from dossier_dues u where u.dossier_id = ${id} and u.set_at <= ${t}
     order by u.set_at desc, u.due_at desc limit 1), ${sql.ref(`${alias}.due_at`)})`;
 }
@@ -73,6 +74,7 @@ export function dueInEffectAt(t: number, alias = 'd'): RawBuilder<number> {
 export function stateAt(t: number, alias = 'd'): RawBuilder<string> {
   const id = sql.ref(`${alias}.id`);
   const ended = sql.ref(`${alias}.ended_at`);
+  // tenant: the suspensions of the dossier row given, already read within the report's scope
   return sql<string>`case
     when exists (select 1 from dossier_suspensions s where s.dossier_id = ${id} and s.started_at <= ${t}
       and (s.ended_at is null or s.ended_at > ${t} or s.ended_at >= ${ended})) then 'a'
@@ -91,6 +93,7 @@ function stateAtEnd(scope: ReportScope, t: number): RawBuilder<string> {
     and s.started_at <= ${t} and (s.ended_at is null or s.ended_at > ${t})`;
   const changed = sql`select u.dossier_id from dossier_dues u where ${scopeSql(scope, 'u')}
     and u.set_at > ${t} and u.reason not in ('receipt', 'import')`;
+  // tenant: the correlated lookups below are keyed by y.id, a dossier read within the report's scope
   return sql<string>`case
     when y.id in (${awaiting}) then 'a'
     when y.ended_at = ${t} and exists (select 1 from dossier_suspensions s where s.dossier_id = y.id
@@ -107,15 +110,14 @@ function stateAtEnd(scope: ReportScope, t: number): RawBuilder<string> {
  */
 export function periodRows(scope: ReportScope, b: Bounds): RawBuilder<unknown> {
   const { fromMs: from, endMs: end } = b;
-  const w = scopeSql(scope, 'd');
   const y = sql`d.id, d.unit_code, d.field, d.channel, d.received_at, d.ended_at, d.due_at`;
   return sql`with y as materialized (
-      select ${y} from dossiers d where ${w} and d.ended_at is null and +d.received_at < ${end}
+      select ${y} from dossiers d where ${scopeSql(scope, 'd')} and d.ended_at is null and +d.received_at < ${end}
       union all
-      select ${y} from dossiers d where ${w} and d.ended_at >= ${end} and +d.received_at < ${end}
+      select ${y} from dossiers d where ${scopeSql(scope, 'd')} and d.ended_at >= ${end} and +d.received_at < ${end}
     )
     select d.unit_code, d.field, d.channel, d.received_at, d.end_kind, d.resolution, cast(null as text) as ip
-      from dossiers d where ${w} and d.ended_at >= ${from} and d.ended_at < ${end} and +d.received_at < ${end}
+      from dossiers d where ${scopeSql(scope, 'd')} and d.ended_at >= ${from} and d.ended_at < ${end} and +d.received_at < ${end}
     union all
     select y.unit_code, y.field, y.channel, y.received_at, cast(null as text), cast(null as text), ${stateAtEnd(scope, end)}
       from y`;
@@ -169,9 +171,10 @@ export interface KnownField {
 /** The fields the communes had before E, in the order they were first recorded (report_unit_fields). */
 export async function knownFields(db: Db, scope: ReportScope, endMs: number): Promise<KnownField[]> {
   const rdb = db.withTables<{ report_unit_fields: ReportUnitFieldTable }>();
-  const rows = await rdb
-    .selectFrom('report_unit_fields')
-    .select(['unit_code', 'field', 'first_seen_at', 'first_seen_seq'])
+  const rows = await withinScope(
+    rdb.selectFrom('report_unit_fields').select(['unit_code', 'field', 'first_seen_at', 'first_seen_seq']),
+    scope,
+  )
     .where('min_received_at', '<', endMs)
     .where('province_code', '=', scope.provinceCode)
     .execute();
@@ -188,12 +191,14 @@ export async function knownFields(db: Db, scope: ReportScope, endMs: number): Pr
 
 /** Communes of a province that have imported dossiers (report_unit_fields), current or not. */
 export async function registeredUnits(db: Db, provinceCode: string): Promise<string[]> {
-  const rows = await db
-    .withTables<{ report_unit_fields: ReportUnitFieldTable }>()
-    .selectFrom('report_unit_fields')
-    .select('unit_code')
+  const rows = await withinScope(
+    db
+      .withTables<{ report_unit_fields: ReportUnitFieldTable }>()
+      .selectFrom('report_unit_fields')
+      .select('unit_code'),
+    { kind: 'province', provinceCode },
+  )
     .distinct()
-    .where('province_code', '=', provinceCode)
     .execute();
   return rows.map((r) => r.unit_code);
 }
