@@ -110,3 +110,55 @@ export const ZPetitionQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(200).optional(),
 });
+export type TPetitionQuery = z.infer<typeof ZPetitionQuery>;
+
+export const ZPetitionPage = z.object({
+  items: z.array(ZPetition),
+  nextCursor: z.string().nullable().describe('pass as ?cursor= for the next page; null on the last'),
+});
+
+export const ZCodeParams = z.object({ code: z.string().min(1).max(80) });
+
+/** The petitioner's full data (the audited read). */
+export const ZPetitionerData = z.object({
+  name: z.string(),
+  idNumber: z.string().nullable(),
+  phone: z.string().nullable(),
+  address: z.string().nullable(),
+});
+export type TPetitionerData = z.infer<typeof ZPetitionerData>;
+
+export const ZProvinceParams = z.object({ province: z.string().regex(/^\d{2}$/, '@rule.provinceCode') });
+
+const ZLimit = z.object({
+  value: z.number().int().min(0).max(3650),
+  unit: z.enum(['working_day', 'calendar_day']),
+});
+const ZTiers = z
+  .object({ normal: ZLimit, complex: ZLimit, remote: ZLimit, remoteComplex: ZLimit })
+  .partial()
+  .strict();
+/** A partial override of the time limits (the rest keeps the defaults). */
+export const ZRulesOverride = z
+  .object({
+    complaint: z.object({ lodge: ZLimit, respond: ZLimit, first: ZTiers, second: ZTiers }).partial().strict(),
+    denunciation: z
+      .object({
+        respond: ZLimit,
+        resolve: ZLimit,
+        extension: ZLimit,
+        maxExtensions: z
+          .object({ normal: z.number().int().min(0).max(5), veryComplex: z.number().int().min(0).max(5) })
+          .partial()
+          .strict(),
+      })
+      .partial()
+      .strict(),
+    feedback: z
+      .object({ respond: ZLimit, requestInfo: ZLimit, resolve: ZLimit, publish: ZLimit })
+      .partial()
+      .strict(),
+  })
+  .partial()
+  .strict();
+export type TRulesOverride = z.infer<typeof ZRulesOverride>;

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable, Updateable } from 'kysely';
 
 /**
  * One complaint, denunciation or feedback (đơn thư). The current state and deadlines are denormalised here from
@@ -55,3 +55,6 @@ export interface PetitionActionTable {
 
 export type PetitionRow = Selectable<PetitionTable>;
 export type PetitionActionRow = Selectable<PetitionActionTable>;
+export type NewPetition = Insertable<PetitionTable>;
+export type PetitionUpdate = Updateable<PetitionTable>;
+export type NewPetitionAction = Insertable<PetitionActionTable>;
