@@ -13,7 +13,7 @@ import { idempotent, ZIdempotencyHeaders } from '../platform/idempotency.ts';
 import { nowToSecond, todayInVietnam } from '../platform/clock.ts';
 import type { AppInstance } from '../platform/types.ts';
 import { getUnit } from '../units/unit.service.ts';
-import { applyPetitionAction } from './petition.actions.ts';
+import { applyPetitionAction } from './petition.action.service.ts';
 import { presentPetition, presentPetitioner, presentPetitionRules } from './petition.presenter.ts';
 import { loadPetitionRules } from './petition.rules.ts';
 import {

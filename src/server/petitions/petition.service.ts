@@ -42,7 +42,7 @@ import type { TLodgePetitionRequest, TPetitionQuery, TRulesOverride } from './pe
 import type { PetitionRow, PetitionTable } from './petition.table.ts';
 
 // The demo's activity (demo/demo-activity.ts) runs actions through the service, like a route.
-export { applyPetitionAction } from './petition.actions.ts';
+export { applyPetitionAction } from './petition.action.service.ts';
 
 type Db = Kysely<Database>;
 
