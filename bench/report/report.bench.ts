@@ -17,7 +17,7 @@ import { migrateToLatest } from '../../src/server/db/migrate.ts';
 import { openImportDatabase, type ImportDbHandle } from '../../src/server/legacy/legacy.connection.ts';
 import { importLegacyDossiers } from '../../src/server/legacy/legacy.import.ts';
 import { periodReport } from '../../src/server/reports/period-report.ts';
-import { resolvePeriod } from '../../src/server/reports/report-period.ts';
+import { resolvePeriod } from '../../src/server/platform/period.ts';
 import { baselineAggregate, rangeAggregate } from './baseline.ts';
 import { generateJsonl } from './generate.ts';
 import { benchUnits, type BenchUnits } from './units.ts';

@@ -13,7 +13,7 @@ import { frameworkErrorHandler, installErrorHandler } from './platform/error-han
 import type { AppInstance } from './platform/types.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import { zodValidatorCompiler } from './platform/validation.ts';
-import { VERSION } from './version.ts';
+import { VERSION } from './platform/version.ts';
 import { accountRoutes } from './accounts/account.routes.ts';
 import { attachmentRoutes } from './attachments/attachment.routes.ts';
 import { calendarRoutes } from './calendar/calendar.routes.ts';

@@ -7,7 +7,7 @@ import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { requireActor } from '../accounts/auth.hook.ts';
 import type { AppInstance } from '../platform/types.ts';
-import { resolvePeriod } from '../reports/report-period.ts';
+import { resolvePeriod } from '../platform/period.ts';
 import {
   auditDocument,
   auditRegister,

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { eachItem } from '../jobs/job-runner.ts';
+import { eachItem } from '../platform/job-runner.ts';
 import { applyAction } from './dossier.action.service.ts';
 import { SUPPLEMENT_WAIT_DAYS } from './dossier.rules.ts';
 import { staleSupplementCodes } from './dossier.repository.ts';

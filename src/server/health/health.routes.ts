@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { AppInstance } from '../platform/types.ts';
-import { VERSION } from '../version.ts';
+import { VERSION } from '../platform/version.ts';
 
 const ZHealth = z.object({
   status: z.enum(['ok', 'degraded']),

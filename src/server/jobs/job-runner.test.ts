@@ -3,7 +3,13 @@ import { DIALECTS, openTestDb, type TestDb } from '../../../test/support/db.ts';
 import { TEST_NOW, testClock } from '../../../test/support/clock.ts';
 import { insertUnits, LAM_DONG_SAMPLE } from '../../../test/support/factories.ts';
 import { createUser } from '../accounts/account.service.ts';
-import { eachItem, JOB_LEASE_MS, runDueJobs, scheduleJobs, type JobDefinition } from './job-runner.ts';
+import {
+  eachItem,
+  JOB_LEASE_MS,
+  runDueJobs,
+  scheduleJobs,
+  type JobDefinition,
+} from '../platform/job-runner.ts';
 import { IDEMPOTENCY_KEEP_DAYS, purgeExpiredSessions, purgeOldIdempotencyKeys } from './jobs.ts';
 
 const DAY = 86_400_000;

@@ -4,7 +4,7 @@ import type { Database } from '../db/schema.ts';
 import { deleteExpiredSessions } from '../accounts/account.repository.ts';
 import { returnStaleSupplements } from '../dossiers/dossier.return.job.ts';
 import { deleteIdempotencyKeysBefore } from '../platform/idempotency.ts';
-import type { JobDefinition } from './job-runner.ts';
+import type { JobDefinition } from '../platform/job-runner.ts';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;

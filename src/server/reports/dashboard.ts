@@ -21,7 +21,7 @@ import {
   workloadAt,
 } from './dashboard.repository.ts';
 import { buildPeriodReport, resolveReportUnit, type ReportTarget } from './period-report.ts';
-import { DAY_MS, resolvePeriod, type PeriodBounds } from './report-period.ts';
+import { DAY_MS, resolvePeriod, type PeriodBounds } from '../platform/period.ts';
 import type { PeriodInput, PeriodReport, ReportUnitRef } from './report.types.ts';
 import { averageWorkingDays, indicators766, type Indicators766 } from './indicators.ts';
 

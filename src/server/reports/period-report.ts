@@ -16,7 +16,7 @@ import {
   type KnownField,
   type ReportScope,
 } from './period-report.repository.ts';
-import { resolvePeriod, type PeriodBounds } from './report-period.ts';
+import { resolvePeriod, type PeriodBounds } from '../platform/period.ts';
 import {
   addFlat,
   toCounts,

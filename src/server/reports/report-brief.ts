@@ -12,7 +12,7 @@ import { nameUnit, onTimeRate, type BriefData } from './brief.format.ts';
 import { briefRu } from './brief.ru.ts';
 import { briefVi } from './brief.vi.ts';
 import { buildPeriodReport, resolveReportUnit } from './period-report.ts';
-import { resolvePeriod } from './report-period.ts';
+import { resolvePeriod } from '../platform/period.ts';
 import type { PeriodInput, PeriodReport } from './report.types.ts';
 
 const COMPOSERS: Record<Locale, (b: BriefData) => string> = { vi: briefVi, en: briefEn, ru: briefRu };

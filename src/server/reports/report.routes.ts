@@ -12,7 +12,7 @@ import type { AppInstance } from '../platform/types.ts';
 import { buildDashboard } from './dashboard.ts';
 import { buildPeriodReport, resolveReportUnit, type ReportTarget } from './period-report.ts';
 import { briefData, composeBrief } from './report-brief.ts';
-import { resolvePeriod } from './report-period.ts';
+import { resolvePeriod } from '../platform/period.ts';
 import { periodReportPdf } from './report-pdf.ts';
 import { periodReportXlsx } from './report-xlsx.ts';
 import { ZBriefQuery, ZDashboardQuery, ZPeriodQuery } from './report.schemas.ts';

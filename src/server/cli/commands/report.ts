@@ -12,7 +12,7 @@ import { AppError } from '../../platform/app-error.ts';
 import { LOCALES, type Locale } from '../../platform/i18n/locale.ts';
 import { buildPeriodReport, resolveReportUnit } from '../../reports/period-report.ts';
 import { briefData, composeBrief } from '../../reports/report-brief.ts';
-import { resolvePeriod } from '../../reports/report-period.ts';
+import { resolvePeriod } from '../../platform/period.ts';
 import { periodReportPdf } from '../../reports/report-pdf.ts';
 import { periodReportXlsx } from '../../reports/report-xlsx.ts';
 import { parseCommandArgs, requireString } from '../args.ts';

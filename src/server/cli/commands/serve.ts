@@ -3,7 +3,7 @@ import { loadConfig } from '../../config.ts';
 import { openDatabase } from '../../bootstrap.ts';
 import { DEMO_DAYS, seedDemoActivity } from '../../demo/demo-activity.ts';
 import { seedDemo } from '../../demo/demo-seed.ts';
-import { scheduleJobs } from '../../jobs/job-runner.ts';
+import { scheduleJobs } from '../../platform/job-runner.ts';
 import { SERVER_JOBS } from '../../jobs/jobs.ts';
 import { parseCommandArgs, parseIntOption } from '../args.ts';
 import type { CliIo } from '../cli-error.ts';

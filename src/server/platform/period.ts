@@ -1,6 +1,6 @@
 /** Report periods: local dates [from, to] inclusive; E = `to` + 1 day at 00:00 local time (UTC+7). */
 import { parseInstant } from '../../shared/calendar/index.ts';
-import { AppError, type FieldIssue } from '../platform/app-error.ts';
+import { AppError, type FieldIssue } from './app-error.ts';
 
 export const DAY_MS = 86_400_000;
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;

@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import type { Clock } from '../platform/clock.ts';
+import type { Clock } from './clock.ts';
 
 type Db = Kysely<Database>;
 
