@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { NewUser, SessionRow, UserRow, UserUpdate } from './account.table.ts';
-import { type Scope } from '../platform/tenant.ts';
+import { type Scope, withinScope } from '../platform/tenant.ts';
 
 type Db = Kysely<Database>;
 
@@ -66,4 +66,18 @@ export async function deleteSessionsOfUser(db: Db, userId: string): Promise<void
 export async function deleteExpiredSessions(db: Db, now: number): Promise<number> {
   const r = await db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
   return Number(r.numDeletedRows);
+}
+
+// --- For other features (tasks): the names of users shown beside their rows. ---
+
+/** Id, username and display name of the users with these ids, inside the scope. */
+export function findUserNames(
+  db: Db,
+  ids: readonly string[],
+  scope: Scope,
+): Promise<Pick<UserRow, 'id' | 'username' | 'display_name'>[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return withinScope(db.selectFrom('users').select(['id', 'username', 'display_name']), scope)
+    .where('id', 'in', ids)
+    .execute();
 }

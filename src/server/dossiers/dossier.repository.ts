@@ -160,3 +160,17 @@ export async function openLoadBySpecialist(db: Db, unitCode: string): Promise<Ma
     .execute();
   return new Map(rows.map((r) => [r.assignee_id as string, Number(r.n)]));
 }
+
+// --- For other features (tasks): the codes of dossiers another row refers to. ---
+
+/** Id and code of the dossiers with these ids, inside the scope. */
+export function findDossierCodes(
+  db: Db,
+  ids: readonly string[],
+  scope: Scope,
+): Promise<Pick<DossierRow, 'id' | 'code'>[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return withinScope(db.selectFrom('dossiers').select(['id', 'code']), scope)
+    .where('id', 'in', ids)
+    .execute();
+}
