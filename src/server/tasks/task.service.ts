@@ -17,7 +17,7 @@ import type { UserRow } from '../accounts/account.table.ts';
 import { authorize, can } from '../accounts/policy.ts';
 import type { Actor } from '../accounts/roles.ts';
 import { scopeOf } from '../accounts/scope.ts';
-import { auditTransition, illegalTransition } from '../audit/action-log.ts';
+import { applyLoggedAction, illegalTransition, type LoggedLifecycle } from '../audit/action-log.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
 import type { Database } from '../db/schema.ts';
@@ -270,44 +270,60 @@ const EFFECTS: Record<
   },
 };
 
+/**
+ * Tasks on the shared action skeleton (audit/action-log.ts), as one person sees them: only people act on tasks
+ * (the skeleton's actor argument is this same actor), and an illegal action is answered with the actions this
+ * person may take.
+ */
+function taskLifecycle(actor: Actor): LoggedLifecycle<TaskRow, TTaskActionRequest> {
+  return {
+    kind: 'task',
+    load: (trx, _actor, id) => getVisibleTask(trx, actor, id),
+    authorise(_actor, t, req) {
+      const by = TASK_TRANSITIONS[req.type].by;
+      // The status is judged first, as the API always has: an action the status forbids is 409 whoever asks
+      // (transition), so only a legal action can be 403.
+      if (nextTaskStatus(t.status as TaskStatus, req.type) && !rolesOn(actor, t).includes(by))
+        throw new AppError('FORBIDDEN', { details: { action: `task.${req.type}`, by } });
+    },
+    transition(t, req) {
+      const from = t.status as TaskStatus;
+      const to = nextTaskStatus(from, req.type);
+      if (!to) throw illegalTransition(req.type, from, allowedTaskActions(from, rolesOn(actor, t)));
+      return to;
+    },
+    effect: async (_trx, _actor, t, req, now) => EFFECTS[req.type](t, req, now),
+    append: (trx, _actor, t, e) =>
+      insertTaskAction(trx, {
+        task_id: t.id,
+        seq: t.action_count + 1,
+        type: e.type,
+        at: e.at,
+        actor_id: actor.id,
+        actor_name: actor.displayName,
+        from_status: e.from,
+        to_status: e.to,
+        payload: JSON.stringify(e.payload),
+      }),
+    // The patch is an effect's (EFFECTS, typed TaskUpdate) plus the new status.
+    update: (trx, t, patch, now) =>
+      updateTask(trx, t.id, t.action_count, {
+        ...(patch as TaskUpdate),
+        action_count: t.action_count + 1,
+        updated_at: now,
+      }),
+    reload: (trx, t) => getVisibleTask(trx, actor, t.id),
+    targetId: (t) => t.id,
+  };
+}
+
 /** One action on a task (start, submit, accept, return, extend, cancel), in the caller's transaction. */
-export async function applyTaskAction(
+export function applyTaskAction(
   trx: Db,
   actor: Actor,
   id: string,
   req: TTaskActionRequest,
   now: number,
 ): Promise<TaskRow> {
-  const t = await getVisibleTask(trx, actor, id);
-  const from = t.status as TaskStatus;
-  const to = nextTaskStatus(from, req.type);
-  const as = rolesOn(actor, t);
-  if (!to) throw illegalTransition(req.type, from, allowedTaskActions(from, as));
-  if (!as.includes(TASK_TRANSITIONS[req.type].by))
-    throw new AppError('FORBIDDEN', {
-      details: { action: `task.${req.type}`, by: TASK_TRANSITIONS[req.type].by },
-    });
-  const effect = EFFECTS[req.type](t, req, now);
-  await insertTaskAction(trx, {
-    task_id: t.id,
-    seq: t.action_count + 1,
-    type: req.type,
-    at: now,
-    actor_id: actor.id,
-    actor_name: actor.displayName,
-    from_status: from,
-    to_status: to,
-    payload: JSON.stringify(effect.payload),
-  });
-  const patch = { ...effect.patch, status: to, action_count: t.action_count + 1, updated_at: now };
-  if (!(await updateTask(trx, t.id, t.action_count, patch)))
-    throw new AppError('CONFLICT', { params: { reason: 'the task changed meanwhile; reload and retry' } });
-  const tenant = { unitCode: t.unit_code, provinceCode: t.province_code };
-  await auditTransition(
-    trx,
-    actor,
-    { kind: 'task', action: req.type, targetId: t.id, ...tenant, from, to },
-    now,
-  );
-  return getVisibleTask(trx, actor, t.id);
+  return applyLoggedAction(taskLifecycle(actor), trx, actor, id, req, now);
 }
