@@ -189,3 +189,17 @@ export async function staleSupplementCodes(db: Db, before: number): Promise<stri
     .execute();
   return rows.map((r) => r.code);
 }
+
+// --- For other features (tasks): the codes of dossiers another row refers to. ---
+
+/** Id and code of the dossiers with these ids, inside the scope. */
+export function findDossierCodes(
+  db: Db,
+  ids: readonly string[],
+  scope: Scope,
+): Promise<Pick<DossierRow, 'id' | 'code'>[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return withinScope(db.selectFrom('dossiers').select(['id', 'code']), scope)
+    .where('id', 'in', ids)
+    .execute();
+}

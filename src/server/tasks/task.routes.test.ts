@@ -141,6 +141,40 @@ for (const dialect of DIALECTS) {
       expect(illegal.statusCode).toBe(409);
     });
 
+    it('answers an action the status forbids with 409 whoever asks, a legal one by the wrong party with 403', async () => {
+      const t = (await post('/api/tasks', task({ work: 'Kiểm tra thứ tự lỗi' }))).json();
+      const act = (type: string, user: string) => post(`/api/tasks/${t.id}/actions`, { type }, user);
+      const illegal = await act('accept', 'chuyenvien.a');
+      expect(illegal.statusCode).toBe(409);
+      expect(illegal.json().error).toMatchObject({
+        code: 'ILLEGAL_TRANSITION',
+        details: { status: 'assigned', action: 'accept', allowedActions: ['start', 'submit'] },
+      });
+      const forbidden = await act('start', 'lanhdao.dilinh');
+      expect(forbidden.statusCode).toBe(403);
+      expect(forbidden.json().error).toMatchObject({
+        code: 'FORBIDDEN',
+        details: { action: 'task.start', by: 'assignee' },
+      });
+      expect((await act('start', 'chuyenvien.a')).json()).toMatchObject({
+        status: 'in_progress',
+        actions: [
+          { seq: 1, type: 'assign', fromStatus: null, toStatus: 'assigned' },
+          { seq: 2, type: 'start', fromStatus: 'assigned', toStatus: 'in_progress', payload: {} },
+        ],
+      });
+      const audit = await h.t.db
+        .selectFrom('audit_log')
+        .select(['action', 'target_type', 'unit_code', 'details'])
+        .where('target_id', '=', t.id)
+        .orderBy('seq')
+        .execute();
+      expect(audit.map((a) => [a.action, a.target_type, a.unit_code, JSON.parse(a.details)])).toEqual([
+        ['task.assign', 'task', '25000', { person: 'chuyenvien.a' }],
+        ['task.start', 'task', '25000', { from: 'assigned', to: 'in_progress' }],
+      ]);
+    });
+
     it('pages the tasks by cursor, soonest time first', async () => {
       for (const days of [3, 1, 2])
         await post('/api/tasks', task({ work: `Việc sau ${days} ngày`, dueAt: inDays(days) }));

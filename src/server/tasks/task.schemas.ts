@@ -85,3 +85,11 @@ export const ZTaskQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(200).optional(),
 });
+export type TTaskQuery = z.infer<typeof ZTaskQuery>;
+
+export const ZTaskPage = z.object({
+  items: z.array(ZTask),
+  nextCursor: z.string().nullable().describe('pass as ?cursor= for the next page; null on the last'),
+});
+
+export const ZTaskIdParams = z.object({ id: z.string().uuid() });

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Selectable, Updateable } from 'kysely';
 
 /** A leader's task to one officer (the "six clear" principle); current state denormalised from task_actions. */
 export interface TaskTable {
@@ -38,3 +38,4 @@ export interface TaskActionTable {
 
 export type TaskRow = Selectable<TaskTable>;
 export type TaskActionRow = Selectable<TaskActionTable>;
+export type TaskUpdate = Updateable<TaskTable>;
