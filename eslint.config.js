@@ -61,7 +61,8 @@ export default tseslint.config(
               target: './src/server/platform',
               from: FEATURES.map((f) => `./src/server/${f}`),
               except: [],
-              message: 'platform/ is what depends on no feature: move the shared piece here, or the code there.',
+              message:
+                'platform/ is what depends on no feature: move the shared piece here, or the code there.',
             },
             ...FEATURES.map((f) => ({
               target: `./src/server/!(${f}|app.ts)/**`,
