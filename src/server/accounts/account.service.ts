@@ -6,6 +6,7 @@ import { appendAudit } from '../audit/audit.service.ts';
 import { ROLES, type Actor, type Role } from './roles.ts';
 import type { UserRow } from './account.table.ts';
 import * as repo from './account.repository.ts';
+import { findCurrentVersion } from '../units/unit.repository.ts';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password.ts';
 import { EVERY_TENANT, type Scope } from '../platform/tenant.ts';
 
@@ -44,12 +45,7 @@ export function toActor(
 
 /** The province of a current unit (a province code itself, or a commune's province); throws 400 if unknown. */
 export async function provinceOfUnit(db: Db, unitCode: string): Promise<string> {
-  const unit = await db
-    .selectFrom('unit_versions')
-    .select(['code', 'province_code'])
-    .where('code', '=', unitCode)
-    .where('valid_to', 'is', null)
-    .executeTakeFirst();
+  const unit = await findCurrentVersion(db, unitCode);
   if (!unit) throw invalidField('unitCode', 'unit.unknown', '@rule.unitUnknown');
   return unit.province_code;
 }

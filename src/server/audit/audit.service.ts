@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { dialectOf } from '../db/dialect.ts';
 import type { Actor } from '../accounts/roles.ts';
 import type { AuditRow } from './audit.table.ts';
-import { EVERY_TENANT, withinScope } from '../platform/tenant.ts';
+import { appendEntry, chainEntries, listChainHeads, lockChainHead } from './audit.repository.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -60,14 +59,7 @@ export function entryHash(f: HashedFields): string {
  */
 export async function appendAudit(trx: Kysely<Database>, entry: AuditEntry, now: number): Promise<AuditRow> {
   const chain = entry.provinceCode ?? '';
-  await trx
-    .insertInto('audit_heads')
-    .values({ chain, seq: 0, hash: GENESIS_HASH })
-    .onConflict((oc) => oc.column('chain').doNothing())
-    .execute();
-  let headQuery = trx.selectFrom('audit_heads').selectAll().where('chain', '=', chain);
-  if (dialectOf(trx) === 'postgres') headQuery = headQuery.forUpdate();
-  const head = await headQuery.executeTakeFirstOrThrow();
+  const head = await lockChainHead(trx, chain, GENESIS_HASH);
   const fields: HashedFields = {
     chain,
     at: now,
@@ -82,12 +74,7 @@ export async function appendAudit(trx: Kysely<Database>, entry: AuditEntry, now:
     prev_hash: head.hash,
   };
   const row: AuditRow = { ...fields, seq: Number(head.seq) + 1, hash: entryHash(fields) };
-  await trx.insertInto('audit_log').values(row).execute();
-  await trx
-    .updateTable('audit_heads')
-    .set({ seq: row.seq, hash: row.hash })
-    .where('chain', '=', chain)
-    .execute();
+  await appendEntry(trx, row);
   return row;
 }
 
@@ -107,15 +94,11 @@ export interface AuditVerification {
 
 /** Walks every chain and reports each entry that was edited, removed or reordered. */
 export async function verifyAudit(db: Kysely<Database>): Promise<AuditVerification> {
-  const heads = await db.selectFrom('audit_heads').selectAll().orderBy('chain').execute();
+  const heads = await listChainHeads(db);
   const problems: AuditProblem[] = [];
   let entries = 0;
   for (const head of heads) {
-    // The system verifies every chain whole (motcua audit verify).
-    const rows = await withinScope(db.selectFrom('audit_log').selectAll(), EVERY_TENANT)
-      .where('chain', '=', head.chain)
-      .orderBy('seq')
-      .execute();
+    const rows = await chainEntries(db, head.chain);
     entries += rows.length;
     problems.push(...verifyChain(head.chain, rows, { seq: Number(head.seq), hash: head.hash }));
   }

@@ -11,6 +11,7 @@ import {
 import type { Actor } from '../accounts/roles.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import type { Database } from '../db/schema.ts';
+import { insertVersion, latestVersion, listVersions } from './calendar.repository.ts';
 import { AppError, calendarErrorToAppError } from '../platform/app-error.ts';
 
 export const NATIONAL_SCOPE = 'VN';
@@ -56,16 +57,6 @@ export function mergeSpec(base: CalendarSpec, ...overrides: CalendarOverride[]):
     };
   }
   return spec;
-}
-
-async function latestVersion(db: Kysely<Database>, scope: string) {
-  return db
-    .selectFrom('calendar_versions')
-    .selectAll()
-    .where('scope', '=', scope)
-    .orderBy('version', 'desc')
-    .limit(1)
-    .executeTakeFirst();
 }
 
 export async function currentOverride(
@@ -137,17 +128,14 @@ export async function saveCalendarOverride(
   }
   const previous = await latestVersion(trx, scope);
   const version = (previous?.version ?? 0) + 1;
-  await trx
-    .insertInto('calendar_versions')
-    .values({
-      scope,
-      version,
-      override: JSON.stringify(parsed.data),
-      note,
-      created_at: now,
-      created_by: actor?.username ?? null,
-    })
-    .execute();
+  await insertVersion(trx, {
+    scope,
+    version,
+    override: JSON.stringify(parsed.data),
+    note,
+    created_at: now,
+    created_by: actor?.username ?? null,
+  });
   await appendAudit(
     trx,
     {
@@ -164,12 +152,7 @@ export async function saveCalendarOverride(
 }
 
 export function calendarHistory(db: Kysely<Database>, scope: string) {
-  return db
-    .selectFrom('calendar_versions')
-    .selectAll()
-    .where('scope', '=', scope)
-    .orderBy('version', 'desc')
-    .execute();
+  return listVersions(db, scope);
 }
 
 /**

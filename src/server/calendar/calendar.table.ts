@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 
 export interface CalendarVersionTable {
   scope: string; // 'VN' (national) or a province code
@@ -10,3 +10,4 @@ export interface CalendarVersionTable {
 }
 
 export type CalendarVersionRow = Selectable<CalendarVersionTable>;
+export type NewCalendarVersion = Insertable<CalendarVersionTable>;

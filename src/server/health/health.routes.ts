@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { pingDatabase } from '../db/connect.ts';
 import { z } from 'zod';
 import type { AppInstance } from '../platform/types.ts';
 import { VERSION } from '../platform/version.ts';
@@ -16,7 +16,7 @@ export async function healthRoutes(app: AppInstance): Promise<void> {
     async (_request, reply) => {
       let status: 'ok' | 'degraded' = 'ok';
       try {
-        await sql`select 1`.execute(app.db);
+        await pingDatabase(app.db);
       } catch {
         status = 'degraded';
       }

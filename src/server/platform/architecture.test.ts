@@ -78,6 +78,16 @@ describe('server folders', () => {
     expect(findCycle(graph)).toEqual(['a', 'b', 'c', 'a']);
   });
 
+  it('keep SQL in repositories: none in routes, services or presenters', () => {
+    const offenders = sources(SERVER)
+      .filter((f) => /\.(routes|service|presenter)\.ts$/.test(f))
+      .filter((f) =>
+        /\b(selectFrom|insertInto|updateTable|deleteFrom)\(|\bsql`/.test(readFileSync(f, 'utf8')),
+      )
+      .map((f) => relative(SERVER, f));
+    expect(offenders).toEqual([]);
+  });
+
   it('platform/ and db/ import no feature', () => {
     const graph = folderGraph();
     const allowed = new Set(['platform', 'db']); // db's schema composes the features' table types, as types only

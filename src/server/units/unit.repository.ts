@@ -149,3 +149,13 @@ export async function findLineageByFormerName(db: Db, folded: string, asOf: stri
     .limit(limit)
     .execute();
 }
+
+/** The version of a unit in force now (not closed by any change set), if any. */
+export function findCurrentVersion(db: Db, code: string): Promise<UnitVersionRow | undefined> {
+  return db
+    .selectFrom('unit_versions')
+    .selectAll()
+    .where('code', '=', code)
+    .where('valid_to', 'is', null)
+    .executeTakeFirst();
+}

@@ -1,0 +1,45 @@
+/** All SQL of the audit log: one hash chain per province (plus the system's), each with a head row. */
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { dialectOf } from '../db/dialect.ts';
+import { EVERY_TENANT, withinScope } from '../platform/tenant.ts';
+import type { AuditRow } from './audit.table.ts';
+
+type Db = Kysely<Database>;
+
+/**
+ * The chain's head, created at `genesis` if new, and locked until the transaction ends (PostgreSQL FOR UPDATE;
+ * SQLite has a single writer), so concurrent writers extend the chain one at a time.
+ */
+export async function lockChainHead(trx: Db, chain: string, genesis: string) {
+  await trx
+    .insertInto('audit_heads')
+    .values({ chain, seq: 0, hash: genesis })
+    .onConflict((oc) => oc.column('chain').doNothing())
+    .execute();
+  let head = trx.selectFrom('audit_heads').selectAll().where('chain', '=', chain);
+  if (dialectOf(trx) === 'postgres') head = head.forUpdate();
+  return head.executeTakeFirstOrThrow();
+}
+
+/** Appends the entry and moves its chain's head to it. */
+export async function appendEntry(trx: Db, row: AuditRow): Promise<void> {
+  await trx.insertInto('audit_log').values(row).execute();
+  await trx
+    .updateTable('audit_heads')
+    .set({ seq: row.seq, hash: row.hash })
+    .where('chain', '=', row.chain)
+    .execute();
+}
+
+export function listChainHeads(db: Db) {
+  return db.selectFrom('audit_heads').selectAll().orderBy('chain').execute();
+}
+
+/** Every entry of a chain in order: the system verifies chains whole (motcua audit verify). */
+export function chainEntries(db: Db, chain: string): Promise<AuditRow[]> {
+  return withinScope(db.selectFrom('audit_log').selectAll(), EVERY_TENANT)
+    .where('chain', '=', chain)
+    .orderBy('seq')
+    .execute();
+}
