@@ -89,26 +89,31 @@ for (const dialect of DIALECTS) {
       expect(count).toEqual([]);
     });
 
-    it('checks the password before opening a transaction: other work goes on while users sign in', async () => {
-      await create('dongthoi');
-      const finished: string[] = [];
-      const logins = Array.from({ length: 4 }, () =>
-        login('dongthoi', 'secret-pass').then((r) => {
-          finished.push('login');
-          return r;
-        }),
-      );
-      await new Promise((r) => setTimeout(r, 5)); // the logins are hashing now
-      const read = t.db
-        .selectFrom('unit_versions')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .execute()
-        .then(() => finished.push('read'));
-      await Promise.all([read, ...logins]);
-      // Were the hash checked inside a transaction, SQLite's one connection would make the read wait for a login.
-      expect(finished[0]).toBe('read');
-      expect((await Promise.all(logins)).every((r) => r.ok)).toBe(true);
-    });
+    // SQLite has one connection: a password checked inside a transaction stalled every other request (issue 9).
+    // PostgreSQL's pool never stalled that way, and there the race below would only measure connection set-up.
+    it.skipIf(dialect !== 'sqlite')(
+      'checks the password before opening a transaction: other work goes on while users sign in',
+      async () => {
+        await create('dongthoi');
+        const finished: string[] = [];
+        const logins = Array.from({ length: 4 }, () =>
+          login('dongthoi', 'secret-pass').then((r) => {
+            finished.push('login');
+            return r;
+          }),
+        );
+        await new Promise((r) => setTimeout(r, 5)); // the logins are hashing now
+        const read = t.db
+          .selectFrom('unit_versions')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .execute()
+          .then(() => finished.push('read'));
+        await Promise.all([read, ...logins]);
+        // Were the hash checked inside a transaction, SQLite's one connection would make the read wait for a login.
+        expect(finished[0]).toBe('read');
+        expect((await Promise.all(logins)).every((r) => r.ok)).toBe(true);
+      },
+    );
 
     it('logs in, authenticates the token, and logs out', async () => {
       await create('tiepnhan.giahiep', '25015', ['counter_officer']);
