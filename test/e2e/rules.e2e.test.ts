@@ -2,8 +2,11 @@
  * End-to-end test that the browser uses the server's rules, not copies: the action buttons of a dossier and a
  * petition are exactly the `allowedActions` the server gives the signed-in officer (a counter officer is never
  * offered a leader's action), and the working-day hint comes from the shared calendar engine fed with the
- * province's calendar, so it agrees with the server's due computation across Tết 2027. Fixed instants only: the
- * result does not depend on the day the suite runs.
+ * province's calendar, so it agrees with the server's due computation across Tết 2027. What else an officer may
+ * do on a record also comes from the server: the upload form of a dossier's scans (`abilities.attach`), the reveal
+ * button of a denouncer (`abilities.readPetitioner`), the dossier's document links (`documents`) and the reports'
+ * unit picker ('province.wide' of the session's abilities). Fixed instants only: the result does not depend on the
+ * day the suite runs.
  */
 import type { APIRequestContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,6 +33,7 @@ describe.skipIf(E2E_SKIP)('the server’s rules in the browser (chromium)', () =
   let leader: APIRequestContext;
   let dossierCode = '';
   let petitionCode = '';
+  let denunciationCode = '';
 
   beforeAll(async () => {
     run = await startBrowserApp();
@@ -44,6 +48,15 @@ describe.skipIf(E2E_SKIP)('the server’s rules in the browser (chromium)', () =
         subject: 'Khiếu nại quyết định thu phí',
         content: 'Đề nghị xem xét lại quyết định thu phí không đúng quy định.',
         petitioner: { name: 'Trần Văn Bảy', phone: '0912345678' },
+      })
+    ).code;
+    denunciationCode = (
+      await postOk(counter, '/api/petitions', {
+        kind: 'denunciation',
+        channel: 'direct',
+        subject: 'Tố cáo cán bộ nhận tiền của người dân',
+        content: 'Đề nghị xác minh việc cán bộ nhận tiền khi tiếp nhận hồ sơ của người dân.',
+        petitioner: { name: 'Lê Thị Tám', phone: '0912345679' },
       })
     ).code;
   }, 90_000);
@@ -86,6 +99,63 @@ describe.skipIf(E2E_SKIP)('the server’s rules in the browser (chromium)', () =
     await run.switchUser('lanhdao.dilinh', `/don-thu/xem?ma=${encodeURIComponent(petitionCode)}`);
     await expect.poll(() => page.getByTestId('petition-status').textContent()).toBe(RECEIVED);
     expect(await offered(page)).toEqual(forLeader);
+    await run.signOut();
+  });
+
+  it('shows the upload form and the document links exactly as the dossier’s abilities and documents say', async () => {
+    const path = `/ho-so?ma=${encodeURIComponent(dossierCode)}`;
+    const panel = page.getByTestId('attachments');
+    const seen: Record<string, boolean> = {};
+    for (const username of ['tiepnhan.dilinh', 'chuyenvien.dilinh', 'tinh.lamdong']) {
+      const api = username === 'tiepnhan.dilinh' ? counter : await run.apiAs(username);
+      const d = (await (await api.get(`/api/dossiers/${encodeURIComponent(dossierCode)}`)).json()) as {
+        abilities: { attach: boolean };
+        documents: { href: string }[];
+      };
+      seen[username] = d.abilities.attach;
+      expect(d.documents.map((x) => x.href.split('/').pop())).toEqual(['receipt.pdf', 'control-sheet.pdf']);
+      await run.signIn(username, path);
+      await expect
+        .poll(() => panel.locator('.attachments-list').textContent())
+        .toContain('Chưa có thành phần');
+      expect(await panel.locator('form').count()).toBe(d.abilities.attach ? 1 : 0);
+      const links = await page
+        .locator('section[aria-labelledby=sec-docs] a.doc-link')
+        .evaluateAll((a) => a.map((x) => x.getAttribute('href')));
+      expect(links).toEqual(d.documents.map((x) => x.href));
+      await run.signOut();
+    }
+    // the counter and the specialist upload, the province supervisor does not
+    expect(seen).toEqual({ 'tiepnhan.dilinh': true, 'chuyenvien.dilinh': true, 'tinh.lamdong': false });
+  });
+
+  it('shows a denouncer’s reveal button exactly when the petition’s abilities say so: the leader only', async () => {
+    const path = `/don-thu/xem?ma=${encodeURIComponent(denunciationCode)}`;
+    const seen: Record<string, boolean> = {};
+    for (const username of ['tiepnhan.dilinh', 'chuyenvien.dilinh', 'lanhdao.dilinh']) {
+      const api = await run.apiAs(username);
+      const p = (await (await api.get(`/api/petitions/${encodeURIComponent(denunciationCode)}`)).json()) as {
+        abilities: { readPetitioner: boolean };
+      };
+      seen[username] = p.abilities.readPetitioner;
+      await run.signIn(username, path);
+      await expect.poll(() => page.getByTestId('petitioner-name').textContent()).toBe('L. T. T.');
+      expect(await page.getByTestId('reveal').count()).toBe(p.abilities.readPetitioner ? 1 : 0);
+      if (p.abilities.readPetitioner) {
+        await page.getByTestId('reveal').click();
+        await expect.poll(() => page.getByTestId('petitioner-name').textContent()).toBe('Lê Thị Tám');
+      }
+      await run.signOut();
+    }
+    expect(seen).toEqual({ 'tiepnhan.dilinh': false, 'chuyenvien.dilinh': false, 'lanhdao.dilinh': true });
+  });
+
+  it('offers the reports’ unit picker to those the server calls province-wide', async () => {
+    await run.signIn('tinh.lamdong', '/bao-cao');
+    await expect.poll(() => page.locator('form.report-form [data-path=unit]').count()).toBe(1);
+    await run.switchUser('lanhdao.dilinh', '/bao-cao');
+    await page.waitForSelector('form.report-form');
+    expect(await page.locator('form.report-form [data-path=unit]').count()).toBe(0);
     await run.signOut();
   });
 

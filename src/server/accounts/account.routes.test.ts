@@ -72,6 +72,21 @@ for (const dialect of DIALECTS) {
       expect(anonymous.json()).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
     });
 
+    it("gives 'province.wide' to those who see more than one commune, for the reports' unit picker", async () => {
+      const abilitiesOf = async (username: string) =>
+        (
+          await h.app.inject({
+            method: 'GET',
+            url: '/api/auth/me',
+            headers: { cookie: await h.login(username) },
+          })
+        ).json().abilities as string[];
+      expect(await abilitiesOf('admin')).toContain('province.wide');
+      expect(await abilitiesOf('tinh.lamdong')).toContain('province.wide');
+      expect(await abilitiesOf('lanhdao.dilinh')).not.toContain('province.wide');
+      expect(await abilitiesOf('tiepnhan.dilinh')).not.toContain('province.wide');
+    });
+
     it('answers 401 for a wrong password, in the language asked for', async () => {
       const payload = { username: 'lanhdao.dilinh', password: 'wrong-password' };
       const vi = await h.app.inject({ method: 'POST', url: '/api/auth/login', payload });

@@ -30,6 +30,8 @@ export const POLICIES = {
   'dossier.decide': (a: Actor, t: Tenant) =>
     has(a, 'commune_leader', 'system_admin') && inScope(scopeOf(a), t),
   'reports.read': (a: Actor, t: Tenant) => inScope(scopeOf(a), t),
+  /** Sees more than one commune (province supervisor, administrator): picks the commune in reports and tasks. */
+  'province.wide': (a: Actor) => scopeOf(a).kind !== 'unit',
   'petition.receive': (a: Actor, t: Tenant) =>
     has(a, 'counter_officer', 'specialist', 'commune_leader', 'system_admin') && inScope(scopeOf(a), t),
   'petition.handle': (a: Actor, t: Tenant) =>

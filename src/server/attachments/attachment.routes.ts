@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { findAttachment, insertAttachment, listAttachments } from './attachment.repository.ts';
 import { formatInstant } from '../../shared/calendar/index.ts';
-import { can } from '../accounts/policy.ts';
 import { scopeOf } from '../accounts/scope.ts';
 import { appendAudit } from '../audit/audit.service.ts';
-import { AppError, invalidField, notFound } from '../platform/app-error.ts';
+import { invalidField, notFound } from '../platform/app-error.ts';
 import { requireActor } from '../accounts/auth.hook.ts';
 import type { AppInstance } from '../platform/types.ts';
 import { findDossierByCode } from '../dossiers/dossier.repository.ts';
+import { authorizeOnDossier } from '../dossiers/dossier.policy.ts';
 import { FileStore, sniffMediaType } from './file-store.ts';
 
 const UPLOAD_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'application/octet-stream'];
@@ -57,9 +57,7 @@ export async function attachmentRoutes(app: AppInstance): Promise<void> {
     async (request, reply) => {
       const actor = requireActor(request);
       const d = await loadDossier(request.params.code, actor);
-      const tenant = { provinceCode: d.province_code, unitCode: d.unit_code };
-      if (!can(actor, 'dossier.intake', tenant) && !can(actor, 'dossier.process', tenant))
-        throw new AppError('FORBIDDEN');
+      authorizeOnDossier(actor, 'attach', d); // the rule behind the dossier's `abilities.attach`
       const bytes = request.body;
       if (!Buffer.isBuffer(bytes) || bytes.length === 0)
         throw invalidField('(body)', 'file.empty', '@file.empty');

@@ -34,11 +34,19 @@ import {
   type StopNoticeData,
   type SupplementRequestData,
 } from './document.types.ts';
+import {
+  EXTENSION_ACTIONS,
+  RECEIPT_ACTIONS,
+  REFUSAL_ACTIONS,
+  STOP_ACTIONS,
+  SUPPLEMENT_ACTIONS,
+  whyFormUnavailable,
+} from '../dossiers/dossier.forms.ts';
 
 export const CENTRE_NAME = 'TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG';
 
 /** 409: the form does not apply to this dossier's history. */
-export const notApplicable = (form: DossierForm, code: string, why: string): AppError =>
+const notApplicable = (form: DossierForm, code: string, why: string): AppError =>
   new AppError('RULE_VIOLATION', {
     params: { rule: 'document.not_applicable' },
     details: {
@@ -49,6 +57,18 @@ export const notApplicable = (form: DossierForm, code: string, why: string): App
       why,
     },
   });
+
+/**
+ * Throws 409 unless the form can be issued for the dossier now: the rule the dossier presenter uses to list the
+ * forms (dossiers/dossier.forms.ts), so a link shown is a document issued, and a document refused was never shown.
+ */
+export function requireForm(
+  form: DossierForm,
+  input: Pick<DossierDocumentInput, 'dossier' | 'actions'>,
+): void {
+  const why = whyFormUnavailable(form, input.dossier, input.actions);
+  if (why !== null) throw notApplicable(form, input.dossier.code, why);
+}
 
 export type Payload = Record<string, unknown>;
 export const payloadOf = (a: DossierActionRow): Payload => JSON.parse(a.payload) as Payload;
@@ -109,9 +129,6 @@ export function lastAction(
   return [...actions].reverse().find((a) => types.includes(a.type));
 }
 
-/** Receipt at the counter, acceptance of an online submission, or import from the former software. */
-const RECEIPT_ACTIONS = ['intake_receive', 'accept_online', 'imported'] as const;
-
 /** Submitted components: the counter's checklist (provided items), else the procedure's required ones. */
 function receiptComponents(input: DossierDocumentInput): ReceiptComponent[] {
   const catalog = input.procedure?.components ?? [];
@@ -145,15 +162,15 @@ function receiptFee(input: DossierDocumentInput): ReceiptData['fee'] {
 /** Form 01: the dossier was received (at the counter, or an online submission accepted). */
 export function buildReceiptData(input: DossierDocumentInput): ReceiptData {
   const d = input.dossier;
-  const receipt = lastAction(input.actions, RECEIPT_ACTIONS);
-  if (d.received_at === null || d.due_at === null || !receipt)
-    throw notApplicable('receipt', d.code, 'not received');
-  const due = appointmentDue(input) ?? d.due_at;
-  const slip = slipBase(input, 'receipt', d.received_at);
+  requireForm('receipt', input);
+  const receipt = lastAction(input.actions, RECEIPT_ACTIONS)!;
+  const receivedAt = d.received_at!; // received: requireForm checked it
+  const due = appointmentDue(input) ?? d.due_at!;
+  const slip = slipBase(input, 'receipt', receivedAt);
   return {
     ...slip,
     components: receiptComponents(input),
-    receivedAt: dateTimeShort(d.received_at),
+    receivedAt: dateTimeShort(receivedAt),
     appointmentAt: appointmentText(due),
     limit: limitText(d.limit_value, d.limit_unit),
     channel: CHANNEL_LABEL[d.channel as Channel] ?? d.channel,
@@ -172,7 +189,6 @@ function appointmentDue(input: DossierDocumentInput): number | null {
   return set.length ? set[set.length - 1]!.dueAt : input.dossier.due_at;
 }
 
-const SUPPLEMENT_ACTIONS = ['intake_request_supplement', 'request_supplement', 'request_correction'] as const;
 const STAGE: Record<(typeof SUPPLEMENT_ACTIONS)[number], SupplementRequestData['stage']> = {
   intake_request_supplement: 'intake',
   request_supplement: 'appraisal',
@@ -182,8 +198,8 @@ const STAGE: Record<(typeof SUPPLEMENT_ACTIONS)[number], SupplementRequestData['
 /** Form 02: every missing item of the latest supplement (or correction) request, listed at once. */
 export function buildSupplementRequestData(input: DossierDocumentInput): SupplementRequestData {
   const d = input.dossier;
-  const action = lastAction(input.actions, SUPPLEMENT_ACTIONS);
-  if (!action) throw notApplicable('supplement', d.code, 'no supplement requested');
+  requireForm('supplement', input);
+  const action = lastAction(input.actions, SUPPLEMENT_ACTIONS)!;
   const payload = payloadOf(action);
   const fromData =
     action.type === 'intake_request_supplement' ? strings((JSON.parse(d.data) as Payload).missing) : [];
@@ -201,8 +217,8 @@ export function buildSupplementRequestData(input: DossierDocumentInput): Supplem
 /** Form 03: refusal to receive at the counter (a refusal after appraisal is a result, not this form). */
 export function buildRefusalData(input: DossierDocumentInput): RefusalData {
   const d = input.dossier;
-  const action = lastAction(input.actions, ['intake_refuse']);
-  if (!action) throw notApplicable('refusal', d.code, 'not refused at intake');
+  requireForm('refusal', input);
+  const action = lastAction(input.actions, REFUSAL_ACTIONS)!;
   const reason = text(payloadOf(action).reason) ?? text((JSON.parse(d.data) as Payload).refusalReason) ?? '';
   return {
     ...slipBase(input, 'refusal', action.at),
@@ -215,14 +231,14 @@ export function buildRefusalData(input: DossierDocumentInput): RefusalData {
 /** Form 04: the extension (at most one per dossier), with its reason and the new date. */
 export function buildExtensionData(input: DossierDocumentInput): ExtensionData {
   const d = input.dossier;
-  const action = lastAction(input.actions, ['extend']);
-  if (!action || d.received_at === null) throw notApplicable('extension', d.code, 'never extended');
+  requireForm('extension', input);
+  const action = lastAction(input.actions, EXTENSION_ACTIONS)!;
   const p = payloadOf(action);
   const newDue = typeof p.newDueAt === 'number' ? p.newDueAt : d.due_at!;
   const previous = typeof p.previousDueAt === 'number' ? p.previousDueAt : null;
   return {
     ...slipBase(input, 'extension', action.at),
-    receivedOn: dateWords(d.received_at),
+    receivedOn: dateWords(d.received_at!), // received: requireForm checked it
     previousAppointmentAt: previous === null ? '' : appointmentText(previous),
     newAppointmentAt: appointmentText(newDue),
     reason: text(p.reason) ?? text(p.note) ?? '', // the reason is required; older extend payloads kept it only as a note
@@ -233,8 +249,8 @@ export function buildExtensionData(input: DossierDocumentInput): ExtensionData {
 /** Form 05: the agency stopped processing and returns the dossier (or no supplement came in time). */
 export function buildStopNoticeData(input: DossierDocumentInput): StopNoticeData {
   const d = input.dossier;
-  const action = lastAction(input.actions, ['stop', 'auto_return']);
-  if (!action) throw notApplicable('stop', d.code, 'not stopped');
+  requireForm('stop', input);
+  const action = lastAction(input.actions, STOP_ACTIONS)!;
   const p = payloadOf(action);
   const kind = action.type === 'auto_return' ? 'supplement_not_received' : (text(p.stopKind) ?? 'other');
   return {

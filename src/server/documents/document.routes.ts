@@ -18,6 +18,7 @@ import {
   registerPdfBytes,
   renderDossierDocument,
 } from './document.service.ts';
+import { requireForm } from './document.data.ts';
 import { DOSSIER_FORMS, type DossierForm } from './document.types.ts';
 import { registerXlsx, XLSX_TYPE } from './register.xlsx.ts';
 
@@ -83,6 +84,7 @@ function dossierDocumentRoutes(app: AppInstance, baseUrl: string): void {
           baseUrl,
           app.clock.now(),
         );
+        requireForm(form, input); // the rule that lists the dossier's forms (dossier.forms.ts): 409 otherwise
         const doc = await renderDossierDocument(input, form);
         await auditDocument(app.db, actor, input.dossier, form, request.ip, app.clock.now());
         return sendFile(reply, doc.bytes, PDF_TYPE, doc.fileName, 'inline');

@@ -6,7 +6,7 @@
 import { maskIdNumber } from '../../shared/identity/cccd.ts';
 import type { DossierStatus } from '../../shared/dossier/status.ts';
 import type { DossierActionRow, DossierRow } from '../dossiers/dossier.table.ts';
-import { agencyHeader, base, notApplicable, payloadOf, type Payload } from './document.data.ts';
+import { agencyHeader, base, payloadOf, requireForm, type Payload } from './document.data.ts';
 import {
   dateShort,
   dateTimeShort,
@@ -194,17 +194,18 @@ export function controlSheetRows(input: DossierDocumentInput): ControlSheetRow[]
 /** Form 06: for a received dossier. */
 export function buildControlSheetData(input: DossierDocumentInput): ControlSheetData {
   const d = input.dossier;
-  if (d.received_at === null || d.due_at === null) throw notApplicable('control', d.code, 'not received');
+  requireForm('control', input);
+  const receivedAt = d.received_at!; // received: requireForm checked it
   const transfers = (
     (JSON.parse(d.data) as { transfers?: { agency?: string; role?: string }[] }).transfers ?? []
   ).filter((t) => t.agency);
   const lead = transfers.find((t) => t.role === 'lead')?.agency;
   const header = agencyHeader(input.unit);
   return {
-    ...base(input, 'control', d.received_at),
+    ...base(input, 'control', receivedAt),
     applicant: { name: d.applicant_name, idNumberMasked: maskIdNumber(d.applicant_id_number) },
-    receivedAt: dateTimeShort(d.received_at),
-    dueAt: dateTimeShort(d.due_at),
+    receivedAt: dateTimeShort(receivedAt),
+    dueAt: dateTimeShort(d.due_at!),
     leadAgency: lead ?? header.committeeInText,
     coordinatingAgencies: [...new Set(transfers.filter((t) => t.role !== 'lead').map((t) => t.agency!))],
     rows: controlSheetRows(input),

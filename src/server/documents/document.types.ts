@@ -6,16 +6,8 @@ import type { CatalogComponent } from '../procedures/catalog-data/catalog.types.
 import type { DossierActionRow, DossierRow } from '../dossiers/dossier.table.ts';
 import type { Unit } from '../units/unit.service.ts';
 
-/** The dossier documents and their form numbers (Decree 118/2025/NĐ-CP; numbering as in DOMAIN.md §2). */
-export const DOSSIER_FORMS = {
-  receipt: { number: '01', title: 'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ', file: 'receipt' },
-  supplement: { number: '02', title: 'PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ', file: 'supplement-request' },
-  refusal: { number: '03', title: 'PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ', file: 'refusal' },
-  extension: { number: '04', title: 'PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ', file: 'extension' },
-  stop: { number: '05', title: 'THÔNG BÁO DỪNG GIẢI QUYẾT, TRẢ LẠI HỒ SƠ', file: 'stop-notice' },
-  control: { number: '06', title: 'PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ', file: 'control-sheet' },
-} as const;
-export type DossierForm = keyof typeof DOSSIER_FORMS;
+/** The dossier forms live with the rule of when each applies (dossiers/dossier.forms.ts). */
+export { DOSSIER_FORMS, type DossierForm } from '../dossiers/dossier.forms.ts';
 export const REGISTER_FORM = { number: '07', title: 'SỔ THEO DÕI HỒ SƠ' } as const;
 
 /** The left block of the heading and the place of the date line. */

@@ -4,6 +4,7 @@ import type { DossierStatus } from '../../shared/dossier/status.ts';
 import { can, type PolicyAction } from '../accounts/policy.ts';
 import type { Actor } from '../accounts/roles.ts';
 import type { DossierRow } from './dossier.table.ts';
+import { AppError } from '../platform/app-error.ts';
 
 /** Who may take each action (see accounts/policy.ts). */
 export const DOSSIER_ACTION_POLICY: Record<ActionType, PolicyAction> = {
@@ -40,4 +41,37 @@ export function dossierActionsFor(actor: Actor, d: DossierRow): ActionType[] {
       (a !== 'transfer_result' || transfers.length > 0) &&
       can(actor, DOSSIER_ACTION_POLICY[a], tenant),
   );
+}
+
+/**
+ * What else an officer may do on a dossier, and the policies of each (any one suffices): upload a scanned component
+ * (the counter and the processing officers), read the applicant's full personal data (anyone who may see the dossier;
+ * the read is audited). The presenter gives the viewer's answers (`abilities`), the routes authorise with the same
+ * function, so the browser never re-implements a rule.
+ */
+export const DOSSIER_ABILITY_POLICY = {
+  attach: ['dossier.intake', 'dossier.process'],
+  readApplicant: ['tenant.read'],
+} as const satisfies Record<string, readonly PolicyAction[]>;
+export type DossierAbility = keyof typeof DOSSIER_ABILITY_POLICY;
+
+type TenantOf = Pick<DossierRow, 'province_code' | 'unit_code'>;
+
+export function mayOnDossier(actor: Actor, ability: DossierAbility, d: TenantOf): boolean {
+  const tenant = { provinceCode: d.province_code, unitCode: d.unit_code };
+  return DOSSIER_ABILITY_POLICY[ability].some((policy) => can(actor, policy, tenant));
+}
+
+/** Throws 403 FORBIDDEN unless the officer may do it on the dossier. */
+export function authorizeOnDossier(actor: Actor, ability: DossierAbility, d: TenantOf): void {
+  if (!mayOnDossier(actor, ability, d))
+    throw new AppError('FORBIDDEN', { details: { action: `dossier.${ability}` } });
+}
+
+/** The viewer's answer for every dossier ability. */
+export function dossierAbilitiesFor(actor: Actor, d: TenantOf): Record<DossierAbility, boolean> {
+  return {
+    attach: mayOnDossier(actor, 'attach', d),
+    readApplicant: mayOnDossier(actor, 'readApplicant', d),
+  };
 }

@@ -9,7 +9,8 @@ import { userNamesByIds } from '../accounts/account.repository.ts';
 import { EVERY_TENANT } from '../platform/tenant.ts';
 import { presentActionLog } from '../audit/action-log.ts';
 import type { Actor } from '../accounts/roles.ts';
-import { dossierActionsFor } from './dossier.policy.ts';
+import { availableForms, DOSSIER_FORMS } from './dossier.forms.ts';
+import { dossierAbilitiesFor, dossierActionsFor } from './dossier.policy.ts';
 
 /** An instant as ISO 8601 with the +07:00 offset, or null. */
 export const isoOrNull = (ms: number | null): string | null => (ms === null ? null : formatInstant(ms));
@@ -72,10 +73,17 @@ export function presentDossier(
       dueAt: typeof t.dueAt === 'number' ? isoOrNull(t.dueAt) : t.dueAt,
     })),
     allowedActions: dossierActionsFor(viewer, d),
-    ...(actions
-      ? {
-          actions: presentActionLog(actions),
-        }
-      : {}),
+    abilities: dossierAbilitiesFor(viewer, d),
+    ...(actions ? { documents: presentDocuments(d, actions), actions: presentActionLog(actions) } : {}),
   };
+}
+
+/** The forms that can be issued for the dossier now (the document routes refuse the others by the same rule). */
+function presentDocuments(d: DossierRow, actions: DossierActionRow[]): NonNullable<TDossier['documents']> {
+  const base = `/api/dossiers/${encodeURIComponent(d.code)}/documents`;
+  return availableForms(d, actions).map((form) => ({
+    form,
+    number: DOSSIER_FORMS[form].number,
+    href: `${base}/${DOSSIER_FORMS[form].file}.pdf`,
+  }));
 }

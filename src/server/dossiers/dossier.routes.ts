@@ -8,6 +8,7 @@ import type { AppInstance } from '../platform/types.ts';
 import { applyAction } from './dossier.action.service.ts';
 import { intake } from './dossier.intake.service.ts';
 import { assigneeNames, presentDossier } from './dossier.presenter.ts';
+import { authorizeOnDossier } from './dossier.policy.ts';
 import * as repo from './dossier.repository.ts';
 import { findUserByUsername } from '../accounts/account.repository.ts';
 import {
@@ -45,7 +46,8 @@ export async function dossierRoutes(app: AppInstance): Promise<void> {
           agencyPrefix,
           idempotencyKey,
         });
-        return { status: 201, body: presentDossier(row, actor, new Map()) };
+        // with its log, so the answer lists the forms to print (01 and 06, 02 or 03) as the dossier page does
+        return { status: 201, body: presentDossier(row, actor, new Map(), await repo.listActions(trx, row)) };
       });
       return reply.status(result.status as 201).send(result.body as z.infer<typeof ZDossier>);
     },
@@ -114,6 +116,7 @@ export async function dossierRoutes(app: AppInstance): Promise<void> {
       return app.db.transaction().execute(async (trx) => {
         const d = await repo.findDossierByCode(trx, request.params.code, scopeOf(actor));
         if (!d) throw notFound('dossier', request.params.code);
+        authorizeOnDossier(actor, 'readApplicant', d); // the rule behind the dossier's `abilities.readApplicant`
         await appendAudit(
           trx,
           {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ZActionLogEntry } from '../audit/action-log.ts';
 import { ACTION_TYPES } from '../../shared/dossier/lifecycle.ts';
 import { CHANNELS, DOSSIER_STATUSES } from '../../shared/dossier/status.ts';
+import { DOSSIER_FORM_KEYS, type DossierForm } from './dossier.forms.ts';
 
 const ZInstant = z.string().describe('ISO 8601 with offset, e.g. 2026-02-25T17:30:00+07:00');
 
@@ -109,6 +110,28 @@ export const ZDossier = z.object({
   limit: z.object({ value: z.number(), unit: z.string(), cutoff: z.string().nullable() }),
   transfers: z.array(z.record(z.string(), z.unknown())),
   allowedActions: z.array(z.string()),
+  abilities: z
+    .object({
+      attach: z.boolean().describe('may upload a scanned component (POST /api/dossiers/:code/attachments)'),
+      readApplicant: z
+        .boolean()
+        .describe("may read the applicant's full personal data (GET /api/dossiers/:code/applicant)"),
+    })
+    .describe(
+      'what the caller may do on this dossier besides its actions, decided by the same rule as the routes',
+    ),
+  documents: z
+    .array(
+      z.object({
+        form: z.enum(DOSSIER_FORM_KEYS as [DossierForm, ...DossierForm[]]),
+        number: z.string().describe("the form's number, '01' to '06'"),
+        href: z.string().describe('GET it for the PDF'),
+      }),
+    )
+    .optional()
+    .describe(
+      'with the action log: the forms that can be issued for this dossier now, the others answer 409',
+    ),
   actions: z.array(ZDossierAction).optional(),
 });
 export type TDossier = z.infer<typeof ZDossier>;

@@ -7,7 +7,7 @@ import {
   type PetitionRules,
   type PetitionStatus,
 } from '../../shared/petition/petition.ts';
-import { can, type PolicyAction } from '../accounts/policy.ts';
+import { authorize, can, type PolicyAction } from '../accounts/policy.ts';
 import type { Actor } from '../accounts/roles.ts';
 import type { PetitionRow } from './petition.table.ts';
 
@@ -42,4 +42,23 @@ export function petitionActionsFor(
       !(a === 'extend' && p.extension_count >= maxExtensions(rules, caseOf(p))) &&
       can(actor, PETITION_ACTION_POLICY[a], tenant),
   );
+}
+
+/**
+ * The policy that guards the petitioner's full data: a denouncer's identity is confidential (Law on Denunciations
+ * 2018 Art. 47), the leader's only; any other petitioner's, anyone who may see the petition. The presenter gives the
+ * viewer's answer (`abilities.readPetitioner`), GET /api/petitions/:code/petitioner authorises with it.
+ */
+export const petitionerReadPolicy = (p: Pick<PetitionRow, 'kind'>): PolicyAction =>
+  p.kind === 'denunciation' ? 'petition.read_denouncer' : 'tenant.read';
+
+type Readable = Pick<PetitionRow, 'kind' | 'province_code' | 'unit_code'>;
+
+export function mayReadPetitioner(actor: Actor, p: Readable): boolean {
+  return can(actor, petitionerReadPolicy(p), { provinceCode: p.province_code, unitCode: p.unit_code });
+}
+
+/** Throws 403 FORBIDDEN unless the officer may read the petitioner's full data. */
+export function authorizeReadPetitioner(actor: Actor, p: Readable): void {
+  authorize(actor, petitionerReadPolicy(p), { provinceCode: p.province_code, unitCode: p.unit_code });
 }

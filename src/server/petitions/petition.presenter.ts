@@ -14,7 +14,7 @@ import {
 import type { Actor } from '../accounts/roles.ts';
 import { presentActionLog } from '../audit/action-log.ts';
 import { isoOrNull } from '../dossiers/dossier.presenter.ts';
-import { petitionActionsFor } from './petition.policy.ts';
+import { mayReadPetitioner, petitionActionsFor } from './petition.policy.ts';
 import { caseOf, nextDeadline } from './petition.rules.ts';
 import type { TPetition, TPetitionerData } from './petition.schemas.ts';
 import type { PetitionActionRow, PetitionRow } from './petition.table.ts';
@@ -93,6 +93,7 @@ export function presentPetition(
     publishedAt: isoOrNull(p.published_at),
     nextDeadline: next ? { kind: next.kind, at: formatInstant(next.at), overdue: next.overdue } : null,
     allowedActions: petitionActionsFor(viewer, p, extras.rules, caseOf),
+    abilities: { readPetitioner: mayReadPetitioner(viewer, p) },
     ...(extras.actions ? { actions: presentActionLog(extras.actions) } : {}),
   };
 }

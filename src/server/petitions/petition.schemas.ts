@@ -95,6 +95,17 @@ export const ZPetition = z.object({
   publishedAt: ZInstant.nullable(),
   nextDeadline: ZDeadline.nullable(),
   allowedActions: z.array(z.enum(PETITION_ACTIONS)),
+  abilities: z
+    .object({
+      readPetitioner: z
+        .boolean()
+        .describe(
+          "may read the petitioner's full data (GET /api/petitions/:code/petitioner; a denouncer's: the leader only)",
+        ),
+    })
+    .describe(
+      'what the caller may do on this petition besides its actions, decided by the same rule as the routes',
+    ),
   actions: z.array(ZActionLogEntry).optional(),
 });
 export type TPetition = z.infer<typeof ZPetition>;

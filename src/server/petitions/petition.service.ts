@@ -37,6 +37,7 @@ import {
   rulesSettingKey,
   saveRulesOverride,
 } from './petition.repository.ts';
+import { authorizeReadPetitioner } from './petition.policy.ts';
 import { loadPetitionRules } from './petition.rules.ts';
 import type { TLodgePetitionRequest, TPetitionQuery, TRulesOverride } from './petition.schemas.ts';
 import type { PetitionRow, PetitionTable } from './petition.table.ts';
@@ -203,8 +204,8 @@ export async function readPetitioner(
 ): Promise<PetitionRow> {
   const p = await findPetitionByCode(trx, code, scopeOf(actor));
   if (!p) throw notFound('petition', code);
+  authorizeReadPetitioner(actor, p); // the rule behind the petition's `abilities.readPetitioner`
   const tenant = { provinceCode: p.province_code, unitCode: p.unit_code };
-  if (p.kind === 'denunciation') authorize(actor, 'petition.read_denouncer', tenant);
   const target = { targetType: 'petition', targetId: p.code, ...tenant };
   await appendAudit(
     trx,

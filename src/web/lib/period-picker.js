@@ -11,7 +11,7 @@ import { h, replace } from './dom.js';
 import { DAY_MS, localIsoDate, showIsoDate } from './format.js';
 import { t } from './i18n.js';
 import { setUrl } from './router.js';
-import { isProvinceWide, session } from './session.js';
+import { hasAbility, session } from './session.js';
 import {
   clearIssues,
   dateField,
@@ -99,7 +99,8 @@ export function periodPicker(ctx, o) {
     required: true,
     value: showIsoDate(ctx.query.get('to') ?? defTo),
   });
-  const unit = me && isProvinceWide() ? unitPicker(me.provinceCode, ctx.query.get('unit')) : null;
+  // the server's 'province.wide': an officer who sees more than one commune picks one
+  const unit = me && hasAbility('province.wide') ? unitPicker(me.provinceCode, ctx.query.get('unit')) : null;
   const out = h('div', { class: o.outClass, 'aria-live': 'polite' });
   const form = h(
     'form',

@@ -2,7 +2,8 @@
  * The signed-in officer and what the interface offers them. The server decides every permission; the interface
  * only hides what the officer can never use, from the server's own answers: the policies they pass on their unit
  * (`abilities` in the sign-in answer and `GET /api/auth/me`, from POLICIES in src/server/accounts/policy.ts) for
- * whole pages and links, and each record's `allowedActions` for its action buttons (never a copy of a rule here).
+ * whole pages and links ('province.wide': the reports' unit picker), and each record's `allowedActions`,
+ * `abilities` and (dossiers) `documents` for what is offered on it (never a copy of a rule here).
  */
 import { api, setCsrfToken } from './api.js';
 
@@ -38,11 +39,6 @@ export function can(policy) {
  */
 export function canPetition(policy) {
   return hasAbility(`petition.${policy}`);
-}
-
-/** Province-wide users (supervisor, admin) pick a commune in reports. */
-export function isProvinceWide() {
-  return Boolean(session.me?.roles.some((r) => r === 'province_supervisor' || r === 'system_admin'));
 }
 
 /** Loads the current session, if any. @returns {Promise<Me | null>} */

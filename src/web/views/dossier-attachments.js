@@ -1,15 +1,14 @@
 /* global URLSearchParams */
 /**
  * The dossier's scanned components (GET/POST /api/dossiers/:code/attachments): the list with a download link
- * for each (every download is written to the audit log), and an upload form for the roles that may upload
- * (intake or processing, as in the server's policy). The browser checks the type and the size against the
+ * for each (every download is written to the audit log), and an upload form when the server says the officer may
+ * upload to this dossier (`abilities.attach`). The browser checks the type and the size against the
  * server's limit (`maxBytes` of the list); the server checks the type by content and the size again.
  */
 import { ApiError, api, upload } from '../lib/api.js';
 import { h, icon, replace } from '../lib/dom.js';
 import { formatDateTime, percent } from '../lib/format.js';
 import { num, t } from '../lib/i18n.js';
-import { can } from '../lib/session.js';
 import {
   clearIssues,
   docLink,
@@ -65,7 +64,7 @@ function procedureComponents(procedureCode) {
 
 /**
  * The panel "Thành phần hồ sơ đã số hóa"; it removes itself when the server refuses the list to this role.
- * @param {any} d the dossier
+ * @param {import('../../server/dossiers/dossier.schemas.ts').TDossier} d the dossier
  */
 export function attachmentsCard(d) {
   const base = `/api/dossiers/${encodeURIComponent(d.code)}/attachments`;
@@ -93,7 +92,8 @@ export function attachmentsCard(d) {
   }
 
   void load().then((res) => {
-    if (res && (can('intake') || can('process'))) card.append(uploadForm(d, base, res.maxBytes, load));
+    // the server says whether this officer may upload here (`abilities.attach`, the upload route's own rule)
+    if (res && d.abilities.attach) card.append(uploadForm(d, base, res.maxBytes, load));
   });
   return card;
 }

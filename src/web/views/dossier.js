@@ -13,10 +13,11 @@ import { recordPage } from '../lib/record-page.js';
 import { link } from '../lib/router.js';
 import { canPetition, hasAbility } from '../lib/session.js';
 import { stepDetails, timelineCard as timeline } from '../lib/timeline.js';
-import { docLink, errorText, statusBadge, statusText, toast } from '../lib/ui.js';
+import { errorText, statusBadge, statusText, toast } from '../lib/ui.js';
 import { loadCalendar, workingTimeLeftText } from '../lib/working-calendar.js';
 import { DANGER, dossierActionForm } from './action-forms.js';
 import { attachmentsCard } from './dossier-attachments.js';
+import { documentLinks } from './dossier-documents.js';
 
 /**
  * @typedef {import('../../server/dossiers/dossier.schemas.ts').TDossier} TDossier
@@ -149,7 +150,7 @@ function remaining(d, calendar, now) {
   return [h('dt', null, t('dossier.remaining')), h('dd', { 'data-testid': 'dossier-remaining' }, text)];
 }
 
-/** @param {any} d */
+/** @param {TDossier} d */
 function applicantCard(d) {
   const a = d.applicant;
   const facts = h(
@@ -196,7 +197,8 @@ function applicantCard(d) {
     h('h2', { id: 'sec-applicant' }, t('dossier.applicant')),
     facts,
     notice,
-    button,
+    // the server says whether this officer may read it (`abilities.readApplicant`, the route's own rule)
+    d.abilities.readApplicant ? button : null,
   );
 }
 
@@ -218,21 +220,12 @@ function dossierActions(d, box) {
   });
 }
 
-/** @param {any} d */
+/**
+ * The forms the server says can be issued for the dossier now (`documents`), exactly.
+ * @param {TDossier} d
+ */
 function documentsCard(d) {
-  const code = encodeURIComponent(d.code);
-  const base = `/api/dossiers/${code}/documents`;
-  const types = /** @type {string[]} */ ((d.actions ?? []).map((/** @type {any} */ a) => a.type));
-  const docs = [
-    d.receivedAt ? docLink(`${base}/receipt.pdf`, t('doc.receipt')) : null,
-    d.status === 'intake_incomplete' || types.includes('request_supplement')
-      ? docLink(`${base}/supplement-request.pdf`, t('doc.supplementRequest'))
-      : null,
-    d.status === 'intake_refused' ? docLink(`${base}/refusal.pdf`, t('doc.refusal')) : null,
-    d.extensionCount > 0 ? docLink(`${base}/extension.pdf`, t('doc.extension')) : null,
-    types.includes('stop') ? docLink(`${base}/stop-notice.pdf`, t('doc.stopNotice')) : null,
-    d.receivedAt ? docLink(`${base}/control-sheet.pdf`, t('doc.controlSheet')) : null,
-  ].filter(Boolean);
+  const docs = documentLinks(d);
   return h(
     'section',
     { class: 'card', 'aria-labelledby': 'sec-docs' },

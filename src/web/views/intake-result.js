@@ -1,25 +1,19 @@
 /**
  * What the counter sees after the decision: the dossier code, its due date, where it is forwarded, and the form
- * to print (Form 01 receipt and Form 06 control sheet, Form 02 supplement request or Form 03 refusal).
+ * to print (Form 01 receipt and Form 06 control sheet, Form 02 supplement request or Form 03 refusal), as the
+ * server lists them (`documents` of the dossier).
  */
 import { h } from '../lib/dom.js';
 import { formatDateTime } from '../lib/format.js';
 import { t } from '../lib/i18n.js';
 import { dossierHref, link, navigate } from '../lib/router.js';
-import { docLink, statusBadge } from '../lib/ui.js';
+import { statusBadge } from '../lib/ui.js';
+import { documentLinks } from './dossier-documents.js';
 
 /** @param {any} d the dossier returned by POST /api/dossiers */
 export function intakeResult(d) {
-  const base = `/api/dossiers/${encodeURIComponent(d.code)}/documents`;
   const received = d.status === 'received';
-  const docs = received
-    ? [
-        docLink(`${base}/receipt.pdf`, t('doc.receipt')),
-        docLink(`${base}/control-sheet.pdf`, t('doc.controlSheet')),
-      ]
-    : d.status === 'intake_incomplete'
-      ? [docLink(`${base}/supplement-request.pdf`, t('doc.supplementRequest'))]
-      : [docLink(`${base}/refusal.pdf`, t('doc.refusal'))];
+  const docs = documentLinks(d); // the forms the server lists for it: 01 and 06, 02, or 03
   const transfer = d.transfers?.[0];
   return h(
     'section',

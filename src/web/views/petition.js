@@ -12,7 +12,6 @@ import { formatDate, formatDateTime } from '../lib/format.js';
 import { t } from '../lib/i18n.js';
 import { fact, recordPage } from '../lib/record-page.js';
 import { dossierHref, link } from '../lib/router.js';
-import { canPetition } from '../lib/session.js';
 import { stepDetails, timelineCard as timeline } from '../lib/timeline.js';
 import { errorText } from '../lib/ui.js';
 import { PETITION_DANGER, petitionActionForm } from './petition-actions.js';
@@ -197,8 +196,9 @@ function petitionerCard(p) {
     h('h2', { id: 'sec-petitioner' }, t(denunciation ? 'petitions.denouncer' : 'petitions.petitioner')),
     facts,
     notice,
-    // a denouncer is the commune leader's to see (the notice says so): no button that can only be refused
-    !denunciation || canPetition('read_denouncer') ? button : null,
+    // a denouncer is the commune leader's to see (the notice says so): the server says whether this officer may
+    // (`abilities.readPetitioner`, the rule of the petitioner route), so no button that can only be refused
+    p.abilities.readPetitioner ? button : null,
     refusal,
   );
 }

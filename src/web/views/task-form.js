@@ -10,7 +10,7 @@ import { ApiError, api } from '../lib/api.js';
 import { h, icon } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
 import { link, navigate } from '../lib/router.js';
-import { hasAbility, isProvinceWide, session } from '../lib/session.js';
+import { hasAbility, session } from '../lib/session.js';
 import { field, formAlert, keyedSubmit, radios, radioValue, setFieldError, toast } from '../lib/ui.js';
 import { dateTimeFields, taskHref } from './task-parts.js';
 
@@ -23,7 +23,7 @@ import { dateTimeFields, taskHref } from './task-parts.js';
  */
 async function loadOfficers() {
   const me = session.me;
-  if (!me || isProvinceWide() || !hasAbility('users.list')) return null;
+  if (!me || hasAbility('province.wide') || !hasAbility('users.list')) return null;
   try {
     const res = await api('/api/users');
     return /** @type {any[]} */ (res.items)
