@@ -8,6 +8,8 @@ import { connect, type DbHandle } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { ensureReferenceData } from './demo/reference-data.ts';
 import type { Clock } from './platform/clock.ts';
+import { auditKeyFile, ephemeralAuditKey, loadOrCreateAuditKey, useAuditKey } from './audit/audit-key.ts';
+import { listChainHeads } from './audit/audit.repository.ts';
 
 export interface OpenOptions {
   /** The instant recorded on reference data loaded now. */
@@ -16,9 +18,12 @@ export interface OpenOptions {
   log?: (line: string) => void;
 }
 
-/** Connects, applies pending migrations and loads reference data (units, catalog) if missing. */
+/**
+ * Connects, applies pending migrations, loads the audit key (creating it, mode 0600, at first start) and the
+ * reference data (units, catalog) if missing.
+ */
 export async function openDatabase(
-  config: Pick<AppConfig, 'DATABASE_URL'>,
+  config: Pick<AppConfig, 'DATABASE_URL' | 'MOTCUA_AUDIT_KEY_FILE'>,
   options: OpenOptions,
 ): Promise<DbHandle> {
   const handle = await connect(config.DATABASE_URL);
@@ -28,6 +33,11 @@ export async function openDatabase(
       handle.dialect === 'postgres' ? handle.schema : undefined,
     );
     if (applied.length) options.log?.(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
+    const keyFile = auditKeyFile(config.DATABASE_URL, config.MOTCUA_AUDIT_KEY_FILE);
+    if (keyFile) {
+      const heads = (await listChainHeads(handle.db)).map((h) => ({ chain: h.chain, seq: Number(h.seq) }));
+      useAuditKey(loadOrCreateAuditKey(keyFile, heads, options.clock.now()));
+    } else useAuditKey(ephemeralAuditKey());
     await ensureReferenceData(handle.db, options.clock.now(), options.log);
     return handle;
   } catch (e) {

@@ -18,6 +18,8 @@ const ZConfig = z.object({
   MOTCUA_FILES_DIR: z.string().min(1).default('./data/files'),
   MOTCUA_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(100).default(10),
   MOTCUA_AGENCY_FALLBACK_PREFIX: z.string().min(1).max(20).default('000.00'),
+  /** The audit log's HMAC key (created at first start, mode 0600); default beside the SQLite file. */
+  MOTCUA_AUDIT_KEY_FILE: z.string().min(1).optional(),
 });
 
 export type AppConfig = z.infer<typeof ZConfig>;

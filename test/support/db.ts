@@ -2,6 +2,10 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { connect, type DbHandle, type DialectName } from '../../src/server/db/connect.ts';
 import { migrateToLatest } from '../../src/server/db/migrate.ts';
+import { ephemeralAuditKey, useAuditKey } from '../../src/server/audit/audit-key.ts';
+
+// Every test database of this process chains its audit entries under one random key (bootstrap loads a file).
+useAuditKey(ephemeralAuditKey());
 
 /** SQLite always; PostgreSQL when TEST_DATABASE_URL is set (CI sets it). */
 export const DIALECTS: DialectName[] = process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];

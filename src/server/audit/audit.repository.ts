@@ -12,14 +12,28 @@ type Db = Kysely<Database>;
  * SQLite has a single writer), so concurrent writers extend the chain one at a time.
  */
 export async function lockChainHead(trx: Db, chain: string, genesis: string) {
-  await trx
+  const inserted = await trx
     .insertInto('audit_heads')
     .values({ chain, seq: 0, hash: genesis })
     .onConflict((oc) => oc.column('chain').doNothing())
-    .execute();
+    .executeTakeFirst();
   let head = trx.selectFrom('audit_heads').selectAll().where('chain', '=', chain);
   if (dialectOf(trx) === 'postgres') head = head.forUpdate();
-  return head.executeTakeFirstOrThrow();
+  return {
+    head: await head.executeTakeFirstOrThrow(),
+    opened: Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0,
+  };
+}
+
+/** The entry at `seq` of a chain, if any. */
+export function chainEntry(db: Db, chain: string, seq: number): Promise<AuditRow | undefined> {
+  // tenant: a checkpoint names the entry, the system verifies it
+  return db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('chain', '=', chain)
+    .where('seq', '=', seq)
+    .executeTakeFirst();
 }
 
 /** Appends the entry and moves its chain's head to it. */

@@ -1,6 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, openTestDb, type TestDb } from '../../../test/support/db.ts';
-import { appendAudit, verifyAudit } from './audit.service.ts';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  appendAudit,
+  auditCheckpoint,
+  entryHash,
+  verifyAgainstCheckpoint,
+  verifyAudit,
+} from './audit.service.ts';
+import { auditKey, ephemeralAuditKey, loadOrCreateAuditKey, readAuditKey } from './audit-key.ts';
 import { TEST_NOW } from '../../../test/support/clock.ts';
 
 const actor = { id: 'u1', username: 'tiepnhan.dilinh' };
@@ -38,7 +49,8 @@ for (const dialect of DIALECTS) {
       await appendMany(t, 'A1', 5);
       await appendMany(t, 'A2', 2);
       const result = await verifyAudit(t.db);
-      expect(result).toMatchObject({ ok: true, entries: 7, chains: 2, problems: [] });
+      // 7 entries in the two province chains, and the system chain's record of each chain opened (the registry).
+      expect(result).toMatchObject({ ok: true, entries: 9, chains: 3, problems: [] });
       const rows = await t.db
         .selectFrom('audit_log')
         .selectAll()
@@ -126,5 +138,112 @@ for (const dialect of DIALECTS) {
       const problems = (await verifyAudit(t.db)).problems.filter((p) => p.chain === 'C');
       expect(problems).toEqual([]);
     });
+
+    it('finds an entry edited and re-hashed without the key (the chain is keyed)', async () => {
+      await appendMany(t, 'K', 3);
+      const row = await t.db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('chain', '=', 'K')
+        .where('seq', '=', 3)
+        .executeTakeFirstOrThrow();
+      const forged = { ...row, target_id: 'forged' };
+      // What an attacker with the database but not the key file can do: SHA-256 like before keying.
+      const sha = createHash('sha256')
+        .update(
+          JSON.stringify([
+            forged.chain,
+            forged.at,
+            forged.actor_id,
+            forged.actor_username,
+            forged.action,
+            forged.target_type,
+            forged.target_id,
+            forged.unit_code,
+            forged.ip,
+            forged.details,
+            forged.prev_hash,
+          ]),
+        )
+        .digest('hex');
+      expect(entryHash(forged, null)).toBe(sha);
+      await t.db
+        .updateTable('audit_log')
+        .set({ target_id: 'forged', hash: sha })
+        .where('chain', '=', 'K')
+        .where('seq', '=', 3)
+        .execute();
+      await t.db.updateTable('audit_heads').set({ hash: sha }).where('chain', '=', 'K').execute();
+      const problems = (await verifyAudit(t.db)).problems.filter((p) => p.chain === 'K');
+      expect(problems).toContainEqual(expect.objectContaining({ seq: 3, kind: 'edited' }));
+    });
+
+    it('finds a chain deleted whole (the system chain registers every chain opened)', async () => {
+      await appendMany(t, 'W', 2);
+      await t.db.deleteFrom('audit_log').where('chain', '=', 'W').execute();
+      await t.db.deleteFrom('audit_heads').where('chain', '=', 'W').execute();
+      const problems = (await verifyAudit(t.db)).problems.filter((p) => p.chain === 'W');
+      expect(problems).toEqual([expect.objectContaining({ kind: 'chain_missing' })]);
+    });
+
+    it('a signed checkpoint finds a tail cut with the head moved back, and refuses a forged checkpoint', async () => {
+      await appendMany(t, 'T', 4);
+      const checkpoint = await auditCheckpoint(t.db, TEST_NOW);
+      const onT = async (c = checkpoint) =>
+        (await verifyAgainstCheckpoint(t.db, c)).filter((p) => p.chain === 'T');
+      expect(await onT()).toEqual([]); // (other tests damaged other chains of this database on purpose)
+      const third = await t.db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('chain', '=', 'T')
+        .where('seq', '=', 3)
+        .executeTakeFirstOrThrow();
+      await t.db.deleteFrom('audit_log').where('chain', '=', 'T').where('seq', '=', 4).execute();
+      await t.db
+        .updateTable('audit_heads')
+        .set({ seq: 3, hash: third.hash })
+        .where('chain', '=', 'T')
+        .execute();
+      // The chain alone looks whole...
+      expect((await verifyAudit(t.db)).problems.filter((p) => p.chain === 'T')).toEqual([]);
+      // ...but not against what was signed before.
+      expect(await onT()).toEqual([expect.objectContaining({ chain: 'T', seq: 4, kind: 'rewritten' })]);
+      const forged = {
+        ...checkpoint,
+        heads: checkpoint.heads.map((h) => (h.chain === 'T' ? { ...h, seq: 3, hash: third.hash } : h)),
+      };
+      expect(await verifyAgainstCheckpoint(t.db, forged)).toEqual([
+        expect.objectContaining({ kind: 'rewritten', message: expect.stringMatching(/not signed/) }),
+      ]);
+      expect(await verifyAgainstCheckpoint(t.db, checkpoint, ephemeralAuditKey())).toHaveLength(1);
+    });
+
+    it('keeps entries written before keying valid, and only those', async () => {
+      const before = { ...ephemeralAuditKey(), legacy: { L: 2 } };
+      await appendMany(t, 'L', 3);
+      // Under a key that says chain L stood at #2 when it was made, #1-#2 are checked as SHA-256: they are HMAC.
+      const problems = (await verifyAudit(t.db, before)).problems.filter((p) => p.chain === 'L');
+      expect(problems.map((p) => p.seq)).toEqual([1, 2, 3]);
+      expect((await verifyAudit(t.db, auditKey())).problems.filter((p) => p.chain === 'L')).toEqual([]);
+    });
   });
 }
+
+describe('audit key file', () => {
+  it('is created once with mode 0600, recording where each chain stood, and read back the same', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'motcua-key-')), 'sub', 'db.sqlite.audit-key');
+    const made = loadOrCreateAuditKey(
+      file,
+      [
+        { chain: '68', seq: 40 },
+        { chain: '01', seq: 0 },
+      ],
+      TEST_NOW,
+    );
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(made.legacy).toEqual({ '68': 40 });
+    const again = loadOrCreateAuditKey(file, [], TEST_NOW);
+    expect(again.key.equals(made.key)).toBe(true);
+    expect(readAuditKey(file).legacy).toEqual({ '68': 40 });
+  });
+});

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
+import { auditKey, mac, sameDigest, type AuditKey } from './audit-key.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../accounts/roles.ts';
 import type { AuditRow } from './audit.table.ts';
-import { appendEntry, chainEntries, listChainHeads, lockChainHead } from './audit.repository.ts';
+import { appendEntry, chainEntries, chainEntry, listChainHeads, lockChainHead } from './audit.repository.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -35,8 +36,11 @@ type HashedFields = Pick<
   | 'prev_hash'
 >;
 
-/** The hash of an entry covers its content and its predecessor's hash (not its seq, so reordering shows). */
-export function entryHash(f: HashedFields): string {
+/**
+ * The hash of an entry covers its content and its predecessor's hash (not its seq, so reordering shows): HMAC
+ * under the audit key, or plain SHA-256 for the entries written before the database was keyed (`key` null).
+ */
+export function entryHash(f: HashedFields, key: AuditKey | null): string {
   const canonical = JSON.stringify([
     f.chain,
     f.at,
@@ -50,16 +54,29 @@ export function entryHash(f: HashedFields): string {
     f.details,
     f.prev_hash,
   ]);
-  return createHash('sha256').update(canonical).digest('hex');
+  return key ? mac(key, canonical) : createHash('sha256').update(canonical).digest('hex');
 }
+
+/** Whether an entry of a chain is keyed: everything after where the chain stood when the key was made. */
+const keyedAt = (key: AuditKey, chain: string, seq: number): boolean => seq > (key.legacy[chain] ?? 0);
+
+/** The system chain's entry recording that a chain was opened: the registry that finds a chain deleted whole. */
+export const CHAIN_OPENED = 'audit.chain_opened';
 
 /**
  * Appends one entry to its province's chain inside the caller's transaction. The chain head row is locked
  * (PostgreSQL FOR UPDATE; SQLite has a single writer), so concurrent writers extend the chain one at a time.
  */
 export async function appendAudit(trx: Kysely<Database>, entry: AuditEntry, now: number): Promise<AuditRow> {
+  const key = auditKey();
   const chain = entry.provinceCode ?? '';
-  const head = await lockChainHead(trx, chain, GENESIS_HASH);
+  const { head, opened } = await lockChainHead(trx, chain, GENESIS_HASH);
+  if (opened && chain !== '')
+    await appendAudit(
+      trx,
+      { actor: null, action: CHAIN_OPENED, targetType: 'audit_chain', targetId: chain, provinceCode: null },
+      now,
+    );
   const fields: HashedFields = {
     chain,
     at: now,
@@ -73,7 +90,8 @@ export async function appendAudit(trx: Kysely<Database>, entry: AuditEntry, now:
     details: JSON.stringify(entry.details ?? {}),
     prev_hash: head.hash,
   };
-  const row: AuditRow = { ...fields, seq: Number(head.seq) + 1, hash: entryHash(fields) };
+  const seq = Number(head.seq) + 1;
+  const row: AuditRow = { ...fields, seq, hash: entryHash(fields, keyedAt(key, chain, seq) ? key : null) };
   await appendEntry(trx, row);
   return row;
 }
@@ -81,7 +99,7 @@ export async function appendAudit(trx: Kysely<Database>, entry: AuditEntry, now:
 export interface AuditProblem {
   chain: string;
   seq: number;
-  kind: 'edited' | 'removed' | 'reordered' | 'head_mismatch';
+  kind: 'edited' | 'removed' | 'reordered' | 'head_mismatch' | 'chain_missing' | 'rewritten';
   message: string;
 }
 
@@ -92,23 +110,97 @@ export interface AuditVerification {
   problems: AuditProblem[];
 }
 
-/** Walks every chain and reports each entry that was edited, removed or reordered. */
-export async function verifyAudit(db: Kysely<Database>): Promise<AuditVerification> {
+/**
+ * Walks every chain and reports each entry that was edited (or re-hashed without the key), removed or reordered,
+ * and every chain that is gone although the registry (the system chain, the key file) knows it.
+ */
+export async function verifyAudit(
+  db: Kysely<Database>,
+  key: AuditKey = auditKey(),
+): Promise<AuditVerification> {
   const heads = await listChainHeads(db);
   const problems: AuditProblem[] = [];
   let entries = 0;
+  const known = new Set(Object.keys(key.legacy));
   for (const head of heads) {
     const rows = await chainEntries(db, head.chain);
     entries += rows.length;
-    problems.push(...verifyChain(head.chain, rows, { seq: Number(head.seq), hash: head.hash }));
+    problems.push(...verifyChain(head.chain, rows, { seq: Number(head.seq), hash: head.hash }, key));
+    if (head.chain === '')
+      for (const r of rows)
+        if (r.action === CHAIN_OPENED && entryHash(r, keyFor(key, r)) === r.hash) known.add(r.target_id);
   }
+  const present = new Set(heads.map((h) => h.chain));
+  for (const chain of known)
+    if (!present.has(chain))
+      problems.push({
+        chain,
+        seq: 0,
+        kind: 'chain_missing',
+        message: `chain ${chain || '(system)'} was deleted`,
+      });
   return { ok: problems.length === 0, chains: heads.length, entries, problems };
+}
+
+const keyFor = (key: AuditKey, row: Pick<AuditRow, 'chain' | 'seq'>): AuditKey | null =>
+  keyedAt(key, row.chain, Number(row.seq)) ? key : null;
+
+/** The heads of every chain now, signed with the audit key: kept outside the database, it proves the past. */
+export interface AuditCheckpoint {
+  version: 1;
+  at: string;
+  heads: { chain: string; seq: number; hash: string }[];
+  mac: string;
+}
+
+const checkpointText = (at: string, heads: AuditCheckpoint['heads']): string => JSON.stringify([at, heads]);
+
+export async function auditCheckpoint(
+  db: Kysely<Database>,
+  now: number,
+  key = auditKey(),
+): Promise<AuditCheckpoint> {
+  const heads = (await listChainHeads(db)).map((h) => ({ chain: h.chain, seq: Number(h.seq), hash: h.hash }));
+  const at = new Date(now).toISOString();
+  return { version: 1, at, heads, mac: mac(key, checkpointText(at, heads)) };
+}
+
+/**
+ * Checks the log against a checkpoint: the checkpoint is genuine (its MAC), and every head it recorded is still
+ * in its chain unchanged — so a tail cut with the head moved back, or a chain rebuilt, is found.
+ */
+export async function verifyAgainstCheckpoint(
+  db: Kysely<Database>,
+  checkpoint: AuditCheckpoint,
+  key = auditKey(),
+): Promise<AuditProblem[]> {
+  if (
+    checkpoint.version !== 1 ||
+    !sameDigest(checkpoint.mac, mac(key, checkpointText(checkpoint.at, checkpoint.heads)))
+  )
+    return [
+      { chain: '', seq: 0, kind: 'rewritten', message: 'the checkpoint is not signed with this audit key' },
+    ];
+  const problems: AuditProblem[] = [];
+  for (const h of checkpoint.heads) {
+    if (h.seq === 0) continue;
+    const row = await chainEntry(db, h.chain, h.seq);
+    if (!row || row.hash !== h.hash)
+      problems.push({
+        chain: h.chain,
+        seq: h.seq,
+        kind: 'rewritten',
+        message: `chain ${h.chain || '(system)'}: entry #${h.seq} is not what the checkpoint of ${checkpoint.at} recorded`,
+      });
+  }
+  return problems;
 }
 
 export function verifyChain(
   chain: string,
   rows: AuditRow[],
   head: { seq: number; hash: string },
+  key: AuditKey,
 ): AuditProblem[] {
   const problems: AuditProblem[] = [];
   const known = new Map(rows.map((r) => [r.hash, Number(r.seq)]));
@@ -117,7 +209,7 @@ export function verifyChain(
   let prevSeq = 0;
   for (const row of rows) {
     const seq = Number(row.seq);
-    if (entryHash(row) !== row.hash) {
+    if (entryHash(row, keyFor(key, row)) !== row.hash) {
       problems.push({ chain, seq, kind: 'edited', message: `chain ${label}: entry #${seq} was edited` });
     } else if (row.prev_hash !== prevHash) {
       if (seq !== prevSeq + 1 || !known.has(row.prev_hash)) {

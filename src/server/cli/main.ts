@@ -43,7 +43,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   },
   audit: {
     run: lazy(() => import('./commands/audit.ts'), 'auditCommand'),
-    summary: 'audit verify                          check the audit log hash chain',
+    summary: 'audit verify [--against F] | checkpoint  check the keyed audit chains; sign their heads',
   },
   backup: {
     run: lazy(() => import('./commands/backup.ts'), 'backupCommand'),

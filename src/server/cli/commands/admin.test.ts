@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import SQLite from 'better-sqlite3';
@@ -102,5 +102,35 @@ describe('motcua migrate, users and audit verify (CLI, SQLite file)', () => {
     const damaged = await run('audit', 'verify');
     expect(damaged.code).toBe(1);
     expect(damaged.stderr).toMatch(/edited: chain .*entry #2 was edited/);
+  });
+
+  it('keys the log with a 0600 file beside the database; a signed checkpoint finds a tail cut', async () => {
+    expect(statSync(`${file}.audit-key`).mode & 0o777).toBe(0o600);
+    const checkpoint = join(dirname(file), 'checkpoint.json');
+    const signed = await run('audit', 'checkpoint', '--out', checkpoint);
+    expect(signed.code).toBe(0);
+    expect(JSON.parse(readFileSync(checkpoint, 'utf8'))).toMatchObject({
+      version: 1,
+      mac: expect.any(String),
+    });
+    // Cut the last entry of the busiest chain and move its head back, as an attacker with the database could.
+    const cut = new SQLite(file);
+    const head = cut.prepare('select chain, seq from audit_heads order by seq desc limit 1').get() as {
+      chain: string;
+      seq: number;
+    };
+    const prev = cut
+      .prepare('select hash from audit_log where chain = ? and seq = ?')
+      .get(head.chain, head.seq - 1) as {
+      hash: string;
+    };
+    cut.prepare('delete from audit_log where chain = ? and seq = ?').run(head.chain, head.seq);
+    cut
+      .prepare('update audit_heads set seq = ?, hash = ? where chain = ?')
+      .run(head.seq - 1, prev.hash, head.chain);
+    cut.close();
+    const against = await run('audit', 'verify', '--against', checkpoint);
+    expect(against.code).toBe(1);
+    expect(against.stderr).toMatch(new RegExp(`rewritten: .*entry #${head.seq} is not what the checkpoint`));
   });
 });
