@@ -26,7 +26,7 @@ export async function openTestDb(dialect: DialectName): Promise<TestDb> {
   if (!url) throw new Error('TEST_DATABASE_URL is not set');
   const schema = `t_${randomBytes(6).toString('hex')}`;
   const handle = await connect(url, { schema, poolSize: 20 });
-  await migrateToLatest(handle.db, schema);
+  await migrateWithRetry(handle.db, schema);
   return {
     ...handle,
     async dispose() {
@@ -40,4 +40,22 @@ export async function openTestDb(dialect: DialectName): Promise<TestDb> {
       }
     },
   };
+}
+
+/**
+ * Kysely's migrator lists the tables of every schema (its PostgreSQL introspector calls pg_get_serial_sequence on
+ * each), and test files running in parallel drop their own schemas when they end: a schema dropped during that
+ * listing fails it with 'schema "t_…" does not exist'. That race is the harness's, not the code's: try again.
+ */
+async function migrateWithRetry(db: DbHandle['db'], schema: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await migrateToLatest(db, schema);
+      return;
+    } catch (e) {
+      const raced = e instanceof Error && /schema "t_[0-9a-f]+" does not exist/.test(e.message);
+      if (!raced || attempt === 5) throw e;
+      await new Promise((r) => setTimeout(r, 50 * attempt));
+    }
+  }
 }
