@@ -22,12 +22,13 @@ export function presentMe(actor: Actor) {
   };
 }
 
-export function presentUser(row: UserRow, now: number): TUser {
+/** `slowed`: the sign-in throttle is slowing every address for this account (login-throttle.ts). */
+export function presentUser(row: UserRow, slowed: boolean, now: number): TUser {
   const actor = toActor(row);
   return {
     ...identity(actor),
     disabled: row.disabled === 1,
-    locked: row.locked_until !== null && row.locked_until > now,
+    locked: slowed || (row.locked_until !== null && row.locked_until > now),
     createdAt: new Date(row.created_at).toISOString(),
   };
 }

@@ -1,11 +1,16 @@
 import { z } from 'zod';
+import type { FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
 import type { AppInstance } from '../platform/types.ts';
 import { AppError } from '../platform/app-error.ts';
 import { clearSessionCookie, isSecure, requestMeta, requireActor, setSessionCookie } from './auth.hook.ts';
 import { LoginThrottle } from './login-throttle.ts';
 import { authorize } from './policy.ts';
+import type { UserRow } from './account.table.ts';
 import { scopeOf } from './scope.ts';
 import * as service from './account.service.ts';
+import * as sessions from './account.session.service.ts';
 import { presentMe, presentUser } from './account.presenter.ts';
 import {
   ZCreateUserRequest,
@@ -23,35 +28,28 @@ const ZOk = z.object({ ok: z.literal(true) });
 
 export async function accountRoutes(app: AppInstance): Promise<void> {
   const throttle = new LoginThrottle();
+  const present = (row: UserRow, now: number) =>
+    presentUser(row, throttle.isSlowed(row.username, row.updated_at, now), now);
 
   app.post(
     '/api/auth/login',
     { schema: { tags: ['auth'], body: ZLoginRequest, response: { 200: ZLoginResponse } } },
     async (request, reply) => {
-      const now = app.clock.now();
-      const wait = throttle.retryAfter(request.ip, now);
-      if (wait > 0)
-        throw new AppError('RATE_LIMITED', {
-          params: { seconds: wait },
-          headers: { 'retry-after': String(wait) },
-        });
-      const { username, password } = request.body;
       // Not in a route transaction: login verifies the hash first, then writes in a short one of its own.
-      const result = await service.login(
+      const result = await sessions.login(
         app.db,
-        username,
-        password,
+        throttle,
+        request.body,
         requestMeta(request),
         app.config.MOTCUA_SESSION_TTL_HOURS,
-        now,
+        app.clock.now(),
       );
       if (!result.ok) {
-        throttle.recordFailure(request.ip, now);
-        if (result.reason === 'locked') {
-          const minutes = Math.ceil(result.retryAfterSeconds / 60);
-          throw new AppError('ACCOUNT_LOCKED', {
-            params: { minutes },
-            headers: { 'retry-after': String(result.retryAfterSeconds) },
+        if (result.reason === 'throttled') {
+          const seconds = result.retryAfterSeconds;
+          throw new AppError('RATE_LIMITED', {
+            params: { seconds },
+            headers: { 'retry-after': String(seconds) },
           });
         }
         throw new AppError(result.reason === 'disabled' ? 'ACCOUNT_DISABLED' : 'INVALID_CREDENTIALS');
@@ -73,7 +71,7 @@ export async function accountRoutes(app: AppInstance): Promise<void> {
       if (session)
         await app.db
           .transaction()
-          .execute((trx) => service.logout(trx, session, request.ip, app.clock.now()));
+          .execute((trx) => sessions.logout(trx, session, request.ip, app.clock.now()));
       clearSessionCookie(reply, isSecure(request));
       return { ok: true as const };
     },
@@ -90,9 +88,24 @@ export async function accountRoutes(app: AppInstance): Promise<void> {
       const actor = requireActor(request);
       authorize(actor, 'users.list');
       const rows = await service.listUsers(app.db, scopeOf(actor));
-      return { items: rows.map((r) => presentUser(r, app.clock.now())) };
+      const now = app.clock.now();
+      return { items: rows.map((r) => present(r, now)) };
     },
   );
+
+  /** One user-management write in its transaction; a refusal is audited in its own, then answered 403. */
+  const managed = async <T>(
+    request: FastifyRequest,
+    work: (trx: Kysely<Database>) => Promise<T>,
+  ): Promise<T> => {
+    try {
+      return await app.db.transaction().execute(work);
+    } catch (e) {
+      if (e instanceof service.UserManageRefused)
+        await service.auditRefusal(app.db, e, request.ip, app.clock.now());
+      throw e;
+    }
+  };
 
   app.post(
     '/api/users',
@@ -100,24 +113,14 @@ export async function accountRoutes(app: AppInstance): Promise<void> {
     async (request, reply) => {
       const actor = requireActor(request);
       const body = request.body;
-      const created = await app.db.transaction().execute(async (trx) => {
-        const provinceCode = await service.provinceOfUnit(trx, body.unitCode);
-        authorize(actor, 'users.manage', { provinceCode, unitCode: body.unitCode });
-        await service.createUser(trx, actor, body, app.clock.now(), requestMeta(request));
+      const now = app.clock.now();
+      const created = await managed(request, async (trx) => {
+        await service.createUser(trx, actor, body, now, requestMeta(request));
         return findUserByUsername(trx, body.username, EVERY_TENANT); // just created here
       });
-      return reply.status(201).send(presentUser(created!, app.clock.now()));
+      return reply.status(201).send(present(created!, now));
     },
   );
-
-  const manage = async (username: string, actorRequest: Parameters<typeof requireActor>[0]) => {
-    const actor = requireActor(actorRequest);
-    // Authorised on the target's tenant right after (403 for another province, as before).
-    const target = await findUserByUsername(app.db, username, EVERY_TENANT);
-    if (!target) throw new AppError('NOT_FOUND', { params: { resource: `user ${username}` } });
-    authorize(actor, 'users.manage', { provinceCode: target.province_code, unitCode: target.unit_code });
-    return actor;
-  };
 
   for (const [path, disabled] of [
     ['disable', true],
@@ -127,12 +130,11 @@ export async function accountRoutes(app: AppInstance): Promise<void> {
       `/api/users/:username/${path}`,
       { schema: { tags: ['users'], params: ZUsernameParams, response: { 200: ZOk } } },
       async (request) => {
-        const actor = await manage(request.params.username, request);
-        await app.db
-          .transaction()
-          .execute((trx) =>
-            service.setDisabled(trx, actor, request.params.username, disabled, app.clock.now()),
-          );
+        const actor = requireActor(request);
+        const now = app.clock.now();
+        await managed(request, (trx) =>
+          service.setDisabled(trx, actor, request.params.username, disabled, now),
+        );
         return { ok: true as const };
       },
     );
@@ -144,12 +146,10 @@ export async function accountRoutes(app: AppInstance): Promise<void> {
       schema: { tags: ['users'], params: ZUsernameParams, body: ZSetPasswordRequest, response: { 200: ZOk } },
     },
     async (request) => {
-      const actor = await manage(request.params.username, request);
-      await app.db
-        .transaction()
-        .execute((trx) =>
-          service.setPassword(trx, actor, request.params.username, request.body.password, app.clock.now()),
-        );
+      const actor = requireActor(request);
+      const { username } = request.params;
+      const now = app.clock.now();
+      await managed(request, (trx) => service.setPassword(trx, actor, username, request.body.password, now));
       return { ok: true as const };
     },
   );

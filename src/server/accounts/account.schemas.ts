@@ -35,7 +35,7 @@ export const ZUser = z.object({
   unitCode: z.string(),
   provinceCode: z.string(),
   disabled: z.boolean(),
-  locked: z.boolean(),
+  locked: z.boolean().describe('Sign-ins are being slowed for every address after failures from many'),
   createdAt: z.string(),
 });
 

@@ -4,6 +4,8 @@ import { insertUnits, LAM_DONG_SAMPLE } from '../../../test/support/factories.ts
 import { AppError } from '../platform/app-error.ts';
 import { verifyAudit } from '../audit/audit.service.ts';
 import * as accounts from './account.service.ts';
+import * as sessions from './account.session.service.ts';
+import { LoginThrottle } from './login-throttle.ts';
 import { TEST_NOW } from '../../../test/support/clock.ts';
 
 const meta = { ip: '10.0.0.5', userAgent: 'vitest' };
@@ -36,8 +38,10 @@ for (const dialect of DIALECTS) {
           TEST_NOW,
         ),
       );
-    const login = (username: string, password: string, now = TEST_NOW) =>
-      accounts.login(t.db, username, password, meta, 12, now);
+    let throttle = new LoginThrottle();
+    const invalid = { ok: false, reason: 'invalid' };
+    const login = (username: string, password: string, now = TEST_NOW, ip = meta.ip) =>
+      sessions.login(t.db, throttle, { username, password }, { ...meta, ip }, 12, now);
 
     it('creates a user in a commune, with its province, an argon2id hash and an audit entry', async () => {
       const actor = await create('chuyenvien.dilinh');
@@ -119,7 +123,7 @@ for (const dialect of DIALECTS) {
       await create('tiepnhan.giahiep', '25015', ['counter_officer']);
       const result = await login('tiepnhan.giahiep', 'secret-pass');
       if (!result.ok) throw new Error('login failed');
-      const session = await accounts.authenticate(t.db, result.token, TEST_NOW);
+      const session = await sessions.authenticate(t.db, result.token, TEST_NOW);
       expect(session?.actor).toMatchObject({
         username: 'tiepnhan.giahiep',
         unitCode: '25015',
@@ -127,8 +131,8 @@ for (const dialect of DIALECTS) {
       });
       const stored = await t.db.selectFrom('sessions').select('id').execute();
       expect(stored.map((s) => s.id)).not.toContain(result.token); // only the hash is stored
-      await t.db.transaction().execute((trx) => accounts.logout(trx, session!, meta.ip, TEST_NOW));
-      expect(await accounts.authenticate(t.db, result.token, TEST_NOW)).toBeNull();
+      await t.db.transaction().execute((trx) => sessions.logout(trx, session!, meta.ip, TEST_NOW));
+      expect(await sessions.authenticate(t.db, result.token, TEST_NOW)).toBeNull();
     });
 
     it('rejects a wrong password and an unknown user the same way', async () => {
@@ -137,18 +141,26 @@ for (const dialect of DIALECTS) {
       expect(await login('nobody.here', 'wrong-pass')).toEqual({ ok: false, reason: 'invalid' });
     });
 
-    it('locks an account after 5 consecutive failures, even for the right password, then unlocks in time', async () => {
+    it('slows a failing pair only: a correct password from an address without failures always signs in', async () => {
+      throttle = new LoginThrottle();
       await create('lock.me');
       const now = Date.UTC(2026, 0, 5, 2, 0);
-      for (let i = 0; i < 4; i++) expect((await login('lock.me', 'nope-nope', now)).ok).toBe(false);
-      const fifth = await login('lock.me', 'nope-nope', now);
-      expect(fifth).toMatchObject({ ok: false, reason: 'locked' });
-      expect(await login('lock.me', 'secret-pass', now + 60_000)).toMatchObject({
+      for (let i = 0; i < 4; i++) expect(await login('lock.me', 'nope-nope', now)).toEqual(invalid);
+      // The pair now waits 1 s, the right password included; another address is not concerned.
+      expect(await login('lock.me', 'secret-pass', now)).toEqual({
         ok: false,
-        reason: 'locked',
+        reason: 'throttled',
+        retryAfterSeconds: 1,
       });
-      const later = await login('lock.me', 'secret-pass', now + accounts.LOCKOUT_MINUTES * 60_000 + 1);
-      expect(later.ok).toBe(true);
+      expect((await login('lock.me', 'secret-pass', now, '10.0.0.6')).ok).toBe(true);
+      expect((await login('lock.me', 'secret-pass', now + 1000)).ok).toBe(true);
+      const failed = await t.db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('target_id', '=', 'lock.me')
+        .where('action', '=', 'session.login_failed')
+        .execute();
+      expect(failed).toHaveLength(4);
     });
 
     it('disabling a user ends their sessions and blocks sign-in', async () => {
@@ -158,7 +170,7 @@ for (const dialect of DIALECTS) {
       await t.db
         .transaction()
         .execute((trx) => accounts.setDisabled(trx, null, 'to.disable', true, TEST_NOW));
-      expect(await accounts.authenticate(t.db, first.token, TEST_NOW)).toBeNull();
+      expect(await sessions.authenticate(t.db, first.token, TEST_NOW)).toBeNull();
       expect(await login('to.disable', 'secret-pass')).toEqual({ ok: false, reason: 'disabled' });
     });
 
@@ -169,7 +181,7 @@ for (const dialect of DIALECTS) {
       await t.db
         .transaction()
         .execute((trx) => accounts.setPassword(trx, null, 'change.pw', 'another-pass', TEST_NOW));
-      expect(await accounts.authenticate(t.db, first.token, TEST_NOW)).toBeNull();
+      expect(await sessions.authenticate(t.db, first.token, TEST_NOW)).toBeNull();
       expect((await login('change.pw', 'another-pass')).ok).toBe(true);
     });
 

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { AppError, invalidField, notFound } from '../platform/app-error.ts';
@@ -7,13 +7,12 @@ import { ROLES, type Actor, type Role } from './roles.ts';
 import type { UserRow } from './account.table.ts';
 import * as repo from './account.repository.ts';
 import { findCurrentVersion } from '../units/unit.repository.ts';
-import { dummyPasswordHash, hashPassword, verifyPassword } from './password.ts';
+import { hashPassword } from './password.ts';
+import { grantRefusal, manageRefusal, type ManagedAccount, type ManageRefusal } from './policy.ts';
 import { EVERY_TENANT, type Scope } from '../platform/tenant.ts';
 
 type Db = Kysely<Database>;
 
-export const LOCKOUT_THRESHOLD = 5;
-export const LOCKOUT_MINUTES = 15;
 export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,63}$/;
 export const MIN_PASSWORD_LENGTH = 8;
 
@@ -66,12 +65,14 @@ export async function createUser(
   checkCredentialsShape(input.username, input.password);
   if (input.roles.length === 0 || input.roles.some((r) => !ROLES.includes(r)))
     throw invalidField('roles', 'roles.invalid', `roles must be some of ${ROLES.join(', ')}`);
+  const provinceCode = await provinceOfUnit(trx, input.unitCode);
+  const account = { provinceCode, unitCode: input.unitCode, roles: input.roles };
+  if (actor) refuseUnless(grantRefusal(actor, account), actor, 'create', input.username, account);
   if (await repo.findUserByUsername(trx, input.username, EVERY_TENANT))
     throw new AppError('CONFLICT', {
       params: { reason: `username ${input.username} exists` },
       details: { field: 'username' },
     });
-  const provinceCode = await provinceOfUnit(trx, input.unitCode);
   const row = {
     id: randomUUID(),
     username: input.username,
@@ -104,9 +105,83 @@ export async function createUser(
   return toActor(row);
 }
 
-async function getUserOrThrow(db: Db, username: string): Promise<UserRow> {
+/** What an officer tried on an account: audited with the refusal. */
+export type ManageAttempt = 'create' | 'set_password' | 'disable' | 'enable';
+
+/**
+ * A refused attempt at user management: 403 FORBIDDEN, and the route records it (`auditRefusal`) in a transaction
+ * of its own after the attempt's has rolled back, so the refusal is kept though the request fails.
+ */
+export class UserManageRefused extends AppError {
+  readonly actor: Actor;
+  readonly attempt: ManageAttempt;
+  readonly username: string;
+  readonly account: ManagedAccount;
+  readonly reason: ManageRefusal;
+
+  constructor(
+    actor: Actor,
+    attempt: ManageAttempt,
+    username: string,
+    account: ManagedAccount,
+    reason: ManageRefusal,
+  ) {
+    super('FORBIDDEN', { details: { action: 'users.manage', attempt, reason } });
+    this.actor = actor;
+    this.attempt = attempt;
+    this.username = username;
+    this.account = account;
+    this.reason = reason;
+  }
+}
+
+function refuseUnless(
+  reason: ManageRefusal | null,
+  actor: Actor,
+  attempt: ManageAttempt,
+  username: string,
+  account: ManagedAccount,
+): void {
+  if (reason) throw new UserManageRefused(actor, attempt, username, account, reason);
+}
+
+/** Writes `user.manage_refused` (the attempt, the target, its roles and why) in a transaction of its own. */
+export async function auditRefusal(
+  db: Db,
+  refused: UserManageRefused,
+  ip: string,
+  now: number,
+): Promise<void> {
+  await db.transaction().execute((trx) =>
+    appendAudit(
+      trx,
+      {
+        actor: refused.actor,
+        action: 'user.manage_refused',
+        targetType: 'user',
+        targetId: refused.username,
+        unitCode: refused.account.unitCode,
+        provinceCode: refused.account.provinceCode,
+        ip,
+        details: { attempt: refused.attempt, roles: refused.account.roles, reason: refused.reason },
+      },
+      now,
+    ),
+  );
+}
+
+/** The account to change, once the actor (null: the system, i.e. the CLI) may change it; 404 if unknown. */
+async function getManagedUser(db: Db, actor: Actor | null, username: string, attempt: ManageAttempt) {
   const user = await repo.findUserByUsername(db, username, EVERY_TENANT);
   if (!user) throw notFound('user', username);
+  if (actor) {
+    const account = {
+      provinceCode: user.province_code,
+      unitCode: user.unit_code,
+      roles: toActor(user).roles,
+    };
+    refuseUnless(manageRefusal(actor, account), actor, attempt, username, account);
+  }
   return user;
 }
 
@@ -118,7 +193,7 @@ export async function setPassword(
   now: number,
 ): Promise<void> {
   checkCredentialsShape(username, password);
-  const user = await getUserOrThrow(trx, username);
+  const user = await getManagedUser(trx, actor, username, 'set_password');
   const patch = {
     password_hash: await hashPassword(password),
     failed_attempts: 0,
@@ -148,8 +223,10 @@ export async function setDisabled(
   disabled: boolean,
   now: number,
 ): Promise<void> {
-  const user = await getUserOrThrow(trx, username);
-  await repo.updateUser(trx, user.id, { disabled: disabled ? 1 : 0, updated_at: now });
+  const user = await getManagedUser(trx, actor, username, disabled ? 'disable' : 'enable');
+  // A new updated_at also voids the account's sign-in failure counters (login-throttle.ts).
+  const clear = disabled ? {} : { failed_attempts: 0, locked_until: null };
+  await repo.updateUser(trx, user.id, { disabled: disabled ? 1 : 0, ...clear, updated_at: now });
   if (disabled) await repo.deleteSessionsOfUser(trx, user.id);
   await appendAudit(
     trx,
@@ -167,114 +244,4 @@ export async function setDisabled(
 
 export function listUsers(db: Db, scope: Scope): Promise<UserRow[]> {
   return repo.listUsers(db, scope);
-}
-
-export type LoginResult =
-  | { ok: true; token: string; csrfToken: string; expiresAt: number; actor: Actor }
-  | { ok: false; reason: 'invalid' | 'disabled' }
-  | { ok: false; reason: 'locked'; retryAfterSeconds: number };
-
-export const sessionIdOf = (token: string): string => createHash('sha256').update(token).digest('hex');
-
-/**
- * Checks credentials and opens a session. The password hash (argon2, tens of milliseconds) is verified before any
- * transaction opens, so SQLite's one connection is never held while it runs; the writes (failure count, lock,
- * session, audit) then run in one short transaction on the row as it is by then. After LOCKOUT_THRESHOLD
- * consecutive failures the account is locked for LOCKOUT_MINUTES.
- */
-export async function login(
-  db: Db,
-  username: string,
-  password: string,
-  meta: RequestMeta,
-  ttlHours: number,
-  now: number,
-): Promise<LoginResult> {
-  // Sign-in: any account of the country may sign in.
-  const seen = await repo.findUserByUsername(db, username, EVERY_TENANT);
-  if (!seen) {
-    await verifyPassword(await dummyPasswordHash(), password);
-    return { ok: false, reason: 'invalid' };
-  }
-  if (seen.locked_until !== null && seen.locked_until > now) return lockedFor(seen.locked_until, now);
-  const valid = await verifyPassword(seen.password_hash, password);
-  return db.transaction().execute(async (trx) => {
-    const user = await repo.findUserByUsername(trx, username, EVERY_TENANT);
-    // The password was changed or the account replaced while the hash was checked: judge nothing stale.
-    if (!user || user.id !== seen.id || user.password_hash !== seen.password_hash)
-      return { ok: false, reason: 'invalid' } as const;
-    if (user.locked_until !== null && user.locked_until > now) return lockedFor(user.locked_until, now);
-    const audit = {
-      actor: { id: user.id, username: user.username },
-      targetType: 'user',
-      targetId: user.username,
-    };
-    const where = { unitCode: user.unit_code, provinceCode: user.province_code, ip: meta.ip };
-    if (!valid) {
-      const failures = user.failed_attempts + 1;
-      const locked = failures >= LOCKOUT_THRESHOLD;
-      await repo.updateUser(trx, user.id, {
-        failed_attempts: locked ? 0 : failures,
-        locked_until: locked ? now + LOCKOUT_MINUTES * 60_000 : user.locked_until,
-      });
-      await appendAudit(
-        trx,
-        { ...audit, ...where, action: locked ? 'session.locked' : 'session.login_failed' },
-        now,
-      );
-      if (locked) return { ok: false, reason: 'locked', retryAfterSeconds: LOCKOUT_MINUTES * 60 } as const;
-      return { ok: false, reason: 'invalid' } as const;
-    }
-    if (user.disabled === 1) return { ok: false, reason: 'disabled' } as const;
-    const token = randomBytes(32).toString('base64url');
-    const csrfToken = randomBytes(24).toString('base64url');
-    const expiresAt = now + ttlHours * 3_600_000;
-    await repo.updateUser(trx, user.id, { failed_attempts: 0, locked_until: null });
-    await repo.insertSession(trx, {
-      id: sessionIdOf(token),
-      user_id: user.id,
-      csrf_token: csrfToken,
-      created_at: now,
-      expires_at: expiresAt,
-      ip: meta.ip,
-      user_agent: meta.userAgent.slice(0, 300),
-    });
-    await appendAudit(trx, { ...audit, ...where, action: 'session.login' }, now);
-    return { ok: true, token, csrfToken, expiresAt, actor: toActor(user) } as const;
-  });
-}
-
-const lockedFor = (until: number, now: number): LoginResult => ({
-  ok: false,
-  reason: 'locked',
-  retryAfterSeconds: Math.ceil((until - now) / 1000),
-});
-
-export interface AuthenticatedSession {
-  sessionId: string;
-  csrfToken: string;
-  actor: Actor;
-}
-
-export async function authenticate(db: Db, token: string, now: number): Promise<AuthenticatedSession | null> {
-  const row = await repo.findSessionWithUser(db, sessionIdOf(token), now);
-  if (!row || row.disabled === 1) return null;
-  return { sessionId: row.session_id, csrfToken: row.csrf_token, actor: toActor(row) };
-}
-
-export async function logout(trx: Db, session: AuthenticatedSession, ip: string, now: number): Promise<void> {
-  await repo.deleteSession(trx, session.sessionId);
-  await appendAudit(
-    trx,
-    {
-      actor: session.actor,
-      action: 'session.logout',
-      targetType: 'user',
-      targetId: session.actor.username,
-      unitCode: session.actor.unitCode,
-      provinceCode: session.actor.provinceCode,
-      ip,
-    },
-    now,
-  );
 }

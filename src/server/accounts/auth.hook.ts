@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from './roles.ts';
-import { authenticate, type AuthenticatedSession } from './account.service.ts';
+import { authenticate, type AuthenticatedSession } from './account.session.service.ts';
 import { AppError } from '../platform/app-error.ts';
 
 export const SESSION_COOKIE = 'motcua_session';

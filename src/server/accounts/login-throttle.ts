@@ -1,39 +1,112 @@
 /**
- * Counts failed sign-ins per client address in a sliding window; past the limit the address gets 429 until the
- * oldest failure leaves the window. Successful sign-ins are never throttled. In memory: one process serves a site.
+ * Slows password guessing without locking the right people out (docs/SECURITY.md, "Accounts and roles").
+ *
+ * Failures are counted per (address, username) pair: the first FREE_FAILURES cost nothing, then each further one
+ * doubles the wait (1 s, 2 s, 4 s… up to MAX_DELAY_MS) before that pair may try again. Nothing else blocks: a
+ * correct password from an address with no recent failures for the account always gets through, whatever others
+ * did from other addresses or for other accounts. An account that many addresses are failing on (ACCOUNT_SLOW_AFTER
+ * addresses) only loses the free failures of every pair, so a guesser spread over many addresses is slowed too.
+ *
+ * Keys are the username as typed, known or not, so an unknown username is throttled exactly like a known one.
+ * Counters belong to a stamp of the account (its `updated_at`, 0 for unknown names): an administrative change
+ * (enable, password reset, from the API or from the CLI's own process) voids them. Counters are forgotten
+ * FORGET_AFTER_MS after their last failure and are bounded (the least recently failed go first). In memory:
+ * one process serves a site. Time is always a parameter.
  */
+export const FREE_FAILURES = 3;
+export const ACCOUNT_SLOW_AFTER = 10;
+export const MAX_DELAY_MS = 15 * 60_000;
+export const FORGET_AFTER_MS = 24 * 3_600_000;
+const MAX_ENTRIES = 50_000;
+
+interface Counter {
+  /** A pair's consecutive failures; an account's failing pairs. */
+  failures: number;
+  last: number;
+  stamp: number;
+}
+
+/** The wait after `failures` consecutive failures of a pair, given how many are free. */
+export function delayAfter(failures: number, free: number): number {
+  if (failures <= free) return 0;
+  return Math.min(MAX_DELAY_MS, 1000 * 2 ** Math.min(failures - free - 1, 30));
+}
+
+/** An attempt let through: settle it with its outcome. */
+export interface LoginTicket {
+  readonly pair: string;
+  readonly username: string;
+  readonly stamp: number;
+  /** The pair had no failures: this attempt counted one more failing address against the account. */
+  readonly newPair: boolean;
+}
+
 export class LoginThrottle {
-  private readonly failures = new Map<string, number[]>();
-  private readonly maxFailures: number;
-  private readonly windowMs: number;
+  private readonly pairs = new Map<string, Counter>();
+  private readonly accounts = new Map<string, Counter>();
 
-  constructor(maxFailures = 20, windowMs = 10 * 60_000) {
-    this.maxFailures = maxFailures;
-    this.windowMs = windowMs;
+  /**
+   * Seconds the pair must still wait (> 0: answer 429, nothing recorded), or a ticket. The attempt is counted as a
+   * failure at once, so parallel guesses are throttled like sequential ones; `succeeded` takes it back.
+   */
+  begin(ip: string, username: string, stamp: number, now: number): LoginTicket | number {
+    const pair = `${ip}\u0000${username}`;
+    const counter = this.current(this.pairs, pair, stamp, now);
+    const account = this.current(this.accounts, username, stamp, now);
+    const free = (account?.failures ?? 0) >= ACCOUNT_SLOW_AFTER ? 0 : FREE_FAILURES;
+    if (counter) {
+      const wait = counter.last + delayAfter(counter.failures, free) - now;
+      if (wait > 0) return Math.ceil(wait / 1000);
+    }
+    this.bump(this.pairs, pair, counter, stamp, now);
+    if (!counter) this.bump(this.accounts, username, account, stamp, now);
+    return { pair, username, stamp, newPair: !counter };
   }
 
-  /** Seconds to wait, or 0 when the address may try again. */
-  retryAfter(key: string, now: number): number {
-    const recent = this.prune(key, now);
-    if (recent.length < this.maxFailures) return 0;
-    const oldest = recent[0] ?? now;
-    return Math.max(1, Math.ceil((oldest + this.windowMs - now) / 1000));
+  /** The password was right: the pair starts afresh and the attempt no longer counts against the account. */
+  succeeded(ticket: LoginTicket): void {
+    this.pairs.delete(ticket.pair);
+    const account = this.accounts.get(ticket.username);
+    if (ticket.newPair && account && account.stamp === ticket.stamp && account.failures > 0)
+      account.failures -= 1;
   }
 
-  recordFailure(key: string, now: number): void {
-    const recent = this.prune(key, now);
-    recent.push(now);
-    this.failures.set(key, recent);
-    if (this.failures.size > 10_000) this.sweep(now);
+  /** Whether sign-ins to the account are being slowed for every address (shown to administrators as locked). */
+  isSlowed(username: string, stamp: number, now: number): boolean {
+    return (this.current(this.accounts, username, stamp, now)?.failures ?? 0) >= ACCOUNT_SLOW_AFTER;
   }
 
-  private prune(key: string, now: number): number[] {
-    const list = (this.failures.get(key) ?? []).filter((t) => t > now - this.windowMs);
-    if (list.length === 0) this.failures.delete(key);
-    return list;
+  private current(map: Map<string, Counter>, key: string, stamp: number, now: number): Counter | undefined {
+    const counter = map.get(key);
+    if (!counter) return undefined;
+    if (counter.stamp !== stamp || counter.last + FORGET_AFTER_MS <= now) {
+      map.delete(key);
+      return undefined;
+    }
+    return counter;
   }
 
-  private sweep(now: number): void {
-    for (const key of [...this.failures.keys()]) this.prune(key, now);
+  private bump(
+    map: Map<string, Counter>,
+    key: string,
+    counter: Counter | undefined,
+    stamp: number,
+    now: number,
+  ): void {
+    map.delete(key); // re-inserted last: the map's order is the order of last failure
+    map.set(key, {
+      failures: (counter?.failures ?? 0) + 1,
+      last: Math.max(now, counter?.last ?? now),
+      stamp,
+    });
+    if (map.size > MAX_ENTRIES) this.sweep(map, now);
+  }
+
+  private sweep(map: Map<string, Counter>, now: number): void {
+    for (const [key, counter] of map) if (counter.last + FORGET_AFTER_MS <= now) map.delete(key);
+    for (const key of map.keys()) {
+      if (map.size <= MAX_ENTRIES * 0.9) break;
+      map.delete(key);
+    }
   }
 }

@@ -1,4 +1,4 @@
-import type { Actor, Role } from './roles.ts';
+import { LEADER_RANK, rankOf, type Actor, type Role } from './roles.ts';
 import { scopeOf } from './scope.ts';
 import { inScope } from '../platform/tenant.ts';
 import { AppError } from '../platform/app-error.ts';
@@ -16,6 +16,7 @@ const has = (actor: Actor, ...roles: Role[]): boolean => roles.some((r) => actor
  */
 export const POLICIES = {
   'users.list': (a: Actor) => has(a, 'system_admin', 'province_supervisor', 'commune_leader'),
+  /** Where the actor may manage accounts at all; which accounts: grantRefusal and manageRefusal below. */
   'users.manage': (a: Actor, t: Tenant) =>
     has(a, 'system_admin') || (has(a, 'province_supervisor') && inScope(scopeOf(a), t)),
   'audit.read': (a: Actor) => has(a, 'system_admin', 'province_supervisor'),
@@ -63,3 +64,48 @@ export function authorize(actor: Actor, action: PolicyAction, target?: Tenant): 
 export function abilities(actor: Actor, target?: Tenant): PolicyAction[] {
   return (Object.keys(POLICIES) as PolicyAction[]).filter((action) => can(actor, action, target));
 }
+
+/** An account as user management sees it: where it is and what roles it has (or would have). */
+export interface ManagedAccount extends Tenant {
+  roles: readonly Role[];
+}
+
+/** Why an officer may not create or change an account; refusals are audited as `user.manage_refused`. */
+export type ManageRefusal = 'not_manager' | 'out_of_scope' | 'rank' | 'leader_needs_admin';
+
+function scopeRefusal(actor: Actor, account: ManagedAccount): ManageRefusal | null {
+  if (can(actor, 'users.manage', account)) return null;
+  const own = { provinceCode: actor.provinceCode, unitCode: actor.unitCode };
+  return can(actor, 'users.manage', own) ? 'out_of_scope' : 'not_manager';
+}
+
+/**
+ * Why the actor may not create an account with these roles at this unit, or null when they may: inside their
+ * scope, only roles ranked below their own, and leader-level roles (commune leader and up) by a system admin
+ * only. A system admin may grant every role, system_admin included (so may the CLI, which runs as the system).
+ */
+export function grantRefusal(actor: Actor, account: ManagedAccount): ManageRefusal | null {
+  const scope = scopeRefusal(actor, account);
+  if (scope || has(actor, 'system_admin')) return scope;
+  const rank = rankOf(account.roles);
+  if (rank >= rankOf(actor.roles)) return 'rank';
+  return rank >= LEADER_RANK ? 'leader_needs_admin' : null;
+}
+
+/**
+ * Why the actor may not reset, disable, enable or edit this account, or null when they may: inside their scope,
+ * only accounts ranked below their own (never an equal: one system admin's account is changed from the CLI), and
+ * leader-level accounts by a system admin only.
+ */
+export function manageRefusal(actor: Actor, account: ManagedAccount): ManageRefusal | null {
+  const scope = scopeRefusal(actor, account);
+  if (scope) return scope;
+  const rank = rankOf(account.roles);
+  if (rank >= rankOf(actor.roles)) return 'rank';
+  return rank >= LEADER_RANK && !has(actor, 'system_admin') ? 'leader_needs_admin' : null;
+}
+
+export const mayGrant = (actor: Actor, account: ManagedAccount): boolean =>
+  grantRefusal(actor, account) === null;
+export const mayManage = (actor: Actor, account: ManagedAccount): boolean =>
+  manageRefusal(actor, account) === null;

@@ -55,6 +55,35 @@ describe('motcua migrate, users and audit verify (CLI, SQLite file)', () => {
     ).toBe(0);
   });
 
+  it('runs as the system: creates a system admin, resets and disables one (no session may)', async () => {
+    const created = await run(
+      'users',
+      'create',
+      '--username',
+      'quantri.moi',
+      '--unit',
+      '68',
+      '--role',
+      'system_admin',
+      '--password',
+      'long-password',
+    );
+    expect(created).toMatchObject({ code: 0 });
+    expect(created.stdout).toMatch(/Created quantri\.moi \(system_admin\)/);
+    expect((await run('users', 'list')).stdout).toMatch(/quantri\.moi\s+68\s+system_admin\s+active/);
+    expect(
+      (await run('users', 'passwd', '--username', 'quantri.moi', '--password', 'another-password')).code,
+    ).toBe(0);
+    expect((await run('users', 'disable', '--username', 'quantri.moi')).code).toBe(0);
+    expect((await run('users', 'enable', '--username', 'quantri.moi')).code).toBe(0);
+    const db = new SQLite(file, { readonly: true });
+    const entry = db
+      .prepare("select actor_username, details from audit_log where action = 'user.create' and target_id = ?")
+      .get('quantri.moi') as { actor_username: string | null; details: string };
+    db.close();
+    expect(entry).toEqual({ actor_username: null, details: JSON.stringify({ roles: ['system_admin'] }) });
+  });
+
   it('refuses bad arguments with exit 2 and one clear line', async () => {
     const bad = await run(
       'users',
