@@ -1,32 +1,48 @@
 import { z } from 'zod';
 
-const ZConfig = z.object({
-  DATABASE_URL: z
-    .string()
-    .regex(/^(sqlite:|postgres(ql)?:\/\/)/, 'must start with sqlite: or postgres://')
-    .default('sqlite:./data/motcua.db'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().min(1).default('0.0.0.0'),
-  MOTCUA_DEMO_PASSWORD: z.string().min(8).default('motcua-demo'),
-  MOTCUA_SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(12),
-  MOTCUA_TRUST_PROXY: z
-    .enum(['true', 'false'])
-    .default('false')
-    .transform((v) => v === 'true'),
-  MOTCUA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  MOTCUA_PUBLIC_URL: z.url().default('http://localhost:3000'),
-  MOTCUA_FILES_DIR: z.string().min(1).default('./data/files'),
-  MOTCUA_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(100).default(10),
-  MOTCUA_AGENCY_FALLBACK_PREFIX: z.string().min(1).max(20).default('000.00'),
-  /** The audit log's HMAC key (created at first start, mode 0600); default beside the SQLite file. */
-  MOTCUA_AUDIT_KEY_FILE: z.string().min(1).optional(),
-});
+/**
+ * What differs between a real server and the demo: where the data lives and who can reach the server. The demo's
+ * passwords are public, so it keeps its own file and listens on this machine only; a real server (`motcua serve`)
+ * listens on every interface, for the counters' PCs on the office network, and never seeds an account.
+ */
+export const MODE_DEFAULTS = {
+  server: { DATABASE_URL: 'sqlite:./data/motcua.db', HOST: '0.0.0.0' },
+  demo: { DATABASE_URL: 'sqlite:./data/demo.db', HOST: '127.0.0.1' },
+} as const;
 
-export type AppConfig = z.infer<typeof ZConfig>;
+export type ConfigMode = keyof typeof MODE_DEFAULTS;
 
-/** Reads and validates the environment once; fails fast with a readable message. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const parsed = ZConfig.safeParse(env);
+const configSchema = (mode: ConfigMode) =>
+  z.object({
+    DATABASE_URL: z
+      .string()
+      .regex(/^(sqlite:|postgres(ql)?:\/\/)/, 'must start with sqlite: or postgres://')
+      .default(MODE_DEFAULTS[mode].DATABASE_URL),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default(MODE_DEFAULTS[mode].HOST),
+    MOTCUA_DEMO_PASSWORD: z.string().min(8).default('motcua-demo'),
+    MOTCUA_SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+    MOTCUA_TRUST_PROXY: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true'),
+    MOTCUA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    MOTCUA_PUBLIC_URL: z.url().default('http://localhost:3000'),
+    MOTCUA_FILES_DIR: z.string().min(1).default('./data/files'),
+    MOTCUA_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(100).default(10),
+    MOTCUA_AGENCY_FALLBACK_PREFIX: z.string().min(1).max(20).default('000.00'),
+    /** The audit log's HMAC key (created at first start, mode 0600); default beside the SQLite file. */
+    MOTCUA_AUDIT_KEY_FILE: z.string().min(1).optional(),
+  });
+
+export type AppConfig = z.infer<ReturnType<typeof configSchema>>;
+
+/**
+ * Reads and validates the environment once; fails fast with a readable message. `mode` picks the defaults of
+ * DATABASE_URL and HOST (MODE_DEFAULTS); a value set in the environment always wins.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, mode: ConfigMode = 'server'): AppConfig {
+  const parsed = configSchema(mode).safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);

@@ -11,15 +11,20 @@ const lazy =
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
   serve: {
     run: lazy(() => import('./commands/serve.ts'), 'serveCommand'),
-    summary: 'serve [--port N] [--host H] [--demo]   start the web server',
+    summary:
+      'serve [--port N] [--host H] [--demo]   start the web server (--demo: the demo, on ./data/demo.db)',
   },
   migrate: {
     run: lazy(() => import('./commands/database.ts'), 'migrateCommand'),
     summary: 'migrate                               apply database migrations',
   },
+  init: {
+    run: lazy(() => import('./commands/init.ts'), 'initCommand'),
+    summary: 'init --admin-username U --unit CODE  create the first system administrator (once)',
+  },
   seed: {
     run: lazy(() => import('./commands/database.ts'), 'seedCommand'),
-    summary: 'seed --demo                           load the demo (Lâm Đồng, demo accounts)',
+    summary: 'seed --demo                           load the demo into its own database (./data/demo.db)',
   },
   units: {
     run: lazy(() => import('./commands/units.ts'), 'unitsCommand'),

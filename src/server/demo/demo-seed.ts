@@ -3,6 +3,7 @@ import type { Database } from '../db/schema.ts';
 import { createUser } from '../accounts/account.service.ts';
 import type { Role } from '../accounts/roles.ts';
 import { anyUser } from '../accounts/account.repository.ts';
+import { insertDemoMark } from './demo.repository.ts';
 
 export interface DemoAccount {
   username: string;
@@ -47,14 +48,19 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   ]),
 ];
 
+/** The demo accounts' usernames: any other account is real data (demo-guard.ts). */
+export const DEMO_USERNAMES: readonly string[] = DEMO_ACCOUNTS.map((a) => a.username);
+
 /**
- * Seeds the demo into an empty database (no accounts yet): the demo accounts with one password.
- * Returns the accounts created, or an empty list when the database already had accounts.
+ * Seeds the demo into an empty database (no accounts yet): the demo accounts with one password, and the demo's
+ * mark in `settings`. Returns the accounts created, or an empty list when the database already had accounts.
+ * Callers check the database first (demo-guard.ts): this function only refuses a database with accounts.
  */
 export async function seedDemo(db: Kysely<Database>, password: string, now: number): Promise<DemoAccount[]> {
   return db.transaction().execute(async (trx) => {
     if (await anyUser(trx)) return [];
     for (const account of DEMO_ACCOUNTS) await createUser(trx, null, { ...account, password }, now);
+    await insertDemoMark(trx, now);
     return DEMO_ACCOUNTS;
   });
 }

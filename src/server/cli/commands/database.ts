@@ -1,9 +1,8 @@
 import { loadConfig } from '../../config.ts';
 import { openDatabase } from '../../bootstrap.ts';
-import { seedDemoActivity } from '../../demo/demo-activity.ts';
-import { seedDemo } from '../../demo/demo-seed.ts';
 import { parseCommandArgs } from '../args.ts';
 import { CliUsageError, type CliIo } from '../cli-error.ts';
+import { openDemoDatabase } from '../open-demo-database.ts';
 
 export async function migrateCommand(args: string[], io: CliIo): Promise<number> {
   parseCommandArgs('migrate', args, {});
@@ -13,26 +12,19 @@ export async function migrateCommand(args: string[], io: CliIo): Promise<number>
   return 0;
 }
 
+/** `seed --demo`: the demo's database (as `serve --demo`, with the same refusals) seeded if empty. */
 export async function seedCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseCommandArgs('seed', args, { demo: { type: 'boolean', default: false } });
   if (!values.demo) throw new CliUsageError('seed: only --demo is available');
-  const config = loadConfig();
-  const handle = await openDatabase(config, { log: io.out, clock: io.clock });
-  try {
-    const created = await seedDemo(handle.db, config.MOTCUA_DEMO_PASSWORD, io.clock.now());
-    if (created.length === 0) io.out('The database already has accounts; demo not seeded.');
-    else {
-      const activity = await seedDemoActivity(
-        handle.db,
-        config.MOTCUA_AGENCY_FALLBACK_PREFIX,
-        io.clock.now(),
-      );
-      io.out(
-        `Demo seeded: ${created.map((a) => a.username).join(', ')} (password "${config.MOTCUA_DEMO_PASSWORD}"); ${activity.dossiers} dossiers, ${activity.petitions} petitions, ${activity.tasks} tasks.`,
-      );
-    }
-  } finally {
-    await handle.close();
+  const config = loadConfig(process.env, 'demo');
+  const { handle, loaded } = await openDemoDatabase('seed --demo', config, io);
+  await handle.close();
+  if (!loaded) io.out(`The demo is already loaded in ${handle.location}; nothing seeded.`);
+  else {
+    const { accounts, activity } = loaded;
+    io.out(
+      `Demo seeded in ${handle.location}: ${accounts.map((a) => a.username).join(', ')} (password "${config.MOTCUA_DEMO_PASSWORD}"); ${activity.dossiers} dossiers, ${activity.petitions} petitions, ${activity.tasks} tasks.`,
+    );
   }
   return 0;
 }

@@ -1,12 +1,48 @@
 import { buildApp } from '../../app.ts';
-import { loadConfig } from '../../config.ts';
+import { loadConfig, type AppConfig } from '../../config.ts';
+import type { DbHandle } from '../../db/connect.ts';
+import { isDemoDatabase } from '../../demo/demo.repository.ts';
 import { openDatabase } from '../../bootstrap.ts';
-import { DEMO_DAYS, seedDemoActivity } from '../../demo/demo-activity.ts';
-import { seedDemo } from '../../demo/demo-seed.ts';
+import { anyUser } from '../../accounts/account.repository.ts';
+import { DEMO_DAYS } from '../../demo/demo-activity.ts';
 import { scheduleJobs } from '../../platform/job-runner.ts';
 import { SERVER_JOBS } from '../../jobs/jobs.ts';
 import { parseCommandArgs, parseIntOption } from '../args.ts';
 import type { CliIo } from '../cli-error.ts';
+import { openDemoDatabase } from '../open-demo-database.ts';
+
+/**
+ * `motcua serve` runs a real server: it migrates, never seeds, and listens on HOST (every interface by default).
+ * `motcua serve --demo` (`npm start`) runs the demo: its own SQLite file, seeded when empty, on 127.0.0.1 by
+ * default (config.ts MODE_DEFAULTS); it refuses a database that is not the demo's (open-demo-database.ts).
+ */
+/** The demo's database, seeded if empty, with its accounts printed. */
+async function openDemo(config: AppConfig, io: CliIo): Promise<DbHandle> {
+  const { handle, loaded } = await openDemoDatabase('serve --demo', config, io);
+  if (loaded) {
+    io.out(`Demo loaded. Accounts (password "${config.MOTCUA_DEMO_PASSWORD}"):`);
+    for (const a of loaded.accounts)
+      io.out(`  ${a.username.padEnd(20)} ${a.roles.join(',').padEnd(20)} unit ${a.unitCode}`);
+    const { dossiers, petitions, tasks } = loaded.activity;
+    io.out(
+      `Demo activity (Di Linh, Gia Hiệp; last ${DEMO_DAYS} working days): ${dossiers} dossiers, ${petitions} petitions, ${tasks} tasks.`,
+    );
+  } else
+    io.out(`Demo accounts already present (password set by MOTCUA_DEMO_PASSWORD, default "motcua-demo").`);
+  return handle;
+}
+
+/** A real server's database: migrated, never seeded; says what to do when it has no account yet. */
+async function openServer(config: AppConfig, io: CliIo): Promise<DbHandle> {
+  const handle = await openDatabase(config, { log: io.out, clock: io.clock });
+  if (await isDemoDatabase(handle.db))
+    io.err(
+      'Warning: this is a demo database, its accounts share a public password; serve it on 127.0.0.1 only.',
+    );
+  else if (!(await anyUser(handle.db)))
+    io.out('No account yet: create the first administrator with motcua init --admin-username U --unit CODE.');
+  return handle;
+}
 
 export async function serveCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseCommandArgs('serve', args, {
@@ -14,27 +50,10 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
     host: { type: 'string' },
     demo: { type: 'boolean', default: false },
   });
-  const config = loadConfig();
-  const port = parseIntOption('serve', 'port', values.port, 0, 65535) ?? config.PORT;
+  const port = parseIntOption('serve', 'port', values.port, 0, 65535);
+  const config = loadConfig(process.env, values.demo ? 'demo' : 'server');
   const host = values.host ?? config.HOST;
-  const handle = await openDatabase(config, { log: io.out, clock: io.clock });
-  if (values.demo) {
-    const created = await seedDemo(handle.db, config.MOTCUA_DEMO_PASSWORD, io.clock.now());
-    if (created.length) {
-      io.out(`Demo loaded. Accounts (password "${config.MOTCUA_DEMO_PASSWORD}"):`);
-      for (const a of created)
-        io.out(`  ${a.username.padEnd(20)} ${a.roles.join(',').padEnd(20)} unit ${a.unitCode}`);
-      const activity = await seedDemoActivity(
-        handle.db,
-        config.MOTCUA_AGENCY_FALLBACK_PREFIX,
-        io.clock.now(),
-      );
-      io.out(
-        `Demo activity (Di Linh, Gia Hiệp; last ${DEMO_DAYS} working days): ${activity.dossiers} dossiers, ${activity.petitions} petitions, ${activity.tasks} tasks.`,
-      );
-    } else
-      io.out(`Demo accounts already present (password set by MOTCUA_DEMO_PASSWORD, default "motcua-demo").`);
-  }
+  const handle = values.demo ? await openDemo(config, io) : await openServer(config, io);
   const app = await buildApp({
     db: handle.db,
     dialect: handle.dialect,
@@ -51,12 +70,12 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
   };
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
-  const address = await app.listen({ port, host });
+  const address = await app.listen({ port: port ?? config.PORT, host });
   // Jobs start once the server answers, their first run a little later: after a large import thousands of
   // dossiers may be due for return, and the first requests must not wait behind them.
   stopJobs = scheduleJobs(handle.db, SERVER_JOBS, io.clock, (line) => app.log.info(line));
   io.out(
-    `MộtCửa ${handle.dialect} (${handle.location}) listening on ${address.replace('0.0.0.0', 'localhost')}`,
+    `MộtCửa ${values.demo ? 'demo, ' : ''}${handle.dialect} (${handle.location}) listening on ${address.replace('0.0.0.0', 'localhost')}`,
   );
   return new Promise<number>(() => undefined);
 }

@@ -13,7 +13,7 @@ const USAGE =
   'passwd --username U [--password P] | list | disable --username U | enable --username U';
 
 /** The password from --password, MOTCUA_PASSWORD, or one line of standard input. */
-async function readPassword(flag: string | undefined): Promise<string> {
+export async function readPassword(flag: string | undefined): Promise<string> {
   if (flag) return flag;
   if (process.env.MOTCUA_PASSWORD) return process.env.MOTCUA_PASSWORD;
   const rl = createInterface({
