@@ -2,7 +2,8 @@ import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CalendarError } from '../shared/calendar/index.ts';
 import { openTestApp, type TestApp } from '../../test/support/app.ts';
-import { seedCentre } from '../../test/support/dossiers.ts';
+import { buildIntake, seedCentre } from '../../test/support/dossiers.ts';
+import { DIALECTS } from '../../test/support/db.ts';
 import { installErrorHandler } from './platform/error-handler.ts';
 
 describe('the app as a whole (SQLite)', () => {
@@ -43,6 +44,57 @@ describe('the app as a whole (SQLite)', () => {
     expect(error.message).toMatch(/^Неверный запрос/);
   });
 });
+
+for (const dialect of DIALECTS)
+  describe(`caching of API answers (${dialect})`, () => {
+    let h: TestApp;
+    let cookie: string;
+    let code: string;
+    beforeAll(async () => {
+      h = await openTestApp(dialect, async (t) => {
+        await seedCentre(t.db);
+      });
+      cookie = await h.login('tiepnhan.dilinh');
+      const res = await h.app.inject({
+        method: 'POST',
+        url: '/api/dossiers',
+        payload: buildIntake(),
+        headers: { cookie },
+      });
+      code = res.json().code;
+    });
+    afterAll(async () => h?.close());
+
+    const get = (url: string) => h.app.inject({ method: 'GET', url, headers: { cookie } });
+
+    it('marks every answer carrying personal data no-store (and Pragma: no-cache)', async () => {
+      const urls = [
+        '/api/auth/me',
+        `/api/dossiers/${code}`,
+        `/api/dossiers/${code}/applicant`,
+        '/api/dossiers',
+        '/api/reports/period?unit=25000&from=2026-12-01&to=2026-12-31',
+        '/api/dossiers/none-such', // errors too
+      ];
+      for (const url of urls) {
+        const res = await get(url);
+        expect(res.statusCode, url).toBe(url.endsWith('none-such') ? 404 : 200);
+        expect(res.headers['cache-control'], url).toBe('no-store');
+        expect(res.headers.pragma, url).toBe('no-cache');
+      }
+      expect((await get(`/api/dossiers/${code}/applicant`)).json().name).toBe('Nguyễn Văn An');
+    });
+
+    it('leaves the web app’s files and the API documentation their own caching', async () => {
+      const script = await get('/app.js');
+      expect(script.statusCode).toBe(200);
+      expect(script.headers['cache-control']).toBe('public, max-age=300');
+      expect(script.headers.pragma).toBeUndefined();
+      const docs = await get('/api/docs/json');
+      expect(docs.statusCode).toBe(200);
+      expect(docs.headers['cache-control']).not.toBe('no-store');
+    });
+  });
 
 describe('error handler', () => {
   it('maps a CalendarError that a route lets through to 400 naming the field', async () => {

@@ -10,6 +10,7 @@ import type { DialectName } from './db/connect.ts';
 import type { Database } from './db/schema.ts';
 import { installAuth } from './accounts/auth.hook.ts';
 import { frameworkErrorHandler, installErrorHandler } from './platform/error-handler.ts';
+import { installNoStore } from './platform/no-store.ts';
 import type { AppInstance } from './platform/types.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import { zodValidatorCompiler } from './platform/validation.ts';
@@ -82,6 +83,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installNoStore(app);
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {

@@ -151,10 +151,23 @@ describe.skipIf(E2E_SKIP)('web app (chromium)', () => {
     const visitor = await browser.newContext();
     const p = await visitor.newPage();
     await p.goto(`${base}/tra-cuu?code=${encodeURIComponent(code)}`);
+    // the link fills the code in; the last four digits (of the CCCD: no phone was given) are typed
+    await expect.poll(() => p.getByLabel('Mã hồ sơ').inputValue()).toBe(code);
+    const verify = p.getByLabel('4 chữ số cuối của số điện thoại');
+    expect(await verify.evaluate((el) => el === document.activeElement)).toBe(true);
+    await verify.fill('1234');
+    await p.getByRole('button', { name: 'Tra cứu' }).click();
     await expect
       .poll(() => p.getByTestId('lookup-status').textContent(), { timeout: 10_000 })
       .toBe('Đang giải quyết');
+    expect(await p.getByTestId('lookup-name').textContent()).toBe('Phạm T*** H***');
     expect(await p.locator('main').textContent()).not.toContain('Phạm Thị Hoa');
+    expect(p.url()).not.toContain('verify'); // the digits never go into the address bar
+    // wrong digits answer like an unknown code
+    await verify.fill('4321');
+    await p.getByRole('button', { name: 'Tra cứu' }).click();
+    await expect.poll(() => p.locator('.lookup-out').textContent()).toContain('Không tìm thấy');
+    await verify.fill('1234');
     await p.getByLabel('Mã hồ sơ').fill('000.00.68.25000-000000-9999');
     await p.getByRole('button', { name: 'Tra cứu' }).click();
     await expect.poll(() => p.locator('.lookup-out').textContent()).toContain('Không tìm thấy');

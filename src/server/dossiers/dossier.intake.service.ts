@@ -26,6 +26,8 @@ export interface IntakeContext {
   now: number;
   agencyPrefix: string;
   idempotencyKey?: string;
+  /** The client's address, recorded in the audit entry (an online submission has no actor to name). */
+  ip?: string;
 }
 
 /** Field-level checks beyond the schema: CCCD structure and consistency, the component checklist, decisions. */
@@ -203,6 +205,7 @@ export async function intake(
       targetId: code,
       unitCode: unit.code,
       provinceCode: unit.provinceCode,
+      ip: ctx.ip ?? null,
       details: { procedure: procedure.code, channel: input.channel },
     },
     ctx.now,

@@ -170,11 +170,13 @@ for (const dialect of DIALECTS) {
       expect(otherView.json().items).toEqual([]);
     });
 
-    it('the public lookup shows progress without personal data', async () => {
+    it('the public lookup shows progress and a masked name, given the phone’s last four digits', async () => {
       const { code } = (await post(counter, buildIntake())).json();
-      const res = await h.app.inject({ method: 'GET', url: `/api/public/dossiers/${code}` });
+      const res = await h.app.inject({ method: 'GET', url: `/api/public/dossiers/${code}?verify=5678` });
       expect(res.statusCode).toBe(200);
+      expect(res.json().applicantName).toBe('Nguyễn V*** A***');
       expect(Object.keys(res.json()).sort()).toEqual([
+        'applicantName',
         'code',
         'dueAt',
         'endedAt',
@@ -184,8 +186,12 @@ for (const dialect of DIALECTS) {
         'status',
       ]);
       expect(
-        (await h.app.inject({ method: 'GET', url: '/api/public/dossiers/000.00.68.25000-000000-9999' }))
-          .statusCode,
+        (
+          await h.app.inject({
+            method: 'GET',
+            url: '/api/public/dossiers/000.00.68.25000-000000-9999?verify=5678',
+          })
+        ).statusCode,
       ).toBe(404);
     });
 
@@ -218,7 +224,10 @@ for (const dialect of DIALECTS) {
       expect(accepted.statusCode).toBe(200);
       expect(accepted.json()).toMatchObject({ status: 'received', channel: 'online' });
       expect(accepted.json().dueAt).toMatch(/T17:30:00\+07:00$/);
-      const lookup = await h.app.inject({ method: 'GET', url: `/api/public/dossiers/${submitted.code}` });
+      const lookup = await h.app.inject({
+        method: 'GET',
+        url: `/api/public/dossiers/${submitted.code}?verify=5678`,
+      });
       expect(lookup.json().status).toBe('received');
     });
 

@@ -1,15 +1,15 @@
 import { z } from 'zod';
 import { formatInstant } from '../../shared/calendar/index.ts';
-import { DOSSIER_STATUSES, type DossierStatus } from '../../shared/dossier/status.ts';
 import { notFound } from '../platform/app-error.ts';
 import type { AppInstance } from '../platform/types.ts';
-import type { DossierRow } from '../dossiers/dossier.table.ts';
 import { findDossierByCode } from '../dossiers/dossier.repository.ts';
-import { isoOrNull } from '../dossiers/dossier.presenter.ts';
 import { intake } from '../dossiers/dossier.intake.service.ts';
 import { ZApplicant, ZComponentCheck } from '../dossiers/dossier.schemas.ts';
 import { idempotent, ZIdempotencyHeaders } from '../platform/idempotency.ts';
 import { nowToSecond } from '../platform/clock.ts';
+import { rateLimited, type RateLimiter } from '../platform/rate-limit.ts';
+import { presentPublic, ZPublicDossier, type TPublicDossier } from './portal.presenter.ts';
+import { applicantKeyOf, portalLimiters, verifies } from './portal.service.ts';
 
 /** A citizen's online submission from the public portal (Decree 118 Art. 17.2). */
 const ZOnlineSubmission = z.object({
@@ -20,48 +20,92 @@ const ZOnlineSubmission = z.object({
   note: z.string().max(2000).optional(),
 });
 
-const ZPublicDossier = z.object({
-  code: z.string(),
-  procedureName: z.string(),
-  status: z.enum(DOSSIER_STATUSES),
-  receivedAt: z.string().nullable(),
-  dueAt: z.string().nullable(),
-  resultReady: z.boolean(),
-  endedAt: z.string().nullable(),
+const ZLookupQuery = z.object({
+  verify: z
+    .string()
+    .regex(/^\d{4}$/, '@rule.verifyDigits')
+    .describe(
+      'The last four digits of the applicant’s phone number (of the ID number when there is no phone)',
+    ),
 });
 
-/** What a citizen may see without signing in: progress only, never personal data. */
+type Taken = [RateLimiter, string, number];
+
+/** Takes one slot of each limiter, all or none; 429 with Retry-After when one is full. */
+function takeAll(slots: [RateLimiter, string][], now: number): Taken[] {
+  const taken: Taken[] = [];
+  for (const [limiter, key] of slots) {
+    const wait = limiter.take(key, now);
+    if (wait > 0) {
+      for (const [l, k, at] of taken) l.release(k, at);
+      throw rateLimited(wait);
+    }
+    taken.push([limiter, key, now]);
+  }
+  return taken;
+}
+
+/**
+ * The public doors (no sign-in): online submission and the lookup of a dossier by its code and four verification
+ * digits. Every route is limited per client address; failed lookups and submissions have their own limits.
+ */
 export async function portalRoutes(app: AppInstance): Promise<void> {
+  const limits = portalLimiters();
+
+  // Encapsulated plugin: this hook covers the public routes only.
+  app.addHook('onRequest', async (request) => {
+    const wait = limits.requests.take(request.ip, app.clock.now());
+    if (wait > 0) throw rateLimited(wait);
+  });
+
   app.post(
     '/api/public/dossiers',
     {
       schema: {
         tags: ['public'],
         description:
-          'Online submission; an officer accepts it (or asks for corrections) within 8 working hours.',
+          'Online submission; an officer accepts it (or asks for corrections) within 8 working hours. ' +
+          'Limited per client address and per applicant phone number (429 with Retry-After).',
         headers: ZIdempotencyHeaders,
         body: ZOnlineSubmission,
         response: { 201: ZPublicDossier.extend({ acceptBy: z.string() }) },
       },
     },
     async (request, reply) => {
-      const result = await idempotent(app.db, request, 'public', async (trx) => {
-        const input = {
-          ...request.body,
-          channel: 'online' as const,
-          decision: 'receive' as const,
-          paper: false,
-        };
-        const d = await intake(trx, null, input, {
-          now: nowToSecond(app.clock),
-          agencyPrefix: app.config.MOTCUA_AGENCY_FALLBACK_PREFIX,
+      const now = nowToSecond(app.clock);
+      let taken: Taken[] = [];
+      try {
+        const result = await idempotent(app.db, request, 'public', async (trx) => {
+          // Inside the write: a retry answered from the idempotency store is not a new submission.
+          taken = takeAll(
+            [
+              [limits.submissionsPerAddress, request.ip],
+              [limits.submissionsPerApplicant, applicantKeyOf(request.body.applicant)],
+            ],
+            app.clock.now(),
+          );
+          const input = {
+            ...request.body,
+            channel: 'online' as const,
+            decision: 'receive' as const,
+            paper: false,
+          };
+          const d = await intake(trx, null, input, {
+            now,
+            agencyPrefix: app.config.MOTCUA_AGENCY_FALLBACK_PREFIX,
+            ip: request.ip,
+          });
+          const acceptBy = (JSON.parse(d.data) as { acceptBy: number }).acceptBy;
+          return { status: 201, body: { ...presentPublic(d), acceptBy: formatInstant(acceptBy) } };
         });
-        const acceptBy = (JSON.parse(d.data) as { acceptBy: number }).acceptBy;
-        return { status: 201, body: { ...presentPublic(d), acceptBy: formatInstant(acceptBy) } };
-      });
-      return reply
-        .status(result.status as 201)
-        .send(result.body as z.infer<typeof ZPublicDossier> & { acceptBy: string });
+        return await reply
+          .status(result.status as 201)
+          .send(result.body as TPublicDossier & { acceptBy: string });
+      } catch (e) {
+        // A submission that was refused (invalid, or the transaction failed) does not count.
+        for (const [limiter, key, at] of taken) limiter.release(key, at);
+        throw e;
+      }
     },
   );
 
@@ -70,28 +114,23 @@ export async function portalRoutes(app: AppInstance): Promise<void> {
     {
       schema: {
         tags: ['public'],
-        description: 'Public lookup of a dossier’s progress by its code (no personal data).',
+        description:
+          'Public lookup of a dossier’s progress by its code and four verification digits. A wrong code and ' +
+          'wrong digits answer alike (404); more than 10 failed lookups from one address in 10 minutes → 429.',
         params: z.object({ code: z.string().min(5).max(64) }),
+        querystring: ZLookupQuery,
         response: { 200: ZPublicDossier },
       },
     },
-    async (request, reply) => {
-      const d = await findDossierByCode(app.db, request.params.code.trim(), { kind: 'all' });
-      if (!d) throw notFound('dossier', request.params.code);
-      void reply.header('cache-control', 'no-store');
+    async (request) => {
+      const now = app.clock.now();
+      // Counted as a failure until it succeeds, so concurrent guesses cannot all pass the check at once.
+      const [[limiter, key, at]] = takeAll([[limits.failedLookups, request.ip]], now) as [Taken];
+      const { code } = request.params;
+      const d = await findDossierByCode(app.db, code.trim(), { kind: 'all' });
+      if (!d || !verifies(d, request.query.verify)) throw notFound('dossier', code);
+      limiter.release(key, at);
       return presentPublic(d);
     },
   );
-}
-
-function presentPublic(d: DossierRow): z.infer<typeof ZPublicDossier> {
-  return {
-    code: d.code,
-    procedureName: d.procedure_name,
-    status: d.status as DossierStatus,
-    receivedAt: isoOrNull(d.received_at),
-    dueAt: isoOrNull(d.due_at),
-    resultReady: d.status === 'result_ready',
-    endedAt: isoOrNull(d.ended_at),
-  };
 }

@@ -532,12 +532,20 @@ export const en = {
   'weekdayShort.7': 'Su',
 
   'lookup.title': 'Track a dossier',
-  'lookup.lead': 'Type the dossier code printed on your receipt and appointment slip to see its progress.',
+  'lookup.lead':
+    'Type the dossier code printed on your receipt and appointment slip and the last 4 digits of your phone number to see its progress.',
   'lookup.code': 'Dossier code',
   'lookup.submit': 'Look up',
-  'lookup.hint': 'For example 000.00.68.25000-261129-0001. This page never shows personal data.',
-  'lookup.notFound': 'No dossier has this code. Please check the code on your slip.',
+  'lookup.hint':
+    'For example 000.00.68.25000-261129-0001. This page shows the applicant’s name partly hidden and no other personal data.',
+  'lookup.notFound':
+    'No dossier matches this code and these four digits. Please check the code on your slip and the phone number you gave.',
   'lookup.notAvailable': 'The lookup is not available yet. Please try again later.',
+  'lookup.verify': 'Last 4 digits of the phone number',
+  'lookup.verifyHint':
+    'The phone number given with the dossier; if none was given, the last 4 digits of the ID (CCCD) number.',
+  'lookup.verifyInvalid': 'Please type the last 4 digits of the phone number (or of the ID number).',
+  'lookup.applicant': 'Applicant',
   'lookup.due': 'Result due',
   'lookup.resultReady': 'The result is ready. Please bring your slip to the centre to collect it.',
 

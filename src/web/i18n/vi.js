@@ -533,12 +533,20 @@ export const vi = {
   'weekdayShort.7': 'CN',
 
   'lookup.title': 'Tra cứu hồ sơ',
-  'lookup.lead': 'Nhập mã hồ sơ in trên Giấy tiếp nhận và hẹn trả kết quả để biết tình trạng giải quyết.',
+  'lookup.lead':
+    'Nhập mã hồ sơ in trên Giấy tiếp nhận và hẹn trả kết quả cùng 4 chữ số cuối của số điện thoại đã khai để biết tình trạng giải quyết.',
   'lookup.code': 'Mã hồ sơ',
   'lookup.submit': 'Tra cứu',
-  'lookup.hint': 'Ví dụ: 000.00.68.25000-261129-0001. Trang này không hiển thị thông tin cá nhân.',
-  'lookup.notFound': 'Không tìm thấy hồ sơ có mã này. Vui lòng kiểm tra lại mã trên giấy hẹn.',
+  'lookup.hint':
+    'Ví dụ: 000.00.68.25000-261129-0001. Trang này chỉ hiện họ tên đã che một phần, không hiện thông tin cá nhân khác.',
+  'lookup.notFound':
+    'Không tìm thấy hồ sơ khớp với mã và 4 chữ số đã nhập. Vui lòng kiểm tra lại mã trên giấy hẹn và số điện thoại đã khai.',
   'lookup.notAvailable': 'Chức năng tra cứu chưa sẵn sàng. Vui lòng thử lại sau.',
+  'lookup.verify': '4 chữ số cuối của số điện thoại',
+  'lookup.verifyHint':
+    'Số điện thoại đã khai khi nộp hồ sơ; nếu không khai số điện thoại, nhập 4 chữ số cuối của số CCCD/định danh.',
+  'lookup.verifyInvalid': 'Vui lòng nhập đúng 4 chữ số cuối của số điện thoại (hoặc số CCCD).',
+  'lookup.applicant': 'Người nộp',
   'lookup.due': 'Ngày hẹn trả kết quả',
   'lookup.resultReady': 'Hồ sơ đã có kết quả. Mời ông/bà mang giấy hẹn đến Trung tâm để nhận.',
 

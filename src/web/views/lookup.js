@@ -1,6 +1,7 @@
 /**
- * Public lookup for citizens (no sign-in): the dossier code printed on the receipt gives the progress only —
- * never any personal data.
+ * Public lookup for citizens (no sign-in): the dossier code printed on the receipt and the last four digits of the
+ * applicant's phone number (of the ID number when there is none) give the progress and the name masked as
+ * "Nguyễn T*** H***" — never any other personal data. The digits never go into the address bar.
  */
 import { ApiError, api, query } from '../lib/api.js';
 import { h, icon, replace } from '../lib/dom.js';
@@ -21,32 +22,55 @@ export async function lookupView(main, ctx) {
     placeholder: '000.00.68.25000-261129-0001',
     'aria-describedby': 'lookup-hint',
   });
+  const verify = h('input', {
+    type: 'text',
+    id: 'lookup-verify',
+    name: 'verify',
+    inputmode: 'numeric',
+    maxlength: '4',
+    pattern: '[0-9]{4}',
+    autocomplete: 'off',
+    placeholder: '0000',
+    'aria-describedby': 'lookup-verify-hint',
+  });
   const out = h('div', { class: 'lookup-out', 'aria-live': 'polite' });
   const form = h(
     'form',
-    { class: 'card lookup-form', role: 'search' },
+    { class: 'card lookup-form', role: 'search', novalidate: true },
     h('label', { for: 'lookup-code' }, t('lookup.code')),
+    input,
+    h('p', { class: 'hint', id: 'lookup-hint' }, t('lookup.hint')),
+    h('label', { for: 'lookup-verify' }, t('lookup.verify')),
     h(
       'div',
       { class: 'search' },
-      input,
+      verify,
       h('button', { type: 'submit', class: 'btn btn-primary' }, icon('search'), ' ', t('lookup.submit')),
     ),
-    h('p', { class: 'hint', id: 'lookup-hint' }, t('lookup.hint')),
+    h('p', { class: 'hint', id: 'lookup-verify-hint' }, t('lookup.verifyHint')),
   );
+
+  /** @param {string} text */
+  const notice = (text) => replace(out, h('p', { class: 'alert alert-info', role: 'alert' }, text));
 
   async function run() {
     const code = String(/** @type {HTMLInputElement} */ (input).value).trim();
+    const digits = String(/** @type {HTMLInputElement} */ (verify).value).trim();
     if (!code) {
       // nothing typed: no earlier answer stays on screen as if it were this one's
       replace(out);
       input.focus();
       return;
     }
+    if (!/^[0-9]{4}$/.test(digits)) {
+      notice(t('lookup.verifyInvalid'));
+      verify.focus();
+      return;
+    }
     setUrl(`/tra-cuu${query({ code })}`);
     replace(out, loading());
     try {
-      const d = await api(`/api/public/dossiers/${encodeURIComponent(code)}`);
+      const d = await api(`/api/public/dossiers/${encodeURIComponent(code)}${query({ verify: digits })}`);
       replace(out, result(d));
     } catch (e) {
       const msg =
@@ -55,7 +79,7 @@ export async function lookupView(main, ctx) {
           : e instanceof ApiError && (e.code === 'NOT_FOUND' || e.code === 'VALIDATION_FAILED')
             ? t('lookup.notFound')
             : errorText(e);
-      replace(out, h('p', { class: 'alert alert-info', role: 'alert' }, msg));
+      notice(msg);
     }
   }
   form.addEventListener('submit', (e) => {
@@ -63,8 +87,8 @@ export async function lookupView(main, ctx) {
     void run();
   });
   main.append(h('h1', null, t('lookup.title')), h('p', { class: 'lead' }, t('lookup.lead')), form, out);
-  if (ctx.query.get('code')) await run();
-  else input.focus();
+  // A link with the code fills it in; the digits are always typed.
+  (ctx.query.get('code') ? verify : input).focus();
 }
 
 /** @param {any} d */
@@ -77,6 +101,8 @@ function result(d) {
     h(
       'dl',
       { class: 'facts' },
+      h('dt', null, t('lookup.applicant')),
+      h('dd', { 'data-testid': 'lookup-name' }, d.applicantName),
       h('dt', null, t('dossier.procedure')),
       h('dd', null, d.procedureName),
       h('dt', null, t('dossier.status')),

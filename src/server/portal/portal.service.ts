@@ -1,0 +1,60 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { DossierRow } from '../dossiers/dossier.table.ts';
+import type { z } from 'zod';
+import type { ZApplicant } from '../dossiers/dossier.schemas.ts';
+import { RateLimiter } from '../platform/rate-limit.ts';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+/** The public doors' limits, per process (docs/SECURITY.md, "Public doors and caching"). */
+export const PORTAL_LIMITS = {
+  /** Any request to a public route, per client address. */
+  requests: { limit: 60, windowMs: MINUTE },
+  /** Lookups that found nothing (unknown code or wrong digits), per client address. */
+  failedLookups: { limit: 10, windowMs: 10 * MINUTE },
+  /** Online submissions, per client address. */
+  submissionsPerAddress: { limit: 20, windowMs: HOUR },
+  /** Online submissions, per applicant phone number (the ID number when no phone is given). */
+  submissionsPerApplicant: { limit: 5, windowMs: 24 * HOUR },
+} as const;
+
+export type PortalLimiters = Record<keyof typeof PORTAL_LIMITS, RateLimiter>;
+
+/** Fresh limiters for one app instance. */
+export function portalLimiters(): PortalLimiters {
+  return {
+    requests: new RateLimiter(PORTAL_LIMITS.requests),
+    failedLookups: new RateLimiter(PORTAL_LIMITS.failedLookups),
+    submissionsPerAddress: new RateLimiter(PORTAL_LIMITS.submissionsPerAddress),
+    submissionsPerApplicant: new RateLimiter(PORTAL_LIMITS.submissionsPerApplicant),
+  };
+}
+
+/**
+ * The four digits that open a dossier to the public lookup: the last four of the applicant's phone number, or of
+ * the ID number when there is no phone. Null when neither has four digits (such a dossier cannot be looked up).
+ */
+export function verifyDigitsOf(
+  d: Pick<DossierRow, 'applicant_phone' | 'applicant_id_number'>,
+): string | null {
+  const phone = (d.applicant_phone ?? '').replace(/\D/g, '');
+  const source = phone || (d.applicant_id_number ?? '').replace(/\D/g, '');
+  return source.length >= 4 ? source.slice(-4) : null;
+}
+
+/** Whether `verify` opens the dossier (compared in constant time). */
+export function verifies(
+  d: Pick<DossierRow, 'applicant_phone' | 'applicant_id_number'>,
+  verify: string,
+): boolean {
+  const expected = verifyDigitsOf(d);
+  if (expected === null || expected.length !== verify.length) return false;
+  return timingSafeEqual(Buffer.from(expected), Buffer.from(verify));
+}
+
+/** The key an applicant's submissions are counted under: the phone number (+84 written as 0), else the ID number. */
+export function applicantKeyOf(a: Pick<z.infer<typeof ZApplicant>, 'phone' | 'idNumber'>): string {
+  const phone = a.phone?.replace(/\D/g, '').replace(/^84/, '0');
+  return phone ? `phone:${phone}` : `id:${a.idNumber}`;
+}
