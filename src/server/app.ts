@@ -69,10 +69,18 @@ const FEATURES: ((app: AppInstance) => Promise<void>)[] = [
   webRoutes,
 ];
 
+/**
+ * MOTCUA_TRUST_PROXY for Fastify: a hop count trusts that many proxies nearest the server (hop 0 is the socket's
+ * peer), so the client address is the one the outermost trusted proxy saw, never one the client wrote itself.
+ */
+function trustProxyOption(setting: false | number | string[]) {
+  return typeof setting === 'number' ? (_address: string, hop: number) => hop < setting : setting;
+}
+
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ? { level: options.config.MOTCUA_LOG_LEVEL } : false,
-    trustProxy: options.config.MOTCUA_TRUST_PROXY,
+    trustProxy: trustProxyOption(options.config.MOTCUA_TRUST_PROXY),
     bodyLimit: 1_048_576,
     frameworkErrors: frameworkErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();

@@ -22,10 +22,22 @@ const configSchema = (mode: ConfigMode) =>
     HOST: z.string().min(1).default(MODE_DEFAULTS[mode].HOST),
     MOTCUA_DEMO_PASSWORD: z.string().min(8).default('motcua-demo'),
     MOTCUA_SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+    /**
+     * Which reverse proxies to believe about the client's address and protocol: `false` (none), the number of
+     * proxy hops in front of the server (`1` for one nginx), or their addresses (`10.0.0.5,10.0.0.6`, CIDR too).
+     * Not `true`: trusting every hop believes an X-Forwarded-For the client wrote itself.
+     */
     MOTCUA_TRUST_PROXY: z
-      .enum(['true', 'false'])
+      .string()
       .default('false')
-      .transform((v) => v === 'true'),
+      .refine((v) => v !== 'true', 'give the number of proxy hops (e.g. 1) or their addresses, not true')
+      .refine(
+        (v) => v === 'false' || /^[1-9]\d?$/.test(v) || /^[0-9a-fA-F:.\/]+(,\s*[0-9a-fA-F:.\/]+)*$/.test(v),
+        'false, a number of proxy hops (1-99), or comma-separated proxy addresses',
+      )
+      .transform((v): false | number | string[] =>
+        v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v.split(',').map((a) => a.trim()),
+      ),
     MOTCUA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     MOTCUA_PUBLIC_URL: z.url().default('http://localhost:3000'),
     MOTCUA_FILES_DIR: z.string().min(1).default('./data/files'),

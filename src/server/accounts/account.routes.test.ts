@@ -38,7 +38,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('marks the cookie Secure behind a TLS proxy', async () => {
-      const config = loadConfig({ DATABASE_URL: 'sqlite::memory:', MOTCUA_TRUST_PROXY: 'true' });
+      const config = loadConfig({ DATABASE_URL: 'sqlite::memory:', MOTCUA_TRUST_PROXY: '1' });
       const proxied = await buildApp({ db: h.t.db, dialect, config });
       try {
         const res = await proxied.inject({
@@ -52,6 +52,37 @@ for (const dialect of DIALECTS) {
       } finally {
         await proxied.close();
       }
+    });
+
+    it('behind one proxy hop, takes the address the proxy saw, not the one the client forged', async () => {
+      const config = loadConfig({ DATABASE_URL: 'sqlite::memory:', MOTCUA_TRUST_PROXY: '1' });
+      const proxied = await buildApp({ db: h.t.db, dialect, config, clock: h.clock });
+      try {
+        const res = await proxied.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username: 'tiepnhan.dilinh', password: TEST_PASSWORD },
+          // The client wrote 6.6.6.6; the proxy (127.0.0.1) appended the address it really saw.
+          headers: { 'x-forwarded-for': '6.6.6.6, 203.0.113.7' },
+          remoteAddress: '127.0.0.1',
+        });
+        expect(res.statusCode).toBe(200);
+        const entry = await h.t.db
+          .selectFrom('audit_log')
+          .select('ip')
+          .where('action', '=', 'session.login')
+          .orderBy('at', 'desc')
+          .orderBy('seq', 'desc')
+          .executeTakeFirstOrThrow();
+        expect(entry.ip).toBe('203.0.113.7');
+      } finally {
+        await proxied.close();
+      }
+      expect(() => loadConfig({ MOTCUA_TRUST_PROXY: 'true' })).toThrow(/proxy hops/);
+      expect(loadConfig({ MOTCUA_TRUST_PROXY: '10.0.0.5, 10.0.0.0/8' }).MOTCUA_TRUST_PROXY).toEqual([
+        '10.0.0.5',
+        '10.0.0.0/8',
+      ]);
     });
 
     it('GET /api/auth/me answers the session user, or 401 without one', async () => {

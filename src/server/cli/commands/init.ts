@@ -66,7 +66,7 @@ export async function initCommand(args: string[], io: CliIo): Promise<number> {
     io.out(`Created the first administrator ${username} (system_admin) in unit ${unitCode}.`);
     io.out('Next:');
     io.out(
-      `  1. Start the server: motcua serve (HOST ${config.HOST}, PORT ${config.PORT}; behind a TLS proxy set MOTCUA_TRUST_PROXY=true).`,
+      `  1. Start the server: motcua serve (HOST ${config.HOST}, PORT ${config.PORT}; behind a TLS proxy set MOTCUA_TRUST_PROXY=1).`,
     );
     io.out(
       `  2. Sign in as ${username} at ${config.MOTCUA_PUBLIC_URL} and create the staff accounts there or with motcua users create.`,
