@@ -32,7 +32,7 @@ const configSchema = (mode: ConfigMode) =>
       .default('false')
       .refine((v) => v !== 'true', 'give the number of proxy hops (e.g. 1) or their addresses, not true')
       .refine(
-        (v) => v === 'false' || /^[1-9]\d?$/.test(v) || /^[0-9a-fA-F:.\/]+(,\s*[0-9a-fA-F:.\/]+)*$/.test(v),
+        (v) => v === 'false' || /^[1-9]\d?$/.test(v) || /^[0-9a-fA-F:./]+(,\s*[0-9a-fA-F:./]+)*$/.test(v),
         'false, a number of proxy hops (1-99), or comma-separated proxy addresses',
       )
       .transform((v): false | number | string[] =>
