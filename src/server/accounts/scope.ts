@@ -1,5 +1,5 @@
 import type { Actor } from './roles.ts';
-import type { Scope } from '../platform/tenant.ts';
+import { EVERY_TENANT, type Scope } from '../platform/tenant.ts';
 
 /**
  * The tenant scope of an actor (platform/tenant.ts), applied by repositories to every query:
@@ -11,3 +11,6 @@ export function scopeOf(actor: Actor): Scope {
     return { kind: 'province', provinceCode: actor.provinceCode };
   return { kind: 'unit', provinceCode: actor.provinceCode, unitCode: actor.unitCode };
 }
+
+/** The scope of an officer, or every tenant when the system itself acts (no actor: jobs, automatic returns). */
+export const scopeOrSystem = (actor: Actor | null): Scope => (actor ? scopeOf(actor) : EVERY_TENANT);

@@ -12,7 +12,7 @@ import type { DossierStatus } from '../../shared/dossier/status.ts';
 import type { Actor } from '../accounts/roles.ts';
 import { authorize } from '../accounts/policy.ts';
 import { DOSSIER_ACTION_POLICY } from './dossier.policy.ts';
-import { scopeOf } from '../accounts/scope.ts';
+import { scopeOrSystem } from '../accounts/scope.ts';
 import { applyLoggedAction, illegalTransition, type LoggedLifecycle } from '../audit/action-log.ts';
 import { EVERY_TENANT } from '../platform/tenant.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
@@ -169,7 +169,7 @@ function dossierLifecycle(opts: ApplyOptions): LoggedLifecycle<DossierRow, TActi
     kind: 'dossier',
     async load(trx, actor, code) {
       // The system (automatic return) acts on every commune's dossiers.
-      const d = await repo.findDossierByCode(trx, code, actor ? scopeOf(actor) : EVERY_TENANT);
+      const d = await repo.findDossierByCode(trx, code, scopeOrSystem(actor));
       if (!d) throw notFound('dossier', code);
       return d;
     },

@@ -18,7 +18,7 @@ import {
 } from '../../shared/petition/petition.ts';
 import { authorize } from '../accounts/policy.ts';
 import type { Actor } from '../accounts/roles.ts';
-import { scopeOf } from '../accounts/scope.ts';
+import { scopeOrSystem } from '../accounts/scope.ts';
 import { applyLoggedAction, illegalTransition, type LoggedLifecycle } from '../audit/action-log.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
 import type { Database } from '../db/schema.ts';
@@ -97,7 +97,7 @@ export const PETITION_LIFECYCLE: LoggedLifecycle<PetitionRow, TPetitionActionReq
   kind: 'petition',
   async load(trx, actor, code) {
     // The system (no actor) acts on every commune's petitions; an officer finds only those of their scope.
-    const p = await findPetitionByCode(trx, code, actor ? scopeOf(actor) : EVERY_TENANT);
+    const p = await findPetitionByCode(trx, code, scopeOrSystem(actor));
     if (!p) throw notFound('petition', code);
     return p;
   },
