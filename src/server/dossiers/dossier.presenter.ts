@@ -1,12 +1,8 @@
-import type { Kysely } from 'kysely';
 import { formatInstant } from '../../shared/calendar/index.ts';
 import { maskAddress, maskIdNumber, maskPhone } from '../../shared/identity/cccd.ts';
 import type { Channel, DossierStatus } from '../../shared/dossier/status.ts';
-import type { Database } from '../db/schema.ts';
 import type { DossierActionRow, DossierRow } from './dossier.table.ts';
 import type { TDossier } from './dossier.schemas.ts';
-import { userNamesByIds } from '../accounts/account.repository.ts';
-import { EVERY_TENANT } from '../platform/tenant.ts';
 import { presentActionLog } from '../audit/action-log.ts';
 import type { Actor } from '../accounts/roles.ts';
 import { availableForms, DOSSIER_FORMS } from './dossier.forms.ts';
@@ -18,18 +14,6 @@ export const isoOrNull = (ms: number | null): string | null => (ms === null ? nu
 export interface AssigneeName {
   username: string;
   name: string;
-}
-
-/** Usernames and display names of assignees, one query for a page of dossiers. */
-export async function assigneeNames(
-  db: Kysely<Database>,
-  rows: DossierRow[],
-): Promise<Map<string, AssigneeName>> {
-  const ids = [...new Set(rows.map((r) => r.assignee_id).filter((x): x is string => x !== null))];
-  if (!ids.length) return new Map();
-  // tenant: the assignees of dossiers already read within the caller's scope
-  const users = await userNamesByIds(db, ids, EVERY_TENANT);
-  return new Map(users.map((u) => [u.id, { username: u.username, name: u.display_name }]));
 }
 
 /** The dossier as officers see it: personal data masked (the full data is a separate, audited read). */

@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import { userNamesByIds } from '../accounts/account.repository.ts';
+import type { AssigneeName } from './dossier.presenter.ts';
 import type { Database } from '../db/schema.ts';
 import { EVERY_TENANT, withinScope, type Scope } from '../platform/tenant.ts';
 import { after, type PageKey } from '../platform/cursor.ts';
@@ -190,16 +192,24 @@ export async function staleSupplementCodes(db: Db, before: number): Promise<stri
   return rows.map((r) => r.code);
 }
 
-// --- For other features (tasks): the codes of dossiers another row refers to. ---
-
-/** Id and code of the dossiers with these ids, inside the scope. */
-export function findDossierCodes(
+/** The codes of the dossiers (by id) that petitions and tasks refer to, inside the scope. */
+export async function findDossierCodes(
   db: Db,
   ids: readonly string[],
   scope: Scope,
-): Promise<Pick<DossierRow, 'id' | 'code'>[]> {
-  if (ids.length === 0) return Promise.resolve([]);
-  return withinScope(db.selectFrom('dossiers').select(['id', 'code']), scope)
-    .where('id', 'in', ids)
+): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await withinScope(db.selectFrom('dossiers').select(['id', 'code']), scope)
+    .where('id', 'in', [...ids])
     .execute();
+  return new Map(rows.map((d) => [d.id, d.code]));
+}
+
+/** Usernames and display names of assignees, one query for a page of dossiers. */
+export async function assigneeNames(db: Db, rows: DossierRow[]): Promise<Map<string, AssigneeName>> {
+  const ids = [...new Set(rows.map((r) => r.assignee_id).filter((x): x is string => x !== null))];
+  if (!ids.length) return new Map();
+  // tenant: the assignees of dossiers already read within the caller's scope
+  const users = await userNamesByIds(db, ids, EVERY_TENANT);
+  return new Map(users.map((u) => [u.id, { username: u.username, name: u.display_name }]));
 }

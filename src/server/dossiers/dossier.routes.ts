@@ -7,7 +7,7 @@ import { requireActor } from '../accounts/auth.hook.ts';
 import type { AppInstance } from '../platform/types.ts';
 import { applyAction } from './dossier.action.service.ts';
 import { intake } from './dossier.intake.service.ts';
-import { assigneeNames, presentDossier } from './dossier.presenter.ts';
+import { presentDossier } from './dossier.presenter.ts';
 import { authorizeOnDossier } from './dossier.policy.ts';
 import * as repo from './dossier.repository.ts';
 import { findUserByUsername } from '../accounts/account.repository.ts';
@@ -77,7 +77,7 @@ export async function dossierRoutes(app: AppInstance): Promise<void> {
         limit: q.limit + 1,
       });
       const { page, nextCursor } = pageOf(rows, q.limit, (d) => ({ at: d.received_at ?? 0, id: d.id }));
-      const names = await assigneeNames(app.db, page);
+      const names = await repo.assigneeNames(app.db, page);
       return { items: page.map((d) => presentDossier(d, actor, names)), nextCursor };
     },
   );
@@ -89,7 +89,12 @@ export async function dossierRoutes(app: AppInstance): Promise<void> {
       const actor = requireActor(request);
       const d = await repo.findDossierByCode(app.db, request.params.code, scopeOf(actor));
       if (!d) throw notFound('dossier', request.params.code);
-      return presentDossier(d, actor, await assigneeNames(app.db, [d]), await repo.listActions(app.db, d));
+      return presentDossier(
+        d,
+        actor,
+        await repo.assigneeNames(app.db, [d]),
+        await repo.listActions(app.db, d),
+      );
     },
   );
 
@@ -161,7 +166,12 @@ export async function dossierRoutes(app: AppInstance): Promise<void> {
         });
         return {
           status: 200,
-          body: presentDossier(row, actor, await assigneeNames(trx, [row]), await repo.listActions(trx, row)),
+          body: presentDossier(
+            row,
+            actor,
+            await repo.assigneeNames(trx, [row]),
+            await repo.listActions(trx, row),
+          ),
         };
       });
       return reply.status(result.status as 200).send(result.body as z.infer<typeof ZDossier>);

@@ -92,19 +92,6 @@ export function findPetitions(db: Db, f: PetitionFilter): Promise<PetitionRow[]>
   return q.orderBy('received_at', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
 }
 
-/** The codes of these dossiers (by id) that are inside the scope. */
-export async function findDossierCodes(
-  db: Db,
-  ids: readonly string[],
-  scope: Scope,
-): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await withinScope(db.selectFrom('dossiers').select(['id', 'code']), scope)
-    .where('id', 'in', [...ids])
-    .execute();
-  return new Map(rows.map((d) => [d.id, d.code]));
-}
-
 /** The settings key of a province's petition time limits. */
 export const rulesSettingKey = (provinceCode: string): string => `petition_rules:${provinceCode}`;
 

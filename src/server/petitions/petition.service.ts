@@ -21,14 +21,13 @@ import { appendAudit } from '../audit/audit.service.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
 import type { Database } from '../db/schema.ts';
 import { agencyCodeOf, nextDossierCode } from '../dossiers/dossier-code.ts';
-import { findDossierByCode } from '../dossiers/dossier.repository.ts';
 import { instantField, invalidField, notFound } from '../platform/app-error.ts';
 import { todayInVietnam } from '../platform/clock.ts';
 import { decodeCursor, pageOf } from '../platform/cursor.ts';
 import { getUnit } from '../units/unit.service.ts';
 import type { PetitionExtras } from './petition.presenter.ts';
+import { findDossierByCode, findDossierCodes } from '../dossiers/dossier.repository.ts';
 import {
-  findDossierCodes,
   findPetitionByCode,
   findPetitions,
   insertPetition,

@@ -76,10 +76,9 @@ export async function namesOf(db: Db, rows: readonly TaskRow[]): Promise<TaskNam
   // Labels of tasks the viewer was already allowed to see (getVisibleTask, the register's scope): the leader who
   // assigned may be a province or system account above the commune, so these are read in every tenant.
   const users = await userNamesByIds(db, userIds, EVERY_TENANT);
-  const dossiers = await findDossierCodes(db, dossierIds, EVERY_TENANT);
   return {
     users: new Map(users.map((u) => [u.id, { username: u.username, name: u.display_name }])),
-    dossiers: new Map(dossiers.map((d) => [d.id, d.code])),
+    dossiers: await findDossierCodes(db, dossierIds, EVERY_TENANT),
   };
 }
 
