@@ -28,6 +28,7 @@ import { taskRoutes } from './tasks/task.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { unitRoutes } from './units/unit.routes.ts';
 import { webRoutes } from './web/web.routes.ts';
+import { serializeRequest } from './platform/request-log.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -44,6 +45,8 @@ export interface BuildAppOptions {
   dialect: DialectName;
   config: AppConfig;
   logger?: boolean;
+  /** Where log lines go when `logger` is on (standard output when omitted); tests read them. */
+  logStream?: NodeJS.WritableStream;
   /** Defaults to the machine's clock; tests pass a fixed one. */
   clock?: Clock;
 }
@@ -79,7 +82,13 @@ function trustProxyOption(setting: false | number | string[]) {
 
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ? { level: options.config.MOTCUA_LOG_LEVEL } : false,
+    logger: options.logger
+      ? {
+          level: options.config.MOTCUA_LOG_LEVEL,
+          serializers: { req: serializeRequest },
+          ...(options.logStream ? { stream: options.logStream } : {}),
+        }
+      : false,
     trustProxy: trustProxyOption(options.config.MOTCUA_TRUST_PROXY),
     bodyLimit: 1_048_576,
     frameworkErrors: frameworkErrorHandler,

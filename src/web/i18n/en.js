@@ -362,7 +362,7 @@ export const en = {
   'dossier.applicantName': 'Name',
   'dossier.showPersonal': 'Show personal data',
   'dossier.personalNotice':
-    'Personal data is masked. Every full view is written to the audit log (Decree 13/2023/NĐ-CP).',
+    'Personal data is masked. Every full view is written to the audit log (Personal Data Protection Law 2025).',
   'dossier.personalLogged': 'This view has been written to the audit log.',
   'dossier.actions': 'Actions',
   'dossier.noActions': 'The dossier has ended: no actions left.',
@@ -681,7 +681,7 @@ export const en = {
   'petitions.denouncer': 'Denouncer',
   'petitions.reveal': 'Show details',
   'petitions.personalNotice':
-    'Personal data is partly hidden. Every full view is written to the audit log (Decree 13/2023/NĐ-CP).',
+    'Personal data is partly hidden. Every full view is written to the audit log (Personal Data Protection Law 2025).',
   'petitions.denouncerNotice':
     'A denouncer’s identity is confidential (Law on Denunciations 2018 Art. 47): only the commune’s leader may see it, and every view is written to the audit log.',
   'petitions.denouncerOnlyLeader': 'Only the commune’s leader may see a denouncer’s identity.',

@@ -362,7 +362,7 @@ export const vi = {
   'dossier.applicantName': 'Họ tên / tên tổ chức',
   'dossier.showPersonal': 'Hiện thông tin cá nhân',
   'dossier.personalNotice':
-    'Thông tin cá nhân được che bớt. Mỗi lần xem đầy đủ đều được ghi vào nhật ký (Nghị định 13/2023/NĐ-CP).',
+    'Thông tin cá nhân được che bớt. Mỗi lần xem đầy đủ đều được ghi vào nhật ký (Luật Bảo vệ dữ liệu cá nhân 2025).',
   'dossier.personalLogged': 'Lần xem này đã được ghi vào nhật ký.',
   'dossier.actions': 'Xử lý',
   'dossier.noActions': 'Hồ sơ đã kết thúc: không còn thao tác nào.',
@@ -680,7 +680,7 @@ export const vi = {
   'petitions.denouncer': 'Người tố cáo',
   'petitions.reveal': 'Hiện thông tin',
   'petitions.personalNotice':
-    'Thông tin cá nhân được che bớt. Mỗi lần xem đầy đủ đều được ghi vào nhật ký (Nghị định 13/2023/NĐ-CP).',
+    'Thông tin cá nhân được che bớt. Mỗi lần xem đầy đủ đều được ghi vào nhật ký (Luật Bảo vệ dữ liệu cá nhân 2025).',
   'petitions.denouncerNotice':
     'Danh tính người tố cáo được giữ bí mật (Điều 47 Luật Tố cáo 2018): chỉ lãnh đạo xã được xem đầy đủ, và mỗi lần xem đều được ghi vào nhật ký.',
   'petitions.denouncerOnlyLeader': 'Chỉ lãnh đạo xã được xem danh tính người tố cáo.',
