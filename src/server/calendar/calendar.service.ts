@@ -17,7 +17,11 @@ import { AppError, calendarErrorToAppError } from '../platform/app-error.ts';
 export const NATIONAL_SCOPE = 'VN';
 
 const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
-const ZDayEntry = z.object({ date: ZDate, reason: z.string().min(1).max(200) });
+const ZDayEntry = z.object({
+  date: ZDate,
+  reason: z.string().min(1).max(200),
+  source: z.string().max(300).optional().describe('the legal text or notice behind the day'),
+});
 const ZClock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
 
 /** What an administrator may change, for the whole country ('VN') or one province. */

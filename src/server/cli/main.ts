@@ -36,7 +36,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   },
   calendar: {
     run: lazy(() => import('./commands/calendar.ts'), 'calendarCommand'),
-    summary: 'calendar due|days|set                 deadlines and the working calendar',
+    summary: 'calendar due|days|set|check-open      deadlines, the working calendar, dues to review',
   },
   import: {
     run: lazy(() => import('./commands/import.ts'), 'importCommand'),

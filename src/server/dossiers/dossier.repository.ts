@@ -213,3 +213,64 @@ export async function assigneeNames(db: Db, rows: DossierRow[]): Promise<Map<str
   const users = await userNamesByIds(db, ids, EVERY_TENANT);
   return new Map(users.map((u) => [u.id, { username: u.username, name: u.display_name }]));
 }
+
+/** An open dossier's running due and the due row it came from (null when none: imported, never changed). */
+export interface OpenDue {
+  code: string;
+  province_code: string;
+  unit_code: string;
+  procedure_code: string;
+  limit_value: number;
+  limit_unit: string;
+  limit_cutoff: string | null;
+  due_at: number;
+  set_at: number | null;
+  reason: string | null;
+}
+
+/**
+ * Open dossiers whose clock runs (received, not ended, not awaiting a supplement), each with its latest due row,
+ * in code order: what `motcua calendar check-open` recomputes under the current calendar.
+ */
+export async function listOpenDues(db: Db, scope: Scope): Promise<OpenDue[]> {
+  const rows = await withinScope(
+    db
+      .selectFrom('dossiers as d')
+      .leftJoin('dossier_dues as u', (join) =>
+        join.onRef('u.dossier_id', '=', 'd.id').on((eb) =>
+          eb(
+            'u.set_at',
+            '=',
+            eb
+              .selectFrom('dossier_dues as v')
+              .select((v) => v.fn.max('v.set_at').as('m'))
+              .whereRef('v.dossier_id', '=', 'd.id'),
+          ),
+        ),
+      )
+      .select([
+        'd.code',
+        'd.province_code',
+        'd.unit_code',
+        'd.procedure_code',
+        'd.limit_value',
+        'd.limit_unit',
+        'd.limit_cutoff',
+        'd.due_at',
+        'u.set_at',
+        'u.reason',
+      ])
+      .where('d.ended_at', 'is', null)
+      .where('d.received_at', 'is not', null)
+      .where('d.clock_stopped_at', 'is', null)
+      .where('d.due_at', 'is not', null)
+      .orderBy('d.code'),
+    scope,
+    'd',
+  ).execute();
+  return rows.map((r) => ({
+    ...r,
+    due_at: Number(r.due_at),
+    set_at: r.set_at === null ? null : Number(r.set_at),
+  }));
+}

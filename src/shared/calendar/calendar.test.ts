@@ -37,8 +37,12 @@ describe('official national data', () => {
     ['2025-09-02', false],
     ['2025-09-03', true],
     ['2026-01-01', false],
-    ['2026-01-02', true],
-    ['2026-01-10', false],
+    ['2026-01-02', false], // swapped with Saturday 10/1 (letter 12729/VPCP-KGVX)
+    ['2026-01-09', true],
+    ['2026-01-10', true],
+    ['2026-11-23', true],
+    ['2026-11-24', false], // Vietnamese Culture Day (Resolution 28/2026/QH16)
+    ['2026-11-25', true],
     ['2026-02-13', true],
     ['2026-02-16', false],
     ['2026-02-20', false],
@@ -99,7 +103,8 @@ describe('official national data', () => {
 
   it('computes a year from the statute when the spec has no schedule for it', () => {
     const statutory = createCalendar(spec({ years: {} }));
-    expect(statutory.isWorkingDay('2026-01-02')).toBe(true);
+    expect(statutory.isWorkingDay('2026-01-02')).toBe(true); // the swap is in the notice, not the statute
+    expect(statutory.isWorkingDay('2026-11-24')).toBe(false);
     expect(statutory.isWorkingDay('2026-08-31')).toBe(true);
     expect(statutory.isWorkingDay('2026-04-27')).toBe(false);
     expect(statutory.isWorkingDay('2025-01-27')).toBe(true);

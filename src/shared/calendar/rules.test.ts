@@ -47,8 +47,9 @@ describe('D2: N working days = end of the N-th working day after the start day',
     ['received at night', '2026-03-02T22:00', 1, '2026-03-04T17:30'],
     ['received exactly at 17:30', '2026-03-02T17:30', 1, '2026-03-04T17:30'],
     ['received on a weekend', '2026-03-07T10:00', 1, '2026-03-10T17:30'],
-    ['New Year 2026 (1/1 off)', '2025-12-31T10:00', 1, '2026-01-02T17:30'],
-    ['no January swap in 2026 (as DOMAIN.md lists)', '2026-01-05T10:00', 5, '2026-01-12T17:30'],
+    ['New Year 2026 (1/1 and the swapped Friday 2/1 off)', '2025-12-31T10:00', 1, '2026-01-05T17:30'],
+    ['the swapped Saturday 10/1/2026 counts', '2026-01-05T10:00', 5, '2026-01-10T17:30'],
+    ['Vietnamese Culture Day 24/11/2026', '2026-11-23T10:00', 1, '2026-11-25T17:30'],
     ['into a computed year (1/1/2027)', '2026-12-30T10:00', 3, '2027-01-05T17:30'],
     ['60 days', '2026-03-02T10:00', 60, '2026-05-28T17:30'],
   ])('%s', (_name, received, n, expected) => {
@@ -123,7 +124,7 @@ describe('workingMillisBetween', () => {
     ['2026-02-13T16:00', '2026-02-25T17:30', 25.5],
     ['2026-03-07T10:00', '2026-03-08T10:00', 0],
     ['2026-03-03T09:00', '2026-03-02T16:00', -3],
-    ['2025-12-31T07:30', '2027-01-01T07:30', (1 + 250) * 8],
+    ['2025-12-31T07:30', '2027-01-01T07:30', (1 + 249) * 8],
   ])('%s -> %s = %s h', (a, b, expected) => {
     expect(hours(a, b)).toBe(expected);
   });

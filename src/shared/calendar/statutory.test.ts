@@ -27,6 +27,7 @@ describe('statutoryYear', () => {
       { date: '2027-05-03', reason: 'Nghỉ bù Quốc tế Lao động' },
       { date: '2027-09-01', reason: 'Quốc khánh' },
       { date: '2027-09-02', reason: 'Quốc khánh' },
+      { date: '2027-11-24', reason: 'Ngày Văn hóa Việt Nam' }, // a Wednesday
     ]);
   });
 
@@ -44,7 +45,20 @@ describe('statutoryYear', () => {
       '2026-05-01',
       '2026-09-01',
       '2026-09-02',
+      '2026-11-24',
     ]);
+  });
+
+  it('adds 24 November (Vietnamese Culture Day) from 2026 only, made up on the next working day on a weekend', () => {
+    expect(datesOff(2025)).not.toContain('2025-11-24');
+    expect(datesOff(2026)).toContain('2026-11-24'); // a Tuesday
+    // 24/11/2029 is a Saturday: made up on Monday 26/11.
+    const nov2029 = statutoryYear(2029).daysOff.filter((d) => d.date.startsWith('2029-11'));
+    expect(nov2029).toEqual([
+      { date: '2029-11-24', reason: 'Ngày Văn hóa Việt Nam' },
+      { date: '2029-11-26', reason: 'Nghỉ bù Ngày Văn hóa Việt Nam' },
+    ]);
+    expect(statutoryYear(2030).source).toContain('28/2026/QH16');
   });
 
   it('makes up several weekend holidays on distinct following working days (2023: 29/4 Sat, 30/4 Sun)', () => {
@@ -85,13 +99,13 @@ describe('statutoryYear', () => {
     expect(datesOff(2027, { workingWeekdays: [1, 2, 3, 4, 5, 6] })).not.toContain('2027-05-03');
   });
 
-  it('gives 11 statutory holidays plus make-ups on working weekdays every year 1990-2100', () => {
+  it('gives 11 statutory holidays (12 from 2026) plus make-ups on working weekdays every year 1990-2100', () => {
     for (let year = 1990; year <= 2100; year += 1) {
       const days = statutoryYear(year).daysOff;
       const holidays = days.filter((d) => !d.reason.startsWith('Nghỉ bù'));
       const madeUp = days.filter((d) => d.reason.startsWith('Nghỉ bù'));
       const weekend = holidays.filter((d) => isoWeekday(tryDayNumber(d.date) ?? 0) >= 6);
-      expect(holidays, String(year)).toHaveLength(11);
+      expect(holidays, String(year)).toHaveLength(year >= 2026 ? 12 : 11);
       expect(madeUp).toHaveLength(weekend.length);
       expect(madeUp.every((d) => isoWeekday(tryDayNumber(d.date) ?? 0) <= 5)).toBe(true);
       expect(new Set(days.map((d) => d.date)).size).toBe(days.length);
@@ -118,5 +132,7 @@ describe('official schedules', () => {
     expect(weekdayOff - schedule.workingDays.length).toBe(statutoryWeekdayOff);
     expect(schedule.workingDays.every((d) => isoWeekday(tryDayNumber(d.date) ?? 0) === 6)).toBe(true);
     expect(schedule.source).toBeTruthy();
+    // Each day names its legal source (issue 11: "cite each day's source in the data").
+    for (const d of [...schedule.daysOff, ...schedule.workingDays]) expect(d.source, d.date).toMatch(/\S/);
   });
 });

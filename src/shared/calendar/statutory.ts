@@ -14,7 +14,14 @@ export const HOLIDAY_REASONS = {
   victory: 'Ngày Chiến thắng',
   labour: 'Quốc tế Lao động',
   nationalDay: 'Quốc khánh',
+  cultureDay: 'Ngày Văn hóa Việt Nam',
 } as const;
+
+/**
+ * The first year of 24 November, Vietnamese Culture Day, as a paid holiday (Resolution 28/2026/QH16 amending
+ * Labour Code Art. 112, in force 1 July 2026; DOMAIN.md section 3).
+ */
+export const CULTURE_DAY_FIRST_YEAR = 2026;
 
 export const MAKE_UP_PREFIX = 'Nghỉ bù';
 export const DEFAULT_WORKING_WEEKDAYS: readonly number[] = [1, 2, 3, 4, 5];
@@ -49,6 +56,9 @@ export function statutoryHolidayDays(
     { day: daysFromCivil(year, 5, 1), reason: HOLIDAY_REASONS.labour },
     { day: nationalDay + (nationalDayAdjacent === 'after' ? 1 : -1), reason: HOLIDAY_REASONS.nationalDay },
     { day: nationalDay, reason: HOLIDAY_REASONS.nationalDay },
+    ...(year >= CULTURE_DAY_FIRST_YEAR
+      ? [{ day: daysFromCivil(year, 11, 24), reason: HOLIDAY_REASONS.cultureDay }]
+      : []),
   ];
   days.sort((a, b) => a.day - b.day);
   // Two holidays on one date (does not happen 1990-2100) are kept as one day with both reasons.
@@ -85,6 +95,8 @@ export function statutoryYear(year: number, options: StatutoryOptions = {}): Yea
   return {
     daysOff: entries,
     workingDays: [],
-    source: 'Tính theo Bộ luật Lao động 2019, Điều 111.3 và 112 (âm lịch Việt Nam, UTC+7)',
+    source:
+      'Tính theo Bộ luật Lao động 2019, Điều 111.3 và 112 (âm lịch Việt Nam, UTC+7)' +
+      (year >= CULTURE_DAY_FIRST_YEAR ? '; 24/11 theo Nghị quyết 28/2026/QH16' : ''),
   };
 }

@@ -3,10 +3,12 @@
  * database as JSON and edited by an administrator.
  */
 
-/** A dated entry of a schedule: 'YYYY-MM-DD' and a human reason (Vietnamese). */
+/** A dated entry of a schedule: 'YYYY-MM-DD', a human reason (Vietnamese) and where the rule comes from. */
 export interface DayEntry {
   date: string;
   reason: string;
+  /** The legal text or notice that makes the day what it is (article, number and date). */
+  source?: string;
 }
 
 /** The official schedule of one year: the days off and the (weekend) days worked instead. */

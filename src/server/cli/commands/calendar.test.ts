@@ -85,3 +85,20 @@ describe('motcua calendar days (CLI)', () => {
     expect(r.stdout).toMatch(/07\/04\/2025 +Thứ Hai +nghỉ +Giỗ Tổ Hùng Vương/);
   });
 });
+
+describe('motcua calendar check-open (CLI)', () => {
+  it('reports what it checked as one JSON object with --json, and in Vietnamese without', async () => {
+    const json = await run('calendar', 'check-open', '--json');
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toEqual({ checked: 0, differences: [], notRecomputed: [] });
+    const text = await run('calendar', 'check-open', '--province', '68');
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^Đã kiểm tra 0 hồ sơ đang giải quyết: 0 hồ sơ có hạn khác/);
+  });
+
+  it('names a bad --province', async () => {
+    const r = await run('calendar', 'check-open', '--province', 'Lâm Đồng');
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('--province must be a 2-digit province code');
+  });
+});

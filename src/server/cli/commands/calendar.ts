@@ -18,7 +18,9 @@ import {
   type CalendarOverride,
 } from '../../calendar/calendar.service.ts';
 import { yearSummary } from '../../calendar/calendar.presenter.ts';
+import { checkOpenDues } from '../../calendar/calendar.check.service.ts';
 import { AppError } from '../../platform/app-error.ts';
+import { EVERY_TENANT } from '../../platform/tenant.ts';
 import { parseCommandArgs, requireString } from '../args.ts';
 import { CliUsageError, type CliIo } from '../cli-error.ts';
 
@@ -26,7 +28,7 @@ const USAGE =
   'calendar: usage: motcua calendar due --received <ISO 8601> --limit <N> --unit working_day|working_hour|calendar_day ' +
   '[--province <code>] [--cutoff HH:MM] | days --year <YYYY> [--province <code>] | set --province <code>|VN ' +
   '[--day-off DATE --reason R] [--working-day DATE --reason R] [--clear DATE] [--periods 07:30-11:30,13:30-17:30] ' +
-  '[--weekdays 1,2,3,4,5] [--note TEXT]';
+  '[--weekdays 1,2,3,4,5] [--note TEXT] | check-open [--province <code>] [--json]';
 
 const OPTIONS = {
   received: { type: 'string' },
@@ -42,6 +44,7 @@ const OPTIONS = {
   periods: { type: 'string' },
   weekdays: { type: 'string' },
   note: { type: 'string' },
+  json: { type: 'boolean' },
 } as const;
 
 type Values = ReturnType<typeof parseCommandArgs<typeof OPTIONS>>['values'];
@@ -164,6 +167,56 @@ async function set(values: Values, io: CliIo): Promise<number> {
   return 0;
 }
 
+/** '2026-11-24T17:30:00+07:00' → '24/11/2026 17:30' (dates as the centre writes them). */
+const dmy = (ms: number): string => {
+  const [date = '', time = ''] = formatInstant(ms).split('T');
+  const [y, m, d] = date.split('-');
+  return `${d}/${m}/${y} ${time.slice(0, 5)}`;
+};
+
+/**
+ * Open dossiers whose stored due would differ under the calendar in force (after a correction). Stored dues are
+ * never changed; the list is for the centre to review (docs/CALENDAR.md). Exit 0 whatever it finds.
+ */
+async function checkOpen(values: Values, io: CliIo): Promise<number> {
+  const province = checkProvince(values.province);
+  const handle = await openDatabase(loadConfig(), { clock: io.clock });
+  try {
+    // The operator's command: every commune, or one province's.
+    const scope = province ? { kind: 'province' as const, provinceCode: province } : EVERY_TENANT;
+    const result = await checkOpenDues(handle.db, scope);
+    if (values.json) {
+      io.out(
+        JSON.stringify({
+          checked: result.checked,
+          differences: result.differences.map((d) => ({
+            ...d,
+            storedDue: formatInstant(d.storedDue),
+            currentDue: formatInstant(d.currentDue),
+          })),
+          notRecomputed: result.notRecomputed,
+        }),
+      );
+      return 0;
+    }
+    io.out(
+      `Đã kiểm tra ${result.checked} hồ sơ đang giải quyết: ${result.differences.length} hồ sơ có hạn khác ` +
+        `nếu tính theo lịch hiện hành; ${result.notRecomputed.length} hồ sơ có hạn đặt tay (gia hạn) hoặc nhập ` +
+        `từ hệ thống cũ, không tính lại.`,
+    );
+    for (const d of result.differences)
+      io.out(
+        `${d.code}  xã ${d.unitCode}  hạn đã lưu ${dmy(d.storedDue)}  theo lịch hiện hành ${dmy(d.currentDue)}  ` +
+          `(${d.workingDays > 0 ? '+' : ''}${d.workingDays} ngày làm việc)`,
+      );
+    if (result.differences.length > 0)
+      io.out('Hạn đã lưu không bị thay đổi. Xem docs/CALENDAR.md, mục "After a calendar correction".');
+    return 0;
+  } finally {
+    await handle.close();
+  }
+}
+
 export async function calendarCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs('calendar', args, OPTIONS);
   const sub = positionals[0];
@@ -171,5 +224,6 @@ export async function calendarCommand(args: string[], io: CliIo): Promise<number
   if (sub === 'due') return due(values, io);
   if (sub === 'days') return days(values, io);
   if (sub === 'set') return set(values, io);
+  if (sub === 'check-open') return checkOpen(values, io);
   throw new CliUsageError(USAGE);
 }
