@@ -7,6 +7,7 @@ import type {
   DossierActionTable,
   DossierCodeCounterTable,
   DossierDueTable,
+  DossierRatingTable,
   DossierSuspensionTable,
   DossierTable,
   IdempotencyKeyTable,
@@ -35,6 +36,7 @@ export interface Database {
   dossier_actions: DossierActionTable;
   dossier_dues: DossierDueTable;
   dossier_suspensions: DossierSuspensionTable;
+  dossier_ratings: DossierRatingTable;
   dossier_code_counters: DossierCodeCounterTable;
   idempotency_keys: IdempotencyKeyTable;
   report_unit_fields: ReportUnitFieldTable;

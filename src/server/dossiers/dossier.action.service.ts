@@ -123,10 +123,23 @@ const EFFECTS: Record<ActionType, (c: EffectContext) => Promise<Effect> | Effect
   ),
   auto_return: () => ({ payload: { reason: 'supplement_not_received' } }),
   withdraw: ({ req }) => ({ payload: { reason: req.reason ?? null } }),
-  deliver: ({ req, now }) => ({
-    patch: { delivered_at: now },
-    payload: { method: req.deliveryMethod ?? 'counter' },
-  }),
+  async deliver({ trx, d, req, now }) {
+    // The applicant's rating, when they give one at the counter (Decision 766 indicator 5.4).
+    if (req.rating !== undefined)
+      await repo.insertRating(
+        trx,
+        d,
+        { source: 'counter', rating: req.rating, comment: req.ratingComment ?? null },
+        now,
+      );
+    return {
+      patch: { delivered_at: now },
+      payload: {
+        method: req.deliveryMethod ?? 'counter',
+        ...(req.rating !== undefined ? { rating: req.rating } : {}),
+      },
+    };
+  },
   correct_result({ req, now, calendar, data }) {
     requireField(req.note, 'note');
     const corrections = [

@@ -274,3 +274,25 @@ export async function listOpenDues(db: Db, scope: Scope): Promise<OpenDue[]> {
     set_at: r.set_at === null ? null : Number(r.set_at),
   }));
 }
+
+/** The applicant's rating of a dossier (one per source; a second one from the same source replaces nothing). */
+export async function insertRating(
+  db: Db,
+  d: Pick<DossierRow, 'id' | 'province_code' | 'unit_code'>,
+  r: { source: 'counter' | 'portal'; rating: number; comment: string | null },
+  now: number,
+): Promise<void> {
+  await db
+    .insertInto('dossier_ratings')
+    .values({
+      dossier_id: d.id,
+      province_code: d.province_code,
+      unit_code: d.unit_code,
+      source: r.source,
+      rating: r.rating,
+      comment: r.comment,
+      rated_at: now,
+    })
+    .onConflict((oc) => oc.columns(['dossier_id', 'source']).doNothing())
+    .execute();
+}

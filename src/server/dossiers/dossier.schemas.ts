@@ -77,6 +77,16 @@ export const ZActionRequest = z.object({
     .object({ value: z.number().int().min(0), unit: z.enum(['working_day', 'working_hour', 'calendar_day']) })
     .optional(),
   deliveryMethod: z.enum(['counter', 'postal', 'online']).optional(),
+  rating: z
+    .number()
+    .int()
+    .min(1)
+    .max(5)
+    .optional()
+    .describe(
+      'deliver: the applicant’s satisfaction, 1 very dissatisfied … 5 very satisfied (indicator 5.4)',
+    ),
+  ratingComment: z.string().max(1000).optional().describe('deliver: the applicant’s comment on the rating'),
 });
 export type TActionRequest = z.infer<typeof ZActionRequest>;
 

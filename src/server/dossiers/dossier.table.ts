@@ -78,6 +78,17 @@ export interface DossierSuspensionTable {
   ended_at: number | null;
 }
 
+/** The applicant's rating of a dossier's handling, one per source (`counter` at delivery, `portal`). */
+export interface DossierRatingTable {
+  dossier_id: string;
+  province_code: string;
+  unit_code: string;
+  source: string; // counter | portal
+  rating: number; // 1 very dissatisfied … 5 very satisfied
+  comment: string | null;
+  rated_at: number;
+}
+
 /** Gapless per-agency, per-day sequence for dossier codes. */
 export interface DossierCodeCounterTable {
   agency_code: string;

@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { dueInEffectAt, stateAt, type Bounds, type ReportScope } from './period-report.repository.ts';
 import { scopeSql, withinScope, type Scope } from '../platform/tenant.ts';
+import type { Satisfaction, Span } from './indicators.ts';
 
 type Db = Kysely<Database>;
 type Num = number | string | null;
@@ -102,23 +103,35 @@ export async function resolvedBy(
 }
 
 /**
- * Receipt and resolution instants of the dossiers resolved in [from, E), by assignee (null: none): indicator 2.2
- * and the officers' average processing time, both in working days.
+ * Receipt and resolution instants of the dossiers resolved in [from, E), with the intervals their clock stood still
+ * awaiting a supplement, by assignee (null: none): indicator 2.2 and the officers' average processing time, both
+ * in working days without the suspended time.
  */
 export async function resolvedSpansByAssignee(
   db: Db,
   scope: ReportScope,
   b: Bounds,
-): Promise<Map<string | null, [number, number][]>> {
-  const { rows } = await sql<{ a: string | null; r: Num; e: Num }>`select assignee_id as a, received_at as r,
-      ended_at as e from dossiers
+): Promise<Map<string | null, Span[]>> {
+  const { rows } = await sql<{ id: string; a: string | null; r: Num; e: Num }>`select id, assignee_id as a,
+      received_at as r, ended_at as e from dossiers
     where ${scopeSql(scope)} and ended_at >= ${b.fromMs} and ended_at < ${b.endMs} and end_kind = 'resolved'`.execute(
     db,
   );
-  const out = new Map<string | null, [number, number][]>();
+  const { rows: pauses } = await sql<{ id: string; s: Num; e: Num | null }>`select s.dossier_id as id,
+      s.started_at as s, s.ended_at as e
+    from dossier_suspensions s join dossiers d on d.id = s.dossier_id
+    where ${scopeSql(scope, 'd')} and d.ended_at >= ${b.fromMs} and d.ended_at < ${b.endMs}
+      and d.end_kind = 'resolved'`.execute(db);
+  const pausesOf = new Map<string, [number, number | null][]>();
+  for (const p of pauses) {
+    const list = pausesOf.get(p.id) ?? [];
+    list.push([n(p.s), p.e === null ? null : n(p.e)]);
+    pausesOf.set(p.id, list);
+  }
+  const out = new Map<string | null, Span[]>();
   for (const x of rows) {
     const list = out.get(x.a) ?? [];
-    list.push([n(x.r), n(x.e)]);
+    list.push([n(x.r), n(x.e), pausesOf.get(x.id) ?? []]);
     out.set(x.a, list);
   }
   return out;
@@ -155,44 +168,20 @@ export async function userNames(db: Db, ids: string[], scope: Scope): Promise<Ma
   return new Map(rows.map((r) => [r.id, r.display_name]));
 }
 
-export interface Deliveries {
-  total: number;
-  /** Deliveries whose channel is recorded (live `deliver` actions: counter, postal, online). */
-  known: number;
-  electronic: number;
-}
-
-/** Results delivered in [from, E), by the channel their `deliver` action recorded (imported ones have none). */
-export async function deliveriesByMethod(db: Db, scope: ReportScope, b: Bounds): Promise<Deliveries> {
-  const { rows } = await sql<{ payload: string | null }>`select a.payload
-    from dossiers d left join dossier_actions a on a.dossier_id = d.id and a.type = 'deliver'
-    where ${scopeSql(scope, 'd')} and d.delivered_at >= ${b.fromMs} and d.delivered_at < ${b.endMs}`.execute(
-    db,
-  );
-  const out: Deliveries = { total: rows.length, known: 0, electronic: 0 };
-  for (const r of rows) {
-    let method: unknown;
-    try {
-      method = r.payload ? (JSON.parse(r.payload) as { method?: unknown }).method : undefined;
-    } catch {
-      method = undefined;
-    }
-    if (typeof method !== 'string') continue;
-    out.known += 1;
-    if (method === 'online') out.electronic += 1;
-  }
-  return out;
-}
-
 /**
- * Dossiers resolved in [from, E) about which a complaint or feedback was lodged and not rejected (accepted, being
- * handled or resolved, whatever its conclusion): the "complaint/dislike" part of indicator 5.4.
+ * Indicator 5.4's counts over the dossiers resolved in [from, E): how many, and how many of them were late, or rated
+ * dissatisfied (1-2 of 5, any source), or the subject of a complaint or feedback that was not rejected (accepted,
+ * being handled or resolved, whatever its conclusion), each dossier counted once.
  */
-export async function dossiersComplainedOf(db: Db, scope: ReportScope, b: Bounds): Promise<number> {
-  const { rows } = await sql<{ n: Num }>`select count(*) as n from dossiers d
+export async function satisfactionOf(db: Db, scope: ReportScope, b: Bounds): Promise<Satisfaction> {
+  const { rows } = await sql<{ resolved: Num; unsatisfied: Num }>`select count(*) as resolved,
+      coalesce(sum(case when d.resolution = 'late'
+        or exists (select 1 from dossier_ratings r where r.dossier_id = d.id and r.rating <= 2)
+        or exists (select 1 from petitions p where p.dossier_id = d.id and p.kind in ('complaint', 'feedback')
+          and p.status <> 'rejected')
+        then 1 else 0 end), 0) as unsatisfied
+    from dossiers d
     where ${scopeSql(scope, 'd')} and d.ended_at >= ${b.fromMs} and d.ended_at < ${b.endMs}
-      and d.end_kind = 'resolved'
-      and exists (select 1 from petitions p where p.dossier_id = d.id and p.kind in ('complaint', 'feedback')
-        and p.status <> 'rejected')`.execute(db);
-  return n(rows[0]?.n);
+      and d.end_kind = 'resolved'`.execute(db);
+  return { resolved: n(rows[0]?.resolved), unsatisfied: n(rows[0]?.unsatisfied) };
 }

@@ -10,8 +10,7 @@ import { loadCalendar } from '../calendar/calendar.service.ts';
 import type { Database } from '../db/schema.ts';
 import { onTimeRate, share } from './brief.format.ts';
 import {
-  deliveriesByMethod,
-  dossiersComplainedOf,
+  satisfactionOf,
   receivedByDay,
   resolvedBy,
   resolvedByDay,
@@ -23,7 +22,7 @@ import {
 import { buildPeriodReport, resolveReportUnit, type ReportTarget } from './period-report.ts';
 import { DAY_MS, resolvePeriod, type PeriodBounds } from '../platform/period.ts';
 import type { PeriodInput, PeriodReport, ReportUnitRef } from './report.types.ts';
-import { averageWorkingDays, indicators766, type Indicators766 } from './indicators.ts';
+import { averageWorkingDays, indicators766, type Indicators766, type Span } from './indicators.ts';
 
 type Db = Kysely<Database>;
 
@@ -75,7 +74,7 @@ async function officers(
   scope: Parameters<typeof workloadAt>[1],
   period: PeriodBounds,
   t: number,
-  spans: Map<string | null, [number, number][]>,
+  spans: Map<string | null, Span[]>,
   calendar: WorkingCalendar,
 ) {
   const loads = await workloadAt(db, scope, t, SOON_MS);
@@ -159,13 +158,7 @@ export async function buildDashboard(
     workloadAt: new Date(t).toISOString(),
     officers: await officers(db, target.scope, period, t, byAssignee, calendar),
     procedures,
-    indicators: indicators766(
-      report.totals,
-      spans,
-      calendar,
-      await deliveriesByMethod(db, target.scope, period),
-      await dossiersComplainedOf(db, target.scope, period),
-    ),
+    indicators: indicators766(report.totals, spans, calendar, await satisfactionOf(db, target.scope, period)),
   };
   const communes = rankCommunes(report);
   if (communes) result.communes = communes;

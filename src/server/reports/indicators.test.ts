@@ -6,24 +6,37 @@ import { fixtureReport } from './report.fixtures.ts';
 const calendar = createCalendar(defaultCalendarSpec());
 const t = (s: string) => parseInstant(`${s}+07:00`);
 
-describe('Decision 766 indicators', () => {
-  const totals = fixtureReport().totals; // resolved 45: 8 early, 15 on time, 22 late; new 87, 22 online
+describe('Decision 766 indicators (as the national portal scores them)', () => {
+  // resolved 45: 8 early, 15 on time, 22 late; in progress 48: 24 within the deadline, 24 overdue; new 87, 22 online
+  const totals = fixtureReport().totals;
+  const none = { resolved: 45, unsatisfied: 22 };
 
-  it('2.1, 3.3 and 5.4 from the period totals', () => {
-    const { items } = indicators766(totals, [], calendar, { total: 0, known: 0, electronic: 0 }, 0);
+  it('2.1 = (early + on time + in progress within the deadline) / (resolved + in progress)', () => {
+    const { items } = indicators766(totals, [], calendar, none);
     const by = Object.fromEntries(items.map((i) => [i.id, i]));
-    expect(by['2.1']).toMatchObject({ value: 51.1, numerator: 23, denominator: 45, unit: '%' });
+    expect(totals.inProgress).toMatchObject({ total: 48, withinDeadline: 24 });
+    // (8 + 15 + 24) / (45 + 48) = 47 / 93 = 50.5 %
+    expect(by['2.1']).toMatchObject({ value: 50.5, numerator: 47, denominator: 93, unit: '%' });
     expect(by['3.3']).toMatchObject({ value: 25.3, target: 50, attainment: 0.506 });
-    expect(by['5.4']).toMatchObject({ value: 51.1, target: 90, attainment: 0.568 });
     expect(by['2.2']).toMatchObject({ value: null, denominator: 0 });
   });
 
-  it('5.4 takes off the share of resolved dossiers complained of', () => {
-    // resolved 45, late 22: 100 − 48.9 − 9 / 45 × 100 (20) = 31.1
-    const { items } = indicators766(totals, [], calendar, { total: 0, known: 0, electronic: 0 }, 9);
+  it.each([
+    // [case, resolved, unsatisfied (late ∪ rated 1-2 ∪ complained of, each once), expected value]
+    ['none unsatisfied', 45, 0, 100],
+    ['only the late ones', 45, 22, 51.1],
+    ['late and complained of overlap: each dossier once', 45, 30, 33.3],
+    ['every one', 45, 45, 0],
+    ['nothing resolved', 0, 0, null],
+  ])('5.4 %s', (_case, resolved, unsatisfied, value) => {
+    const { items } = indicators766(totals, [], calendar, { resolved, unsatisfied });
     const i54 = items.find((i) => i.id === '5.4');
-    expect(i54).toMatchObject({ value: 31.1, numerator: 9, denominator: 45, attainment: 0.346 });
-    expect(i54).not.toHaveProperty('noteCode');
+    expect(i54).toMatchObject({
+      value,
+      numerator: resolved - unsatisfied,
+      denominator: resolved,
+      target: 90,
+    });
   });
 
   it('2.2 averages working days on the calendar (weekends and Tết excluded)', () => {
@@ -32,30 +45,35 @@ describe('Decision 766 indicators', () => {
     expect(averageWorkingDays([], calendar)).toBeNull();
   });
 
-  it('4.1 when deliveries record their channel, else omitted with the reason', () => {
-    const none = indicators766(totals, [], calendar, { total: 5, known: 0, electronic: 0 }, 0);
-    expect(none.items.map((i) => i.id)).toEqual(['2.1', '2.2', '3.3', '5.4']);
-    expect(none.omitted).toEqual([
+  it('2.2 leaves out the time suspended for a supplement (and a suspension still open at the end)', () => {
+    const received = t('2026-03-02T07:30:00'); // Monday
+    const resolved = t('2026-03-13T17:30:00'); // Friday of the next week: 10 working days
+    expect(averageWorkingDays([[received, resolved, []]], calendar)).toBe(10);
+    // awaiting a supplement from Wed 4 Mar 07:30 to Mon 9 Mar 07:30: 3 working days stood still
+    const paused: [number, number | null][] = [[t('2026-03-04T07:30:00'), t('2026-03-09T07:30:00')]];
+    expect(averageWorkingDays([[received, resolved, paused]], calendar)).toBe(7);
+    // a pause before the receipt or after the resolution counts only for its part inside
+    const outside: [number, number | null][] = [[t('2026-02-25T07:30:00'), t('2026-03-03T07:30:00')]];
+    expect(averageWorkingDays([[received, resolved, outside]], calendar)).toBe(9);
+    const open: [number, number | null][] = [[t('2026-03-13T07:30:00'), null]];
+    expect(averageWorkingDays([[received, resolved, open]], calendar)).toBe(9);
+  });
+
+  it('4.1 is omitted: no result is a signed electronic document, and a delivery channel is not one', () => {
+    const some = indicators766(totals, [], calendar, none);
+    expect(some.items.map((i) => i.id)).toEqual(['2.1', '2.2', '3.3', '5.4']);
+    expect(some.omitted).toEqual([
       {
         id: '4.1',
-        name: 'Tỷ lệ hồ sơ trả kết quả điện tử',
-        reason: expect.stringContaining('imported history has none'),
-        reasonCode: 'no_delivery_channel',
+        name: 'Tỷ lệ hồ sơ có kết quả điện tử có giá trị pháp lý',
+        reason: expect.stringContaining('digitally signed'),
+        reasonCode: 'no_electronic_result',
       },
     ]);
-    const undelivered = indicators766(totals, [], calendar, { total: 0, known: 0, electronic: 0 }, 0);
-    expect(undelivered.omitted[0]?.reasonCode).toBe('no_delivery');
-    const some = indicators766(totals, [], calendar, { total: 5, known: 4, electronic: 1 }, 0);
-    expect(some.items.map((i) => i.id)).toEqual(['2.1', '2.2', '3.3', '4.1', '5.4']);
-    expect(some.items[3]).toMatchObject({
-      value: 25,
-      numerator: 1,
-      denominator: 4,
-      noteCode: 'deliveries_without_channel',
-      noteCount: 1,
-    });
-    expect(some.omitted).toEqual([]);
-    const all = indicators766(totals, [], calendar, { total: 4, known: 4, electronic: 1 }, 0);
-    expect(all.items[3]?.noteCode).toBeUndefined();
+    const empty = fixtureReport().totals;
+    empty.resolved.total = 0;
+    expect(indicators766(empty, [], calendar, { resolved: 0, unsatisfied: 0 }).omitted[0]?.reasonCode).toBe(
+      'no_completed',
+    );
   });
 });

@@ -4,7 +4,6 @@
  */
 import type { WorkingCalendar } from '../../shared/calendar/index.ts';
 import { share } from './brief.format.ts';
-import type { Deliveries } from './dashboard.repository.ts';
 import type { ReportCounts } from './report.types.ts';
 
 export interface Indicator {
@@ -20,10 +19,8 @@ export interface Indicator {
   attainment?: number | null;
   numerator?: number;
   denominator?: number;
-  /** A remark in English, and the same as a stable code (+ count) for screens that translate it. */
+  /** A remark in English. */
   note?: string;
-  noteCode?: 'deliveries_without_channel';
-  noteCount?: number;
 }
 
 /** An indicator the data cannot support: `reason` in English, `reasonCode` stable for translation. */
@@ -31,7 +28,7 @@ export interface OmittedIndicator {
   id: string;
   name: string;
   reason: string;
-  reasonCode: 'no_delivery' | 'no_delivery_channel';
+  reasonCode: 'no_completed' | 'no_electronic_result';
 }
 
 export interface Indicators766 {
@@ -43,81 +40,85 @@ const round1 = (v: number): number => Math.round(v * 10) / 10;
 const attainment = (value: number | null, target: number): number | null =>
   value === null ? null : Math.round(Math.min(1, value / target) * 1000) / 1000;
 
-/** Average working days between receipt and resolution (working time of the province calendar / one working day). */
-export function averageWorkingDays(spans: [number, number][], calendar: WorkingCalendar): number | null {
+/**
+ * A resolved dossier's receipt and resolution instants, and the intervals its clock stood still awaiting a
+ * supplement (an interval still open ends at the resolution).
+ */
+export type Span = [received: number, resolved: number, pauses?: [number, number | null][]];
+
+/**
+ * Average working days between receipt and resolution, without the time suspended for supplements (Decision 766
+ * indicator 2.2): working time on the province calendar / one working day.
+ */
+export function averageWorkingDays(spans: Span[], calendar: WorkingCalendar): number | null {
   if (spans.length === 0) return null;
   let total = 0;
-  for (const [received, resolved] of spans)
-    total += Math.max(0, calendar.workingMillisBetween(received, resolved));
+  for (const [received, resolved, pauses = []] of spans) {
+    let worked = Math.max(0, calendar.workingMillisBetween(received, resolved));
+    for (const [start, end] of pauses) {
+      const a = Math.max(start, received);
+      const b = Math.min(end ?? resolved, resolved);
+      if (b > a) worked -= calendar.workingMillisBetween(a, b);
+    }
+    total += Math.max(0, worked);
+  }
   return round1(total / spans.length / calendar.workingDayMillis);
 }
 
-const NAME_41 = 'Tỷ lệ hồ sơ trả kết quả điện tử';
+const NAME_41 = 'Tỷ lệ hồ sơ có kết quả điện tử có giá trị pháp lý';
 
-/** 4.1 when some delivery of the period records its channel; otherwise the reason it is omitted. */
-function indicator41(d: Deliveries): Indicator | OmittedIndicator {
-  if (d.known === 0)
-    return d.total === 0
-      ? {
-          id: '4.1',
-          name: NAME_41,
-          reason: 'No result of the dossiers resolved in the period has been delivered.',
-          reasonCode: 'no_delivery',
-        }
-      : {
-          id: '4.1',
-          name: NAME_41,
-          reason:
-            'No delivery of the period records its channel (imported history has none; live deliveries record counter, postal or online).',
-          reasonCode: 'no_delivery_channel',
-        };
-  const unrecorded = d.total - d.known;
+/**
+ * 4.1 = dossiers given a legally valid electronic result (signed) / completed dossiers whose result is a document.
+ * A result delivered online is not an electronic result: only a digitally signed one is (Decree 45/2020 Art. 14,
+ * Decree 30/2020). MộtCửa does not sign results yet, so the indicator is omitted with that reason rather than
+ * shown as a figure the national portal would not recognise.
+ */
+function indicator41(completed: number): OmittedIndicator {
   return {
     id: '4.1',
     name: NAME_41,
-    value: round1(share(d.electronic, d.known)),
-    unit: '%',
-    formula:
-      "deliveries with method 'online' / deliveries whose method is recorded × 100 (dossiers resolved in the period, result delivered)",
-    numerator: d.electronic,
-    denominator: d.known,
-    ...(unrecorded > 0
-      ? {
-          note: `${unrecorded} delivery(ies) without a recorded channel (imported) are left out.`,
-          noteCode: 'deliveries_without_channel' as const,
-          noteCount: unrecorded,
-        }
-      : {}),
+    reason:
+      completed === 0
+        ? 'No dossier was completed in the period.'
+        : 'No result of the period was given as a digitally signed electronic document; a delivery channel (online) is not an electronic result.',
+    reasonCode: completed === 0 ? 'no_completed' : 'no_electronic_result',
   };
+}
+
+/** What indicator 5.4 needs to know of the dossiers resolved in the period. */
+export interface Satisfaction {
+  /** Resolved in the period. */
+  resolved: number;
+  /** Of those, the dossiers that were late, or rated dissatisfied (1-2 of 5), or complained of: each once. */
+  unsatisfied: number;
 }
 
 export function indicators766(
   t: ReportCounts,
-  spans: [number, number][],
+  spans: Span[],
   calendar: WorkingCalendar,
-  deliveries: Deliveries,
-  /** Dossiers resolved in the period about which a complaint or feedback was lodged and not rejected. */
-  complainedOf: number,
+  satisfaction: Satisfaction,
 ): Indicators766 {
   const resolved = t.resolved.total;
   const fresh = t.received.online + t.received.directOrPostal;
-  const onTime = t.resolved.early + t.resolved.onTime;
-  const rate21 = resolved ? round1(share(onTime, resolved)) : null;
+  // 2.1 counts what was resolved in time and what is still in time: (early + on time + in progress within the
+  // deadline) / (resolved + in progress), the dossiers handled in the period.
+  const inTime = t.resolved.early + t.resolved.onTime + t.inProgress.withinDeadline;
+  const handled = resolved + t.inProgress.total;
+  const rate21 = handled ? round1(share(inTime, handled)) : null;
   const rate33 = fresh ? round1(share(t.received.online, fresh)) : null;
-  const lateRate = resolved ? share(t.resolved.late, resolved) : null;
-  const complaintRate = resolved ? share(Math.min(complainedOf, resolved), resolved) : null;
-  const value54 =
-    lateRate === null || complaintRate === null ? null : round1(Math.max(0, 100 - lateRate - complaintRate));
-  const i41 = indicator41(deliveries);
+  const satisfied = Math.max(0, satisfaction.resolved - satisfaction.unsatisfied);
+  const value54 = satisfaction.resolved ? round1(share(satisfied, satisfaction.resolved)) : null;
   const items: Indicator[] = [
     {
       id: '2.1',
       name: 'Tỷ lệ hồ sơ giải quyết trước hạn và đúng hạn',
       value: rate21,
       unit: '%',
-      formula: '(early + onTime) / resolved × 100',
-      numerator: onTime,
-      denominator: resolved,
+      formula:
+        '(early + onTime + in progress within the deadline) / (resolved + in progress) × 100 (dossiers handled in the period)',
+      numerator: inTime,
+      denominator: handled,
     },
     {
       id: '2.2',
@@ -125,7 +126,7 @@ export function indicators766(
       value: averageWorkingDays(spans, calendar),
       unit: 'working_day',
       formula:
-        'mean over the dossiers resolved in the period of workingTime(receivedAt, resolvedAt) / 8 h (province calendar)',
+        'mean over the dossiers resolved in the period of (workingTime(receivedAt, resolvedAt) − working time suspended for supplements) / 8 h (province calendar)',
       denominator: spans.length,
     },
     {
@@ -141,18 +142,16 @@ export function indicators766(
     },
     {
       id: '5.4',
-      name: 'Mức độ hài lòng (100% − tỷ lệ trễ hạn − tỷ lệ phản ánh, kiến nghị)',
+      name: 'Mức độ hài lòng trong giải quyết thủ tục hành chính',
       value: value54,
       unit: '%',
       formula:
-        '100 − late / resolved × 100 − complained-of / resolved × 100 (complained-of: dossiers resolved in the period with a complaint or feedback not rejected)',
+        'resolved dossiers that were neither late, nor rated dissatisfied (1-2 of 5), nor the subject of a complaint or feedback not rejected / resolved × 100, each dossier counted once',
       target: 90,
       attainment: attainment(value54, 90),
-      numerator: Math.min(complainedOf, resolved),
-      denominator: resolved,
+      numerator: satisfied,
+      denominator: satisfaction.resolved,
     },
   ];
-  if ('reason' in i41) return { items, omitted: [i41] };
-  items.splice(3, 0, i41);
-  return { items, omitted: [] };
+  return { items, omitted: [indicator41(resolved)] };
 }

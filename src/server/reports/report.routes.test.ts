@@ -200,9 +200,10 @@ for (const dialect of DIALECTS) {
         [2, '25000', 50],
       ]);
       const ind = Object.fromEntries(d.indicators.items.map((i) => [i.id, i]));
-      expect(ind['2.1']).toMatchObject({ value: 66.7, numerator: 2, denominator: 3 });
+      // (2 resolved in time + D-3 in progress within its due) / (3 resolved + 2 in progress: D-3, D-4 overdue)
+      expect(ind['2.1']).toMatchObject({ value: 60, numerator: 3, denominator: 5 });
       expect(ind['3.3']).toMatchObject({ value: 20, target: 50, attainment: 0.4 });
-      expect(ind['5.4']).toMatchObject({ value: 66.7, target: 90 });
+      expect(ind['5.4']).toMatchObject({ value: 66.7, numerator: 2, denominator: 3, target: 90 }); // D-2 late
       // Working time (07:30-11:30, 13:30-17:30): D-1 Thu 10 Jul 08:00 → Mon 14 Jul 10:00 = 7.5 + 8 + 2.5 h = 2.25 d;
       // D-2 10 Jul 09:00 → Wed 16 Jul 10:00 = 6.5 + 8 × 3 + 2.5 h = 4.125 d; G-1 Fri 11 Jul 09:00 → 16 Jul 10:00 = 3.125 d.
       expect(ind['2.2']).toMatchObject({ value: 3.2, unit: 'working_day', denominator: 3 });
@@ -277,10 +278,50 @@ for (const dialect of DIALECTS) {
         payload: { type: 'reject', reason: 'Trùng nội dung đã trả lời' },
       });
       const d = (await get(`/api/reports/dashboard?unit=68&${Q}`, 'tinh.lamdong')).json() as Dashboard;
-      // resolved 3 (D-1, D-2 late, G-1): 100 − 33.3 (late) − 33.3 (D-1 complained of) = 33.3
+      // resolved 3 (D-1 complained of, D-2 late, G-1): only G-1 satisfactory
       expect(d.indicators.items.find((i) => i.id === '5.4')).toMatchObject({
         value: 33.3,
         numerator: 1,
+        denominator: 3,
+      });
+    });
+
+    it('5.4 counts a dossier rated dissatisfied at delivery, and a late one complained of only once', async () => {
+      const deliver = (payload: Record<string, unknown>) =>
+        h.app.inject({
+          method: 'POST',
+          url: '/api/dossiers/G-1/actions',
+          headers: { cookie: cookies['tiepnhan.giahiep'] ?? '', 'accept-language': 'vi' },
+          payload: { type: 'deliver', deliveryMethod: 'counter', ...payload },
+        });
+      const bad = await deliver({ rating: 6 });
+      expect(bad.statusCode).toBe(400);
+      expect(JSON.stringify(bad.json().error.details)).toContain('rating');
+      const ok = await deliver({ rating: 2, ratingComment: 'Phải chờ lâu' });
+      expect(ok.statusCode).toBe(200);
+      const rows = await h.t.db.selectFrom('dossier_ratings').selectAll().execute();
+      expect(rows).toMatchObject([
+        { source: 'counter', rating: 2, comment: 'Phải chờ lâu', unit_code: '25015' },
+      ]);
+      // D-2 is late and now also the subject of feedback that is not rejected: still one dossier
+      const lodged = await h.app.inject({
+        method: 'POST',
+        url: '/api/petitions',
+        headers: { cookie: cookies['chuyenvien.dilinh'] ?? '' },
+        payload: {
+          kind: 'feedback',
+          channel: 'direct',
+          subject: 'Trễ hẹn',
+          content: 'Hồ sơ trả chậm so với giấy hẹn.',
+          petitioner: { name: 'Lê Văn Cường' },
+          dossierCode: 'D-2',
+        },
+      });
+      expect(lodged.statusCode).toBe(201);
+      const d = (await get(`/api/reports/dashboard?unit=68&${Q}`, 'tinh.lamdong')).json() as Dashboard;
+      expect(d.indicators.items.find((i) => i.id === '5.4')).toMatchObject({
+        value: 0,
+        numerator: 0,
         denominator: 3,
       });
     });

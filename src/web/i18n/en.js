@@ -29,20 +29,20 @@ export const en = {
   'dashboard.ind.lead':
     'The indicators for directing, managing and assessing service to citizens and businesses that MộtCửa’s data supports.',
   'dashboard.ind.2.1.name': 'Dossiers resolved early or on time',
-  'dashboard.ind.2.1.formula': '(resolved early + on time) / resolved in the period × 100',
+  'dashboard.ind.2.1.formula':
+    '(resolved early or on time + in progress within the deadline) / (resolved + in progress) × 100',
   'dashboard.ind.2.2.name': 'Average processing time',
   'dashboard.ind.2.2.formula':
-    'mean working time (province working calendar) from receipt to resolution of the dossiers resolved in the period, divided by 8 hours',
+    'mean working days from receipt to resolution, without the time awaiting a supplement',
   'dashboard.ind.3.3.name': 'Online share of dossiers received',
   'dashboard.ind.3.3.formula': 'new dossiers received online / (online + direct or postal) × 100',
-  'dashboard.ind.4.1.name': 'Results delivered electronically',
+  'dashboard.ind.4.1.name': 'Dossiers given a legally valid electronic result',
   'dashboard.ind.4.1.formula':
-    'results delivered online / deliveries whose channel is recorded × 100 (dossiers resolved in the period and delivered)',
-  'dashboard.ind.note.deliveries_without_channel':
-    '{n} deliveries without a recorded channel (imported data) are left out.',
-  'dashboard.ind.5.4.name': 'Satisfaction',
-  'dashboard.ind.5.4.formula': '100% − late rate − complaint rate',
-  'dashboard.ind.5.4.ratio': '{a} of {b} resolved dossiers complained of',
+    'dossiers given a digitally signed electronic result / resolved dossiers whose result is a document × 100',
+  'dashboard.ind.5.4.name': 'Satisfaction with the handling of procedures',
+  'dashboard.ind.5.4.formula':
+    'resolved dossiers neither late, nor rated dissatisfied, nor complained of / resolved × 100 (each dossier once)',
+  'dashboard.ind.5.4.ratio': '{a} of {b} resolved dossiers satisfactory',
   'dashboard.ind.formula': 'Formula:',
   'dashboard.ind.ratio': '{a} of {b}',
   'dashboard.ind.basis': 'Over {n} dossiers',
@@ -52,9 +52,9 @@ export const en = {
   'dashboard.ind.met': 'Met',
   'dashboard.ind.notMet': 'Not met',
   'dashboard.ind.omitted': 'Not computed',
-  'dashboard.omitted.no_delivery': 'No result of the dossiers resolved in the period has been delivered.',
-  'dashboard.omitted.no_delivery_channel':
-    'No delivery of the period records its channel (imported data has none).',
+  'dashboard.omitted.no_electronic_result':
+    'No result was given as a digitally signed electronic document; a result delivered online is not an electronic result.',
+  'dashboard.omitted.no_completed': 'No dossier was completed in the period.',
   'dashboard.chart.heading': 'Received and resolved',
   'dashboard.chart.by.day': 'Dossiers per day.',
   'dashboard.chart.by.week': 'Dossiers per week (7 days from the first day of the period).',
@@ -439,6 +439,15 @@ export const en = {
   'act.newDue': 'New due',
   'act.extendHint': 'The apology and new appointment letter (Form 04) will be issued.',
   'act.stopKind': 'Case',
+  'act.rating': 'Applicant’s rating',
+  'act.ratingHint':
+    'Ask the applicant how satisfied they are when the result is returned (Decision 766 indicator 5.4).',
+  'act.ratingNone': 'No rating',
+  'rating.5': '5 — Very satisfied',
+  'rating.4': '4 — Satisfied',
+  'rating.3': '3 — Neutral',
+  'rating.2': '2 — Dissatisfied',
+  'rating.1': '1 — Very dissatisfied',
   'act.deliveryMethod': 'Delivery',
   'act.confirm': 'Confirm',
 

@@ -29,21 +29,21 @@ export const vi = {
   'dashboard.ind.lead':
     'Bộ chỉ số chỉ đạo, điều hành và đánh giá chất lượng phục vụ người dân, doanh nghiệp: các chỉ số tính được từ dữ liệu của MộtCửa.',
   'dashboard.ind.2.1.name': 'Tỷ lệ hồ sơ giải quyết trước hạn và đúng hạn',
-  'dashboard.ind.2.1.formula': '(số hồ sơ trả trước hạn + đúng hạn) / số hồ sơ đã giải quyết trong kỳ × 100',
+  'dashboard.ind.2.1.formula':
+    '(số hồ sơ giải quyết trước hạn, đúng hạn + số hồ sơ đang giải quyết trong hạn) / tổng số hồ sơ đã và đang giải quyết × 100',
   'dashboard.ind.2.2.name': 'Thời gian giải quyết trung bình',
   'dashboard.ind.2.2.formula':
-    'trung bình thời gian làm việc (theo lịch làm việc của tỉnh) từ tiếp nhận đến giải quyết của các hồ sơ giải quyết trong kỳ, chia cho 8 giờ',
+    'trung bình số ngày làm việc từ tiếp nhận đến khi giải quyết, trừ thời gian chờ bổ sung hồ sơ',
   'dashboard.ind.3.3.name': 'Tỷ lệ hồ sơ trực tuyến trên tổng số hồ sơ tiếp nhận',
   'dashboard.ind.3.3.formula':
     'số hồ sơ mới tiếp nhận trực tuyến / (trực tuyến + trực tiếp, bưu chính) × 100',
-  'dashboard.ind.4.1.name': 'Tỷ lệ hồ sơ trả kết quả điện tử',
+  'dashboard.ind.4.1.name': 'Tỷ lệ hồ sơ có kết quả điện tử có giá trị pháp lý',
   'dashboard.ind.4.1.formula':
-    'số lượt trả kết quả trực tuyến / số lượt trả kết quả có ghi nhận hình thức trả × 100 (hồ sơ giải quyết trong kỳ đã trả kết quả)',
-  'dashboard.ind.note.deliveries_without_channel':
-    '{n} lượt trả kết quả không ghi nhận hình thức trả (dữ liệu chuyển đổi) nên không được tính.',
-  'dashboard.ind.5.4.name': 'Mức độ hài lòng',
-  'dashboard.ind.5.4.formula': '100% − tỷ lệ hồ sơ trễ hạn − tỷ lệ phản ánh, kiến nghị',
-  'dashboard.ind.5.4.ratio': '{a} trong {b} hồ sơ đã giải quyết bị khiếu nại, phản ánh',
+    'số hồ sơ được trả kết quả điện tử có chữ ký số / số hồ sơ đã giải quyết có kết quả là văn bản × 100',
+  'dashboard.ind.5.4.name': 'Mức độ hài lòng trong giải quyết thủ tục hành chính',
+  'dashboard.ind.5.4.formula':
+    'số hồ sơ đã giải quyết không trễ hạn, không bị đánh giá không hài lòng, không bị phản ánh, kiến nghị / số hồ sơ đã giải quyết × 100 (mỗi hồ sơ tính một lần)',
+  'dashboard.ind.5.4.ratio': '{a} trong {b} hồ sơ đã giải quyết đạt yêu cầu',
   'dashboard.ind.formula': 'Công thức:',
   'dashboard.ind.ratio': '{a} trên {b}',
   'dashboard.ind.basis': 'Tính trên {n} hồ sơ',
@@ -53,9 +53,9 @@ export const vi = {
   'dashboard.ind.met': 'Đạt',
   'dashboard.ind.notMet': 'Chưa đạt',
   'dashboard.ind.omitted': 'Chưa tính được',
-  'dashboard.omitted.no_delivery': 'Chưa có hồ sơ giải quyết trong kỳ được trả kết quả.',
-  'dashboard.omitted.no_delivery_channel':
-    'Không lượt trả kết quả nào trong kỳ ghi nhận hình thức trả (dữ liệu chuyển đổi không có thông tin này).',
+  'dashboard.omitted.no_electronic_result':
+    'Chưa có kết quả nào được trả dưới dạng văn bản điện tử có chữ ký số; trả kết quả qua mạng không phải là kết quả điện tử.',
+  'dashboard.omitted.no_completed': 'Chưa có hồ sơ giải quyết xong trong kỳ.',
   'dashboard.chart.heading': 'Tiếp nhận và giải quyết',
   'dashboard.chart.by.day': 'Số hồ sơ theo ngày.',
   'dashboard.chart.by.week': 'Số hồ sơ theo tuần (mỗi tuần 7 ngày, kể từ ngày đầu kỳ).',
@@ -440,6 +440,14 @@ export const vi = {
   'act.newDue': 'Hẹn trả mới',
   'act.extendHint': 'Phiếu xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04) sẽ được lập.',
   'act.stopKind': 'Trường hợp dừng',
+  'act.rating': 'Công dân đánh giá',
+  'act.ratingHint': 'Hỏi công dân mức độ hài lòng khi trả kết quả (chỉ số 5.4 của Quyết định 766).',
+  'act.ratingNone': 'Không đánh giá',
+  'rating.5': '5 — Rất hài lòng',
+  'rating.4': '4 — Hài lòng',
+  'rating.3': '3 — Bình thường',
+  'rating.2': '2 — Không hài lòng',
+  'rating.1': '1 — Rất không hài lòng',
   'act.deliveryMethod': 'Hình thức trả',
   'act.confirm': 'Xác nhận',
 

@@ -10,7 +10,7 @@ import { t } from '../lib/i18n.js';
 import { session } from '../lib/session.js';
 import { dateField, dateValue, field, setFieldError } from '../lib/ui.js';
 
-/** @typedef {'note' | 'noteRequired' | 'assignee' | 'missing' | 'agency' | 'agencyLimit' | 'reason' | 'reasonOptional' | 'newDueAt' | 'stopKind' | 'deliveryMethod'} Part */
+/** @typedef {'note' | 'noteRequired' | 'assignee' | 'missing' | 'agency' | 'agencyLimit' | 'reason' | 'reasonOptional' | 'newDueAt' | 'stopKind' | 'deliveryMethod' | 'rating'} Part */
 
 /** @type {Record<string, Part[]>} */
 export const ACTION_FIELDS = {
@@ -28,7 +28,7 @@ export const ACTION_FIELDS = {
   extend: ['newDueAt', 'reason'],
   stop: ['stopKind', 'reason'],
   withdraw: ['reasonOptional'],
-  deliver: ['deliveryMethod', 'note'],
+  deliver: ['deliveryMethod', 'rating', 'note'],
   correct_result: ['noteRequired'],
 };
 
@@ -157,6 +157,19 @@ export async function dossierActionForm(dossier, type, cb) {
           options: ['counter', 'postal', 'online'].map((k) => [k, t(`delivery.${k}`)]),
         })),
       );
+    if (part === 'rating')
+      body.push(
+        (f.rating = field({
+          label: t('act.rating'),
+          path: 'rating',
+          type: 'select',
+          hint: t('act.ratingHint'),
+          options: [
+            ['', t('act.ratingNone')],
+            ...[5, 4, 3, 2, 1].map((n) => /** @type {[string, string]} */ ([String(n), t(`rating.${n}`)])),
+          ],
+        })),
+      );
     if (part === 'assignee') {
       const people = await loadSpecialists();
       f.assignee = people.length
@@ -195,6 +208,7 @@ export async function dossierActionForm(dossier, type, cb) {
       req.agencyLimit = { value: Number(val('limitValue')), unit: val('limitUnit') };
     if (f.stopKind) req.stopKind = val('stopKind');
     if (f.deliveryMethod) req.deliveryMethod = val('deliveryMethod');
+    if (f.rating && val('rating') !== '') req.rating = Number(val('rating'));
     if (f.newDate) {
       const date = dateValue(f.newDate);
       if (date === null) return false;

@@ -20,14 +20,14 @@ import { has, num, t } from '../lib/i18n.js';
  * @property {number} [numerator]
  * @property {number} [denominator]
  * @property {string} [note] a remark, in English
- * @property {string} [noteCode] the remark's stable code: 'deliveries_without_channel' (with `noteCount`)
+ * @property {string} [noteCode] the remark's stable code, when a remark has one (with `noteCount`)
  * @property {number} [noteCount]
  *
  * @typedef {object} OmittedIndicator
  * @property {string} id
  * @property {string} name
  * @property {string} reason why the data cannot support it, in English
- * @property {string} reasonCode the reason's stable code: 'no_delivery' or 'no_delivery_channel'
+ * @property {string} reasonCode the reason's stable code: 'no_completed' or 'no_electronic_result'
  *
  * @typedef {{items: Indicator[], omitted: OmittedIndicator[]}} Indicators
  */

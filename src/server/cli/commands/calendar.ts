@@ -18,7 +18,7 @@ import {
   type CalendarOverride,
 } from '../../calendar/calendar.service.ts';
 import { yearSummary } from '../../calendar/calendar.presenter.ts';
-import { checkOpenDues } from '../../calendar/calendar.check.service.ts';
+import { checkOpenDues } from '../../dossiers/dossier.due-check.service.ts';
 import { AppError } from '../../platform/app-error.ts';
 import { EVERY_TENANT } from '../../platform/tenant.ts';
 import { parseCommandArgs, requireString } from '../args.ts';

@@ -6,12 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatInstant } from '../../shared/calendar/index.ts';
 import { DIALECTS, openTestDb, type TestDb } from '../../../test/support/db.ts';
 import { at, buildIntake, seedCentre, type Staff } from '../../../test/support/dossiers.ts';
-import { applyAction } from '../dossiers/dossier.action.service.ts';
-import { intake } from '../dossiers/dossier.intake.service.ts';
-import type { TActionRequest } from '../dossiers/dossier.schemas.ts';
+import { applyAction } from './dossier.action.service.ts';
+import { intake } from './dossier.intake.service.ts';
+import type { TActionRequest } from './dossier.schemas.ts';
 import { EVERY_TENANT } from '../platform/tenant.ts';
-import { checkOpenDues } from './calendar.check.service.ts';
-import { NATIONAL_SCOPE, saveCalendarOverride, type CalendarOverride } from './calendar.service.ts';
+import { checkOpenDues } from './dossier.due-check.service.ts';
+import { NATIONAL_SCOPE, saveCalendarOverride, type CalendarOverride } from '../calendar/calendar.service.ts';
 
 for (const dialect of DIALECTS) {
   describe(`open dossiers after a calendar correction (${dialect})`, () => {

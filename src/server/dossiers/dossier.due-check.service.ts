@@ -6,9 +6,9 @@
 import type { Kysely } from 'kysely';
 import type { LimitUnit, WorkingCalendar } from '../../shared/calendar/index.ts';
 import type { Database } from '../db/schema.ts';
-import { listOpenDues, type OpenDue } from '../dossiers/dossier.repository.ts';
+import { listOpenDues, type OpenDue } from './dossier.repository.ts';
 import type { Scope } from '../platform/tenant.ts';
-import { loadCalendar } from './calendar.service.ts';
+import { loadCalendar } from '../calendar/calendar.service.ts';
 
 /** Dues computed from a start instant and the procedure's limit can be recomputed; others were set by hand. */
 const RECOMPUTABLE = new Set(['receipt', 'supplement_received']);
