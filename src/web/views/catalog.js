@@ -197,16 +197,15 @@ function overrideForm(view) {
     feeAmount: amount.control.value.trim() === '' ? null : Number(amount.control.value),
     feeNote: feeNote.control.value.trim() || null,
     notes: notes.control.value.trim() || null,
-    extraComponents: [...extras.children]
-      .map((row) => {
-        const [name, note] = /** @type {HTMLInputElement[]} */ ([
-          ...row.querySelectorAll('input:not([type=checkbox])'),
-        ]);
-        const required = /** @type {HTMLInputElement} */ (row.querySelector('input[type=checkbox]')).checked;
-        const n = note?.value.trim();
-        return { name: name?.value.trim() ?? '', ...(n ? { note: n } : {}), required };
-      })
-      .filter((x) => x.name !== ''),
+    extraComponents: [...extras.children].map((row) => {
+      const [name, note] = /** @type {HTMLInputElement[]} */ ([
+        ...row.querySelectorAll('input:not([type=checkbox])'),
+      ]);
+      const required = /** @type {HTMLInputElement} */ (row.querySelector('input[type=checkbox]')).checked;
+      const n = note?.value.trim();
+      // an empty name is sent as it is: the server names the row to fill in or remove
+      return { name: name?.value.trim() ?? '', ...(n ? { note: n } : {}), required };
+    }),
   });
 
   const save = h('button', { type: 'submit', class: 'btn btn-primary' }, t('catalog.override.save'));
