@@ -184,6 +184,19 @@ for (const dialect of DIALECTS) {
       expect(audit[1]!.chain).toBe('68');
     });
 
+    it('lets one of two concurrent saves of the same version through, the other gets 409', async () => {
+      const body = (notes: string) => ({ expectedVersion: 0, notes });
+      const [a, b] = await Promise.all([
+        overrides(haNoi, 'PUT', body('Ghi chú A')),
+        overrides(haNoi, 'PUT', body('Ghi chú B')),
+      ]);
+      expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+      const view = (await overrides(haNoi, 'GET')).json();
+      expect(view.history).toHaveLength(1);
+      const revert = await overrides(haNoi, 'DELETE', undefined, '?expectedVersion=1');
+      expect(revert.json()).toMatchObject({ version: 2, current: { notes: null } });
+    });
+
     it("keeps another province out of Lâm Đồng's overrides (403, audited) and shows it its own", async () => {
       const read = await overrides(haNoi, 'GET', undefined, '?province=68');
       expect(read.statusCode).toBe(403);
@@ -194,7 +207,12 @@ for (const dialect of DIALECTS) {
       const refused = await auditOf('catalog.override_refused', 'tinh.hanoi');
       expect(refused.map((a) => JSON.parse(a.details).attempt)).toEqual(['override', 'revert']);
       const own = (await overrides(haNoi, 'GET')).json();
-      expect(own).toMatchObject({ provinceCode: '01', version: 0, current: null, history: [] });
+      expect(own).toMatchObject({ provinceCode: '01', version: 2 }); // its own (reverted) versions only
+      expect(
+        own.history.every(
+          (v: { notes: string | null }) => v.notes !== 'Nộp kèm bản sao sổ hộ khẩu cũ nếu có.',
+        ),
+      ).toBe(true);
       // A counter officer reads the province's overrides but may not change them.
       const officer = await overrides(counterDiLinh, 'GET');
       expect(officer.json()).toMatchObject({ version: 2, canEdit: false });
