@@ -30,7 +30,8 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 /**
  * The province whose overrides apply to an answer: the given unit's (the public catalog of a commune), else the
- * signed-in officer's; none (the national entry as it is) for an anonymous caller or a system administrator.
+ * signed-in officer's (a system administrator's too: the province of their unit); none (the national entry as it
+ * is) for an anonymous caller without `?unit=`.
  */
 async function provinceOf(app: AppInstance, request: FastifyRequest, unit?: string): Promise<string | null> {
   if (unit) return (await getUnit(app.db, unit, { asOf: todayInVietnam(app.clock.now()) })).provinceCode; // 404 for an unknown unit
