@@ -21,6 +21,7 @@ import { calendarRoutes } from './calendar/calendar.routes.ts';
 import { dossierRoutes } from './dossiers/dossier.routes.ts';
 import { documentRoutes } from './documents/document.routes.ts';
 import { procedureRoutes } from './procedures/procedure.routes.ts';
+import { procedureOverrideRoutes } from './procedures/procedure-override.routes.ts';
 import { portalRoutes } from './portal/portal.routes.ts';
 import { reportRoutes } from './reports/report.routes.ts';
 import { petitionRoutes } from './petitions/petition.routes.ts';
@@ -62,6 +63,7 @@ const FEATURES: ((app: AppInstance) => Promise<void>)[] = [
   unitRoutes,
   calendarRoutes,
   procedureRoutes,
+  procedureOverrideRoutes,
   dossierRoutes,
   attachmentRoutes,
   documentRoutes,

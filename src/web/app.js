@@ -10,6 +10,7 @@ import { focusHeading, link, navigate, refresh, startRouter } from './lib/router
 import { can, loadSession, session, signOut } from './lib/session.js';
 import { errorText, toast } from './lib/ui.js';
 import { calendarView } from './views/calendar.js';
+import { catalogView } from './views/catalog.js';
 import { dashboardView } from './views/dashboard.js';
 import { dossierView } from './views/dossier.js';
 import { intakeView } from './views/intake.js';
@@ -40,6 +41,7 @@ const ROUTES = [
   { pattern: /^\/tong-quan$/, view: dashboardView, title: 'dashboard.title' },
   { pattern: /^\/bao-cao$/, view: reportsView, title: 'reports.title' },
   { pattern: /^\/lich-lam-viec$/, view: calendarView, title: 'calendar.titleShort' },
+  { pattern: /^\/thu-tuc$/, view: catalogView, title: 'catalog.title' },
 ];
 
 const NAV = [
@@ -50,6 +52,7 @@ const NAV = [
   { href: '/tong-quan', key: 'dashboard.nav', show: () => true },
   { href: '/bao-cao', key: 'nav.reports', show: () => true },
   { href: '/lich-lam-viec', key: 'nav.calendar', show: () => true },
+  { href: '/thu-tuc', key: 'nav.catalog', show: () => true },
 ];
 
 const root = /** @type {HTMLElement} */ (document.getElementById('app'));

@@ -22,7 +22,14 @@ export const POLICIES = {
   'audit.read': (a: Actor) => has(a, 'system_admin', 'province_supervisor'),
   'calendar.edit': (a: Actor, t: Tenant) =>
     has(a, 'system_admin') || (has(a, 'province_supervisor') && t.provinceCode === a.provinceCode),
-  'catalog.edit': (a: Actor) => has(a, 'system_admin', 'province_supervisor'),
+  /** The national catalog (limit, competence, components, fees, legal basis, import): the system admin only. */
+  'catalog.edit': (a: Actor) => has(a, 'system_admin'),
+  /** A province's own fee, notes and extra components for a national procedure (never its limit or competence). */
+  'catalog.override': (a: Actor, t: Tenant) =>
+    has(a, 'system_admin') || (has(a, 'province_supervisor') && t.provinceCode === a.provinceCode),
+  /** A province's overrides and their history: its own officers, and the system admin. */
+  'catalog.read_overrides': (a: Actor, t: Tenant) =>
+    has(a, 'system_admin') || t.provinceCode === a.provinceCode,
   'tenant.read': (a: Actor, t: Tenant) => inScope(scopeOf(a), t),
   'dossier.intake': (a: Actor, t: Tenant) =>
     has(a, 'counter_officer', 'commune_leader', 'system_admin') && inScope(scopeOf(a), t),

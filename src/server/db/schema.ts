@@ -13,7 +13,7 @@ import type {
   IdempotencyKeyTable,
 } from '../dossiers/dossier.table.ts';
 import type { PetitionActionTable, PetitionTable } from '../petitions/petition.table.ts';
-import type { ProcedureTable } from '../procedures/procedure.table.ts';
+import type { ProcedureOverrideTable, ProcedureTable } from '../procedures/procedure.table.ts';
 import type { ReportUnitFieldTable } from '../reports/report.table.ts';
 import type { TaskActionTable, TaskTable } from '../tasks/task.table.ts';
 import type { UnitChangeSetTable, UnitLineageTable, UnitVersionTable } from '../units/unit.table.ts';
@@ -31,6 +31,7 @@ export interface Database {
   settings: SettingTable;
   calendar_versions: CalendarVersionTable;
   procedures: ProcedureTable;
+  procedure_overrides: ProcedureOverrideTable;
   dossiers: DossierTable;
   attachments: AttachmentTable;
   dossier_actions: DossierActionTable;

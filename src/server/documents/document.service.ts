@@ -14,6 +14,8 @@ import type { DossierRow } from '../dossiers/dossier.table.ts';
 import { AppError, notFound } from '../platform/app-error.ts';
 import type { CatalogComponent } from '../procedures/catalog-data/catalog.types.ts';
 import { findProcedure } from '../procedures/procedure.repository.ts';
+import type { ProcedureRow } from '../procedures/procedure.table.ts';
+import type { DossierTerms } from '../dossiers/dossier.intake.service.ts';
 import { getUnit } from '../units/unit.service.ts';
 import { COMMUNE_TYPES } from '../units/unit.table.ts';
 import {
@@ -79,16 +81,29 @@ export async function loadDossierDocumentInput(
     actions,
     dues: dues.map((x) => ({ setAt: x.set_at, dueAt: x.due_at, reason: x.reason })),
     unit,
-    procedure: procedure
-      ? {
-          feeAmount: procedure.fee_amount,
-          feeText: procedure.fee_text,
-          components: JSON.parse(procedure.components) as CatalogComponent[],
-        }
-      : null,
+    procedure: termsAtIntake(dossier) ?? nationalTerms(procedure),
     people: new Map(users.map((u) => [u.username, u.display_name])),
     publicBaseUrl,
   };
+}
+
+/** The fee and components that applied at intake (with the province's override then in force), if recorded. */
+function termsAtIntake(dossier: DossierRow): DossierDocumentInput['procedure'] {
+  const terms = (JSON.parse(dossier.data) as { terms?: DossierTerms }).terms;
+  return terms
+    ? { feeAmount: terms.fee.amount, feeText: terms.fee.text, components: terms.components }
+    : null;
+}
+
+/** A dossier from before intake recorded its terms (or imported): the national entry as it is now. */
+function nationalTerms(procedure: ProcedureRow | undefined): DossierDocumentInput['procedure'] {
+  return procedure
+    ? {
+        feeAmount: procedure.fee_amount,
+        feeText: procedure.fee_text,
+        components: JSON.parse(procedure.components) as CatalogComponent[],
+      }
+    : null;
 }
 
 /** Each dossier form: its data builder and its renderer (the builder throws 409 when the form does not apply). */

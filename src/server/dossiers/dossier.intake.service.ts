@@ -10,8 +10,7 @@ import { loadCalendar } from '../calendar/calendar.service.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError, type FieldIssue } from '../platform/app-error.ts';
 import { getProcedure, adviseCompetence } from '../procedures/procedure.service.ts';
-import type { CatalogComponent } from '../procedures/catalog-data/catalog.types.ts';
-import type { ProcedureRow } from '../procedures/procedure.table.ts';
+import { effectiveTerms, type EffectiveTerms } from '../procedures/procedure-override.service.ts';
 import { getUnit } from '../units/unit.service.ts';
 import { agencyCodeOf, nextDossierCode } from './dossier-code.ts';
 import * as repo from './dossier.repository.ts';
@@ -22,6 +21,17 @@ import { todayInVietnam } from '../platform/clock.ts';
 
 type Db = Kysely<Database>;
 
+/**
+ * What applied to the dossier at intake (kept in `data.terms`): the fee and components of the national entry with
+ * the province's override then in force. Later changes of the catalog or the override do not rewrite it.
+ */
+export interface DossierTerms {
+  fee: EffectiveTerms['fee'];
+  components: EffectiveTerms['components'];
+  notes: string | null;
+  override: { provinceCode: string; version: number } | null;
+}
+
 export interface IntakeContext {
   now: number;
   agencyPrefix: string;
@@ -31,7 +41,7 @@ export interface IntakeContext {
 }
 
 /** Field-level checks beyond the schema: CCCD structure and consistency, the component checklist, decisions. */
-function checkIntake(input: TCreateDossierRequest, procedure: ProcedureRow, now: number): FieldIssue[] {
+function checkIntake(input: TCreateDossierRequest, terms: EffectiveTerms, now: number): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const a = input.applicant;
   if (a.kind === 'person') {
@@ -40,7 +50,7 @@ function checkIntake(input: TCreateDossierRequest, procedure: ProcedureRow, now:
   } else if (!/^(\d{10}|\d{13})$/.test(a.idNumber))
     issues.push({ path: 'applicant.idNumber', rule: 'tax_code.format', message: '@tax_code.format' });
   if (input.decision === 'receive' && input.components) {
-    const required = (JSON.parse(procedure.components) as CatalogComponent[]).filter((c) => c.required);
+    const required = terms.components.filter((c) => c.required);
     for (const c of required) {
       const i = input.components.findIndex((x) => x.name === c.name);
       if (i >= 0 && !input.components[i]!.provided)
@@ -100,7 +110,10 @@ export async function intake(
       issues: [{ path: 'procedureCode', rule: 'procedure.unknown', message: '@procedure.unknown' }],
     });
   });
-  const issues = checkIntake(input, procedure, ctx.now);
+  // The national entry with the province's override in force (fee, notes, extra components); the limit and the
+  // competence are always the national ones. The dossier keeps these terms as they were at intake.
+  const terms = await effectiveTerms(trx, procedure, unit.provinceCode);
+  const issues = checkIntake(input, terms, ctx.now);
   if (issues.length) throw new AppError('VALIDATION_FAILED', { issues });
 
   const status = actor ? STATUS_OF_DECISION[input.decision] : 'submitted';
@@ -176,6 +189,15 @@ export async function intake(
       acceptBy,
       competence: advice,
       transfers,
+      terms: {
+        fee: terms.fee,
+        components: terms.components,
+        notes: terms.notes,
+        override: terms.override && {
+          provinceCode: terms.override.provinceCode,
+          version: terms.override.version,
+        },
+      } satisfies DossierTerms,
     }),
   };
   await repo.insertDossier(trx, row);

@@ -2,9 +2,13 @@ import type { z } from 'zod';
 import type { ProcedureRow } from './procedure.table.ts';
 import type { ZProcedureItem } from './procedure.schemas.ts';
 import { adviseCompetence } from './procedure.service.ts';
-import type { CatalogComponent } from './catalog-data/catalog.types.ts';
+import type { EffectiveTerms } from './procedure-override.service.ts';
 
-export function presentProcedure(row: ProcedureRow): z.infer<typeof ZProcedureItem> {
+/**
+ * A procedure as a province sees it: the national entry (limit, competence, agency: never overridden) with the
+ * province's fee, notes and extra components when it has an override, and which fields came from it.
+ */
+export function presentProcedure(row: ProcedureRow, terms: EffectiveTerms): z.infer<typeof ZProcedureItem> {
   return {
     code: row.code,
     name: row.name,
@@ -13,9 +17,11 @@ export function presentProcedure(row: ProcedureRow): z.infer<typeof ZProcedureIt
     competentAgency: row.competent_agency,
     onlineLevel: row.online_level,
     limit: { value: row.limit_value, unit: row.limit_unit, cutoff: row.limit_cutoff },
-    fee: row.fee_amount,
-    feeText: row.fee_text,
-    components: JSON.parse(row.components) as CatalogComponent[],
+    fee: terms.fee.amount,
+    feeText: terms.fee.text,
+    notes: terms.notes,
+    components: terms.components,
     route: adviseCompetence(row).route,
+    override: terms.override,
   };
 }

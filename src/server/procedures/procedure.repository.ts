@@ -1,6 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import type { NewProcedure, ProcedureRow } from './procedure.table.ts';
+import { withinScope, type Scope } from '../platform/tenant.ts';
+import type {
+  NewProcedure,
+  NewProcedureOverride,
+  ProcedureOverrideRow,
+  ProcedureRow,
+} from './procedure.table.ts';
 
 type Db = Kysely<Database>;
 
@@ -47,4 +53,70 @@ export async function countProcedures(db: Db): Promise<number> {
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirst();
   return Number(row?.n ?? 0);
+}
+
+/**
+ * A province's overrides are that province's rows: every read is limited to it by the tenant helper (the table
+ * carries `province_code`, no `unit_code`).
+ */
+const provinceScope = (provinceCode: string): Scope => ({ kind: 'province', provinceCode });
+
+/** The override of a procedure in force in a province (its newest version), if any. */
+export function findCurrentOverride(
+  db: Db,
+  provinceCode: string,
+  procedureCode: string,
+): Promise<ProcedureOverrideRow | undefined> {
+  return withinScope(
+    db
+      .selectFrom('procedure_overrides')
+      .selectAll()
+      .where('procedure_code', '=', procedureCode)
+      .orderBy('version', 'desc')
+      .limit(1),
+    provinceScope(provinceCode),
+  ).executeTakeFirst();
+}
+
+/** Every version of a procedure's override in a province, newest first. */
+export function listOverrideVersions(
+  db: Db,
+  provinceCode: string,
+  procedureCode: string,
+): Promise<ProcedureOverrideRow[]> {
+  return withinScope(
+    db
+      .selectFrom('procedure_overrides')
+      .selectAll()
+      .where('procedure_code', '=', procedureCode)
+      .orderBy('version', 'desc'),
+    provinceScope(provinceCode),
+  ).execute();
+}
+
+/** The override in force of every procedure a province has overridden (the newest version of each). */
+export function listCurrentOverrides(db: Db, provinceCode: string): Promise<ProcedureOverrideRow[]> {
+  return withinScope(
+    db
+      .selectFrom('procedure_overrides as o')
+      .selectAll('o')
+      .where((eb) =>
+        eb(
+          'o.version',
+          '=',
+          eb
+            .selectFrom('procedure_overrides as l')
+            .select((l) => l.fn.max('l.version').as('v'))
+            .whereRef('l.province_code', '=', 'o.province_code')
+            .whereRef('l.procedure_code', '=', 'o.procedure_code'),
+        ),
+      ),
+    provinceScope(provinceCode),
+    'o',
+  ).execute();
+}
+
+/** Appends a version (the primary key refuses a second writer of the same version). */
+export async function insertOverride(db: Db, row: NewProcedureOverride): Promise<void> {
+  await db.insertInto('procedure_overrides').values(row).execute();
 }

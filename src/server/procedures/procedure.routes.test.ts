@@ -9,13 +9,14 @@ import { catalogToXlsx, xlsxToCatalog } from './procedure.excel.ts';
 for (const dialect of DIALECTS) {
   describe(`procedure catalog on ${dialect}`, () => {
     let h: TestApp;
-    let supervisor: string;
+    let admin: string;
     let officer: string;
     beforeAll(async () => {
       h = await openTestApp(dialect, async (t) => {
         await seedCentre(t.db);
       });
-      supervisor = await h.login('tinh.lamdong');
+      await h.user('admin', '68', ['system_admin']);
+      admin = await h.login('admin');
       officer = await h.login('tiepnhan.dilinh');
     });
     afterAll(async () => h?.close());
@@ -50,7 +51,7 @@ for (const dialect of DIALECTS) {
         method: 'POST',
         url: '/api/procedures/import',
         payload: { items: [edited] },
-        headers: { cookie: supervisor },
+        headers: { cookie: admin },
       });
       expect(res.statusCode).toBe(200);
       expect(res.json()).toEqual({ imported: 1 });
@@ -79,7 +80,7 @@ for (const dialect of DIALECTS) {
         method: 'POST',
         url: '/api/procedures/import',
         payload: bad,
-        headers: { cookie: supervisor },
+        headers: { cookie: admin },
       });
       expect(res.statusCode).toBe(400);
       expect(res.json().error.details.issues[0].path).toBe('items.0.limit.value');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { authorize } from '../accounts/policy.ts';
+import type { FastifyRequest } from 'fastify';
+import { can } from '../accounts/policy.ts';
 import { AppError } from '../platform/app-error.ts';
 import { requireActor } from '../accounts/auth.hook.ts';
 import { localiseZodIssues } from '../platform/error-handler.ts';
@@ -8,7 +9,13 @@ import type { AppInstance } from '../platform/types.ts';
 import { getUnit } from '../units/unit.service.ts';
 import { catalogToXlsx, xlsxToCatalog } from './procedure.excel.ts';
 import { presentProcedure } from './procedure.presenter.ts';
-import { ZCatalogProcedure, ZProcedureItem, ZProcedureQuery } from './procedure.schemas.ts';
+import {
+  ZCatalogProcedure,
+  ZProcedureGetQuery,
+  ZProcedureItem,
+  ZProcedureQuery,
+} from './procedure.schemas.ts';
+import { auditCatalogRefusal, effectiveTerms, effectiveTermsOfAll } from './procedure-override.service.ts';
 import {
   adviseCompetence,
   exportCatalog,
@@ -20,6 +27,16 @@ import type { CatalogProcedure } from './catalog-data/catalog.types.ts';
 import { todayInVietnam } from '../platform/clock.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * The province whose overrides apply to an answer: the given unit's (the public catalog of a commune), else the
+ * signed-in officer's (a system administrator's too: the province of their unit); none (the national entry as it
+ * is) for an anonymous caller without `?unit=`.
+ */
+async function provinceOf(app: AppInstance, request: FastifyRequest, unit?: string): Promise<string | null> {
+  if (unit) return (await getUnit(app.db, unit, { asOf: todayInVietnam(app.clock.now()) })).provinceCode; // 404 for an unknown unit
+  return request.session?.actor.provinceCode || null;
+}
 
 export async function procedureRoutes(app: AppInstance): Promise<void> {
   app.addContentTypeParser(XLSX, { parseAs: 'buffer', bodyLimit: 10_485_760 }, (_req, body, done) =>
@@ -37,9 +54,10 @@ export async function procedureRoutes(app: AppInstance): Promise<void> {
     },
     async (request) => {
       const { unit, ...filter } = request.query;
-      if (unit) await getUnit(app.db, unit, { asOf: todayInVietnam(app.clock.now()) }); // 404 for an unknown unit
+      const province = await provinceOf(app, request, unit);
       const rows = await findProcedures(app.db, filter);
-      return { items: rows.map(presentProcedure) };
+      const terms = await effectiveTermsOfAll(app.db, rows, province);
+      return { items: rows.map((row, i) => presentProcedure(row, terms[i]!)) };
     },
   );
 
@@ -62,18 +80,32 @@ export async function procedureRoutes(app: AppInstance): Promise<void> {
       schema: {
         tags: ['procedures'],
         params: z.object({ code: z.string().min(1).max(40) }),
+        querystring: ZProcedureGetQuery,
         response: { 200: ZProcedureItem.extend({ competence: z.unknown() }) },
       },
     },
     async (request) => {
+      const province = await provinceOf(app, request, request.query.unit);
       const row = await getProcedure(app.db, request.params.code);
-      return { ...presentProcedure(row), competence: adviseCompetence(row) };
+      const terms = await effectiveTerms(app.db, row, province);
+      return { ...presentProcedure(row, terms), competence: adviseCompetence(row) };
     },
   );
 
   app.post('/api/procedures/import', { schema: { tags: ['procedures'] } }, async (request) => {
     const actor = requireActor(request);
-    authorize(actor, 'catalog.edit');
+    if (!can(actor, 'catalog.edit')) {
+      // The national catalog is the system administrator's: a refusal is kept in the audit log.
+      const target = 'national catalog';
+      await auditCatalogRefusal(
+        app.db,
+        actor,
+        { action: 'catalog.edit', attempt: 'import', target },
+        request.ip,
+        app.clock.now(),
+      );
+      throw new AppError('FORBIDDEN', { details: { action: 'catalog.edit' } });
+    }
     const raw: unknown[] = Buffer.isBuffer(request.body)
       ? await xlsxToCatalog(request.body)
       : ((request.body as { items?: unknown[] } | null)?.items ?? []);

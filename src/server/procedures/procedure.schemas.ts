@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZOverrideApplied } from './procedure-override.schemas.ts';
 
 const ZLimitUnit = z.enum(['working_day', 'working_hour', 'calendar_day']);
 
@@ -48,19 +49,32 @@ export const ZProcedureItem = z.object({
   competentAgency: z.string(),
   onlineLevel: z.string().describe('full | partial online service'),
   limit: z.object({ value: z.number(), unit: z.string(), cutoff: z.string().nullable() }),
-  fee: z.number().describe('VND'),
+  fee: z.number().describe("VND (the province override's when `override.fields` has `fee`)"),
   feeText: z.string(),
-  components: z.array(ZCatalogComponent),
+  notes: z.string().nullable().describe("The province's notes for officers and the public"),
+  components: z.array(
+    ZCatalogComponent.extend({
+      note: z.string().optional(),
+      addedBy: z.enum(['national', 'province']).describe('National list, or added by the province'),
+    }),
+  ),
   route: z
     .enum(['process_here', 'forward'])
     .describe('Whether the commune decides, or receives and forwards'),
+  override: ZOverrideApplied,
 });
 
+/** The commune or province whose overrides apply (a signed-in officer's own province when omitted). */
+const ZUnitParam = z
+  .string()
+  .regex(/^(\d{2}|\d{5})$/, '@rule.unitCode')
+  .optional()
+  .describe("Apply this unit's province's overrides (default: the signed-in officer's province)");
+
+export const ZProcedureGetQuery = z.object({ unit: ZUnitParam });
+
 export const ZProcedureQuery = z.object({
-  unit: z
-    .string()
-    .regex(/^(\d{2}|\d{5})$/, '@rule.unitCode')
-    .optional(),
+  unit: ZUnitParam,
   field: z.string().optional(),
   competence: z.enum(['commune', 'province', 'delegated', 'vertical']).optional(),
   q: z.string().max(200).optional(),

@@ -27,3 +27,24 @@ export interface ProcedureTable {
 
 export type ProcedureRow = Selectable<ProcedureTable>;
 export type NewProcedure = Insertable<ProcedureTable>;
+
+/**
+ * A province's override of a national procedure, one row per version (never updated in place). Nulls keep the
+ * national value; `extra_components` is added to the national components. The legal limit and the competence
+ * have no column: a province cannot change them.
+ */
+export interface ProcedureOverrideTable {
+  province_code: string;
+  procedure_code: string;
+  version: number;
+  fee_amount: number | null;
+  fee_note: string | null;
+  notes: string | null;
+  extra_components: string; // JSON ExtraComponent[]
+  effective_from: number;
+  created_by: string; // username
+  created_at: number;
+}
+
+export type ProcedureOverrideRow = Selectable<ProcedureOverrideTable>;
+export type NewProcedureOverride = Insertable<ProcedureOverrideTable>;

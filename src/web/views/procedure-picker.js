@@ -13,7 +13,8 @@ import { errorText, loading } from '../lib/ui.js';
  * @typedef {{name: string, copies: number, kind: string, form?: string | null, required: boolean}} Component
  * @typedef {{code: string, name: string, field: string, level: string, competentAgency: string, onlineLevel: string,
  *   limit: {value: number, unit: string, cutoff: string | null}, fee: number, feeText: string,
- *   components: Component[], route: 'process_here' | 'forward', competence?: Record<string, unknown>}} Procedure
+ *   components: Component[], route: 'process_here' | 'forward', competence?: Record<string, unknown>,
+ *   notes?: string | null}} Procedure
  */
 
 /**
@@ -125,6 +126,15 @@ export function procedureSummary(p, duePreview) {
           'p',
           { class: 'alert alert-warn', role: 'note' },
           t('intake.forwardNotice', { agency: p.competentAgency }),
+        )
+      : null,
+    // the province's notes on the procedure (its override): for the officer at the counter
+    p.notes
+      ? h(
+          'p',
+          { class: 'alert alert-info pre-line', role: 'note' },
+          h('strong', null, `${t('catalog.notes')}: `),
+          p.notes,
         )
       : null,
   );

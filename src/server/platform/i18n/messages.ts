@@ -48,6 +48,14 @@ const vi: Dict = {
   'component.required': 'thành phần hồ sơ bắt buộc chưa có; hãy chọn “yêu cầu bổ sung” (Mẫu 02)',
   'supplement.items_required': 'phải liệt kê đầy đủ các thành phần cần bổ sung (một lần)',
   'procedure.unknown': 'không có thủ tục với mã này trong danh mục',
+  'catalog.limit_fixed_by_law':
+    'thời hạn giải quyết là quy định của pháp luật, tỉnh không được sửa (chỉ sửa trong danh mục quốc gia)',
+  'catalog.competence_fixed_by_law':
+    'thẩm quyền giải quyết là quy định của pháp luật, tỉnh không được sửa (chỉ sửa trong danh mục quốc gia)',
+  'catalog.national_only':
+    'trường này thuộc danh mục thủ tục quốc gia; tỉnh chỉ điều chỉnh phí, ghi chú và thành phần bổ sung',
+  'catalog.component_duplicate': 'thành phần hồ sơ bổ sung bị trùng tên',
+  'catalog.component_national': 'thành phần này đã có trong danh mục quốc gia; không cần bổ sung',
   'assignee.not_eligible': 'người được phân công phải là chuyên viên hoặc lãnh đạo đang hoạt động của xã',
   'cursor.invalid': 'con trỏ phân trang không hợp lệ',
   'file.empty': 'tệp tải lên trống',
@@ -129,6 +137,14 @@ const en: Dict = {
   'component.required': 'a required component is missing; choose “request supplement” (Form 02)',
   'supplement.items_required': 'list every missing component, all at once',
   'procedure.unknown': 'no procedure with this code in the catalog',
+  'catalog.limit_fixed_by_law':
+    'the processing time limit is set by law; a province may not change it (only the national catalog can)',
+  'catalog.competence_fixed_by_law':
+    'the competence is set by law; a province may not change it (only the national catalog can)',
+  'catalog.national_only':
+    'this field belongs to the national catalog; a province may only set fees, notes and extra components',
+  'catalog.component_duplicate': 'an extra component is listed twice',
+  'catalog.component_national': 'this component is already in the national catalog; no need to add it',
   'assignee.not_eligible': 'the assignee must be an active specialist or leader of the commune',
   'cursor.invalid': 'invalid pagination cursor',
   'file.empty': 'the uploaded file is empty',
@@ -210,6 +226,14 @@ const ru: Dict = {
   'component.required': 'нет обязательного документа; выберите «запрос дополнения» (форма 02)',
   'supplement.items_required': 'перечислите все недостающие документы сразу',
   'procedure.unknown': 'в каталоге нет процедуры с таким кодом',
+  'catalog.limit_fixed_by_law':
+    'срок рассмотрения установлен законом; провинция не может его изменить (только национальный каталог)',
+  'catalog.competence_fixed_by_law':
+    'компетенция установлена законом; провинция не может её изменить (только национальный каталог)',
+  'catalog.national_only':
+    'это поле национального каталога; провинция задаёт только сборы, примечания и дополнительные документы',
+  'catalog.component_duplicate': 'дополнительный документ указан дважды',
+  'catalog.component_national': 'этот документ уже есть в национальном каталоге; добавлять не нужно',
   'assignee.not_eligible': 'исполнитель должен быть действующим специалистом или руководителем коммуны',
   'cursor.invalid': 'неверный курсор страницы',
   'file.empty': 'загруженный файл пуст',
