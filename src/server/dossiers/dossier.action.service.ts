@@ -69,6 +69,8 @@ const EFFECTS: Record<ActionType, (c: EffectContext) => Promise<Effect> | Effect
     requireField(req.missing, 'missing');
     const deadline = calendar.due(d.received_at!, SUPPLEMENT_REQUEST_WINDOW);
     if (now > deadline) throw ruleViolation('supplement.window_passed', { deadline });
+    // Missing components are requested once and completely (Decree 118/2025 Art. 19): never a second request.
+    if (await repo.hasSuspension(trx, d.id)) throw ruleViolation('supplement.once');
     await repo.openSuspension(trx, d.id, d.unit_code, now);
     return { patch: { clock_stopped_at: now }, payload: { missing: req.missing } };
   },

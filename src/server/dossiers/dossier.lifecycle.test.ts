@@ -163,6 +163,25 @@ for (const dialect of DIALECTS) {
       ]);
     });
 
+    it('requests missing components once: a second supplement request is refused with the rule named', async () => {
+      const d = await receive(at(2026, 3, 2, 9)); // Monday
+      await act(s.leader, d.code, { type: 'assign' }, at(2026, 3, 2, 10));
+      await act(
+        s.specialistA,
+        d.code,
+        { type: 'request_supplement', missing: ['Tờ khai'] },
+        at(2026, 3, 2, 11),
+      );
+      await act(s.counter, d.code, { type: 'receive_supplement' }, at(2026, 3, 3, 9));
+      // still inside the 3-working-day window, but the dossier already had its one request
+      await expect(
+        act(s.specialistA, d.code, { type: 'request_supplement', missing: ['Bản sao'] }, at(2026, 3, 3, 10)),
+      ).rejects.toMatchObject({
+        code: 'RULE_VIOLATION',
+        details: expect.objectContaining({ rule: 'supplement.once' }),
+      });
+    });
+
     it('refuses a supplement request more than 3 working days after receipt', async () => {
       const d = await receive(at(2026, 3, 2, 9));
       await act(s.leader, d.code, { type: 'assign' }, at(2026, 3, 2, 10));

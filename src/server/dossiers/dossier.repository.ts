@@ -106,6 +106,18 @@ export async function changeDue(
   await insertDue(db, d.id, d.unit_code, setAt, dueAt, reason);
 }
 
+/** Whether the dossier ever awaited a supplement (a supplement was requested). */
+export async function hasSuspension(db: Db, dossierId: string): Promise<boolean> {
+  // tenant: the suspensions of a dossier already read within the caller's scope
+  const row = await db
+    .selectFrom('dossier_suspensions')
+    .select('dossier_id')
+    .where('dossier_id', '=', dossierId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function openSuspension(db: Db, dossierId: string, unitCode: string, at: number): Promise<void> {
   await db
     .insertInto('dossier_suspensions')

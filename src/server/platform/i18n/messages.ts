@@ -61,6 +61,8 @@ const vi: Dict = {
   'file.empty': 'tệp tải lên trống',
   'file.type': 'chỉ nhận tệp PDF, JPEG hoặc PNG (kiểm tra theo nội dung tệp)',
   'supplement.window_passed': 'chỉ được yêu cầu bổ sung trong 3 ngày làm việc kể từ khi tiếp nhận',
+  'supplement.once':
+    'hồ sơ đã được yêu cầu bổ sung một lần; thành phần còn thiếu phải được yêu cầu một lần, đầy đủ',
   'extension.too_late': 'phải gia hạn chậm nhất 1 ngày làm việc trước hạn giải quyết',
   'petition.extensions_used':
     'đã gia hạn giải quyết tố cáo đủ số lần cho phép (một lần; hai lần nếu vụ việc đặc biệt phức tạp)',
@@ -150,6 +152,8 @@ const en: Dict = {
   'file.empty': 'the uploaded file is empty',
   'file.type': 'only PDF, JPEG or PNG files are accepted (checked by content)',
   'supplement.window_passed': 'a supplement may be requested only within 3 working days of receipt',
+  'supplement.once':
+    'a supplement was already requested for this dossier; missing components are requested once and completely',
   'extension.too_late': 'an extension must be notified at least 1 working day before the due',
   'petition.extensions_used':
     'the denunciation has been extended as many times as allowed (once; twice if very complex)',
@@ -239,6 +243,8 @@ const ru: Dict = {
   'file.empty': 'загруженный файл пуст',
   'file.type': 'принимаются только PDF, JPEG или PNG (проверяется по содержимому)',
   'supplement.window_passed': 'дополнение можно запросить только в течение 3 рабочих дней после приёма',
+  'supplement.once':
+    'дополнение по этому делу уже запрашивалось; недостающее запрашивается один раз и полностью',
   'extension.too_late': 'о продлении нужно уведомить не позднее чем за 1 рабочий день до срока',
   'petition.extensions_used':
     'продление рассмотрения доноса уже использовано (один раз; дважды для особо сложных дел)',
