@@ -1,6 +1,10 @@
 /**
- * Citizen ID (Căn cước / CCCD) numbers: 12 digits (Decree 137/2015, Circular 07/2016/TT-BCA; DOMAIN.md §6).
- * Digits 1-3: province of birth registration (the 63-province list in force before 2025);
+ * Citizen ID (Căn cước / CCCD) numbers, the personal identification number: 12 digits (Law on Identification
+ * 2023, No. 26/2023/QH15, Art. 12; its structure is set by Decree 70/2024/NĐ-CP, which replaced Decree 137/2015,
+ * and the Ministry of Public Security's code lists; DOMAIN.md §6).
+ * Digits 1-3: province of birth registration (the 63-province list in force before 2025) or, for a birth
+ * registered abroad, a country code from the Ministry's list: that list could not be read here, so such numbers
+ * are refused as `cccd.province` (issue 11 item 7, not done);
  * digit 4: century and sex (1900s 0 male / 1 female, 2000s 2/3, 2100s 4/5, 2200s 6/7, 2300s 8/9);
  * digits 5-6: the last two digits of the birth year; digits 7-12: a serial.
  */
