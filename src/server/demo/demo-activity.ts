@@ -226,6 +226,7 @@ async function petitions(
       instance: 1,
       complex: false,
       remote: false,
+      multiPlace: false,
     },
     at(days[5]!, 2),
   );
@@ -248,6 +249,7 @@ async function petitions(
       instance: 1,
       complex: false,
       remote: true,
+      multiPlace: false,
     },
     at(days[14]!, 2),
   );
@@ -262,6 +264,7 @@ async function petitions(
       instance: 1,
       complex: false,
       remote: false,
+      multiPlace: false,
     },
     at(days[DAYS - 2]!, 3),
   );

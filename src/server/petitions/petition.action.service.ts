@@ -26,7 +26,7 @@ import { invalidField, notFound, requireField, ruleViolation } from '../platform
 import { EVERY_TENANT } from '../platform/tenant.ts';
 import { PETITION_ACTION_POLICY } from './petition.policy.ts';
 import { findPetitionByCode, insertPetitionAction, updatePetition } from './petition.repository.ts';
-import { caseOf, loadPetitionRules } from './petition.rules.ts';
+import { caseOf, complexityInput, complexityOf, loadPetitionRules } from './petition.rules.ts';
 import type { TPetitionActionRequest } from './petition.schemas.ts';
 import type { PetitionRow, PetitionUpdate } from './petition.table.ts';
 
@@ -48,30 +48,48 @@ const EFFECTS: Record<PetitionAction, (e: EffectInput) => Effect> = {
   },
   receive_info: () => ({ patch: {}, payload: {} }),
   accept: ({ p, req, now, rules, due }) => {
-    const complex = req.complex ?? p.complex === 1;
+    const complex =
+      req.complex === undefined && req.complexity === undefined
+        ? p.complex
+        : complexityInput(p.kind, { complex: req.complex, complexity: req.complexity });
     const remote = req.remote ?? p.remote === 1;
-    const c = { ...caseOf(p), complex, remote };
+    const c = { ...caseOf(p), complexity: complexityOf(complex), remote };
     const dueAt = due(now, resolutionLimit(rules, c));
     return {
-      patch: { accepted_at: now, due_at: dueAt, complex: complex ? 1 : 0, remote: remote ? 1 : 0 },
+      patch: { accepted_at: now, due_at: dueAt, complex, remote: remote ? 1 : 0 },
       payload: { dueAt, late: now > p.respond_by },
     };
   },
-  reject: ({ p, req, now }) => {
+  reject: ({ p, req, now, rules, due }) => {
     requireField(req.reason, 'reason');
-    return { patch: { ended_at: now }, payload: { reason: req.reason, late: now > p.respond_by } };
+    // A denunciation outside the commune's competence is forwarded within 5 working days (Art. 24.2).
+    const forwarded = p.kind === 'denunciation' && req.forwardedTo !== undefined;
+    const by = forwarded ? due(p.received_at, rules.denunciation.forward) : p.respond_by;
+    return {
+      patch: { ended_at: now },
+      payload: {
+        reason: req.reason,
+        ...(forwarded ? { forwardedTo: req.forwardedTo, forwardBy: by } : {}),
+        late: now > by,
+      },
+    };
   },
   extend: ({ p, req, rules, due }) => {
     requireField(req.reason, 'reason');
+    // Each extension is a written decision (Decree 31/2019 Art. 3): its number and date are recorded.
+    requireField(req.decision, 'decision');
     const max = maxExtensions(rules, caseOf(p));
     if (p.extension_count >= max)
-      throw ruleViolation('petition.extensions_used', { extensionCount: p.extension_count, max });
+      throw ruleViolation(max === 0 ? 'petition.extension_not_allowed' : 'petition.extensions_used', {
+        extensionCount: p.extension_count,
+        max,
+      });
     // Counted from the current due's own day (a due is the end of a working day, where D1 would move the start
     // to the next working period and add a day).
     const dueAt = due(p.due_at! - 60_000, rules.denunciation.extension);
     return {
       patch: { due_at: dueAt, extension_count: p.extension_count + 1 },
-      payload: { reason: req.reason, previousDueAt: p.due_at, dueAt },
+      payload: { reason: req.reason, decision: req.decision, previousDueAt: p.due_at, dueAt },
     };
   },
   resolve: ({ p, req, now, rules, due }) => {

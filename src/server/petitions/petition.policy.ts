@@ -23,7 +23,7 @@ export const PETITION_ACTION_POLICY: Record<PetitionAction, PolicyAction> = {
   withdraw: 'petition.receive',
 };
 
-type Case = Pick<PetitionRow, 'kind' | 'instance' | 'complex' | 'remote'>;
+type Case = Pick<PetitionRow, 'kind' | 'instance' | 'complex' | 'remote' | 'multi_place'>;
 
 /**
  * The actions this officer may take on the petition now: by kind and status, less publishing twice, extending

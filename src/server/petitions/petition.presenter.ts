@@ -15,7 +15,7 @@ import type { Actor } from '../accounts/roles.ts';
 import { presentActionLog } from '../audit/action-log.ts';
 import { isoOrNull } from '../dossiers/dossier.presenter.ts';
 import { mayReadPetitioner, petitionActionsFor } from './petition.policy.ts';
-import { caseOf, nextDeadline } from './petition.rules.ts';
+import { caseOf, complexityOf, nextDeadline } from './petition.rules.ts';
 import type { TPetition, TPetitionerData } from './petition.schemas.ts';
 import type { PetitionActionRow, PetitionRow } from './petition.table.ts';
 
@@ -72,8 +72,10 @@ export function presentPetition(
     provinceCode: p.province_code,
     channel: p.channel,
     instance: p.instance,
-    complex: p.complex === 1,
+    complex: p.complex >= 1,
+    complexity: complexityOf(p.complex),
     remote: p.remote === 1,
+    multiPlace: p.multi_place === 1,
     subject: p.subject,
     content: p.content,
     dossierCode: extras.dossierCode,

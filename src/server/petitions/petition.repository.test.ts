@@ -23,6 +23,7 @@ function buildPetition(n: number, unitCode: string, provinceCode: string, hoursA
     instance: 1,
     complex: 0,
     remote: 0,
+    multi_place: 0,
     channel: 'direct',
     dossier_id: null,
     subject: 'Chậm trả kết quả',

@@ -187,13 +187,22 @@ for (const dialect of DIALECTS) {
       expect(audit).toHaveLength(1);
     });
 
-    it('extends a very complex denunciation twice by 30 days, not a third time', async () => {
+    it('extends an especially complex denunciation twice by 30 days, each by a written decision, not a third time', async () => {
       const { code } = (
-        await lodge(petition({ kind: 'denunciation', subject: 'Tố cáo', complex: true }))
+        await lodge(petition({ kind: 'denunciation', subject: 'Tố cáo', complexity: 'very_complex' }))
       ).json();
       const accepted = (await act(code, { type: 'accept' })).json();
+      expect(accepted.complexity).toBe(2);
       expect((await act(code, { type: 'extend' })).json().error.details.issues[0].path).toBe('reason');
-      const once = (await act(code, { type: 'extend', reason: 'Cần xác minh thêm' })).json();
+      const noDecision = await act(code, { type: 'extend', reason: 'Cần xác minh thêm' });
+      expect(noDecision.json().error.details.issues[0].path).toBe('decision');
+      const once = (
+        await act(code, {
+          type: 'extend',
+          reason: 'Cần xác minh thêm',
+          decision: '15/QĐ-UBND ngày 10/12/2026',
+        })
+      ).json();
       // 30 days counted from the current due's own day, to the end of a working day if the 30th is not one.
       const calendar = await loadCalendar(h.t.db, '68');
       const extended = calendar.due(
@@ -202,16 +211,80 @@ for (const dialect of DIALECTS) {
       );
       expect(parseInstant(once.dueAt)).toBe(extended);
       expect(extended - parseInstant(accepted.dueAt)).toBeGreaterThanOrEqual(30 * 86_400_000);
-      const twice = (await act(code, { type: 'extend', reason: 'Vụ việc đặc biệt phức tạp' })).json();
+      const twice = (
+        await act(code, { type: 'extend', reason: 'Vụ việc đặc biệt phức tạp', decision: '21/QĐ-UBND' })
+      ).json();
       expect(twice.extensionCount).toBe(2);
       expect(twice.allowedActions).toEqual(['resolve', 'withdraw']); // no third extension offered
-      const third = await act(code, { type: 'extend', reason: 'Thêm lần nữa' }, leader, 'en');
+      const third = await act(
+        code,
+        { type: 'extend', reason: 'Thêm lần nữa', decision: '30/QĐ-UBND' },
+        leader,
+        'en',
+      );
       expect(third.statusCode).toBe(409);
       expect(third.json().error).toMatchObject({
         code: 'RULE_VIOLATION',
         details: { rule: 'petition.extensions_used', max: 2 },
       });
-      expect(third.json().error.message).toContain('twice if very complex');
+      expect(third.json().error.message).toContain('twice if especially complex');
+    });
+
+    it.each([
+      // Law on Denunciation 2018 Art. 30.1: [complexity given at lodging, extensions allowed]
+      [undefined, 0],
+      ['normal', 0],
+      ['complex', 1],
+    ] as const)('a denunciation lodged as %s may be extended %i time(s)', async (complexity, max) => {
+      const { code } = (
+        await lodge(
+          petition({ kind: 'denunciation', subject: 'Tố cáo', ...(complexity ? { complexity } : {}) }),
+        )
+      ).json();
+      const accepted = (await act(code, { type: 'accept' })).json();
+      expect(accepted.allowedActions.includes('extend')).toBe(max > 0);
+      for (let i = 0; i < max; i += 1)
+        expect(
+          (await act(code, { type: 'extend', reason: 'Cần xác minh', decision: `${i + 1}/QĐ` })).statusCode,
+        ).toBe(200);
+      const refused = await act(code, { type: 'extend', reason: 'Cần xác minh', decision: '9/QĐ' });
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json().error.details.rule).toBe(
+        max === 0 ? 'petition.extension_not_allowed' : 'petition.extensions_used',
+      );
+    });
+
+    it('accepts a denunciation checked in several places within 10 working days instead of 7 (Art. 24.1)', async () => {
+      const one = (await lodge(petition({ kind: 'denunciation', subject: 'Tố cáo' }))).json();
+      const several = (
+        await lodge(petition({ kind: 'denunciation', subject: 'Tố cáo', multiPlace: true }))
+      ).json();
+      const calendar = await loadCalendar(h.t.db, '68');
+      expect(parseInstant(one.respondBy)).toBe(calendar.due(TEST_NOW, { value: 7, unit: 'working_day' }));
+      expect(parseInstant(several.respondBy)).toBe(
+        calendar.due(TEST_NOW, { value: 10, unit: 'working_day' }),
+      );
+      expect(several.multiPlace).toBe(true);
+    });
+
+    it('records a denunciation forwarded outside the competence, late after 5 working days (Art. 24.2)', async () => {
+      const { code } = (await lodge(petition({ kind: 'denunciation', subject: 'Tố cáo' }))).json();
+      const res = await act(code, {
+        type: 'reject',
+        reason: 'Không thuộc thẩm quyền',
+        forwardedTo: 'Thanh tra tỉnh',
+      });
+      expect(res.statusCode).toBe(200);
+      const detail = (
+        await h.app.inject({ method: 'GET', url: `/api/petitions/${code}`, headers: { cookie: leader } })
+      ).json();
+      const rejected = detail.actions.find((a: { type: string }) => a.type === 'reject');
+      const calendar = await loadCalendar(h.t.db, '68');
+      expect(rejected.payload).toMatchObject({
+        forwardedTo: 'Thanh tra tỉnh',
+        forwardBy: calendar.due(TEST_NOW, { value: 5, unit: 'working_day' }),
+        late: false,
+      });
     });
 
     it('flags a complaint lodged after 90 days, and picks its limit from the case', async () => {

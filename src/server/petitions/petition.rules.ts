@@ -7,6 +7,7 @@ import {
   DEFAULT_PETITION_RULES,
   ENDED_PETITION,
   mergePetitionRules,
+  type Complexity,
   type PetitionCase,
   type PetitionKind,
   type PetitionRules,
@@ -24,14 +25,19 @@ export async function loadPetitionRules(db: Kysely<Database>, provinceCode: stri
     : mergePetitionRules(DEFAULT_PETITION_RULES, override);
 }
 
-export function caseOf(p: Pick<PetitionRow, 'kind' | 'instance' | 'complex' | 'remote'>): PetitionCase {
+export function caseOf(
+  p: Pick<PetitionRow, 'kind' | 'instance' | 'complex' | 'remote' | 'multi_place'>,
+): PetitionCase {
   return {
     kind: p.kind as PetitionKind,
     instance: p.instance === 2 ? 2 : 1,
-    complex: p.complex === 1,
+    complexity: complexityOf(p.complex),
     remote: p.remote === 1,
+    multiPlace: p.multi_place === 1,
   };
 }
+
+export const complexityOf = (n: number): Complexity => (n >= 2 ? 2 : n === 1 ? 1 : 0);
 
 export type DeadlineKind = 'respond' | 'request_info' | 'resolve' | 'publish';
 
@@ -54,3 +60,19 @@ export function nextDeadline(
 }
 
 export const isEnded = (status: string): boolean => ENDED_PETITION.includes(status as PetitionStatus);
+
+const LEVELS = { normal: 0, complex: 1, very_complex: 2 } as const;
+
+/**
+ * The stored complexity: complaints 0/1 from `complex`; denunciations 0/1/2 from `complexity` (an older client's
+ * `complex: true` meaning especially complex); feedback none.
+ */
+export function complexityInput(
+  kind: string,
+  input: { complex?: boolean; complexity?: keyof typeof LEVELS },
+): number {
+  if (kind === 'complaint') return input.complex ? 1 : 0;
+  if (kind !== 'denunciation') return 0;
+  if (input.complexity) return LEVELS[input.complexity];
+  return input.complex ? 2 : 0;
+}

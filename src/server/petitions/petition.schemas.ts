@@ -27,14 +27,26 @@ export const ZLodgePetitionRequest = z.object({
   petitioner: ZPetitioner,
   dossierCode: z.string().min(1).max(64).optional().describe('The dossier the petition is about, if any'),
   knownAt: ZInstant.optional().describe(
-    'Complaints: when the complainant received or learned of the contested decision (90-day lodging limit)',
+    'Complaints: for a first complaint, when the complainant received or learned of the contested decision (90-day ' +
+      'lodging limit, Art. 9); for a second one, when the first decision was received or the first limit expired ' +
+      'without one (30 days, 45 in remote areas, Art. 33)',
   ),
   instance: z
     .union([z.literal(1), z.literal(2)])
     .default(1)
     .describe('Complaints: first or second resolution'),
-  complex: z.boolean().default(false).describe('Complex complaint / very complex denunciation'),
+  complex: z.boolean().default(false).describe('Complex complaint; for a denunciation see complexity'),
+  complexity: z
+    .enum(['normal', 'complex', 'very_complex'])
+    .optional()
+    .describe('Denunciations: ordinary (no extension), complex (one) or especially complex (two), Art. 30.1'),
   remote: z.boolean().default(false).describe('Complaint from a remote, difficult area'),
+  multiPlace: z
+    .boolean()
+    .default(false)
+    .describe(
+      'Denunciations: the conditions are checked in several places (10 working days to accept, Art. 24.1)',
+    ),
   unitCode: z
     .string()
     .regex(/^\d{5}$/, '@rule.unitCode')
@@ -49,8 +61,26 @@ export const ZPetitionActionRequest = z.object({
   missing: z.string().trim().min(3).max(2000).optional().describe('request_info: what is needed'),
   conclusion: z.string().optional().describe('resolve: see CONCLUSIONS per kind'),
   result: z.string().trim().min(3).max(20_000).optional().describe('resolve: the decision or answer'),
-  complex: z.boolean().optional().describe('accept: the case is (very) complex'),
+  complex: z.boolean().optional().describe('accept: a complex complaint'),
+  complexity: z
+    .enum(['normal', 'complex', 'very_complex'])
+    .optional()
+    .describe('accept (denunciations): ordinary, complex or especially complex (Art. 30.1)'),
   remote: z.boolean().optional().describe('accept: remote, difficult area'),
+  decision: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('extend: the number and date of the written extension decision (Decree 31/2019 Art. 3)'),
+  forwardedTo: z
+    .string()
+    .trim()
+    .min(1)
+    .max(300)
+    .optional()
+    .describe('reject (denunciations outside the competence): the agency it is forwarded to (Art. 24.2)'),
   note: z.string().max(2000).optional(),
 });
 export type TPetitionActionRequest = z.infer<typeof ZPetitionActionRequest>;
@@ -70,7 +100,14 @@ export const ZPetition = z.object({
   channel: z.string(),
   instance: z.number(),
   complex: z.boolean(),
+  complexity: z
+    .number()
+    .int()
+    .min(0)
+    .max(2)
+    .describe('0 ordinary, 1 complex, 2 especially complex (denunciations)'),
   remote: z.boolean(),
+  multiPlace: z.boolean(),
   subject: z.string(),
   content: z.string(),
   dossierCode: z.string().nullable(),
@@ -152,14 +189,29 @@ const ZTiers = z
 /** A partial override of the time limits (the rest keeps the defaults). */
 export const ZRulesOverride = z
   .object({
-    complaint: z.object({ lodge: ZLimit, respond: ZLimit, first: ZTiers, second: ZTiers }).partial().strict(),
+    complaint: z
+      .object({
+        lodge: ZLimit,
+        lodgeSecond: z.object({ normal: ZLimit, remote: ZLimit }).partial().strict(),
+        respond: ZLimit,
+        first: ZTiers,
+        second: ZTiers,
+      })
+      .partial()
+      .strict(),
     denunciation: z
       .object({
         respond: ZLimit,
+        respondMultiPlace: ZLimit,
+        forward: ZLimit,
         resolve: ZLimit,
         extension: ZLimit,
         maxExtensions: z
-          .object({ normal: z.number().int().min(0).max(5), veryComplex: z.number().int().min(0).max(5) })
+          .object({
+            normal: z.number().int().min(0).max(5),
+            complex: z.number().int().min(0).max(5),
+            veryComplex: z.number().int().min(0).max(5),
+          })
           .partial()
           .strict(),
       })

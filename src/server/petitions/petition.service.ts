@@ -37,7 +37,7 @@ import {
   saveRulesOverride,
 } from './petition.repository.ts';
 import { authorizeReadPetitioner } from './petition.policy.ts';
-import { loadPetitionRules } from './petition.rules.ts';
+import { complexityInput, loadPetitionRules } from './petition.rules.ts';
 import type { TLodgePetitionRequest, TPetitionQuery, TRulesOverride } from './petition.schemas.ts';
 import type { PetitionRow, PetitionTable } from './petition.table.ts';
 
@@ -68,8 +68,9 @@ function newPetition(
     unit_code: at.unitCode,
     kind,
     instance: kind === 'complaint' ? input.instance : 1,
-    complex: input.complex && kind !== 'feedback' ? 1 : 0,
+    complex: complexityInput(kind, input),
     remote: input.remote && kind === 'complaint' ? 1 : 0,
+    multi_place: input.multiPlace && kind === 'denunciation' ? 1 : 0,
     channel: input.channel,
     dossier_id: at.dossierId,
     subject: input.subject,
@@ -82,8 +83,12 @@ function newPetition(
     received_at: now,
     known_at: kind === 'complaint' ? knownAt : null,
     lodged_late:
-      kind === 'complaint' && knownAt !== null && lodgedLate(rules, calendar, knownAt, now) ? 1 : 0,
-    respond_by: respondBy(rules, calendar, kind, now),
+      kind === 'complaint' &&
+      knownAt !== null &&
+      lodgedLate(rules, calendar, knownAt, now, { instance: input.instance, remote: input.remote })
+        ? 1
+        : 0,
+    respond_by: respondBy(rules, calendar, kind, now, kind === 'denunciation' && input.multiPlace),
     info_by: kind === 'feedback' ? requestInfoBy(rules, calendar, now) : null,
     accepted_at: null,
     due_at: null,

@@ -11,8 +11,9 @@ export interface PetitionTable {
   unit_code: string; // the commune that received it (tenant key)
   kind: string; // complaint | denunciation | feedback
   instance: number; // complaints: 1 first, 2 second resolution
-  complex: number; // complaint complex / denunciation very complex
+  complex: number; // complaints 0/1 complex; denunciations 0 ordinary, 1 complex, 2 especially complex
   remote: number; // complaint from a remote, difficult area
+  multi_place: number; // denunciation whose conditions are checked in several places (Art. 24.1)
   channel: string; // direct | postal | online | phone
   dossier_id: string | null; // the dossier it is about, if any
   subject: string;

@@ -5,7 +5,10 @@
 import type { DeadlineLimit, WorkingCalendar } from '../calendar/index.ts';
 
 export const PETITION_KINDS = ['complaint', 'denunciation', 'feedback'] as const;
-/** khiếu nại (Law on Complaints 2011), tố cáo (Law on Denunciations 2018), phản ánh, kiến nghị (Decree 20/2008). */
+/**
+ * khiếu nại (Law on Complaints 2011), tố cáo (Law on Denunciation 2018), phản ánh, kiến nghị about administrative
+ * procedures and services (no statutory time limits: MộtCửa's defaults, each province's own rule; docs/PETITIONS.md).
+ */
 export type PetitionKind = (typeof PETITION_KINDS)[number];
 
 export const PETITION_STATUSES = [
@@ -25,7 +28,7 @@ export const PETITION_ACTIONS = [
   'receive_info', // the information arrives
   'accept', // thụ lý: the resolution deadline starts
   'reject', // không thụ lý, with the reason
-  'extend', // denunciation: once by 30 days (twice when very complex)
+  'extend', // denunciation: complex once, especially complex twice, ≤ 30 days each, by a written decision
   'resolve', // the decision / answer, with its conclusion
   'publish', // feedback: the answer is made public (within 2 working days)
   'withdraw', // by the petitioner
@@ -81,9 +84,14 @@ export const CONCLUSIONS: Record<PetitionKind, readonly string[]> = {
  */
 export interface PetitionRules {
   complaint: {
-    /** From the day the complainant received or knew the decision: later lodging is flagged. */
+    /** First complaints (Art. 9): from the day the complainant received or knew the decision; later is flagged. */
     lodge: DeadlineLimit;
-    /** Accept (thụ lý) or reject from receipt. */
+    /**
+     * Second complaints (Art. 33): from the day the first decision was received, or the first resolution's limit
+     * expired without one; `remote` for remote, difficult areas.
+     */
+    lodgeSecond: { normal: DeadlineLimit; remote: DeadlineLimit };
+    /** Accept (thụ lý) or reject from receipt (Art. 27). */
     respond: DeadlineLimit;
     /** Resolution from acceptance; `remote` for remote, difficult areas; `complex` for complex cases. */
     first: {
@@ -100,13 +108,18 @@ export interface PetitionRules {
     };
   };
   denunciation: {
-    /** Law on Denunciations 2018 Art. 29: check and decide to accept (verify the unit). */
+    /** Law on Denunciation 2018 Art. 24.1: check the conditions and decide to accept, from receipt. */
     respond: DeadlineLimit;
-    /** Art. 30: resolution from acceptance. */
+    /** Art. 24.1: the same when the checking must be done in several places. */
+    respondMultiPlace: DeadlineLimit;
+    /** Art. 24.2: a denunciation outside the commune's competence is forwarded within this, from receipt. */
+    forward: DeadlineLimit;
+    /** Art. 30.1: resolution from acceptance. */
     resolve: DeadlineLimit;
-    /** Each extension adds this to the current due. */
+    /** Art. 30.1: each extension adds at most this to the current due, by a written decision. */
     extension: DeadlineLimit;
-    maxExtensions: { normal: number; veryComplex: number };
+    /** Art. 30.1: an ordinary case none, a complex case once, an especially complex case twice. */
+    maxExtensions: { normal: number; complex: number; veryComplex: number };
   };
   feedback: {
     /** Reject (or accept) from receipt. */
@@ -126,15 +139,18 @@ const workingDays = (value: number): DeadlineLimit => ({ value, unit: 'working_d
 export const DEFAULT_PETITION_RULES: PetitionRules = {
   complaint: {
     lodge: days(90),
-    respond: days(10),
+    lodgeSecond: { normal: days(30), remote: days(45) },
+    respond: workingDays(10),
     first: { normal: days(30), complex: days(45), remote: days(45), remoteComplex: days(60) },
     second: { normal: days(45), complex: days(60), remote: days(60), remoteComplex: days(70) },
   },
   denunciation: {
     respond: workingDays(7),
+    respondMultiPlace: workingDays(10),
+    forward: workingDays(5),
     resolve: days(30),
     extension: days(30),
-    maxExtensions: { normal: 1, veryComplex: 2 },
+    maxExtensions: { normal: 0, complex: 1, veryComplex: 2 },
   },
   feedback: {
     respond: workingDays(2),
@@ -144,15 +160,20 @@ export const DEFAULT_PETITION_RULES: PetitionRules = {
   },
 };
 
+/** How complex a case is: complaints know 0 and 1; denunciations 0 ordinary, 1 complex, 2 especially complex. */
+export type Complexity = 0 | 1 | 2;
+
 /** The case's circumstances that choose a limit. */
 export interface PetitionCase {
   kind: PetitionKind;
   /** Complaints: first (lần đầu) or second (lần hai) resolution. */
   instance: 1 | 2;
-  /** Complaints: complex case; denunciations: very complex (two extensions allowed). */
-  complex: boolean;
+  /** Complaints: a complex case (1); denunciations: complex (1) or especially complex (2). */
+  complexity: Complexity;
   /** Complaints: remote, difficult area (vùng sâu, vùng xa, đi lại khó khăn). */
   remote: boolean;
+  /** Denunciations: the conditions must be checked in several places (Art. 24.1). */
+  multiPlace?: boolean;
 }
 
 /** The accept-or-reject deadline from the receipt. */
@@ -161,8 +182,16 @@ export function respondBy(
   cal: WorkingCalendar,
   kind: PetitionKind,
   receivedAt: number,
+  multiPlace = false,
 ) {
-  return cal.due(receivedAt, rules[kind].respond);
+  const limit =
+    kind === 'denunciation' && multiPlace ? rules.denunciation.respondMultiPlace : rules[kind].respond;
+  return cal.due(receivedAt, limit);
+}
+
+/** Denunciations outside the commune's competence: the forwarding deadline from the receipt (Art. 24.2). */
+export function forwardBy(rules: PetitionRules, cal: WorkingCalendar, receivedAt: number): number {
+  return cal.due(receivedAt, rules.denunciation.forward);
 }
 
 /** Feedback only: the deadline to ask for more information. */
@@ -175,19 +204,39 @@ export function resolutionLimit(rules: PetitionRules, c: PetitionCase): Deadline
   if (c.kind === 'denunciation') return rules.denunciation.resolve;
   if (c.kind === 'feedback') return rules.feedback.resolve;
   const table = c.instance === 2 ? rules.complaint.second : rules.complaint.first;
-  if (c.remote) return c.complex ? table.remoteComplex : table.remote;
-  return c.complex ? table.complex : table.normal;
+  const complex = c.complexity > 0;
+  if (c.remote) return complex ? table.remoteComplex : table.remote;
+  return complex ? table.complex : table.normal;
 }
 
-/** Whether a complaint was lodged after its limit (counted from when the decision was received or known). */
-export function lodgedLate(rules: PetitionRules, cal: WorkingCalendar, knownAt: number, receivedAt: number) {
-  return receivedAt > cal.due(knownAt, rules.complaint.lodge);
+/** A complaint's lodging limit: 90 days for a first complaint, 30 (45 remote) for a second one. */
+export function lodgeLimit(
+  rules: PetitionRules,
+  c: Pick<PetitionCase, 'instance' | 'remote'>,
+): DeadlineLimit {
+  if (c.instance === 1) return rules.complaint.lodge;
+  return c.remote ? rules.complaint.lodgeSecond.remote : rules.complaint.lodgeSecond.normal;
 }
 
-/** Denunciations: how many extensions the case allows. */
+/**
+ * Whether a complaint was lodged after its limit, counted from `knownAt`: for a first complaint when the decision was
+ * received or known; for a second one when the first decision was received or the first limit expired.
+ */
+export function lodgedLate(
+  rules: PetitionRules,
+  cal: WorkingCalendar,
+  knownAt: number,
+  receivedAt: number,
+  c: Pick<PetitionCase, 'instance' | 'remote'> = { instance: 1, remote: false },
+) {
+  return receivedAt > cal.due(knownAt, lodgeLimit(rules, c));
+}
+
+/** Denunciations: how many extensions the case allows (an ordinary case none: Art. 30.1). */
 export function maxExtensions(rules: PetitionRules, c: PetitionCase): number {
   if (c.kind !== 'denunciation') return 0;
-  return c.complex ? rules.denunciation.maxExtensions.veryComplex : rules.denunciation.maxExtensions.normal;
+  const m = rules.denunciation.maxExtensions;
+  return c.complexity === 2 ? m.veryComplex : c.complexity === 1 ? m.complex : m.normal;
 }
 
 /** A partial override (from settings) merged over the defaults, limit by limit. */

@@ -22,9 +22,36 @@ export const PETITION_DANGER = new Set(['reject', 'withdraw']);
 function partsOf(p, type) {
   const text = (/** @type {string} */ path, /** @type {string} */ label, rows = 3) =>
     field({ label, path, type: 'textarea', rows, required: true });
-  if (type === 'reject' || type === 'extend') {
+  if (type === 'extend') {
     const reason = text('reason', t('act.reason'));
-    return { fields: [reason], read: (req) => putText(req, 'reason', reason) };
+    // Each extension is a written decision (Decree 31/2019 Art. 3): its number and date.
+    const decision = field({
+      label: t('petitions.act.decision'),
+      path: 'decision',
+      required: true,
+      maxlength: 200,
+    });
+    return {
+      fields: [reason, decision],
+      read: (req) => putText(req, 'reason', reason) && putText(req, 'decision', decision),
+    };
+  }
+  if (type === 'reject') {
+    const reason = text('reason', t('act.reason'));
+    // A denunciation outside the commune's competence is forwarded (Art. 24.2): to whom, when it is.
+    const forwardedTo =
+      p.kind === 'denunciation'
+        ? field({ label: t('petitions.act.forwardedTo'), path: 'forwardedTo', maxlength: 300 })
+        : null;
+    return {
+      fields: forwardedTo ? [reason, forwardedTo] : [reason],
+      read: (req) => {
+        if (!putText(req, 'reason', reason)) return false;
+        if (forwardedTo && forwardedTo.control.value.trim() !== '')
+          req.forwardedTo = forwardedTo.control.value.trim();
+        return true;
+      },
+    };
   }
   if (type === 'request_info') {
     const missing = text('missing', t('petitions.act.missing'), 4);
@@ -51,6 +78,24 @@ function partsOf(p, type) {
     return {
       fields: [conclusion, result],
       read: (req) => putText(req, 'conclusion', conclusion) && putText(req, 'result', result),
+    };
+  }
+  if (type === 'accept' && p.kind === 'denunciation') {
+    // Law on Denunciation 2018 Art. 30.1: ordinary (no extension), complex (one), especially complex (two).
+    const levels = ['normal', 'complex', 'very_complex'];
+    const complexity = field({
+      label: t('petitions.form.complexity'),
+      path: 'complexity',
+      type: 'select',
+      options: levels.map((l) => /** @type {[string, string]} */ ([l, t(`petitions.complexity.${l}`)])),
+      value: levels[p.complexity] ?? 'normal',
+    });
+    return {
+      fields: [complexity],
+      read: (req) => {
+        req.complexity = complexity.control.value;
+        return true;
+      },
     };
   }
   if (type === 'accept' && p.kind !== 'feedback') {

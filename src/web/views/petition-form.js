@@ -120,6 +120,8 @@ export function petitionFormView(main, ctx) {
   );
   const complex = checkField('complex', t('petitions.form.complex'));
   const remote = checkField('remote', t('petitions.form.remote'));
+  // Denunciations checked in several places: 10 working days to accept instead of 7 (Law on Denunciation Art. 24.1).
+  const multiPlace = checkField('multiPlace', t('petitions.form.multiPlace'));
   const caseSection = h(
     'section',
     { class: 'card', 'aria-labelledby': 'sec-pcase' },
@@ -128,6 +130,7 @@ export function petitionFormView(main, ctx) {
     instance,
     complex,
     remote,
+    multiPlace,
   );
 
   /** Shows only the fields the chosen kind uses. @param {string} kind */
@@ -136,6 +139,7 @@ export function petitionFormView(main, ctx) {
     knownAt.hidden = !complaint;
     instance.hidden = !complaint;
     remote.hidden = !complaint;
+    multiPlace.hidden = kind !== 'denunciation';
     complex.hidden = kind === 'feedback';
     caseSection.hidden = kind === 'feedback';
     complex.text.textContent = t(
@@ -207,6 +211,7 @@ export function petitionFormView(main, ctx) {
       out.remote = remote.input.checked;
     }
     if (kind !== 'feedback') out.complex = complex.input.checked;
+    if (kind === 'denunciation') out.multiPlace = multiPlace.input.checked;
     return out;
   }
 

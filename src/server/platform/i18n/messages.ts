@@ -65,7 +65,9 @@ const vi: Dict = {
     'hồ sơ đã được yêu cầu bổ sung một lần; thành phần còn thiếu phải được yêu cầu một lần, đầy đủ',
   'extension.too_late': 'phải gia hạn chậm nhất 1 ngày làm việc trước hạn giải quyết',
   'petition.extensions_used':
-    'đã gia hạn giải quyết tố cáo đủ số lần cho phép (một lần; hai lần nếu vụ việc đặc biệt phức tạp)',
+    'đã gia hạn giải quyết tố cáo đủ số lần cho phép (vụ việc phức tạp một lần; đặc biệt phức tạp hai lần)',
+  'petition.extension_not_allowed':
+    'vụ việc tố cáo không phức tạp thì không được gia hạn thời hạn giải quyết (Luật Tố cáo 2018, Điều 30)',
   'petition.already_published': 'kết quả xử lý đã được công khai',
   'rule.petitionSubject': 'tóm tắt nội dung đơn phải có ít nhất 3 ký tự',
   'rule.petitionContent': 'nội dung đơn phải có ít nhất 10 ký tự',
@@ -156,7 +158,9 @@ const en: Dict = {
     'a supplement was already requested for this dossier; missing components are requested once and completely',
   'extension.too_late': 'an extension must be notified at least 1 working day before the due',
   'petition.extensions_used':
-    'the denunciation has been extended as many times as allowed (once; twice if very complex)',
+    'the denunciation has been extended as many times as allowed (once if complex; twice if especially complex)',
+  'petition.extension_not_allowed':
+    'an ordinary denunciation cannot be extended (Law on Denunciation 2018 Art. 30): only a complex case can',
   'petition.already_published': 'the answer has already been published',
   'rule.petitionSubject': 'the subject needs at least 3 characters',
   'rule.petitionContent': 'the content needs at least 10 characters',
@@ -247,7 +251,9 @@ const ru: Dict = {
     'дополнение по этому делу уже запрашивалось; недостающее запрашивается один раз и полностью',
   'extension.too_late': 'о продлении нужно уведомить не позднее чем за 1 рабочий день до срока',
   'petition.extensions_used':
-    'продление рассмотрения доноса уже использовано (один раз; дважды для особо сложных дел)',
+    'продление рассмотрения доноса уже использовано (сложное дело — один раз; особо сложное — дважды)',
+  'petition.extension_not_allowed':
+    'рассмотрение несложного доноса не продлевается (Закон о доносах 2018, ст. 30): только сложного дела',
   'petition.already_published': 'ответ уже опубликован',
   'rule.petitionSubject': 'тема — не менее 3 символов',
   'rule.petitionContent': 'содержание — не менее 10 символов',
