@@ -35,7 +35,7 @@ export interface TestAppOptions {
 
 export async function openTestApp(
   dialect: DialectName,
-  seed?: (t: TestDb) => Promise<void>,
+  seed?: (t: TestDb) => Promise<unknown>,
   options: TestAppOptions = {},
 ): Promise<TestApp> {
   const t = await openTestDb(dialect);
