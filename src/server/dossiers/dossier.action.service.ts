@@ -16,7 +16,7 @@ import { applyLoggedAction, illegalTransition, type LoggedLifecycle } from '../a
 import { EVERY_TENANT } from '../platform/tenant.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
 import type { Database } from '../db/schema.ts';
-import { AppError, notFound, requireField, ruleViolation } from '../platform/app-error.ts';
+import { AppError, calendarAt, notFound, requireField, ruleViolation } from '../platform/app-error.ts';
 import { boundedInstantField, oneYearAfter } from '../platform/validation.ts';
 import * as repo from './dossier.repository.ts';
 import type { TActionRequest } from './dossier.schemas.ts';
@@ -80,7 +80,8 @@ const EFFECTS: Record<ActionType, (c: EffectContext) => Promise<Effect> | Effect
   },
   transfer({ req, now, calendar, data }) {
     requireField(req.agency, 'agency');
-    const dueAt = req.agencyLimit ? calendar.due(now, req.agencyLimit) : null;
+    const limit = req.agencyLimit;
+    const dueAt = limit ? calendarAt('agencyLimit', () => calendar.due(now, limit)) : null;
     const transfers = [
       ...((data.transfers as unknown[]) ?? []),
       { agency: req.agency, role: 'participant', sentAt: now, dueAt },

@@ -1,4 +1,4 @@
-import { MAX_YEAR, MIN_YEAR, parseInstant, type CalendarError } from '../../shared/calendar/index.ts';
+import { CalendarError, MAX_YEAR, MIN_YEAR, parseInstant } from '../../shared/calendar/index.ts';
 
 /** Stable error codes and the HTTP status each maps to: the one table of the error model. */
 export const ERROR_STATUS = {
@@ -126,4 +126,17 @@ export function calendarErrorToAppError(e: CalendarError): AppError {
     issues: [{ path: e.field, rule: e.code, message: `@calendar.${e.code}` }],
     details: { rule: e.rule },
   });
+}
+
+/**
+ * Runs a calendar computation on a value of the request (a limit, a date); a CalendarError it throws (e.g. a due
+ * past 2100) is a 400 naming the request's field `path`, not the calendar core's own name for its input.
+ */
+export function calendarAt<T>(path: string, compute: () => T): T {
+  try {
+    return compute();
+  } catch (e) {
+    if (e instanceof CalendarError) throw calendarErrorToAppError(new CalendarError(e.code, path, e.rule));
+    throw e;
+  }
 }
