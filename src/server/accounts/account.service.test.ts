@@ -45,22 +45,20 @@ for (const dialect of DIALECTS) {
 
     it('refuses a display name with a control or bidi character (the CLI calls the service directly)', async () => {
       for (const displayName of ['Nguyễn\u202E A', 'Nguyễn\nA', 'Nguyễn\u0000A']) {
-        const made = t.db
-          .transaction()
-          .execute((trx) =>
-            accounts.createUser(
-              trx,
-              null,
-              {
-                username: 'tenxau',
-                displayName,
-                password: 'secret-pass',
-                unitCode: '25000',
-                roles: ['specialist'],
-              },
-              TEST_NOW,
-            ),
-          );
+        const made = t.db.transaction().execute((trx) =>
+          accounts.createUser(
+            trx,
+            null,
+            {
+              username: 'tenxau',
+              displayName,
+              password: 'secret-pass',
+              unitCode: '25000',
+              roles: ['specialist'],
+            },
+            TEST_NOW,
+          ),
+        );
         await expect(made).rejects.toMatchObject({
           code: 'VALIDATION_FAILED',
           issues: [expect.objectContaining({ path: 'displayName', rule: 'rule.plainLine' })],
