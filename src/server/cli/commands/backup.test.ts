@@ -72,6 +72,16 @@ describe('motcua backup (SQLite file)', () => {
     expect((await motcua(env, 'backup', 'now')).code).toBe(2);
   });
 
+  it('leaves no partial copy when the copy fails (exit 1)', async () => {
+    const broken = join(dir, 'broken.db');
+    writeFileSync(broken, Buffer.alloc(8192, 7)); // not a database
+    const failedOut = join(dir, 'failed');
+    const res = await motcua({ ...env, DATABASE_URL: `sqlite:${broken}` }, 'backup', '--out', failedOut);
+    expect(res.code).toBe(1);
+    expect(res.stderr).toMatch(/^motcua backup: /);
+    expect(readdirSync(failedOut)).toEqual([]);
+  }, 30_000);
+
   it('names copies by local time, in sortable order', () => {
     expect(backupStamp(Date.UTC(2026, 10, 29, 0, 45, 5))).toBe('motcua-20261129-074505');
   });

@@ -149,6 +149,16 @@ function prune(dir: string, keep: number): string[] {
   return removed;
 }
 
+/** Runs the copy; when it fails (a full disk, a bad source…) no partial copy is left to be mistaken for a backup. */
+async function withoutPartialCopy<T>(dest: string, copy: () => Promise<T>): Promise<T> {
+  try {
+    return await copy();
+  } catch (e) {
+    for (const side of ['', ...SIDE_FILES]) rmSync(`${dest}${side}`, { force: true });
+    throw e;
+  }
+}
+
 export async function backupCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs('backup', args, {
     out: { type: 'string' },
@@ -166,11 +176,11 @@ export async function backupCommand(args: string[], io: CliIo): Promise<number> 
   if (dialect === 'sqlite') {
     if (target === ':memory:') throw new CliUsageError('backup: an in-memory database cannot be backed up');
     dest = join(out, `${stamp}.db`);
-    const { pages, dossiers } = await backupSqlite(resolve(target), dest);
+    const { pages, dossiers } = await withoutPartialCopy(dest, () => backupSqlite(resolve(target), dest));
     io.out(`Database copied to ${dest} (${pages} pages, ${dossiers} dossiers; integrity ok).`);
   } else {
     dest = join(out, `${stamp}.dump`);
-    await backupPostgres(target, dest);
+    await withoutPartialCopy(dest, () => backupPostgres(target, dest));
     io.out(`Database dumped to ${dest} (pg_dump custom format; restore with pg_restore).`);
   }
   const files = copyNewFiles(resolve(config.MOTCUA_FILES_DIR), join(out, 'files'));
