@@ -13,7 +13,9 @@ import { frameworkErrorHandler, installErrorHandler } from './platform/error-han
 import { installNoStore } from './platform/no-store.ts';
 import type { AppInstance } from './platform/types.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
-import { zodValidatorCompiler } from './platform/validation.ts';
+import { installPlainTextGuard, zodValidatorCompiler } from './platform/validation.ts';
+import { FileStore, type StoreFileSystem } from './attachments/file-store.ts';
+import { API_DOCS_CSP, HELMET_OPTIONS, installSecurityHeaders } from './platform/security-headers.ts';
 import { VERSION } from './platform/version.ts';
 import { accountRoutes } from './accounts/account.routes.ts';
 import { attachmentRoutes } from './attachments/attachment.routes.ts';
@@ -38,6 +40,8 @@ declare module 'fastify' {
     config: AppConfig;
     /** The one source of time: every route passes `app.clock.now()` to its service. */
     clock: Clock;
+    /** The attachment files (content-addressed, under MOTCUA_FILES_DIR). */
+    files: FileStore;
   }
 }
 
@@ -50,6 +54,8 @@ export interface BuildAppOptions {
   logStream?: NodeJS.WritableStream;
   /** Defaults to the machine's clock; tests pass a fixed one. */
   clock?: Clock;
+  /** The attachment store's file operations: Node's by default; tests pass failing ones (a full disk). */
+  fileSystem?: StoreFileSystem;
 }
 
 /**
@@ -99,23 +105,19 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.decorate('dialect', options.dialect);
   app.decorate('config', options.config);
   app.decorate('clock', options.clock ?? systemClock);
+  app.decorate('files', new FileStore(options.config.MOTCUA_FILES_DIR, options.fileSystem));
+  // JSON only (1 MB, bodyLimit above): no route reads text/plain, and the routes that take files add their own
+  // parser and limit (attachments, the procedure catalog's XLSX); anything else is 415 before the body is read.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
   installNoStore(app);
 
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        'default-src': ["'self'"],
-        'img-src': ["'self'", 'data:'],
-        'style-src': ["'self'", "'unsafe-inline'"],
-        'script-src': ["'self'", "'unsafe-inline'"],
-        // A commune PC serves the others over plain HTTP on the LAN: never rewrite requests to https.
-        'upgrade-insecure-requests': null,
-      },
-    },
-  });
+  installPlainTextGuard(app);
+
+  await app.register(fastifyHelmet, HELMET_OPTIONS);
+  installSecurityHeaders(app);
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {
@@ -124,7 +126,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    // swagger-ui's own page: the one place where inline styles are allowed (API_DOCS_CSP).
+    staticCSP: API_DOCS_CSP,
+  });
   installAuth(app);
   for (const feature of FEATURES) await app.register(feature);
   return app;

@@ -42,6 +42,8 @@ const configSchema = (mode: ConfigMode) =>
     MOTCUA_PUBLIC_URL: z.url().default('http://localhost:3000'),
     MOTCUA_FILES_DIR: z.string().min(1).default('./data/files'),
     MOTCUA_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(100).default(10),
+    /** Below this free space on the files' disk, GET /api/health reports storage `low` (status degraded). */
+    MOTCUA_MIN_FREE_MB: z.coerce.number().int().min(0).max(100_000_000).default(200),
     MOTCUA_AGENCY_FALLBACK_PREFIX: z.string().min(1).max(20).default('000.00'),
     /** The audit log's HMAC key (created at first start, mode 0600); default beside the SQLite file. */
     MOTCUA_AUDIT_KEY_FILE: z.string().min(1).optional(),

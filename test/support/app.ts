@@ -10,6 +10,7 @@ import type { Role } from '../../src/server/accounts/roles.ts';
 import { openTestDb, type TestDb } from './db.ts';
 import type { ManualClock } from '../../src/server/platform/clock.ts';
 import { testClock } from './clock.ts';
+import type { StoreFileSystem } from '../../src/server/attachments/file-store.ts';
 
 export const TEST_PASSWORD = 'test-password';
 
@@ -25,9 +26,17 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  /** Settings besides the test defaults (environment variable names, as strings). */
+  env?: Record<string, string>;
+  /** The attachment store's file operations (e.g. a disk that fills up). */
+  fileSystem?: StoreFileSystem;
+}
+
 export async function openTestApp(
   dialect: DialectName,
-  seed?: (t: TestDb) => Promise<void>,
+  seed?: (t: TestDb) => Promise<unknown>,
+  options: TestAppOptions = {},
 ): Promise<TestApp> {
   const t = await openTestDb(dialect);
   if (seed) await seed(t);
@@ -35,9 +44,11 @@ export async function openTestApp(
     DATABASE_URL: 'sqlite::memory:',
     MOTCUA_FILES_DIR: mkdtempSync(join(tmpdir(), 'motcua-files-')),
     MOTCUA_MAX_UPLOAD_MB: '1',
+    MOTCUA_MIN_FREE_MB: '0',
+    ...options.env,
   });
   const clock = testClock();
-  const app = await buildApp({ db: t.db, dialect: t.dialect, config, clock });
+  const app = await buildApp({ db: t.db, dialect: t.dialect, config, clock, fileSystem: options.fileSystem });
   return {
     app,
     t,

@@ -241,6 +241,7 @@ for (const dialect of DIALECTS) {
       expect(res.json()).toEqual({
         status: 'ok',
         db: dialect,
+        storage: 'ok',
         version: expect.stringMatching(/^\d+\.\d+\.\d+/),
       });
     });

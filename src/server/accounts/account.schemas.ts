@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PLAIN_LINE } from '../platform/validation.ts';
 import { ROLES } from './roles.ts';
 
 export const ZLoginRequest = z.object({
@@ -22,7 +23,11 @@ export const ZLoginResponse = ZMe.extend({
 
 export const ZCreateUserRequest = z.object({
   username: z.string().regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, '@rule.username'),
-  displayName: z.string().min(1, '@rule.required').max(200),
+  displayName: z
+    .string()
+    .min(1, '@rule.required')
+    .max(200)
+    .refine(...PLAIN_LINE),
   password: z.string().min(8, '@rule.password').max(1024),
   unitCode: z.string().regex(/^(\d{2}|\d{5})$/, '@rule.unitCode'),
   roles: z.array(z.enum(ROLES)).min(1),

@@ -43,6 +43,32 @@ for (const dialect of DIALECTS) {
     const login = (username: string, password: string, now = TEST_NOW, ip = meta.ip) =>
       sessions.login(t.db, throttle, { username, password }, { ...meta, ip }, 12, now);
 
+    it('refuses a display name with a control or bidi character (the CLI calls the service directly)', async () => {
+      for (const displayName of ['Nguyễn\u202E A', 'Nguyễn\nA', 'Nguyễn\u0000A']) {
+        const made = t.db.transaction().execute((trx) =>
+          accounts.createUser(
+            trx,
+            null,
+            {
+              username: 'tenxau',
+              displayName,
+              password: 'secret-pass',
+              unitCode: '25000',
+              roles: ['specialist'],
+            },
+            TEST_NOW,
+          ),
+        );
+        await expect(made).rejects.toMatchObject({
+          code: 'VALIDATION_FAILED',
+          issues: [expect.objectContaining({ path: 'displayName', rule: 'rule.plainLine' })],
+        });
+      }
+      expect(await t.db.selectFrom('users').select('id').where('username', '=', 'tenxau').execute()).toEqual(
+        [],
+      );
+    });
+
     it('creates a user in a commune, with its province, an argon2id hash and an audit entry', async () => {
       const actor = await create('chuyenvien.dilinh');
       expect(actor).toMatchObject({ unitCode: '25000', provinceCode: '68', roles: ['specialist'] });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { AppError, invalidField, notFound } from '../platform/app-error.ts';
+import { isPlainLine } from '../platform/validation.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { ROLES, type Actor, type Role } from './roles.ts';
 import type { UserRow } from './account.table.ts';
@@ -63,6 +64,8 @@ export async function createUser(
   meta?: RequestMeta,
 ): Promise<Actor> {
   checkCredentialsShape(input.username, input.password);
+  // The API's schema says so too; the CLI (`motcua users create --name`) comes here directly.
+  if (!isPlainLine(input.displayName)) throw invalidField('displayName', 'rule.plainLine', '@rule.plainLine');
   if (input.roles.length === 0 || input.roles.some((r) => !ROLES.includes(r)))
     throw invalidField('roles', 'roles.invalid', `roles must be some of ${ROLES.join(', ')}`);
   const provinceCode = await provinceOfUnit(trx, input.unitCode);

@@ -9,7 +9,8 @@ import { requireActor } from '../accounts/auth.hook.ts';
 import type { AppInstance } from '../platform/types.ts';
 import { findDossierByCode } from '../dossiers/dossier.repository.ts';
 import { authorizeOnDossier } from '../dossiers/dossier.policy.ts';
-import { FileStore, sniffMediaType } from './file-store.ts';
+import { sniffMediaType } from './file-store.ts';
+import { PLAIN_LINE } from '../platform/validation.ts';
 
 const UPLOAD_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'application/octet-stream'];
 
@@ -26,9 +27,13 @@ const ZAttachment = z.object({
 
 const ZCodeParams = z.object({ code: z.string().min(1).max(64) });
 
-/** Scanned components: PDF, JPEG or PNG checked by content, size-limited, hashed, stored outside the database. */
+/**
+ * Scanned components: PDF, JPEG or PNG checked by content, size-limited, hashed, stored outside the database. The
+ * binary parser and the upload size are the upload route's alone: every other route keeps the 1 MB JSON limit and
+ * answers 415 to a file.
+ */
 export async function attachmentRoutes(app: AppInstance): Promise<void> {
-  const store = new FileStore(app.config.MOTCUA_FILES_DIR);
+  const store = app.files;
   const maxBytes = app.config.MOTCUA_MAX_UPLOAD_MB * 1_048_576;
   app.addContentTypeParser(UPLOAD_TYPES, { parseAs: 'buffer', bodyLimit: maxBytes }, (_req, body, done) =>
     done(null, body),
@@ -43,13 +48,23 @@ export async function attachmentRoutes(app: AppInstance): Promise<void> {
   app.post(
     '/api/dossiers/:code/attachments',
     {
+      bodyLimit: maxBytes,
       schema: {
         tags: ['attachments'],
         description: 'Body: the file bytes (application/pdf, image/jpeg or image/png).',
         params: ZCodeParams,
         querystring: z.object({
-          component: z.string().min(1).max(300),
-          name: z.string().min(1).max(200).default('scan'),
+          component: z
+            .string()
+            .min(1)
+            .max(300)
+            .refine(...PLAIN_LINE),
+          name: z
+            .string()
+            .min(1)
+            .max(200)
+            .refine(...PLAIN_LINE)
+            .default('scan'),
         }),
         response: { 201: ZAttachment },
       },
@@ -128,6 +143,7 @@ export async function attachmentRoutes(app: AppInstance): Promise<void> {
       const d = await loadDossier(request.params.code, actor);
       const row = await findAttachment(app.db, d.id, request.params.id, scopeOf(actor));
       if (!row) throw notFound('attachment', request.params.id);
+      const bytes = await store.get(row.sha256); // 410 FILE_MISSING when the row outlived its file
       await app.db.transaction().execute((trx) =>
         appendAudit(
           trx,
@@ -148,7 +164,7 @@ export async function attachmentRoutes(app: AppInstance): Promise<void> {
         .header('content-type', row.media_type)
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(row.file_name)}`)
         .header('cache-control', 'private, no-store')
-        .send(await store.get(row.sha256));
+        .send(bytes);
     },
   );
 }

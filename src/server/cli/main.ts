@@ -54,6 +54,10 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
     run: lazy(() => import('./commands/backup.ts'), 'backupCommand'),
     summary: 'backup [--out DIR] [--keep N]         copy the database and attachment files (server may run)',
   },
+  restore: {
+    run: lazy(() => import('./commands/restore.ts'), 'restoreCommand'),
+    summary: 'restore FILE [--force]                check a SQLite backup and put it back (server stopped)',
+  },
 };
 
 export function usage(): string {

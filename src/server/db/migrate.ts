@@ -5,6 +5,14 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 
 const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
+/** The names of this version's migrations, in order (what `kysely_migration` holds once all are applied). */
+export async function knownMigrations(): Promise<string[]> {
+  return (await readdir(MIGRATIONS_DIR))
+    .filter((f) => /^\d{12}_[a-z0-9_]+\.ts$/.test(f))
+    .sort()
+    .map((f) => f.replace(/\.ts$/, ''));
+}
+
 /** Loads every `migrations/*.ts` file (timestamp-prefixed names sort in order). */
 class DirectoryMigrationProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {

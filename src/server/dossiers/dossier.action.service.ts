@@ -3,7 +3,6 @@ import {
   assertExtensionAllowed,
   classifyResolution,
   isExtensionNoticeTimely,
-  parseInstant,
   type DeadlineLimit,
   type WorkingCalendar,
 } from '../../shared/calendar/index.ts';
@@ -17,7 +16,8 @@ import { applyLoggedAction, illegalTransition, type LoggedLifecycle } from '../a
 import { EVERY_TENANT } from '../platform/tenant.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
 import type { Database } from '../db/schema.ts';
-import { AppError, notFound, requireField, ruleViolation } from '../platform/app-error.ts';
+import { AppError, calendarAt, notFound, requireField, ruleViolation } from '../platform/app-error.ts';
+import { boundedInstantField, oneYearAfter } from '../platform/validation.ts';
 import * as repo from './dossier.repository.ts';
 import type { TActionRequest } from './dossier.schemas.ts';
 import type { DossierRow, DossierUpdate } from './dossier.table.ts';
@@ -82,7 +82,8 @@ const EFFECTS: Record<ActionType, (c: EffectContext) => Promise<Effect> | Effect
   },
   transfer({ req, now, calendar, data }) {
     requireField(req.agency, 'agency');
-    const dueAt = req.agencyLimit ? calendar.due(now, req.agencyLimit) : null;
+    const limit = req.agencyLimit;
+    const dueAt = limit ? calendarAt('agencyLimit', () => calendar.due(now, limit)) : null;
     const transfers = [
       ...((data.transfers as unknown[]) ?? []),
       { agency: req.agency, role: 'participant', sentAt: now, dueAt },
@@ -107,7 +108,11 @@ const EFFECTS: Record<ActionType, (c: EffectContext) => Promise<Effect> | Effect
   async extend({ trx, d, req, now, calendar }) {
     requireField(req.newDueAt, 'newDueAt');
     requireField(req.reason, 'reason');
-    const newDue = parseInstant(req.newDueAt!);
+    // At most one year past the current due (a typo such as 2062 for 2026 is refused, not recorded).
+    const newDue = boundedInstantField(req.newDueAt!, 'newDueAt', {
+      max: oneYearAfter(d.due_at!),
+      message: '@extension.tooFar',
+    });
     if (d.extension_count >= 1)
       throw new AppError('EXTENSION_ALREADY_USED', { details: { extensionCount: d.extension_count } });
     if (!isExtensionNoticeTimely(calendar, now, d.due_at!))

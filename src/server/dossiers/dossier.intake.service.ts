@@ -44,6 +44,9 @@ export interface IntakeContext {
 function checkIntake(input: TCreateDossierRequest, terms: EffectiveTerms, now: number): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const a = input.applicant;
+  // A date of birth from 1900 to today (a CCCD holder is alive; a typo such as 2062 is refused by name).
+  if (a.birthDate !== undefined && (a.birthDate < '1900-01-01' || a.birthDate > todayInVietnam(now)))
+    issues.push({ path: 'applicant.birthDate', rule: 'rule.birthDate', message: '@rule.birthDate' });
   if (a.kind === 'person') {
     const r = checkCccd(a.idNumber, { birthDate: a.birthDate, sex: a.sex }, new Date(now));
     if (!r.ok) issues.push({ path: 'applicant.idNumber', rule: r.rule, message: `@${r.rule}` });

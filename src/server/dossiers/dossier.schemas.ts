@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PLAIN_LINE } from '../platform/validation.ts';
 import { ZActionLogEntry } from '../audit/action-log.ts';
 import { ACTION_TYPES } from '../../shared/dossier/lifecycle.ts';
 import { CHANNELS, DOSSIER_STATUSES } from '../../shared/dossier/status.ts';
@@ -8,7 +9,12 @@ const ZInstant = z.string().describe('ISO 8601 with offset, e.g. 2026-02-25T17:3
 
 export const ZApplicant = z.object({
   kind: z.enum(['person', 'organisation']).default('person'),
-  name: z.string().trim().min(2, '@rule.applicantName').max(200),
+  name: z
+    .string()
+    .trim()
+    .min(2, '@rule.applicantName')
+    .max(200)
+    .refine(...PLAIN_LINE),
   idNumber: z
     .string()
     .trim()
@@ -19,14 +25,24 @@ export const ZApplicant = z.object({
     .trim()
     .regex(/^(\+84|0)\d{9,10}$/, '@rule.phone')
     .optional(),
-  address: z.string().trim().min(3).max(300).optional(),
+  address: z
+    .string()
+    .trim()
+    .min(3)
+    .max(300)
+    .refine(...PLAIN_LINE)
+    .optional(),
   email: z.email().optional(),
   birthDate: z.iso.date().optional().describe('YYYY-MM-DD; checked against the CCCD'),
   sex: z.enum(['male', 'female']).optional(),
 });
 
 export const ZComponentCheck = z.object({
-  name: z.string().min(1).max(300),
+  name: z
+    .string()
+    .min(1)
+    .max(300)
+    .refine(...PLAIN_LINE),
   provided: z.boolean(),
   copies: z.number().int().min(0).optional(),
 });

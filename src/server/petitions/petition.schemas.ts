@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PLAIN_LINE } from '../platform/validation.ts';
 import { ZApplicant } from '../dossiers/dossier.schemas.ts';
 import { ZActionLogEntry } from '../audit/action-log.ts';
 import { PETITION_ACTIONS, PETITION_KINDS, PETITION_STATUSES } from '../../shared/petition/petition.ts';
@@ -22,7 +23,12 @@ export const ZLodgePetitionRequest = z.object({
     .enum(PETITION_KINDS)
     .describe('complaint (khiếu nại), denunciation (tố cáo), feedback (phản ánh, kiến nghị)'),
   channel: z.enum(PETITION_CHANNELS),
-  subject: z.string().trim().min(3, '@rule.petitionSubject').max(300),
+  subject: z
+    .string()
+    .trim()
+    .min(3, '@rule.petitionSubject')
+    .max(300)
+    .refine(...PLAIN_LINE),
   content: z.string().trim().min(10, '@rule.petitionContent').max(20_000),
   petitioner: ZPetitioner,
   dossierCode: z.string().min(1).max(64).optional().describe('The dossier the petition is about, if any'),

@@ -1,4 +1,4 @@
-import { parseInstant, type CalendarError } from '../../shared/calendar/index.ts';
+import { CalendarError, MAX_YEAR, MIN_YEAR, parseInstant } from '../../shared/calendar/index.ts';
 
 /** Stable error codes and the HTTP status each maps to: the one table of the error model. */
 export const ERROR_STATUS = {
@@ -16,11 +16,13 @@ export const ERROR_STATUS = {
   RULE_VIOLATION: 409,
   EXTENSION_ALREADY_USED: 409,
   IDEMPOTENCY_KEY_REUSED: 409,
+  FILE_MISSING: 410,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   ACCOUNT_LOCKED: 429,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  STORAGE_FULL: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -85,13 +87,34 @@ export function requireField(value: unknown, path: string): void {
 export const ruleViolation = (rule: string, details: Record<string, unknown> = {}): AppError =>
   new AppError('RULE_VIOLATION', { params: { rule }, details: { rule, ...details } });
 
-/** An ISO 8601 instant from a request field, or 400 naming the field. */
+/** The calendar's first and last instants (1990-01-01 00:00 and 2101-01-01 00:00 in Vietnam, UTC+7). */
+export const EARLIEST_INSTANT = Date.UTC(MIN_YEAR, 0, 1) - 7 * 3_600_000;
+export const LATEST_INSTANT = Date.UTC(MAX_YEAR + 1, 0, 1) - 7 * 3_600_000;
+
+/**
+ * An ISO 8601 instant from a request field within the calendar's years (1990-2100), or 400 naming the field: a
+ * date the working calendar cannot count from never reaches it (it would fail there as a CalendarError).
+ */
 export function instantField(value: string, path: string): number {
+  let at: number;
   try {
-    return parseInstant(value);
+    at = parseInstant(value);
   } catch {
     throw invalidField(path, 'instant', '@calendar.INVALID_INSTANT');
   }
+  if (at < EARLIEST_INSTANT || at >= LATEST_INSTANT)
+    throw invalidField(path, 'calendar.OUT_OF_RANGE', '@calendar.OUT_OF_RANGE');
+  return at;
+}
+
+/** 503 when the disk (or the user's quota) is full: nothing was stored, try again once space is freed. */
+export const storageFull = (cause: unknown): AppError =>
+  new AppError('STORAGE_FULL', { cause, headers: { 'retry-after': '300' } });
+
+/** Whether an error says the disk or quota is full (Node's fs, SQLite, PostgreSQL). */
+export function isStorageFull(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL' || code === '53100';
 }
 
 /**
@@ -103,4 +126,17 @@ export function calendarErrorToAppError(e: CalendarError): AppError {
     issues: [{ path: e.field, rule: e.code, message: `@calendar.${e.code}` }],
     details: { rule: e.rule },
   });
+}
+
+/**
+ * Runs a calendar computation on a value of the request (a limit, a date); a CalendarError it throws (e.g. a due
+ * past 2100) is a 400 naming the request's field `path`, not the calendar core's own name for its input.
+ */
+export function calendarAt<T>(path: string, compute: () => T): T {
+  try {
+    return compute();
+  } catch (e) {
+    if (e instanceof CalendarError) throw calendarErrorToAppError(new CalendarError(e.code, path, e.rule));
+    throw e;
+  }
 }

@@ -3,7 +3,13 @@ import { z, type ZodError } from 'zod';
 import { hasMessage, translate } from './i18n/messages.ts';
 import { pickLocale, type Locale } from './i18n/locale.ts';
 import { CalendarError } from '../../shared/calendar/index.ts';
-import { AppError, calendarErrorToAppError, type FieldIssue } from './app-error.ts';
+import {
+  AppError,
+  calendarErrorToAppError,
+  isStorageFull,
+  storageFull,
+  type FieldIssue,
+} from './app-error.ts';
 
 const ZOD_LOCALES = { vi: z.locales.vi(), en: z.locales.en(), ru: z.locales.ru() } as const;
 
@@ -72,8 +78,15 @@ export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler(
     (thrown: FastifyError | AppError | CalendarError, request: FastifyRequest, reply: FastifyReply) => {
       const locale = pickLocale(request.headers['accept-language']);
-      const err = thrown instanceof CalendarError ? calendarErrorToAppError(thrown) : thrown;
+      // A full disk anywhere (a file, SQLite's SQLITE_FULL, PostgreSQL's 53100) is 503 STORAGE_FULL, not a 500.
+      const err =
+        thrown instanceof CalendarError
+          ? calendarErrorToAppError(thrown)
+          : !(thrown instanceof AppError) && isStorageFull(thrown)
+            ? storageFull(thrown)
+            : thrown;
       if (err instanceof AppError) {
+        if (err.status >= 500 || err.code === 'FILE_MISSING') request.log.error({ err }, err.code);
         for (const [k, v] of Object.entries(err.headers)) void reply.header(k, v);
         if (err.code === 'VALIDATION_FAILED')
           return reply

@@ -1,6 +1,6 @@
 /** Report periods: local dates [from, to] inclusive; E = `to` + 1 day at 00:00 local time (UTC+7). */
 import { parseInstant } from '../../shared/calendar/index.ts';
-import { AppError, type FieldIssue } from './app-error.ts';
+import { AppError, EARLIEST_INSTANT, LATEST_INSTANT, type FieldIssue } from './app-error.ts';
 
 export const DAY_MS = 86_400_000;
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
@@ -17,11 +17,16 @@ export interface PeriodBounds {
 function dateIssue(field: string, value: unknown): FieldIssue | number {
   if (typeof value !== 'string' || !DATE_RE.test(value))
     return { path: field, rule: 'invalid_date', message: '@period.notDate' };
+  let at: number;
   try {
-    return parseInstant(value);
+    at = parseInstant(value);
   } catch {
     return { path: field, rule: 'invalid_date', message: '@period.notRealDate' };
   }
+  // The working calendar counts 1990-2100 only: a period outside is a 400 naming the field, not a CalendarError.
+  if (at < EARLIEST_INSTANT || at >= LATEST_INSTANT)
+    return { path: field, rule: 'calendar.OUT_OF_RANGE', message: '@calendar.OUT_OF_RANGE' };
+  return at;
 }
 
 /** Validates the period; VALIDATION_FAILED names `from` and/or `to`. */

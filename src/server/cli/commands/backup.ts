@@ -4,10 +4,22 @@
  * - SQLite: SQLite's online backup API (page by page; writers are not blocked), then `integrity_check` on the copy.
  * - PostgreSQL: `pg_dump --format=custom` of the database in DATABASE_URL (pg_dump must be installed).
  * The attachment files are content-addressed (their name is their SHA-256): only files not yet in the backup
- * folder's shared `files/` are copied. `--keep N` keeps the N newest database copies.
+ * folder's shared `files/` are copied. `--keep N` keeps the N newest database copies (with their -wal/-shm files).
+ * Every copy is readable by its owner only (files 0600, folders 0700): it holds the personal data of the database.
+ * `motcua restore` (restore.ts) puts a SQLite copy back.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { loadConfig } from '../../config.ts';
@@ -23,11 +35,44 @@ export function backupStamp(now: number): string {
   return `${PREFIX}${d.slice(0, 10).replaceAll('-', '')}-${d.slice(11, 19).replaceAll(':', '')}`;
 }
 
-async function backupSqlite(source: string, dest: string): Promise<{ pages: number; dossiers: number }> {
-  if (!existsSync(source)) throw new CliUsageError(`backup: no database at ${source}`);
+/** Files a copy writes are its owner's only. */
+export const PRIVATE_FILE = 0o600;
+export const PRIVATE_DIR = 0o700;
+
+/** Creates `path` empty with mode 0600 (before SQLite or pg_dump writes into it, so it is never readable by others). */
+export function createPrivateFile(path: string): void {
+  closeSync(openSync(path, 'wx', PRIVATE_FILE));
+}
+
+/** The files SQLite keeps beside a database (write-ahead log, its index, a rollback journal). */
+export const SIDE_FILES = ['-wal', '-shm', '-journal'] as const;
+
+/**
+ * SQLite's online backup of `source` into `dest` (made 0600), switched to a rollback journal so that the copy is one
+ * self-contained file (no -wal/-shm beside it).
+ */
+export async function copySqlite(source: string, dest: string): Promise<number> {
   const db = new SQLite(source, { readonly: true, fileMustExist: true });
   try {
+    createPrivateFile(dest);
     const progress = await db.backup(dest);
+    const copy = new SQLite(dest);
+    try {
+      copy.pragma('journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
+    for (const side of SIDE_FILES) rmSync(`${dest}${side}`, { force: true });
+    return progress.totalPages;
+  } finally {
+    db.close();
+  }
+}
+
+async function backupSqlite(source: string, dest: string): Promise<{ pages: number; dossiers: number }> {
+  if (!existsSync(source)) throw new CliUsageError(`backup: no database at ${source}`);
+  const pages = await copySqlite(source, dest);
+  {
     const copy = new SQLite(dest, { readonly: true });
     try {
       const check = copy.pragma('integrity_check', { simple: true });
@@ -38,16 +83,15 @@ async function backupSqlite(source: string, dest: string): Promise<{ pages: numb
       const row = hasDossiers
         ? (copy.prepare('select count(*) as n from dossiers').get() as { n: number })
         : null;
-      return { pages: progress.totalPages, dossiers: row?.n ?? 0 };
+      return { pages, dossiers: row?.n ?? 0 };
     } finally {
       copy.close();
     }
-  } finally {
-    db.close();
   }
 }
 
 function backupPostgres(url: string, dest: string): Promise<void> {
+  createPrivateFile(dest);
   return new Promise((done, fail) => {
     const child = spawn('pg_dump', ['--format=custom', '--no-owner', `--file=${dest}`, url], {
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -82,8 +126,9 @@ export function copyNewFiles(source: string, dest: string): { copied: number; to
       else if (entry.isFile()) {
         total += 1;
         if (existsSync(dst) && statSync(dst).size === statSync(src).size) continue;
-        mkdirSync(to, { recursive: true });
+        mkdirSync(to, { recursive: true, mode: PRIVATE_DIR });
         copyFileSync(src, dst);
+        chmodSync(dst, PRIVATE_FILE);
         copied += 1;
       }
     }
@@ -92,15 +137,26 @@ export function copyNewFiles(source: string, dest: string): { copied: number; to
   return { copied, total };
 }
 
-/** Removes all but the `keep` newest copies (files named motcua-<stamp>.db or .dump). */
+/** Removes all but the `keep` newest copies (files named motcua-<stamp>.db or .dump), with their -wal/-shm files. */
 function prune(dir: string, keep: number): string[] {
   const copies = readdirSync(dir)
     .filter((n) => n.startsWith(PREFIX) && /\.(db|dump)$/.test(n))
     .sort()
     .reverse();
   const removed = copies.slice(keep);
-  for (const name of removed) rmSync(join(dir, name), { force: true });
+  for (const name of removed)
+    for (const side of ['', ...SIDE_FILES]) rmSync(join(dir, `${name}${side}`), { force: true });
   return removed;
+}
+
+/** Runs the copy; when it fails (a full disk, a bad source…) no partial copy is left to be mistaken for a backup. */
+async function withoutPartialCopy<T>(dest: string, copy: () => Promise<T>): Promise<T> {
+  try {
+    return await copy();
+  } catch (e) {
+    for (const side of ['', ...SIDE_FILES]) rmSync(`${dest}${side}`, { force: true });
+    throw e;
+  }
 }
 
 export async function backupCommand(args: string[], io: CliIo): Promise<number> {
@@ -112,7 +168,7 @@ export async function backupCommand(args: string[], io: CliIo): Promise<number> 
   const keep = parseIntOption('backup', 'keep', values.keep, 1, 10_000);
   const config = loadConfig();
   const out = resolve(values.out ?? './data/backups');
-  mkdirSync(out, { recursive: true });
+  mkdirSync(out, { recursive: true, mode: PRIVATE_DIR });
   const { dialect, target } = parseDatabaseUrl(config.DATABASE_URL);
   const started = io.clock.now();
   const stamp = backupStamp(started);
@@ -120,11 +176,11 @@ export async function backupCommand(args: string[], io: CliIo): Promise<number> 
   if (dialect === 'sqlite') {
     if (target === ':memory:') throw new CliUsageError('backup: an in-memory database cannot be backed up');
     dest = join(out, `${stamp}.db`);
-    const { pages, dossiers } = await backupSqlite(resolve(target), dest);
+    const { pages, dossiers } = await withoutPartialCopy(dest, () => backupSqlite(resolve(target), dest));
     io.out(`Database copied to ${dest} (${pages} pages, ${dossiers} dossiers; integrity ok).`);
   } else {
     dest = join(out, `${stamp}.dump`);
-    await backupPostgres(target, dest);
+    await withoutPartialCopy(dest, () => backupPostgres(target, dest));
     io.out(`Database dumped to ${dest} (pg_dump custom format; restore with pg_restore).`);
   }
   const files = copyNewFiles(resolve(config.MOTCUA_FILES_DIR), join(out, 'files'));

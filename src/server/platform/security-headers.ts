@@ -1,0 +1,47 @@
+import type { FastifyHelmetOptions } from '@fastify/helmet';
+import type { FastifyInstance } from 'fastify';
+
+/**
+ * The app's Content-Security-Policy: scripts and styles from the server's own files only, never inline (the web
+ * app has no inline script, style element or style attribute; see web.routes.test.ts). A commune PC serves the
+ * others over plain HTTP on the LAN, so requests are never upgraded to https.
+ */
+export const HELMET_OPTIONS: FastifyHelmetOptions = {
+  contentSecurityPolicy: {
+    directives: {
+      'default-src': ["'self'"],
+      'img-src': ["'self'", 'data:'],
+      'style-src': ["'self'"],
+      'script-src': ["'self'"],
+      'upgrade-insecure-requests': null,
+    },
+  },
+  // Only over TLS: a browser that saw HSTS on a plain-HTTP LAN server would refuse it afterwards (installSecurityHeaders).
+  strictTransportSecurity: false,
+};
+
+/**
+ * The API docs page (swagger-ui at /api/docs) only: swagger-ui sets style attributes as it renders, so styles may be
+ * inline there; its scripts are still files. Given to @fastify/swagger-ui as `staticCSP`, scoped to its routes.
+ */
+export const API_DOCS_CSP = [
+  "default-src 'self'",
+  "base-uri 'self'",
+  "frame-ancestors 'self'",
+  "form-action 'self'",
+  "img-src 'self' data:",
+  "object-src 'none'",
+  "script-src 'self'",
+  "script-src-attr 'none'",
+  "style-src 'self' 'unsafe-inline'",
+].join('; ');
+
+/** HSTS (one year) on answers to requests that came over TLS, directly or through a trusted proxy (MOTCUA_TRUST_PROXY). */
+export const HSTS = 'max-age=31536000; includeSubDomains';
+
+export function installSecurityHeaders(app: FastifyInstance): void {
+  app.addHook('onRequest', async (request, reply) => {
+    // request.protocol is 'https' for a TLS socket, or from X-Forwarded-Proto only when the proxy is trusted.
+    if (request.protocol === 'https') void reply.header('strict-transport-security', HSTS);
+  });
+}
