@@ -19,7 +19,12 @@ export const POLICIES = {
   /** Where the actor may manage accounts at all; which accounts: grantRefusal and manageRefusal below. */
   'users.manage': (a: Actor, t: Tenant) =>
     has(a, 'system_admin') || (has(a, 'province_supervisor') && inScope(scopeOf(a), t)),
-  'audit.read': (a: Actor) => has(a, 'system_admin', 'province_supervisor'),
+  /**
+   * The audit log (GET /api/audit): a system admin every chain, a province inspector its province's. Not the
+   * province supervisor: it manages the accounts whose actions the log reviews, so it does not review them.
+   */
+  'audit.read': (a: Actor, t: Tenant) =>
+    has(a, 'system_admin') || (has(a, 'province_inspector') && t.provinceCode === a.provinceCode),
   'calendar.edit': (a: Actor, t: Tenant) =>
     has(a, 'system_admin') || (has(a, 'province_supervisor') && t.provinceCode === a.provinceCode),
   'catalog.edit': (a: Actor) => has(a, 'system_admin', 'province_supervisor'),
