@@ -44,9 +44,11 @@ export const POLICIES = {
     has(a, 'specialist', 'commune_leader', 'system_admin') && inScope(scopeOf(a), t),
   'petition.decide': (a: Actor, t: Tenant) =>
     has(a, 'commune_leader', 'system_admin') && inScope(scopeOf(a), t),
-  /** A denouncer's identity is confidential (Law on Denunciations 2018 Art. 47): the leader only. */
-  'petition.read_denouncer': (a: Actor, t: Tenant) =>
-    has(a, 'commune_leader', 'system_admin') && inScope(scopeOf(a), t),
+  /**
+   * A denouncer's identity is confidential (Law on Denunciation 2018 Art. 47 §2, Art. 56): the leader of the
+   * commune that resolves it only; not a system admin, who runs the machine and resolves no denunciation.
+   */
+  'petition.read_denouncer': (a: Actor, t: Tenant) => has(a, 'commune_leader') && inScope(scopeOf(a), t),
   /** Assign tasks and judge their products (the six-clear principle): the commune's leaders. */
   'task.assign': (a: Actor, t: Tenant) => has(a, 'commune_leader', 'system_admin') && inScope(scopeOf(a), t),
   'petition.rules.edit': (a: Actor, t: Tenant) =>

@@ -55,6 +55,7 @@ const OFFICERS = [
   'chuyenvien.a', // specialist
   'tinh.lamdong', // province supervisor
   'thanhtra.lamdong', // province inspector
+  'quantri', // system admin: runs the machine, resolves no denunciation
   'lanhdao.dilinh', // the deciding leader: the identity only through the reveal
 ] as const;
 
@@ -69,6 +70,7 @@ for (const dialect of DIALECTS) {
       });
       await h.user('thanhtra.lamdong', '68', ['province_inspector']);
       await h.user('lanhdao.giahiep', '25015', ['commune_leader']);
+      await h.user('quantri', '68', ['system_admin']);
       const counter = await h.login('tiepnhan.dilinh');
       const res = await h.app.inject({
         method: 'POST',
@@ -130,7 +132,7 @@ for (const dialect of DIALECTS) {
       });
     });
 
-    it.each(['tiepnhan.dilinh', 'chuyenvien.a', 'tinh.lamdong', 'thanhtra.lamdong'])(
+    it.each(['tiepnhan.dilinh', 'chuyenvien.a', 'tinh.lamdong', 'thanhtra.lamdong', 'quantri'])(
       'refuses %s the reveal, and audits the refusal',
       async (who) => {
         const res = await get(`/api/petitions/${code}/petitioner`, who);

@@ -1,6 +1,6 @@
 /**
  * What of a petition leaves the server, and to whom: the petitioner's personal data masked, and the actions the
- * viewer may take. A denouncer's identity is confidential (Law on Denunciation 2018, Art. 47 §1 b; docs/SECURITY.md
+ * viewer may take. A denouncer's identity is confidential (Law on Denunciation 2018 Art. 47 §2, Art. 56; docs/SECURITY.md
  * "Denouncer confidentiality"): a denunciation leaves the server with no character of the denouncer's name, ID
  * number, phone or address, for every viewer (the leader included), and with that identity redacted from the text
  * officers typed; the leader reads it through the audited reveal (`presentPetitioner`) only. Pure: what it shows

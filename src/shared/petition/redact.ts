@@ -1,5 +1,6 @@
 /**
- * A denouncer's identity is confidential (Law on Denunciation 2018, Art. 47 §1 b and Art. 48): nobody but the
+ * A denouncer's identity is confidential (Law on Denunciation 2018, No. 25/2018/QH14: Art. 47 §2, Art. 56 §1-2,
+ * which has the denouncer's name and address struck from the letter before others work on it): nobody but the
  * deciding leader learns it. The officer who received the denunciation typed its content, and may have typed the
  * denouncer's name, ID number, phone or address into it; `redactIdentity` replaces every occurrence with
  * "[đã ẩn]" before the content is shown. The stored text stays as typed (the leader reads it through the
