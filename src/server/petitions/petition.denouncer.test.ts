@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foldVietnamese } from '../../shared/text/fold.ts';
 import { DIALECTS } from '../../../test/support/db.ts';
 import { openTestApp, type TestApp } from '../../../test/support/app.ts';
-import { seedCentre } from '../../../test/support/dossiers.ts';
+import { buildIntake, seedCentre } from '../../../test/support/dossiers.ts';
 
 const DENOUNCER = {
   name: 'Trần Thị Bích Hạnh',
@@ -122,6 +122,7 @@ for (const dialect of DIALECTS) {
         ...DENOUNCER,
         subject: denunciation.subject,
         content: denunciation.content,
+        dossierCode: null,
       });
       const after = await auditOf('petition.read_personal_data');
       expect(after).toHaveLength(before + 1);
@@ -186,6 +187,32 @@ for (const dialect of DIALECTS) {
       const page = await get(`/api/petitions/${code}`, 'chuyenvien.a');
       const reject = page.json().actions.find((a: { type: string }) => a.type === 'reject');
       expect(reject.payload.reason).toBe('Bà [đã ẩn] ([đã ẩn]) đã rút đơn bằng lời');
+    });
+
+    it('shows the dossier a denunciation is about through the reveal only (its applicant may be the denouncer)', async () => {
+      const counter = await h.login('tiepnhan.dilinh');
+      const dossier = await h.app.inject({
+        method: 'POST',
+        url: '/api/dossiers',
+        payload: buildIntake(),
+        headers: { cookie: counter },
+      });
+      const dossierCode = dossier.json().code as string;
+      const res = await h.app.inject({
+        method: 'POST',
+        url: '/api/petitions',
+        payload: { ...denunciation, dossierCode },
+        headers: { cookie: counter },
+      });
+      expect(res.json().dossierCode).toBeNull();
+      const about = res.json().code as string;
+      for (const who of OFFICERS) {
+        expect((await get(`/api/petitions/${about}`, who)).json().dossierCode).toBeNull();
+        const list = (await get('/api/petitions?kind=denunciation', who)).json();
+        expect(list.items.find((p: { code: string }) => p.code === about).dossierCode).toBeNull();
+      }
+      const full = await get(`/api/petitions/${about}/petitioner`, 'lanhdao.dilinh');
+      expect(full.json().dossierCode).toBe(dossierCode);
     });
 
     it('keeps complaints and feedback as before: the name shown, the rest masked, no view audited', async () => {

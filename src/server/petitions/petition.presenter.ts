@@ -75,8 +75,8 @@ function redactedLog(p: PetitionRow, log: TActionLogEntry[]): TActionLogEntry[] 
   }));
 }
 
-/** The petitioner's full data, and the text as typed: for the audited read only. */
-export function presentPetitioner(p: PetitionRow): TPetitionerData {
+/** The petitioner's full data, the text as typed and the dossier it is about: for the audited read only. */
+export function presentPetitioner(p: PetitionRow, dossierCode: string | null): TPetitionerData {
   return {
     name: p.petitioner_name,
     idNumber: p.petitioner_id_number,
@@ -84,6 +84,7 @@ export function presentPetitioner(p: PetitionRow): TPetitionerData {
     address: p.petitioner_address,
     subject: p.subject,
     content: p.content,
+    dossierCode,
   };
 }
 
@@ -106,7 +107,8 @@ export function presentPetition(
     remote: p.remote === 1,
     subject: redactedText(p, p.subject),
     content: redactedText(p, p.content),
-    dossierCode: extras.dossierCode,
+    // a denunciation's dossier would name its applicant, who may well be the denouncer: the reveal's only
+    dossierCode: isDenunciation(p) ? null : extras.dossierCode,
     petitioner: maskPetitioner(p),
     receivedAt: formatInstant(p.received_at),
     knownAt: isoOrNull(p.known_at),

@@ -110,10 +110,10 @@ export async function petitionRoutes(app: AppInstance): Promise<void> {
       const actor = requireActor(request);
       const now = app.clock.now();
       try {
-        const p = await app.db
+        const { row, dossierCode } = await app.db
           .transaction()
           .execute((trx) => readPetitioner(trx, actor, request.params.code, request.ip, now));
-        return presentPetitioner(p);
+        return presentPetitioner(row, dossierCode);
       } catch (e) {
         if (e instanceof PetitionerReadRefused) await auditRefusedRead(app.db, actor, e, request.ip, now);
         throw e;

@@ -73,7 +73,10 @@ export const ZPetition = z.object({
   remote: z.boolean(),
   subject: z.string().describe("a denunciation's: the denouncer's identity redacted ([đã ẩn])"),
   content: z.string().describe("a denunciation's: the denouncer's identity redacted ([đã ẩn])"),
-  dossierCode: z.string().nullable(),
+  dossierCode: z
+    .string()
+    .nullable()
+    .describe("null for a denunciation (its dossier's applicant may be the denouncer): the reveal gives it"),
   petitioner: z.object({
     confidential: z
       .boolean()
@@ -143,6 +146,7 @@ export const ZPetitionerData = z.object({
   address: z.string().nullable(),
   subject: z.string().describe('as typed (a denunciation is otherwise shown with the identity redacted)'),
   content: z.string().describe('as typed (a denunciation is otherwise shown with the identity redacted)'),
+  dossierCode: z.string().nullable().describe('the dossier it is about (a denunciation shows it here only)'),
 });
 export type TPetitionerData = z.infer<typeof ZPetitionerData>;
 

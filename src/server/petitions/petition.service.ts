@@ -230,14 +230,17 @@ export class PetitionerReadRefused extends AppError {
   }
 }
 
-/** The petition whose personal data the actor reads in full: audited; a denouncer's by the leader only. */
+/**
+ * The petition whose personal data the actor reads in full, with the code of the dossier it is about: audited; a
+ * denouncer's by the leader only.
+ */
 export async function readPetitioner(
   trx: Db,
   actor: Actor,
   code: string,
   ip: string,
   now: number,
-): Promise<PetitionRow> {
+): Promise<{ row: PetitionRow; dossierCode: string | null }> {
   const p = await findPetitionByCode(trx, code, scopeOf(actor));
   if (!p) throw notFound('petition', code);
   // the rule behind the petition's `abilities.readPetitioner`
@@ -247,7 +250,9 @@ export async function readPetitioner(
     { actor, action: 'petition.read_personal_data', ...auditTarget(p), ip, details: { kind: p.kind } },
     now,
   );
-  return p;
+  const id = p.dossier_id;
+  const dossierCode = id ? ((await findDossierCodes(trx, [id], scopeOf(actor))).get(id) ?? null) : null;
+  return { row: p, dossierCode };
 }
 
 /** Writes `petition.read_personal_data_refused` (who tried, which petition) in a transaction of its own. */

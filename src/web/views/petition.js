@@ -42,7 +42,7 @@ function render(box, p) {
     summaryCard(p),
     deadlinesCard(p),
     // a denunciation's text is shown redacted ([đã ẩn]); the leader's reveal gives it as the officer typed it
-    petitionerCard(p, (full) => showAsTyped(content, full.subject, full.content)),
+    petitionerCard(p, (full) => showAsTyped(content, full)),
     content,
     petitionActions(p, box),
     timelineCard(p),
@@ -160,7 +160,7 @@ function petitionerFacts(who) {
 
 /**
  * @param {TPetition} p
- * @param {(full: {subject: string, content: string}) => void} revealed called with the audited read's answer
+ * @param {(full: Revealed) => void} revealed called with the audited read's answer
  */
 function petitionerCard(p, revealed) {
   const denunciation = p.kind === 'denunciation';
@@ -215,19 +215,30 @@ function petitionerCard(p, revealed) {
   );
 }
 
+/** @typedef {{subject: string, content: string, dossierCode: string | null}} Revealed */
+
 /**
- * Puts the subject and content as typed in place of the redacted ones (after the leader's reveal).
+ * Puts the subject and content as typed in place of the redacted ones, and the dossier the denunciation is about
+ * (hidden until then: its applicant may be the denouncer), after the leader's reveal.
  * @param {HTMLElement} card the content card
- * @param {string} subject
- * @param {string} content
+ * @param {Revealed} full
  */
-function showAsTyped(card, subject, content) {
+function showAsTyped(card, { subject, content, dossierCode }) {
   const s = card.querySelector('[data-testid="petition-subject"]');
   const c = card.querySelector('[data-testid="petition-content"]');
   const note = card.querySelector('[data-testid="content-redacted"]');
   if (s) s.textContent = subject;
   if (c) c.textContent = content;
   if (note) note.textContent = t('petitions.contentAsTyped');
+  if (dossierCode)
+    card.append(
+      h(
+        'p',
+        { 'data-testid': 'petition-dossier' },
+        `${t('petitions.detail.dossier')}: `,
+        link(dossierHref(dossierCode), { class: 'code' }, dossierCode),
+      ),
+    );
 }
 
 /** @param {TPetition} p */
