@@ -19,6 +19,7 @@ import { API_DOCS_CSP, HELMET_OPTIONS, installSecurityHeaders } from './platform
 import { VERSION } from './platform/version.ts';
 import { accountRoutes } from './accounts/account.routes.ts';
 import { attachmentRoutes } from './attachments/attachment.routes.ts';
+import { auditReviewRoutes } from './audit-review/audit-review.routes.ts';
 import { calendarRoutes } from './calendar/calendar.routes.ts';
 import { dossierRoutes } from './dossiers/dossier.routes.ts';
 import { documentRoutes } from './documents/document.routes.ts';
@@ -76,6 +77,7 @@ const FEATURES: ((app: AppInstance) => Promise<void>)[] = [
   reportRoutes,
   petitionRoutes,
   taskRoutes,
+  auditReviewRoutes,
   portalRoutes,
   webRoutes,
 ];

@@ -7,8 +7,9 @@ import { setUnauthenticatedHandler } from './lib/api.js';
 import { h, replace } from './lib/dom.js';
 import { LANGS, LANG_NAMES, getLang, initLang, onLangChange, setLang, t } from './lib/i18n.js';
 import { focusHeading, link, navigate, refresh, startRouter } from './lib/router.js';
-import { can, loadSession, session, signOut } from './lib/session.js';
+import { can, hasAbility, loadSession, session, signOut } from './lib/session.js';
 import { errorText, toast } from './lib/ui.js';
+import { auditView } from './views/audit.js';
 import { calendarView } from './views/calendar.js';
 import { catalogView } from './views/catalog.js';
 import { dashboardView } from './views/dashboard.js';
@@ -42,6 +43,7 @@ const ROUTES = [
   { pattern: /^\/bao-cao$/, view: reportsView, title: 'reports.title' },
   { pattern: /^\/lich-lam-viec$/, view: calendarView, title: 'calendar.titleShort' },
   { pattern: /^\/thu-tuc$/, view: catalogView, title: 'catalog.title' },
+  { pattern: /^\/nhat-ky$/, view: auditView, title: 'audit.title' },
 ];
 
 const NAV = [
@@ -53,6 +55,7 @@ const NAV = [
   { href: '/bao-cao', key: 'nav.reports', show: () => true },
   { href: '/lich-lam-viec', key: 'nav.calendar', show: () => true },
   { href: '/thu-tuc', key: 'nav.catalog', show: () => true },
+  { href: '/nhat-ky', key: 'audit.nav', show: () => hasAbility('audit.read') },
 ];
 
 const root = /** @type {HTMLElement} */ (document.getElementById('app'));

@@ -2,8 +2,10 @@
  * End-to-end test of the petition screens (`/don-thu`, `/don-thu/moi`, `/don-thu/xem?ma=`): the shared browser
  * harness (real server, fresh SQLite file, demo accounts, Debian's chromium). A dossier and a denunciation are made
  * through the API; the counter officer lodges feedback about the dossier through the form (a too-short subject
- * first), the leader takes it to the end, a denouncer stays hidden from the counter, and an overdue petition shows
- * under the overdue filter; 30 more denunciations fill a page, and "Xem thêm" appends the oldest.
+ * first), the leader takes it to the end, a denouncer stays hidden from the counter (no part of the identity, the
+ * content redacted) and is revealed to the leader, whose reveal the province inspector finds in the audit log
+ * (`/nhat-ky`), and an overdue petition shows under the overdue filter; 30 more denunciations fill a page, and
+ * "Xem thêm" appends the oldest.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,7 +38,7 @@ describe.skipIf(E2E_SKIP)('petitions (chromium)', () => {
       kind: 'denunciation',
       channel: 'direct',
       subject: 'Thu tiền sai quy định',
-      content: 'Cán bộ thu thêm tiền ngoài lệ phí khi nhận hồ sơ, đề nghị xác minh.',
+      content: 'Tôi là Nguyễn Văn An. Cán bộ thu thêm tiền ngoài lệ phí khi nhận hồ sơ, đề nghị xác minh.',
       petitioner: { name: 'Nguyễn Văn An', idNumber: '068090001234', phone: '0912345678' },
     });
     denunciationCode = denunciation.code;
@@ -109,11 +111,18 @@ describe.skipIf(E2E_SKIP)('petitions (chromium)', () => {
     await expect.poll(() => row(denunciationCode).count()).toBe(1);
   });
 
-  it('shows a denouncer as initials to the counter officer, with no reveal button (the server refuses it)', async () => {
-    expect(await row(denunciationCode).textContent()).toContain('N. V. A.');
-    expect(await row(denunciationCode).textContent()).not.toContain('Nguyễn');
+  it('shows the counter officer no part of a denouncer, with no reveal button (the server refuses it)', async () => {
+    expect(await row(denunciationCode).textContent()).toContain('(Người tố cáo được giữ bí mật)');
+    expect(await row(denunciationCode).textContent()).not.toContain('N. V. A.');
     await row(denunciationCode).getByRole('link', { name: denunciationCode }).click();
-    await expect.poll(() => page.getByTestId('petitioner-name').textContent()).toBe('N. V. A.');
+    await expect
+      .poll(() => page.getByTestId('petitioner-name').textContent())
+      .toBe('(Người tố cáo được giữ bí mật)');
+    // the name the officer typed into the content is hidden too
+    expect(await page.getByTestId('petition-content').textContent()).toBe(
+      'Tôi là [đã ẩn]. Cán bộ thu thêm tiền ngoài lệ phí khi nhận hồ sơ, đề nghị xác minh.',
+    );
+    expect(await page.locator('main').textContent()).not.toMatch(/Nguyễn|0912|1234|N\. V\./);
     const card = page.locator('section[aria-labelledby=sec-petitioner]');
     expect(await page.locator('#sec-petitioner').textContent()).toBe('Người tố cáo');
     expect(await card.textContent()).toContain('chỉ lãnh đạo xã được xem đầy đủ');
@@ -177,6 +186,24 @@ describe.skipIf(E2E_SKIP)('petitions (chromium)', () => {
     expect(await page.locator('section', { has: page.locator('#sec-petitioner') }).textContent()).toContain(
       'Lần xem này đã được ghi vào nhật ký.',
     );
+    expect(await page.getByTestId('petition-content').textContent()).toContain('Tôi là Nguyễn Văn An.');
+  });
+
+  it('lets the province inspector find the leader’s reveal in the audit log', async () => {
+    await run.switchUser('thanhtra.lamdong', '/nhat-ky');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Nhật ký');
+    expect(await page.getByRole('navigation', { name: 'Điều hướng chính' }).textContent()).toContain(
+      'Nhật ký',
+    );
+    await page.getByLabel('Thao tác (hoặc phần đầu, vd. petition.)').fill('petition.read_personal_data');
+    await page.getByLabel('Thao tác (hoặc phần đầu, vd. petition.)').press('Tab');
+    const reveal = page.locator(`.audit-table tbody tr[data-action="petition.read_personal_data"]`);
+    await expect.poll(() => reveal.count()).toBeGreaterThan(0);
+    expect(await reveal.first().textContent()).toContain('lanhdao.dilinh');
+    expect(await reveal.first().textContent()).toContain(denunciationCode);
+    expect(await reveal.first().textContent()).not.toContain('Nguyễn');
+    expect(new URL(page.url()).searchParams.get('action')).toBe('petition.read_personal_data');
+    await run.switchUser('lanhdao.dilinh', '/don-thu'); // the leader goes on
   });
 
   it('warns when a complaint is lodged after the 90 days', async () => {

@@ -139,7 +139,10 @@ describe.skipIf(E2E_SKIP)('the server’s rules in the browser (chromium)', () =
       };
       seen[username] = p.abilities.readPetitioner;
       await run.signIn(username, path);
-      await expect.poll(() => page.getByTestId('petitioner-name').textContent()).toBe('L. T. T.');
+      // nobody sees any part of the denouncer (no initials) until the leader's audited reveal
+      await expect
+        .poll(() => page.getByTestId('petitioner-name').textContent())
+        .toBe('(Người tố cáo được giữ bí mật)');
       expect(await page.getByTestId('reveal').count()).toBe(p.abilities.readPetitioner ? 1 : 0);
       if (p.abilities.readPetitioner) {
         await page.getByTestId('reveal').click();

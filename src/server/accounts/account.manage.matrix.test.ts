@@ -9,7 +9,8 @@ import { ROLES, type Role } from './roles.ts';
  * actor's own commune, another commune of its province and another province, against the rule stated here apart
  * from the code: a system admin may do everything but change another system admin (the CLI does that); a province
  * supervisor, inside their province, may create and change only commune staff (specialist, counter officer),
- * never a leader, a supervisor or an admin; nobody else manages accounts. Every refusal is audited.
+ * never a leader, a supervisor, an inspector or an admin; nobody else (a province inspector included) manages
+ * accounts. Every refusal is audited.
  */
 const ATTEMPTS = ['create', 'set_password', 'disable', 'enable'] as const;
 type Attempt = (typeof ATTEMPTS)[number];
@@ -26,6 +27,7 @@ function allowed(actor: Role, target: Role, place: Place, attempt: Attempt): boo
 const short: Record<Role, string> = {
   system_admin: 'sa',
   province_supervisor: 'ps',
+  province_inspector: 'pi',
   commune_leader: 'cl',
   specialist: 'sp',
   counter_officer: 'co',
@@ -40,7 +42,9 @@ for (const dialect of DIALECTS) {
     beforeAll(async () => {
       h = await openTestApp(dialect, (t) => insertUnits(t.db, LAM_DONG_SAMPLE));
       for (const role of ROLES) {
-        const unit = role === 'system_admin' || role === 'province_supervisor' ? '68' : PLACES.own;
+        const unit = ['system_admin', 'province_supervisor', 'province_inspector'].includes(role)
+          ? '68'
+          : PLACES.own;
         await h.user(actorName(role), unit, [role]);
         cookies.set(role, await h.login(actorName(role)));
         for (const place of Object.keys(PLACES) as Place[])

@@ -19,7 +19,12 @@ export const POLICIES = {
   /** Where the actor may manage accounts at all; which accounts: grantRefusal and manageRefusal below. */
   'users.manage': (a: Actor, t: Tenant) =>
     has(a, 'system_admin') || (has(a, 'province_supervisor') && inScope(scopeOf(a), t)),
-  'audit.read': (a: Actor) => has(a, 'system_admin', 'province_supervisor'),
+  /**
+   * The audit log (GET /api/audit): a system admin every chain, a province inspector its province's. Not the
+   * province supervisor: it manages the accounts whose actions the log reviews, so it does not review them.
+   */
+  'audit.read': (a: Actor, t: Tenant) =>
+    has(a, 'system_admin') || (has(a, 'province_inspector') && t.provinceCode === a.provinceCode),
   'calendar.edit': (a: Actor, t: Tenant) =>
     has(a, 'system_admin') || (has(a, 'province_supervisor') && t.provinceCode === a.provinceCode),
   /** The national catalog (limit, competence, components, fees, legal basis, import): the system admin only. */
@@ -46,9 +51,11 @@ export const POLICIES = {
     has(a, 'specialist', 'commune_leader', 'system_admin') && inScope(scopeOf(a), t),
   'petition.decide': (a: Actor, t: Tenant) =>
     has(a, 'commune_leader', 'system_admin') && inScope(scopeOf(a), t),
-  /** A denouncer's identity is confidential (Law on Denunciations 2018 Art. 47): the leader only. */
-  'petition.read_denouncer': (a: Actor, t: Tenant) =>
-    has(a, 'commune_leader', 'system_admin') && inScope(scopeOf(a), t),
+  /**
+   * A denouncer's identity is confidential (Law on Denunciation 2018 Art. 47 §2, Art. 56): the leader of the
+   * commune that resolves it only; not a system admin, who runs the machine and resolves no denunciation.
+   */
+  'petition.read_denouncer': (a: Actor, t: Tenant) => has(a, 'commune_leader') && inScope(scopeOf(a), t),
   /** Assign tasks and judge their products (the six-clear principle): the commune's leaders. */
   'task.assign': (a: Actor, t: Tenant) => has(a, 'commune_leader', 'system_admin') && inScope(scopeOf(a), t),
   'petition.rules.edit': (a: Actor, t: Tenant) =>

@@ -1,6 +1,7 @@
 export const ROLES = [
   'system_admin',
   'province_supervisor',
+  'province_inspector',
   'commune_leader',
   'specialist',
   'counter_officer',
@@ -24,6 +25,8 @@ export interface Actor {
 export const ROLE_RANK = {
   system_admin: 4,
   province_supervisor: 3,
+  /** Reviews the province's audit log (who read whose data, who was refused): given by the system admin only. */
+  province_inspector: 3,
   commune_leader: 2,
   specialist: 1,
   counter_officer: 1,

@@ -1,8 +1,9 @@
 /** All SQL of the audit log: one hash chain per province (plus the system's), each with a head row. */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { dialectOf } from '../db/dialect.ts';
-import { EVERY_TENANT, withinScope } from '../platform/tenant.ts';
+import { after, type PageKey } from '../platform/cursor.ts';
+import { EVERY_TENANT, withinScope, type Scope } from '../platform/tenant.ts';
 import type { AuditRow } from './audit.table.ts';
 
 type Db = Kysely<Database>;
@@ -56,4 +57,40 @@ export function chainEntries(db: Db, chain: string): Promise<AuditRow[]> {
     .where('chain', '=', chain)
     .orderBy('seq')
     .execute();
+}
+
+export interface AuditFilter {
+  scope: Scope;
+  /** Instants, ms: from inclusive, to exclusive. */
+  from?: number;
+  to?: number;
+  /** The actor's username, exact. */
+  actor?: string;
+  /** The action, or its beginning ('petition.' finds every petition action). */
+  action?: string;
+  /** The target's code or id, exact. */
+  target?: string;
+  /** A province (2 digits) or a commune (5 digits). */
+  unit?: string;
+  /** Keyset pagination: entries strictly after this (at, hash), newest first. */
+  after?: PageKey;
+  limit: number;
+}
+
+/** The log for reading (GET /api/audit): inside the scope, filtered, newest first, keyset-paginated on (at, hash). */
+export function findAuditEntries(db: Db, f: AuditFilter): Promise<AuditRow[]> {
+  let q = withinScope(db.selectFrom('audit_log').selectAll(), f.scope);
+  if (f.from !== undefined) q = q.where('at', '>=', f.from);
+  if (f.to !== undefined) q = q.where('at', '<', f.to);
+  if (f.actor) q = q.where('actor_username', '=', f.actor);
+  if (f.action) {
+    // a prefix, compared as is (no LIKE: '_' in action names is no wildcard)
+    const prefix = f.action;
+    q = q.where(sql<SqlBool>`substr(action, 1, ${sql.lit(prefix.length)}) = ${prefix}`);
+  }
+  if (f.target) q = q.where('target_id', '=', f.target);
+  if (f.unit)
+    q = f.unit.length === 2 ? q.where('province_code', '=', f.unit) : q.where('unit_code', '=', f.unit);
+  q = after(q, f.after, { at: 'at', id: 'hash' });
+  return q.orderBy('at', 'desc').orderBy('hash', 'desc').limit(f.limit).execute();
 }

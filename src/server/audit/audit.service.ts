@@ -91,7 +91,8 @@ export async function appendAudit(trx: Kysely<Database>, entry: AuditEntry, now:
     prev_hash: head.hash,
   };
   const seq = Number(head.seq) + 1;
-  const row: AuditRow = { ...fields, seq, hash: entryHash(fields, keyedAt(key, chain, seq) ? key : null) };
+  const hash = entryHash(fields, keyedAt(key, chain, seq) ? key : null);
+  const row: AuditRow = { ...fields, seq, hash, province_code: chain };
   await appendEntry(trx, row);
   return row;
 }
@@ -209,7 +210,8 @@ export function verifyChain(
   let prevSeq = 0;
   for (const row of rows) {
     const seq = Number(row.seq);
-    if (entryHash(row, keyFor(key, row)) !== row.hash) {
+    // province_code is not hashed: it must be the chain (an inspector reads the log by it)
+    if (entryHash(row, keyFor(key, row)) !== row.hash || row.province_code !== row.chain) {
       problems.push({ chain, seq, kind: 'edited', message: `chain ${label}: entry #${seq} was edited` });
     } else if (row.prev_hash !== prevHash) {
       if (seq !== prevSeq + 1 || !known.has(row.prev_hash)) {

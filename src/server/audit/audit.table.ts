@@ -11,6 +11,8 @@ export interface AuditLogTable {
   target_type: string;
   target_id: string;
   unit_code: string | null;
+  /** The province the entry belongs to: its chain ('' for the system's), for the tenant boundary; not hashed. */
+  province_code: string;
   ip: string | null;
   details: string; // JSON
   prev_hash: string;

@@ -26,6 +26,12 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     unitCode: LAM_DONG,
     roles: ['province_supervisor'],
   },
+  {
+    username: 'thanhtra.lamdong',
+    displayName: 'Thanh tra tỉnh Lâm Đồng',
+    unitCode: LAM_DONG,
+    roles: ['province_inspector'],
+  },
   ...COMMUNES.flatMap((c): DemoAccount[] => [
     {
       username: `tiepnhan.${c.slug}`,

@@ -23,12 +23,16 @@ const EXPECTED = {
     'chuyenvien.a': false,
     'lanhdao.dilinh': true,
     'tinh.lamdong': false,
+    'thanhtra.lamdong': false,
+    quantri: false, // a system admin resolves no denunciation
   },
   feedback: {
     'tiepnhan.dilinh': true,
     'chuyenvien.a': true,
     'lanhdao.dilinh': true,
     'tinh.lamdong': true,
+    'thanhtra.lamdong': true,
+    quantri: true,
   },
 } as const;
 
@@ -41,6 +45,8 @@ for (const dialect of DIALECTS) {
       h = await openTestApp(dialect, async (t) => {
         await seedCentre(t.db);
       });
+      await h.user('thanhtra.lamdong', '68', ['province_inspector']);
+      await h.user('quantri', '68', ['system_admin']);
       for (const u of [...Object.keys(EXPECTED.feedback), 'tiepnhan.giahiep'])
         cookies.set(u, await h.login(u));
       for (const kind of ['denunciation', 'feedback'] as const) {

@@ -7,7 +7,7 @@ import {
   type PetitionRules,
   type PetitionStatus,
 } from '../../shared/petition/petition.ts';
-import { authorize, can, type PolicyAction } from '../accounts/policy.ts';
+import { can, type PolicyAction } from '../accounts/policy.ts';
 import type { Actor } from '../accounts/roles.ts';
 import type { PetitionRow } from './petition.table.ts';
 
@@ -56,9 +56,4 @@ type Readable = Pick<PetitionRow, 'kind' | 'province_code' | 'unit_code'>;
 
 export function mayReadPetitioner(actor: Actor, p: Readable): boolean {
   return can(actor, petitionerReadPolicy(p), { provinceCode: p.province_code, unitCode: p.unit_code });
-}
-
-/** Throws 403 FORBIDDEN unless the officer may read the petitioner's full data. */
-export function authorizeReadPetitioner(actor: Actor, p: Readable): void {
-  authorize(actor, petitionerReadPolicy(p), { provinceCode: p.province_code, unitCode: p.unit_code });
 }

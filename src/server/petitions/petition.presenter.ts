@@ -1,10 +1,14 @@
 /**
- * What of a petition leaves the server, and to whom: the petitioner's personal data masked (a denouncer's name as
- * initials, Law on Denunciations 2018 Art. 47), and the actions the viewer may take. Pure: what it shows besides
- * the row (log, dossier code, rules) is loaded by the service and passed in.
+ * What of a petition leaves the server, and to whom: the petitioner's personal data masked, and the actions the
+ * viewer may take. A denouncer's identity is confidential (Law on Denunciation 2018 Art. 47 §2, Art. 56; docs/SECURITY.md
+ * "Denouncer confidentiality"): a denunciation leaves the server with no character of the denouncer's name, ID
+ * number, phone or address, for every viewer (the leader included), and with that identity redacted from the text
+ * officers typed; the leader reads it through the audited reveal (`presentPetitioner`) only. Pure: what it shows
+ * besides the row (log, dossier code, rules) is loaded by the service and passed in.
  */
 import { formatInstant } from '../../shared/calendar/index.ts';
 import { maskAddress, maskIdNumber, maskPhone } from '../../shared/identity/cccd.ts';
+import { redactIdentity } from '../../shared/petition/redact.ts';
 import {
   DEFAULT_PETITION_RULES,
   type PetitionKind,
@@ -12,7 +16,7 @@ import {
   type PetitionStatus,
 } from '../../shared/petition/petition.ts';
 import type { Actor } from '../accounts/roles.ts';
-import { presentActionLog } from '../audit/action-log.ts';
+import { presentActionLog, type TActionLogEntry } from '../audit/action-log.ts';
 import { isoOrNull } from '../dossiers/dossier.presenter.ts';
 import { mayReadPetitioner, petitionActionsFor } from './petition.policy.ts';
 import { caseOf, complexityOf, nextDeadline } from './petition.rules.ts';
@@ -29,31 +33,58 @@ export interface PetitionExtras {
   actions?: readonly PetitionActionRow[];
 }
 
-/** A denouncer's name shown as initials only: "Nguyễn Văn An" → "N. V. A." */
-export const maskName = (name: string): string =>
-  name
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((w) => `${w[0]!.toUpperCase()}.`)
-    .join(' ');
+/** What stands for a denouncer's name wherever a denunciation is shown (the browser shows its own words). */
+export const CONFIDENTIAL_DENOUNCER = '(Người tố cáo được giữ bí mật)';
 
-/** The petitioner as every officer sees them: identity number, phone and address masked. */
+const isDenunciation = (p: Pick<PetitionRow, 'kind'>): boolean => p.kind === 'denunciation';
+
+/**
+ * The petitioner as every officer sees them: identity number, phone and address masked; a denouncer not at all
+ * (no initials, no digits: matching them against the dossier queue's masks would name the denouncer).
+ */
 export function maskPetitioner(p: PetitionRow): TPetition['petitioner'] {
+  if (isDenunciation(p))
+    return { confidential: true, name: CONFIDENTIAL_DENOUNCER, idNumber: null, phone: null, address: null };
   return {
-    name: p.kind === 'denunciation' ? maskName(p.petitioner_name) : p.petitioner_name,
+    confidential: false,
+    name: p.petitioner_name,
     idNumber: maskIdNumber(p.petitioner_id_number),
     phone: maskPhone(p.petitioner_phone),
     address: maskAddress(p.petitioner_address),
   };
 }
 
-/** The petitioner's full data, for the audited read only. */
-export function presentPetitioner(p: PetitionRow): TPetitionerData {
+/** Text officers typed about the petition, a denouncer's identity redacted from it ("[đã ẩn]"). */
+export function redactedText(p: PetitionRow, text: string): string {
+  if (!isDenunciation(p)) return text;
+  return redactIdentity(text, {
+    name: p.petitioner_name,
+    idNumber: p.petitioner_id_number,
+    phone: p.petitioner_phone,
+    address: p.petitioner_address,
+  });
+}
+
+/** The log's free text (reasons, notes, results) redacted like the content. */
+function redactedLog(p: PetitionRow, log: TActionLogEntry[]): TActionLogEntry[] {
+  if (!isDenunciation(p)) return log;
+  const redact = (v: unknown): unknown => (typeof v === 'string' ? redactedText(p, v) : v);
+  return log.map((a) => ({
+    ...a,
+    payload: Object.fromEntries(Object.entries(a.payload).map(([k, v]) => [k, redact(v)])),
+  }));
+}
+
+/** The petitioner's full data, the text as typed and the dossier it is about: for the audited read only. */
+export function presentPetitioner(p: PetitionRow, dossierCode: string | null): TPetitionerData {
   return {
     name: p.petitioner_name,
     idNumber: p.petitioner_id_number,
     phone: p.petitioner_phone,
     address: p.petitioner_address,
+    subject: p.subject,
+    content: p.content,
+    dossierCode,
   };
 }
 
@@ -76,9 +107,10 @@ export function presentPetition(
     complexity: complexityOf(p.complex),
     remote: p.remote === 1,
     multiPlace: p.multi_place === 1,
-    subject: p.subject,
-    content: p.content,
-    dossierCode: extras.dossierCode,
+    subject: redactedText(p, p.subject),
+    content: redactedText(p, p.content),
+    // a denunciation's dossier would name its applicant, who may well be the denouncer: the reveal's only
+    dossierCode: isDenunciation(p) ? null : extras.dossierCode,
     petitioner: maskPetitioner(p),
     receivedAt: formatInstant(p.received_at),
     knownAt: isoOrNull(p.known_at),
@@ -90,13 +122,13 @@ export function presentPetition(
     extensionCount: p.extension_count,
     endedAt: isoOrNull(p.ended_at),
     conclusion: p.conclusion,
-    result: p.result,
+    result: p.result === null ? null : redactedText(p, p.result),
     publishBy: isoOrNull(p.publish_by),
     publishedAt: isoOrNull(p.published_at),
     nextDeadline: next ? { kind: next.kind, at: formatInstant(next.at), overdue: next.overdue } : null,
     allowedActions: petitionActionsFor(viewer, p, extras.rules, caseOf),
     abilities: { readPetitioner: mayReadPetitioner(viewer, p) },
-    ...(extras.actions ? { actions: presentActionLog(extras.actions) } : {}),
+    ...(extras.actions ? { actions: redactedLog(p, presentActionLog(extras.actions)) } : {}),
   };
 }
 

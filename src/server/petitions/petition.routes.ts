@@ -2,8 +2,10 @@
  * Complaints, denunciations and feedback (docs/PETITIONS.md):
  *   POST /api/petitions                        lodge (Idempotency-Key)
  *   GET  /api/petitions?unit=&kind=&status=&overdue=   the register, newest first
- *   GET  /api/petitions/:code                  one petition with its actions (petitioner masked)
- *   GET  /api/petitions/:code/petitioner       the petitioner's full data (audited; denouncers: leaders only)
+ *   GET  /api/petitions/:code                  one petition with its actions (petitioner masked; a denunciation's
+ *                                              view audited, its denouncer hidden)
+ *   GET  /api/petitions/:code/petitioner       the petitioner's full data (audited; denouncers: leaders only,
+ *                                              a refusal audited too)
  *   POST /api/petitions/:code/actions          accept, reject, request_info, receive_info, extend, resolve, publish, withdraw
  *   GET/PUT /api/petition-rules/:province      the province's time limits (defaults + overrides)
  */
@@ -17,12 +19,14 @@ import { applyPetitionAction } from './petition.action.service.ts';
 import { presentPetition, presentPetitioner, presentPetitionRules } from './petition.presenter.ts';
 import { loadPetitionRules } from './petition.rules.ts';
 import {
-  getPetition,
+  auditRefusedRead,
   listPetitions,
   lodgePetition,
   petitionExtras,
+  PetitionerReadRefused,
   readPetitioner,
   setPetitionRules,
+  viewPetition,
 } from './petition.service.ts';
 import {
   ZCodeParams,
@@ -83,8 +87,11 @@ export async function petitionRoutes(app: AppInstance): Promise<void> {
     { schema: { tags, params: ZCodeParams, response: { 200: ZPetition } } },
     async (request) => {
       const actor = requireActor(request);
-      const { row, extras } = await getPetition(app.db, actor, request.params.code);
-      return presentPetition(row, actor, app.clock.now(), extras);
+      const now = app.clock.now();
+      const { row, extras } = await app.db
+        .transaction()
+        .execute((trx) => viewPetition(trx, actor, request.params.code, request.ip, now));
+      return presentPetition(row, actor, now, extras);
     },
   );
 
@@ -93,17 +100,24 @@ export async function petitionRoutes(app: AppInstance): Promise<void> {
     {
       schema: {
         tags,
-        description: "The petitioner's full data; every read is audited, a denouncer's only by the leader.",
+        description:
+          "The petitioner's full data and the text as typed; every read is audited, a denouncer's only by the leader (a refusal is audited too).",
         params: ZCodeParams,
         response: { 200: ZPetitionerData },
       },
     },
     async (request) => {
       const actor = requireActor(request);
-      const p = await app.db
-        .transaction()
-        .execute((trx) => readPetitioner(trx, actor, request.params.code, request.ip, app.clock.now()));
-      return presentPetitioner(p);
+      const now = app.clock.now();
+      try {
+        const { row, dossierCode } = await app.db
+          .transaction()
+          .execute((trx) => readPetitioner(trx, actor, request.params.code, request.ip, now));
+        return presentPetitioner(row, dossierCode);
+      } catch (e) {
+        if (e instanceof PetitionerReadRefused) await auditRefusedRead(app.db, actor, e, request.ip, now);
+        throw e;
+      }
     },
   );
 

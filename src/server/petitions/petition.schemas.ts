@@ -114,14 +114,22 @@ export const ZPetition = z.object({
     .describe('0 ordinary, 1 complex, 2 especially complex (denunciations)'),
   remote: z.boolean(),
   multiPlace: z.boolean(),
-  subject: z.string(),
-  content: z.string(),
-  dossierCode: z.string().nullable(),
+  subject: z.string().describe("a denunciation's: the denouncer's identity redacted ([đã ẩn])"),
+  content: z.string().describe("a denunciation's: the denouncer's identity redacted ([đã ẩn])"),
+  dossierCode: z
+    .string()
+    .nullable()
+    .describe("null for a denunciation (its dossier's applicant may be the denouncer): the reveal gives it"),
   petitioner: z.object({
-    name: z.string().describe('masked for denunciations (the denouncer is protected)'),
-    idNumber: z.string().nullable(),
-    phone: z.string().nullable(),
-    address: z.string().nullable(),
+    confidential: z
+      .boolean()
+      .describe(
+        'a denouncer (Law on Denunciation 2018 Art. 47): name is a placeholder, the rest null, for every viewer; the leader reads the identity through GET /api/petitions/:code/petitioner',
+      ),
+    name: z.string().describe('in full for complaints and feedback; a fixed placeholder for a denouncer'),
+    idNumber: z.string().nullable().describe('masked; null for a denouncer'),
+    phone: z.string().nullable().describe('masked; null for a denouncer'),
+    address: z.string().nullable().describe('masked; null for a denouncer'),
   }),
   receivedAt: ZInstant,
   knownAt: ZInstant.nullable(),
@@ -173,12 +181,15 @@ export const ZPetitionPage = z.object({
 
 export const ZCodeParams = z.object({ code: z.string().min(1).max(80) });
 
-/** The petitioner's full data (the audited read). */
+/** The petitioner's full data (the audited read), and the subject and content as the officer typed them. */
 export const ZPetitionerData = z.object({
   name: z.string(),
   idNumber: z.string().nullable(),
   phone: z.string().nullable(),
   address: z.string().nullable(),
+  subject: z.string().describe('as typed (a denunciation is otherwise shown with the identity redacted)'),
+  content: z.string().describe('as typed (a denunciation is otherwise shown with the identity redacted)'),
+  dossierCode: z.string().nullable().describe('the dossier it is about (a denunciation shows it here only)'),
 });
 export type TPetitionerData = z.infer<typeof ZPetitionerData>;
 

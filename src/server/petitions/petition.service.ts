@@ -21,7 +21,7 @@ import { appendAudit } from '../audit/audit.service.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
 import type { Database } from '../db/schema.ts';
 import { agencyCodeOf, nextDossierCode } from '../dossiers/dossier-code.ts';
-import { instantField, invalidField, notFound } from '../platform/app-error.ts';
+import { AppError, instantField, invalidField, notFound } from '../platform/app-error.ts';
 import { todayInVietnam } from '../platform/clock.ts';
 import { decodeCursor, pageOf } from '../platform/cursor.ts';
 import { getUnit } from '../units/unit.service.ts';
@@ -36,7 +36,7 @@ import {
   rulesSettingKey,
   saveRulesOverride,
 } from './petition.repository.ts';
-import { authorizeReadPetitioner } from './petition.policy.ts';
+import { mayReadPetitioner, petitionerReadPolicy } from './petition.policy.ts';
 import { complexityInput, loadPetitionRules } from './petition.rules.ts';
 import type { TLodgePetitionRequest, TPetitionQuery, TRulesOverride } from './petition.schemas.ts';
 import type { PetitionRow, PetitionTable } from './petition.table.ts';
@@ -198,25 +198,90 @@ export async function getPetition(db: Db, viewer: Actor, code: string) {
   return { row, extras: await petitionExtras(db, row, viewer) };
 }
 
-/** The petition whose personal data the actor reads in full: audited; a denouncer's by the leader only. */
+const auditTarget = (p: PetitionRow) => ({
+  targetType: 'petition',
+  targetId: p.code,
+  provinceCode: p.province_code,
+  unitCode: p.unit_code,
+});
+
+/**
+ * A petition's own page, for an officer: a denunciation's is audited (`petition.view`, the code and the viewer,
+ * never the denouncer's identity), since even its redacted content is the denouncer's word.
+ */
+export async function viewPetition(trx: Db, viewer: Actor, code: string, ip: string, now: number) {
+  const found = await getPetition(trx, viewer, code);
+  if (found.row.kind === 'denunciation')
+    await appendAudit(
+      trx,
+      {
+        actor: viewer,
+        action: 'petition.view',
+        ...auditTarget(found.row),
+        ip,
+        details: { kind: 'denunciation' },
+      },
+      now,
+    );
+  return found;
+}
+
+/** A refused read of a petitioner's full data: answered 403, audited (in a transaction of its own) by the route. */
+export class PetitionerReadRefused extends AppError {
+  readonly petition: PetitionRow;
+  constructor(petition: PetitionRow, action: string) {
+    super('FORBIDDEN', { details: { action } });
+    this.petition = petition;
+  }
+}
+
+/**
+ * The petition whose personal data the actor reads in full, with the code of the dossier it is about: audited; a
+ * denouncer's by the leader only.
+ */
 export async function readPetitioner(
   trx: Db,
   actor: Actor,
   code: string,
   ip: string,
   now: number,
-): Promise<PetitionRow> {
+): Promise<{ row: PetitionRow; dossierCode: string | null }> {
   const p = await findPetitionByCode(trx, code, scopeOf(actor));
   if (!p) throw notFound('petition', code);
-  authorizeReadPetitioner(actor, p); // the rule behind the petition's `abilities.readPetitioner`
-  const tenant = { provinceCode: p.province_code, unitCode: p.unit_code };
-  const target = { targetType: 'petition', targetId: p.code, ...tenant };
+  // the rule behind the petition's `abilities.readPetitioner`
+  if (!mayReadPetitioner(actor, p)) throw new PetitionerReadRefused(p, petitionerReadPolicy(p));
   await appendAudit(
     trx,
-    { actor, action: 'petition.read_personal_data', ...target, ip, details: { kind: p.kind } },
+    { actor, action: 'petition.read_personal_data', ...auditTarget(p), ip, details: { kind: p.kind } },
     now,
   );
-  return p;
+  const id = p.dossier_id;
+  const dossierCode = id ? ((await findDossierCodes(trx, [id], scopeOf(actor))).get(id) ?? null) : null;
+  return { row: p, dossierCode };
+}
+
+/** Writes `petition.read_personal_data_refused` (who tried, which petition) in a transaction of its own. */
+export async function auditRefusedRead(
+  db: Db,
+  actor: Actor,
+  refused: PetitionerReadRefused,
+  ip: string,
+  now: number,
+): Promise<void> {
+  const p = refused.petition;
+  await db.transaction().execute((trx) =>
+    appendAudit(
+      trx,
+      {
+        actor,
+        action: 'petition.read_personal_data_refused',
+        ...auditTarget(p),
+        ip,
+        details: { kind: p.kind },
+      },
+      now,
+    ),
+  );
 }
 
 /** Replaces the province's override of the time limits (the caller authorised it); returns the rules in force. */

@@ -25,6 +25,7 @@ const EXPECTED: Record<
 > = {
   system_admin: { edit: true, overrideOwn: true, overrideOther: true, readOther: true },
   province_supervisor: { edit: false, overrideOwn: true, overrideOther: false, readOther: false },
+  province_inspector: { edit: false, overrideOwn: false, overrideOther: false, readOther: false },
   commune_leader: { edit: false, overrideOwn: false, overrideOther: false, readOther: false },
   specialist: { edit: false, overrideOwn: false, overrideOther: false, readOther: false },
   counter_officer: { edit: false, overrideOwn: false, overrideOther: false, readOther: false },

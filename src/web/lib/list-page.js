@@ -7,6 +7,7 @@
  */
 import { api, query } from './api.js';
 import { append, h, replace } from './dom.js';
+import { parseDateInput, showIsoDate } from './format.js';
 import { link, setUrl } from './router.js';
 import { t } from './i18n.js';
 import { errorText, loading } from './ui.js';
@@ -18,6 +19,9 @@ import { errorText, loading } from './ui.js';
  * @property {string} label
  * @property {string} [on] a checkbox: the parameter's value when ticked ('true', 'me')
  * @property {[string, string][]} [options] a select: the value and words of each choice, the first ('') "any"
+ * @property {'text' | 'date'} [input] a typed field: free text (trimmed), or a date typed dd/MM/yyyy and kept in
+ *   the URL as yyyy-MM-dd (an invalid date is marked and left out)
+ * @property {number} [maxlength] a typed field's bound
  */
 
 /**
@@ -64,7 +68,13 @@ export async function listPage(main, ctx, o) {
   const state = {};
   if (tabBy) state[tabBy.param] = chosen(q, tabBy.param, tabBy.options);
   for (const f of o.filters)
-    state[f.param] = f.options ? chosen(q, f.param, f.options) : q.get(f.param) === f.on ? (f.on ?? '') : '';
+    state[f.param] = f.options
+      ? chosen(q, f.param, f.options)
+      : f.input
+        ? (q.get(f.param) ?? '').trim()
+        : q.get(f.param) === f.on
+          ? (f.on ?? '')
+          : '';
   const hrefOf = (/** @type {Record<string, string>} */ s) => `${o.path}${query(s)}`;
 
   const tabs = tabBy
@@ -103,7 +113,13 @@ export async function listPage(main, ctx, o) {
     [
       tabBy ? wordsOf(tabBy.options, state[tabBy.param]) : o.title,
       ...o.filters.map((f) =>
-        !state[f.param] ? '' : f.options ? wordsOf(f.options, state[f.param]) : f.label,
+        !state[f.param]
+          ? ''
+          : f.options
+            ? wordsOf(f.options, state[f.param])
+            : f.input
+              ? `${f.label}: ${f.input === 'date' ? showIsoDate(state[f.param] ?? '') : state[f.param]}`
+              : f.label,
       ),
     ]
       .filter(Boolean)
@@ -174,11 +190,35 @@ export async function listPage(main, ctx, o) {
 }
 
 /**
- * A select or a checkbox of the filter bar.
+ * A select, a typed field or a checkbox of the filter bar.
  * @param {ListFilter} f
  * @param {string} value
  */
 function filterControl(f, value) {
+  if (f.input) {
+    const date = f.input === 'date';
+    const control = h('input', {
+      type: 'text',
+      id: f.id,
+      name: f.param,
+      value: date ? showIsoDate(value) : value,
+      maxlength: date ? 10 : (f.maxlength ?? 120),
+      inputmode: date ? 'numeric' : undefined,
+      placeholder: date ? t('date.placeholder') : undefined,
+    });
+    return {
+      control,
+      el: h('div', { class: 'field field-inline' }, h('label', { for: f.id }, f.label), control),
+      value: () => {
+        const text = control.value.trim();
+        if (!date) return text;
+        const iso = text ? parseDateInput(text) : '';
+        control.setAttribute('aria-invalid', iso === null ? 'true' : 'false');
+        control.title = iso === null ? t('date.invalid') : '';
+        return iso ?? '';
+      },
+    };
+  }
   if (f.options) {
     const control = h(
       'select',

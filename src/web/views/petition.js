@@ -36,12 +36,14 @@ export async function petitionView(main, ctx) {
  * @param {TPetition} p
  */
 function render(box, p) {
+  const content = contentCard(p);
   replace(
     box,
     summaryCard(p),
     deadlinesCard(p),
-    petitionerCard(p),
-    contentCard(p),
+    // a denunciation's text is shown redacted ([đã ẩn]); the leader's reveal gives it as the officer typed it
+    petitionerCard(p, (full) => showAsTyped(content, full)),
+    content,
     petitionActions(p, box),
     timelineCard(p),
   );
@@ -139,19 +141,28 @@ function deadlinesCard(p) {
 }
 
 /**
- * @param {TPetition['petitioner']} who name, idNumber, phone, address
+ * The petitioner's facts: a denouncer's shown as kept secret (the server sends no part of it) until the leader's
+ * audited reveal.
+ * @param {{confidential?: boolean, name: string, idNumber: string | null, phone: string | null, address: string | null}} who
  */
 function petitionerFacts(who) {
   return [
-    fact(t('petitions.form.name'), who.name, 'petitioner-name'),
+    fact(
+      t('petitions.form.name'),
+      who.confidential ? h('span', { class: 'muted' }, t('petitions.denouncerHidden')) : who.name,
+      'petitioner-name',
+    ),
     fact(t('petitions.form.idNumber'), who.idNumber ?? '—'),
     fact(t('intake.phone'), who.phone ?? '—'),
     fact(t('intake.address'), who.address ?? '—'),
   ];
 }
 
-/** @param {TPetition} p */
-function petitionerCard(p) {
+/**
+ * @param {TPetition} p
+ * @param {(full: Revealed) => void} revealed called with the audited read's answer
+ */
+function petitionerCard(p, revealed) {
   const denunciation = p.kind === 'denunciation';
   const facts = h('dl', { class: 'facts' }, ...petitionerFacts(p.petitioner));
   const notice = h(
@@ -176,6 +187,7 @@ function petitionerCard(p) {
     try {
       const full = await api(`/api/petitions/${encodeURIComponent(p.code)}/petitioner`);
       replace(facts, ...petitionerFacts(full));
+      if (denunciation) revealed(full);
       button.remove();
       notice.textContent = t('petitions.revealLogged');
     } catch (e) {
@@ -203,14 +215,43 @@ function petitionerCard(p) {
   );
 }
 
+/** @typedef {{subject: string, content: string, dossierCode: string | null}} Revealed */
+
+/**
+ * Puts the subject and content as typed in place of the redacted ones, and the dossier the denunciation is about
+ * (hidden until then: its applicant may be the denouncer), after the leader's reveal.
+ * @param {HTMLElement} card the content card
+ * @param {Revealed} full
+ */
+function showAsTyped(card, { subject, content, dossierCode }) {
+  const s = card.querySelector('[data-testid="petition-subject"]');
+  const c = card.querySelector('[data-testid="petition-content"]');
+  const note = card.querySelector('[data-testid="content-redacted"]');
+  if (s) s.textContent = subject;
+  if (c) c.textContent = content;
+  if (note) note.textContent = t('petitions.contentAsTyped');
+  if (dossierCode)
+    card.append(
+      h(
+        'p',
+        { 'data-testid': 'petition-dossier' },
+        `${t('petitions.detail.dossier')}: `,
+        link(dossierHref(dossierCode), { class: 'code' }, dossierCode),
+      ),
+    );
+}
+
 /** @param {TPetition} p */
 function contentCard(p) {
   return h(
     'section',
     { class: 'card', 'aria-labelledby': 'sec-pcontent' },
     h('h2', { id: 'sec-pcontent' }, t('petitions.detail.content')),
-    h('p', { class: 'petition-subject' }, h('strong', null, p.subject)),
-    h('p', { class: 'prewrap' }, p.content),
+    h('p', { class: 'petition-subject' }, h('strong', { 'data-testid': 'petition-subject' }, p.subject)),
+    h('p', { class: 'prewrap', 'data-testid': 'petition-content' }, p.content),
+    p.kind === 'denunciation'
+      ? h('p', { class: 'hint', 'data-testid': 'content-redacted' }, t('petitions.contentRedacted'))
+      : null,
     p.conclusion
       ? h(
           'div',

@@ -66,7 +66,13 @@ function row(p, now) {
     h('td', { 'data-label': t('petitions.col.code') }, link(petitionHref(p.code), { class: 'code' }, p.code)),
     h('td', { 'data-label': t('petitions.col.kind') }, kindText(p.kind)),
     h('td', { 'data-label': t('petitions.col.subject') }, p.subject),
-    h('td', { 'data-label': t('petitions.col.petitioner') }, p.petitioner.name),
+    h(
+      'td',
+      { 'data-label': t('petitions.col.petitioner') },
+      p.petitioner.confidential
+        ? h('span', { class: 'muted' }, t('petitions.denouncerHidden'))
+        : p.petitioner.name,
+    ),
     h(
       'td',
       { 'data-label': t('petitions.col.received') },

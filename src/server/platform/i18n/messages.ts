@@ -78,6 +78,9 @@ const vi: Dict = {
   'period.notDate': 'ngày phải có dạng YYYY-MM-DD',
   'period.notRealDate': 'không phải ngày có thật',
   'period.fromAfterTo': 'ngày bắt đầu không được sau ngày kết thúc',
+  'audit.when': 'phải là ngày YYYY-MM-DD hoặc thời điểm ISO 8601 có múi giờ',
+  'rule.auditAction':
+    'loại thao tác gồm chữ thường, số, dấu chấm và gạch dưới, ví dụ petition. hoặc petition.view',
   'rule.communeCode': 'mã xã, phường gồm 5 chữ số',
   'rule.taskPerson': 'rõ người: chọn cán bộ thực hiện',
   'rule.taskWork': 'rõ việc: nêu việc phải làm (ít nhất 3 ký tự)',
@@ -171,6 +174,9 @@ const en: Dict = {
   'period.notDate': 'must be a date YYYY-MM-DD',
   'period.notRealDate': 'is not a real date',
   'period.fromAfterTo': 'the start date must not be after the end date',
+  'audit.when': 'must be a date YYYY-MM-DD or an ISO 8601 instant with its offset',
+  'rule.auditAction':
+    'an action is lower-case letters, digits, dots and underscores, e.g. petition. or petition.view',
   'rule.communeCode': 'a commune code has 5 digits',
   'rule.taskPerson': 'clear person: choose the officer who does it',
   'rule.taskWork': 'clear work: say what is to be done (at least 3 characters)',
@@ -264,6 +270,9 @@ const ru: Dict = {
   'period.notDate': 'дата в формате YYYY-MM-DD',
   'period.notRealDate': 'такой даты нет',
   'period.fromAfterTo': 'начало периода не может быть позже конца',
+  'audit.when': 'нужна дата ГГГГ-ММ-ДД или момент ISO 8601 с часовым поясом',
+  'rule.auditAction':
+    'действие: строчные латинские буквы, цифры, точки и подчёркивания, например petition. или petition.view',
   'rule.communeCode': 'код коммуны: 5 цифр',
   'rule.taskPerson': 'ясный исполнитель: выберите сотрудника',
   'rule.taskWork': 'ясная работа: укажите, что сделать (не менее 3 символов)',
