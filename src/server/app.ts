@@ -28,6 +28,8 @@ import { taskRoutes } from './tasks/task.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { unitRoutes } from './units/unit.routes.ts';
 import { webRoutes } from './web/web.routes.ts';
+import { WorkerPool } from './platform/worker-pool.ts';
+import { renderPoolOptions, type RenderJobs } from './render/render.jobs.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -36,6 +38,8 @@ declare module 'fastify' {
     config: AppConfig;
     /** The one source of time: every route passes `app.clock.now()` to its service. */
     clock: Clock;
+    /** PDF and Excel work, off the event loop (render/render.worker.ts); closed with the app. */
+    render: WorkerPool<RenderJobs>;
   }
 }
 
@@ -88,6 +92,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.decorate('dialect', options.dialect);
   app.decorate('config', options.config);
   app.decorate('clock', options.clock ?? systemClock);
+  const render = new WorkerPool<RenderJobs>(renderPoolOptions(options.config));
+  app.decorate('render', render);
+  app.addHook('onClose', () => render.close());
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);

@@ -43,6 +43,14 @@ const configSchema = (mode: ConfigMode) =>
     MOTCUA_FILES_DIR: z.string().min(1).default('./data/files'),
     MOTCUA_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(100).default(10),
     MOTCUA_AGENCY_FALLBACK_PREFIX: z.string().min(1).max(20).default('000.00'),
+    /**
+     * The render pool (PDF and Excel off the event loop, docs/SECURITY.md "Bounded work"): worker threads, the
+     * longest one document may take, each worker's heap, and how many documents may wait for a worker.
+     */
+    MOTCUA_RENDER_WORKERS: z.coerce.number().int().min(1).max(8).default(1),
+    MOTCUA_RENDER_TIMEOUT_MS: z.coerce.number().int().min(10).max(600_000).default(10_000),
+    MOTCUA_RENDER_MEMORY_MB: z.coerce.number().int().min(64).max(4096).default(256),
+    MOTCUA_RENDER_QUEUE: z.coerce.number().int().min(0).max(1000).default(20),
     /** The audit log's HMAC key (created at first start, mode 0600); default beside the SQLite file. */
     MOTCUA_AUDIT_KEY_FILE: z.string().min(1).optional(),
   });
