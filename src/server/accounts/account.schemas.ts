@@ -9,7 +9,7 @@ export const ZLoginRequest = z.object({
 export const ZMe = z.object({
   username: z.string(),
   displayName: z.string(),
-  roles: z.array(z.enum(ROLES)),
+  roles: z.array(z.enum(ROLES)).max(ROLES.length),
   unitCode: z.string(),
   provinceCode: z.string(),
   abilities: z.array(z.string()).describe('The policies (policy.ts) the user passes on their own unit'),
@@ -25,13 +25,13 @@ export const ZCreateUserRequest = z.object({
   displayName: z.string().min(1, '@rule.required').max(200),
   password: z.string().min(8, '@rule.password').max(1024),
   unitCode: z.string().regex(/^(\d{2}|\d{5})$/, '@rule.unitCode'),
-  roles: z.array(z.enum(ROLES)).min(1),
+  roles: z.array(z.enum(ROLES)).min(1).max(ROLES.length),
 });
 
 export const ZUser = z.object({
   username: z.string(),
   displayName: z.string(),
-  roles: z.array(z.enum(ROLES)),
+  roles: z.array(z.enum(ROLES)).max(ROLES.length),
   unitCode: z.string(),
   provinceCode: z.string(),
   disabled: z.boolean(),

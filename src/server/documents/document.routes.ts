@@ -36,8 +36,8 @@ const ZRegisterQuery = z.object({
     .regex(/^\d{5}$/, '@rule.communeCode')
     .optional()
     .describe('Commune code (default: yours)'),
-  from: z.string().describe('YYYY-MM-DD, local date (UTC+7), inclusive'),
-  to: z.string().describe('YYYY-MM-DD, local date (UTC+7), inclusive'),
+  from: z.string().max(10).describe('YYYY-MM-DD, local date (UTC+7), inclusive'),
+  to: z.string().max(10).describe('YYYY-MM-DD, local date (UTC+7), inclusive'),
 });
 
 function sendFile(

@@ -9,7 +9,7 @@ import { pickLocale } from '../platform/i18n/locale.ts';
 import type { AppInstance } from '../platform/types.ts';
 import { getUnit } from '../units/unit.service.ts';
 import { presentProcedure } from './procedure.presenter.ts';
-import { ZCatalogProcedure, ZProcedureItem, ZProcedureQuery } from './procedure.schemas.ts';
+import { ZCatalogImport, ZProcedureItem, ZProcedureQuery } from './procedure.schemas.ts';
 import {
   adviseCompetence,
   exportCatalog,
@@ -92,7 +92,7 @@ export async function procedureRoutes(app: AppInstance): Promise<void> {
     const raw: unknown[] = Buffer.isBuffer(request.body)
       ? await readUploadedCatalog(app, request.body)
       : ((request.body as { items?: unknown[] } | null)?.items ?? []);
-    const parsed = z.array(ZCatalogProcedure).min(1).safeParse(raw);
+    const parsed = ZCatalogImport.safeParse(raw);
     if (!parsed.success) {
       const issues = localiseZodIssues(parsed.error.issues, pickLocale(request.headers['accept-language']));
       throw new AppError('VALIDATION_FAILED', {
