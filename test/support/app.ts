@@ -28,6 +28,8 @@ export interface TestApp {
 export async function openTestApp(
   dialect: DialectName,
   seed?: (t: TestDb) => Promise<void>,
+  /** More settings (e.g. MOTCUA_RENDER_TIMEOUT_MS), over the test defaults. */
+  env: Record<string, string> = {},
 ): Promise<TestApp> {
   const t = await openTestDb(dialect);
   if (seed) await seed(t);
@@ -35,6 +37,7 @@ export async function openTestApp(
     DATABASE_URL: 'sqlite::memory:',
     MOTCUA_FILES_DIR: mkdtempSync(join(tmpdir(), 'motcua-files-')),
     MOTCUA_MAX_UPLOAD_MB: '1',
+    ...env,
   });
   const clock = testClock();
   const app = await buildApp({ db: t.db, dialect: t.dialect, config, clock });
