@@ -132,6 +132,7 @@ export class WorkerPool<J extends JobTable> {
 
   private start(slot: Slot, job: Job): void {
     slot.job = job;
+    slot.worker.ref(); // a job in flight keeps the process alive; an idle worker does not
     slot.timer = setTimeout(() => {
       void this.replace(slot, limitExceeded('time', this.options));
     }, this.options.timeoutMs);
@@ -159,6 +160,7 @@ export class WorkerPool<J extends JobTable> {
   private onMessage(slot: Slot, m: WorkerReply): void {
     if (m.type === 'ready') {
       slot.ready = true;
+      slot.worker.unref();
       this.dispatch();
       return;
     }
@@ -167,6 +169,7 @@ export class WorkerPool<J extends JobTable> {
     if (slot.timer) clearTimeout(slot.timer);
     slot.job = null;
     slot.timer = null;
+    slot.worker.unref();
     if (m.ok) job.resolve(m.result);
     else job.reject(new WorkerJobError(m.message, m.rule));
     this.dispatch();
