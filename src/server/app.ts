@@ -15,6 +15,8 @@ import type { AppInstance } from './platform/types.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import { zodValidatorCompiler } from './platform/validation.ts';
 import { VERSION } from './platform/version.ts';
+import { WorkerPool } from './platform/worker-pool.ts';
+import { renderPoolOptions, type RenderJobs } from './render/render.jobs.ts';
 import { accountRoutes } from './accounts/account.routes.ts';
 import { attachmentRoutes } from './attachments/attachment.routes.ts';
 import { calendarRoutes } from './calendar/calendar.routes.ts';
@@ -28,8 +30,6 @@ import { taskRoutes } from './tasks/task.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { unitRoutes } from './units/unit.routes.ts';
 import { webRoutes } from './web/web.routes.ts';
-import { WorkerPool } from './platform/worker-pool.ts';
-import { renderPoolOptions, type RenderJobs } from './render/render.jobs.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -18,10 +18,11 @@ export const NATIONAL_SCOPE = 'VN';
 
 const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 const ZDayEntry = z.object({ date: ZDate, reason: z.string().min(1).max(200) });
+const ZClock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
+
 /** Bounds of an override: a year has at most 366 days; the supported years are 1990-2100. */
 const DAYS_A_YEAR = 366;
 const MAX_OVERRIDE_YEARS = 111;
-const ZClock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
 
 /** What an administrator may change, for the whole country ('VN') or one province. */
 export const ZCalendarOverride = z.object({
