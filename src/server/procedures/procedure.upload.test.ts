@@ -77,4 +77,39 @@ for (const dialect of DIALECTS) {
       }
     });
   });
+
+  describe(`an archive that lies about its sizes, on ${dialect}`, () => {
+    let h: TestApp;
+    let supervisor: string;
+    beforeAll(async () => {
+      h = await openTestApp(dialect, (t) => seedCentre(t.db).then(() => undefined), {
+        MOTCUA_RENDER_MEMORY_MB: '64',
+      });
+      supervisor = await h.login('tinh.lamdong');
+    });
+    afterAll(async () => h?.close());
+
+    it('passes the directory check, then the worker runs out of its heap: 422, and the next upload works', async () => {
+      const liar = makeZip([
+        { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+        // 150 MB of spaces, declared as 1,000 bytes: only inflating it tells.
+        { name: 'xl/workbook.xml', data: Buffer.alloc(150 * 1024 * 1024, 0x20), declaredSize: 1_000 },
+      ]);
+      const post = (payload: Buffer) =>
+        h.app.inject({
+          method: 'POST',
+          url: '/api/procedures/import',
+          payload,
+          headers: { cookie: supervisor, 'content-type': XLSX },
+        });
+      const res = await post(liar);
+      expect(res.statusCode).toBe(422);
+      expect(res.json().error).toMatchObject({
+        code: 'WORK_LIMIT_EXCEEDED',
+        details: { limit: 'memory', memoryMb: 64 },
+      });
+      const ok = await post(await catalogToXlsx(ALL_CATALOG_PROCEDURES.slice(0, 1)));
+      expect(ok.statusCode).toBe(200);
+    });
+  });
 }
