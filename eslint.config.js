@@ -16,6 +16,7 @@ const FEATURES = [
   'petitions',
   'portal',
   'procedures',
+  'render',
   'reports',
   'tasks',
   'units',

@@ -17,6 +17,8 @@ import { installPlainTextGuard, zodValidatorCompiler } from './platform/validati
 import { FileStore, type StoreFileSystem } from './attachments/file-store.ts';
 import { API_DOCS_CSP, HELMET_OPTIONS, installSecurityHeaders } from './platform/security-headers.ts';
 import { VERSION } from './platform/version.ts';
+import { WorkerPool } from './platform/worker-pool.ts';
+import { renderPoolOptions, type RenderJobs } from './render/render.jobs.ts';
 import { accountRoutes } from './accounts/account.routes.ts';
 import { attachmentRoutes } from './attachments/attachment.routes.ts';
 import { auditReviewRoutes } from './audit-review/audit-review.routes.ts';
@@ -43,6 +45,8 @@ declare module 'fastify' {
     clock: Clock;
     /** The attachment files (content-addressed, under MOTCUA_FILES_DIR). */
     files: FileStore;
+    /** PDF and Excel work, off the event loop (render/render.worker.ts); closed with the app. */
+    render: WorkerPool<RenderJobs>;
   }
 }
 
@@ -111,6 +115,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // JSON only (1 MB, bodyLimit above): no route reads text/plain, and the routes that take files add their own
   // parser and limit (attachments, the procedure catalog's XLSX); anything else is 415 before the body is read.
   app.removeContentTypeParser('text/plain');
+  const render = new WorkerPool<RenderJobs>(renderPoolOptions(options.config));
+  app.decorate('render', render);
+  app.addHook('onClose', () => render.close());
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);

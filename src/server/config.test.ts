@@ -26,6 +26,27 @@ describe('loadConfig', () => {
       });
   });
 
+  it('the render pool: one worker, 30 s, 512 MB, 20 waiting by default; bounded settings', () => {
+    expect(loadConfig({})).toMatchObject({
+      MOTCUA_RENDER_WORKERS: 1,
+      MOTCUA_RENDER_TIMEOUT_MS: 30_000,
+      MOTCUA_RENDER_MEMORY_MB: 512,
+      MOTCUA_RENDER_QUEUE: 20,
+    });
+    const set = {
+      MOTCUA_RENDER_WORKERS: '2',
+      MOTCUA_RENDER_TIMEOUT_MS: '10000',
+      MOTCUA_RENDER_MEMORY_MB: '256',
+    };
+    expect(loadConfig(set)).toMatchObject({
+      MOTCUA_RENDER_WORKERS: 2,
+      MOTCUA_RENDER_TIMEOUT_MS: 10_000,
+      MOTCUA_RENDER_MEMORY_MB: 256,
+    });
+    expect(() => loadConfig({ MOTCUA_RENDER_WORKERS: '0' })).toThrow(/MOTCUA_RENDER_WORKERS/);
+    expect(() => loadConfig({ MOTCUA_RENDER_MEMORY_MB: '16' })).toThrow(/MOTCUA_RENDER_MEMORY_MB/);
+  });
+
   it('fails fast on a bad value, naming it', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' }, 'demo')).toThrow(/DATABASE_URL: must start with/);
   });

@@ -45,6 +45,16 @@ const configSchema = (mode: ConfigMode) =>
     /** Below this free space on the files' disk, GET /api/health reports storage `low` (status degraded). */
     MOTCUA_MIN_FREE_MB: z.coerce.number().int().min(0).max(100_000_000).default(200),
     MOTCUA_AGENCY_FALLBACK_PREFIX: z.string().min(1).max(20).default('000.00'),
+    /**
+     * The render pool (PDF and Excel off the event loop, docs/SECURITY.md "Bounded work"): worker threads, the
+     * longest one document may take, each worker's heap, and how many documents may wait for a worker. The
+     * largest documents allowed (a 3,000-row register PDF, a 30,000-row register workbook) take 5-20 s and need
+     * more than 256 MB on a busy 2-core machine: hence 30 s and 512 MB.
+     */
+    MOTCUA_RENDER_WORKERS: z.coerce.number().int().min(1).max(8).default(1),
+    MOTCUA_RENDER_TIMEOUT_MS: z.coerce.number().int().min(10).max(600_000).default(30_000),
+    MOTCUA_RENDER_MEMORY_MB: z.coerce.number().int().min(64).max(4096).default(512),
+    MOTCUA_RENDER_QUEUE: z.coerce.number().int().min(0).max(1000).default(20),
     /** The audit log's HMAC key (created at first start, mode 0600); default beside the SQLite file. */
     MOTCUA_AUDIT_KEY_FILE: z.string().min(1).optional(),
   });

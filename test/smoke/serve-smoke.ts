@@ -1,8 +1,8 @@
 /**
  * Smoke test of the CLI and the server on the Node that runs this file, with Node's own type stripping (no
  * tsx): `motcua --help`, `migrate`, `calendar due`, `init` and `users create` (the demo never runs on PostgreSQL),
- * then `serve` on a free port answering health, a sign-in and a dossier list, a clean stop on SIGTERM, then
- * `report` and `audit verify` on what was written.
+ * then `serve` on a free port answering health, a sign-in, a dossier list and two documents made by the render
+ * workers (a PDF and an Excel file), a clean stop on SIGTERM, then `report` and `audit verify` on what was written.
  *
  *   node24 test/smoke/serve-smoke.ts     (run by test/smoke/node24.sh; needs Node 22.18+)
  *
@@ -108,6 +108,18 @@ async function smokeServer(databaseUrl: string): Promise<void> {
     const listBody = (await list.json()) as { items?: unknown[] };
     check(list.status === 200 && Array.isArray(listBody.items), `GET /api/dossiers: ${list.status}`);
     console.log(`  GET /api/dossiers -> ${list.status}, ${listBody.items?.length} dossiers (a new database)`);
+
+    // Documents are made by the render workers (worker threads loading TypeScript the way this Node does).
+    for (const [url, magic] of [
+      ['/api/registers/dossiers.pdf?from=2026-01-01&to=2026-01-31', '%PDF-'],
+      ['/api/procedures/export.xlsx', 'PK'],
+    ] as const) {
+      const res = await fetch(`${base}${url}`, { headers: { cookie } });
+      const bytes = Buffer.from(await res.arrayBuffer());
+      const head = bytes.subarray(0, magic.length).toString('latin1');
+      check(res.status === 200 && head === magic, `GET ${url}: ${res.status} ${bytes.length} bytes`);
+      console.log(`  GET ${url} -> ${res.status}, ${bytes.length} bytes (render worker)`);
+    }
   } finally {
     if (child.exitCode === null) child.kill('SIGTERM');
   }

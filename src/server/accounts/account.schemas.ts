@@ -10,7 +10,7 @@ export const ZLoginRequest = z.object({
 export const ZMe = z.object({
   username: z.string(),
   displayName: z.string(),
-  roles: z.array(z.enum(ROLES)),
+  roles: z.array(z.enum(ROLES)).max(ROLES.length),
   unitCode: z.string(),
   provinceCode: z.string(),
   abilities: z.array(z.string()).describe('The policies (policy.ts) the user passes on their own unit'),
@@ -30,13 +30,13 @@ export const ZCreateUserRequest = z.object({
     .refine(...PLAIN_LINE),
   password: z.string().min(8, '@rule.password').max(1024),
   unitCode: z.string().regex(/^(\d{2}|\d{5})$/, '@rule.unitCode'),
-  roles: z.array(z.enum(ROLES)).min(1),
+  roles: z.array(z.enum(ROLES)).min(1).max(ROLES.length),
 });
 
 export const ZUser = z.object({
   username: z.string(),
   displayName: z.string(),
-  roles: z.array(z.enum(ROLES)),
+  roles: z.array(z.enum(ROLES)).max(ROLES.length),
   unitCode: z.string(),
   provinceCode: z.string(),
   disabled: z.boolean(),

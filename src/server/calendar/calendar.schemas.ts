@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZCalendarOverride } from './calendar.service.ts';
+import { MAX } from '../../shared/limits.ts';
 
 export const ZProvinceParam = z
   .string()
@@ -12,14 +13,18 @@ export const ZCalendarYearParams = z.object({
 });
 
 export const ZDueRequest = z.object({
-  received: z.string().min(1).describe('ISO 8601 instant, e.g. 2026-02-13T16:00:00+07:00'),
-  limit: z.number().describe('Non-negative integer'),
-  unit: z.string().describe('working_day | working_hour | calendar_day'),
+  received: z.string().min(1).max(MAX.instant).describe('ISO 8601 instant, e.g. 2026-02-13T16:00:00+07:00'),
+  limit: z.number().min(0).max(10_000).describe('Non-negative integer'),
+  unit: z.string().max(20).describe('working_day | working_hour | calendar_day'),
   province: z
     .string()
     .regex(/^\d{2}$/, '@rule.provinceCode')
     .optional(),
-  cutoff: z.string().optional().describe("HH:MM, same-day cut-off for working_day 0 (default '15:00')"),
+  cutoff: z
+    .string()
+    .max(5)
+    .optional()
+    .describe("HH:MM, same-day cut-off for working_day 0 (default '15:00')"),
 });
 
 export const ZDueResponse = z.object({ due: z.string() });

@@ -24,6 +24,10 @@ const ZDayEntry = z.object({
 });
 const ZClock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
 
+/** Bounds of an override: a year has at most 366 days; the supported years are 1990-2100. */
+const DAYS_A_YEAR = 366;
+const MAX_OVERRIDE_YEARS = 111;
+
 /** What an administrator may change, for the whole country ('VN') or one province. */
 export const ZCalendarOverride = z.object({
   periods: z
@@ -36,14 +40,18 @@ export const ZCalendarOverride = z.object({
     .record(
       z.string().regex(/^\d{4}$/),
       z.object({
-        daysOff: z.array(ZDayEntry),
-        workingDays: z.array(ZDayEntry),
-        source: z.string().optional(),
+        daysOff: z.array(ZDayEntry).max(DAYS_A_YEAR),
+        workingDays: z.array(ZDayEntry).max(DAYS_A_YEAR),
+        source: z.string().max(500).optional(),
       }),
     )
+    .refine((years) => Object.keys(years).length <= MAX_OVERRIDE_YEARS, {
+      message: `at most ${MAX_OVERRIDE_YEARS} years`,
+    })
+    .meta({ maxProperties: MAX_OVERRIDE_YEARS })
     .optional(),
-  extraDaysOff: z.array(ZDayEntry).optional(),
-  extraWorkingDays: z.array(ZDayEntry).optional(),
+  extraDaysOff: z.array(ZDayEntry).max(DAYS_A_YEAR).optional(),
+  extraWorkingDays: z.array(ZDayEntry).max(DAYS_A_YEAR).optional(),
 });
 export type CalendarOverride = z.infer<typeof ZCalendarOverride>;
 

@@ -4,12 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, openTestDb, type TestDb } from '../../../test/support/db.ts';
 import { at, seedCentre, type Staff } from '../../../test/support/dossiers.ts';
 import type { DossierRow } from '../dossiers/dossier.table.ts';
-import {
-  loadDossierDocumentInput,
-  loadRegister,
-  registerPdfBytes,
-  renderDossierDocument,
-} from './document.service.ts';
+import { dossierFormJob, loadDossierDocumentInput, loadRegister } from './document.service.ts';
+import { dossierFormPdf, registerPdfBytes } from './document.render.ts';
 import { makeHistories, type Histories } from './document.test-helpers.ts';
 import type { DossierForm } from './document.types.ts';
 import { pdfPageCount, pdfPageSize, pdfText } from './pdf.inspect.ts';
@@ -105,7 +101,8 @@ for (const dialect of DIALECTS) {
           'http://localhost:3000',
           TEST_NOW,
         );
-        const doc = await renderDossierDocument(input, form);
+        const { job, fileName } = dossierFormJob(input, form);
+        const doc = { fileName, bytes: await dossierFormPdf(job) };
         expect(doc.fileName).toMatch(new RegExp(`^mau-0\\d-[a-z-]+-${d.code.replace(/\./g, '\\.')}\\.pdf$`));
         const text = expectPdf(doc.bytes, size);
         for (const phrase of [

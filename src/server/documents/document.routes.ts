@@ -12,15 +12,15 @@ import {
   auditDocument,
   auditRegister,
   DEFAULT_PUBLIC_BASE_URL,
+  dossierFormJob,
   loadDossierDocumentInput,
   loadRegister,
   MAX_REGISTER_ROWS,
-  registerPdfBytes,
-  renderDossierDocument,
 } from './document.service.ts';
 import { requireForm } from './document.data.ts';
 import { DOSSIER_FORMS, type DossierForm } from './document.types.ts';
-import { registerXlsx, XLSX_TYPE } from './register.xlsx.ts';
+import { XLSX_TYPE } from './register.xlsx.ts';
+import { asBuffer } from '../platform/worker-pool.ts';
 
 export const PDF_TYPE = 'application/pdf';
 
@@ -36,8 +36,8 @@ const ZRegisterQuery = z.object({
     .regex(/^\d{5}$/, '@rule.communeCode')
     .optional()
     .describe('Commune code (default: yours)'),
-  from: z.string().describe('YYYY-MM-DD, local date (UTC+7), inclusive'),
-  to: z.string().describe('YYYY-MM-DD, local date (UTC+7), inclusive'),
+  from: z.string().max(10).describe('YYYY-MM-DD, local date (UTC+7), inclusive'),
+  to: z.string().max(10).describe('YYYY-MM-DD, local date (UTC+7), inclusive'),
 });
 
 function sendFile(
@@ -85,9 +85,10 @@ function dossierDocumentRoutes(app: AppInstance, baseUrl: string): void {
           app.clock.now(),
         );
         requireForm(form, input); // the rule that lists the dossier's forms (dossier.forms.ts): 409 otherwise
-        const doc = await renderDossierDocument(input, form);
+        const { job, fileName } = dossierFormJob(input, form);
+        const bytes = asBuffer(await app.render.run('dossier-form', job)); // off the event loop
         await auditDocument(app.db, actor, input.dossier, form, request.ip, app.clock.now());
-        return sendFile(reply, doc.bytes, PDF_TYPE, doc.fileName, 'inline');
+        return sendFile(reply, bytes, PDF_TYPE, fileName, 'inline');
       },
     );
   }
@@ -116,7 +117,7 @@ function registerRoutes(app: AppInstance): void {
           maxRows: MAX_REGISTER_ROWS[format],
         });
         const { data } = register;
-        const bytes = format === 'pdf' ? await registerPdfBytes(data) : await registerXlsx(data);
+        const bytes = asBuffer(await app.render.run(`register-${format}`, data)); // off the event loop
         const details = { from: period.from, to: period.to, format, rows: data.rows.length };
         await auditRegister(
           app.db,

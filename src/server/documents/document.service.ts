@@ -3,7 +3,6 @@
  * audit entry of each document issued. Rendering happens outside any transaction.
  */
 import type { Kysely } from 'kysely';
-import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Actor } from '../accounts/roles.ts';
 import { authorize } from '../accounts/policy.ts';
 import { scopeOf } from '../accounts/scope.ts';
@@ -33,9 +32,7 @@ import {
   type DossierForm,
   type RegisterData,
 } from './document.types.ts';
-import { controlSheetPdf, registerPdf } from './pdf.sheets.ts';
-import { extensionPdf, receiptPdf, refusalPdf, stopNoticePdf, supplementRequestPdf } from './pdf.slips.ts';
-import { renderPdf } from './pdf.printer.ts';
+import type { DossierFormJob, FormDataOf } from './document.render.ts';
 import { todayInVietnam } from '../platform/clock.ts';
 import { displayNamesByUsernames } from '../accounts/account.repository.ts';
 import { registerDossiers } from '../dossiers/dossier.repository.ts';
@@ -106,14 +103,14 @@ function nationalTerms(procedure: ProcedureRow | undefined): DossierDocumentInpu
     : null;
 }
 
-/** Each dossier form: its data builder and its renderer (the builder throws 409 when the form does not apply). */
-const DEFINITIONS: Record<DossierForm, (input: DossierDocumentInput) => Promise<TDocumentDefinitions>> = {
-  receipt: (i) => receiptPdf(buildReceiptData(i)),
-  supplement: (i) => supplementRequestPdf(buildSupplementRequestData(i)),
-  refusal: (i) => refusalPdf(buildRefusalData(i)),
-  extension: (i) => extensionPdf(buildExtensionData(i)),
-  stop: (i) => stopNoticePdf(buildStopNoticeData(i)),
-  control: (i) => controlSheetPdf(buildControlSheetData(i)),
+/** Each dossier form's data builder (throws 409 when the form does not apply); the layout is document.render.ts. */
+const BUILDERS: { [F in DossierForm]: (input: DossierDocumentInput) => FormDataOf[F] } = {
+  receipt: buildReceiptData,
+  supplement: buildSupplementRequestData,
+  refusal: buildRefusalData,
+  extension: buildExtensionData,
+  stop: buildStopNoticeData,
+  control: buildControlSheetData,
 };
 
 const FILE_STEM: Record<DossierForm, string> = {
@@ -127,17 +124,13 @@ const FILE_STEM: Record<DossierForm, string> = {
 
 const safe = (s: string): string => s.replace(/[^0-9A-Za-z.-]+/g, '_');
 
-export interface RenderedDocument {
-  bytes: Buffer;
-  fileName: string;
-}
-
-export async function renderDossierDocument(
+/** What the render worker needs for one form of a dossier, and the file name of the result. */
+export function dossierFormJob(
   input: DossierDocumentInput,
   form: DossierForm,
-): Promise<RenderedDocument> {
-  const bytes = await renderPdf(await DEFINITIONS[form](input));
-  return { bytes, fileName: `${FILE_STEM[form]}-${safe(input.dossier.code)}.pdf` };
+): { job: DossierFormJob; fileName: string } {
+  const job = { form, data: BUILDERS[form](input) } as DossierFormJob;
+  return { job, fileName: `${FILE_STEM[form]}-${safe(input.dossier.code)}.pdf` };
 }
 
 /** The audit entry of a document issued (the slips carry the applicant's name and address). */
@@ -234,5 +227,3 @@ export async function auditRegister(
     ),
   );
 }
-
-export const registerPdfBytes = (d: RegisterData): Promise<Buffer> => renderPdf(registerPdf(d));

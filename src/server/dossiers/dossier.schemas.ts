@@ -4,8 +4,9 @@ import { ZActionLogEntry } from '../audit/action-log.ts';
 import { ACTION_TYPES } from '../../shared/dossier/lifecycle.ts';
 import { CHANNELS, DOSSIER_STATUSES } from '../../shared/dossier/status.ts';
 import { DOSSIER_FORM_KEYS, type DossierForm } from './dossier.forms.ts';
+import { MAX } from '../../shared/limits.ts';
 
-const ZInstant = z.string().describe('ISO 8601 with offset, e.g. 2026-02-25T17:30:00+07:00');
+const ZInstant = z.string().max(MAX.instant).describe('ISO 8601 with offset, e.g. 2026-02-25T17:30:00+07:00');
 
 export const ZApplicant = z.object({
   kind: z.enum(['person', 'organisation']).default('person'),
@@ -13,7 +14,7 @@ export const ZApplicant = z.object({
     .string()
     .trim()
     .min(2, '@rule.applicantName')
-    .max(200)
+    .max(MAX.name)
     .refine(...PLAIN_LINE),
   idNumber: z
     .string()
@@ -29,10 +30,10 @@ export const ZApplicant = z.object({
     .string()
     .trim()
     .min(3)
-    .max(300)
+    .max(MAX.address)
     .refine(...PLAIN_LINE)
     .optional(),
-  email: z.email().optional(),
+  email: z.email().max(MAX.email).optional(),
   birthDate: z.iso.date().optional().describe('YYYY-MM-DD; checked against the CCCD'),
   sex: z.enum(['male', 'female']).optional(),
 });
@@ -41,17 +42,17 @@ export const ZComponentCheck = z.object({
   name: z
     .string()
     .min(1)
-    .max(300)
+    .max(MAX.listItem)
     .refine(...PLAIN_LINE),
   provided: z.boolean(),
-  copies: z.number().int().min(0).optional(),
+  copies: z.number().int().min(0).max(MAX.count).optional(),
 });
 
 export const ZCreateDossierRequest = z.object({
-  procedureCode: z.string().min(1).max(40),
+  procedureCode: z.string().min(1).max(MAX.code),
   channel: z.enum(CHANNELS),
   applicant: ZApplicant,
-  components: z.array(ZComponentCheck).optional(),
+  components: z.array(ZComponentCheck).max(MAX.listItems).optional(),
   decision: z
     .enum(['receive', 'request_supplement', 'refuse'])
     .default('receive')
@@ -59,38 +60,43 @@ export const ZCreateDossierRequest = z.object({
       'Art. 17.1: receipt with appointment (Form 01), supplement request (Form 02) or refusal (Form 03)',
     ),
   missing: z
-    .array(z.string().min(1))
+    .array(z.string().min(1).max(MAX.listItem))
+    .max(MAX.listItems)
     .optional()
     .describe('For request_supplement: every missing item, at once'),
-  reason: z.string().min(1).max(1000).optional().describe('For refuse: why the dossier is not received'),
+  reason: z.string().min(1).max(MAX.note).optional().describe('For refuse: why the dossier is not received'),
   unitCode: z
     .string()
     .regex(/^\d{5}$/, '@rule.unitCode')
     .optional()
     .describe('Receiving commune (default: yours)'),
   paper: z.boolean().default(false).describe('Paper dossier (transfer the same or next working day)'),
-  note: z.string().max(2000).optional(),
+  note: z.string().max(MAX.note).optional(),
 });
 export type TCreateDossierRequest = z.infer<typeof ZCreateDossierRequest>;
 
 export const ZActionRequest = z.object({
   type: z.enum(ACTION_TYPES),
-  note: z.string().max(2000).optional(),
+  note: z.string().max(MAX.note).optional(),
   assignee: z
     .string()
-    .max(64)
+    .max(MAX.username)
     .optional()
     .describe('assign: username; omitted = least-loaded qualified specialist'),
   missing: z
-    .array(z.string().min(1))
+    .array(z.string().min(1).max(MAX.listItem))
+    .max(MAX.listItems)
     .optional()
     .describe('request_supplement / request_correction: all missing items'),
-  reason: z.string().max(2000).optional().describe('refuse, stop, withdraw, extend: the reason'),
+  reason: z.string().max(MAX.note).optional().describe('refuse, stop, withdraw, extend: the reason'),
   stopKind: z.enum(['no_competence', 'procedural_error', 'other']).optional(),
   newDueAt: ZInstant.optional().describe('extend: the new due'),
   agency: z.string().max(300).optional().describe('transfer / transfer_result: the other agency'),
   agencyLimit: z
-    .object({ value: z.number().int().min(0), unit: z.enum(['working_day', 'working_hour', 'calendar_day']) })
+    .object({
+      value: z.number().int().min(0).max(999),
+      unit: z.enum(['working_day', 'working_hour', 'calendar_day']),
+    })
     .optional(),
   deliveryMethod: z.enum(['counter', 'postal', 'online']).optional(),
   rating: z

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { PLAIN_LINE } from '../platform/validation.ts';
+import { MAX } from '../../shared/limits.ts';
 import { ZApplicant } from '../dossiers/dossier.schemas.ts';
 import { ZActionLogEntry } from '../audit/action-log.ts';
 import { PETITION_ACTIONS, PETITION_KINDS, PETITION_STATUSES } from '../../shared/petition/petition.ts';
 
-const ZInstant = z.string().describe('ISO 8601 with offset, e.g. 2026-03-02T09:00:00+07:00');
+const ZInstant = z.string().max(MAX.instant).describe('ISO 8601 with offset, e.g. 2026-03-02T09:00:00+07:00');
 
 export const PETITION_CHANNELS = ['direct', 'postal', 'online', 'phone'] as const;
 
@@ -29,7 +30,7 @@ export const ZLodgePetitionRequest = z.object({
     .min(3, '@rule.petitionSubject')
     .max(300)
     .refine(...PLAIN_LINE),
-  content: z.string().trim().min(10, '@rule.petitionContent').max(20_000),
+  content: z.string().trim().min(10, '@rule.petitionContent').max(MAX.longText),
   petitioner: ZPetitioner,
   dossierCode: z.string().min(1).max(64).optional().describe('The dossier the petition is about, if any'),
   knownAt: ZInstant.optional().describe(
@@ -65,8 +66,8 @@ export const ZPetitionActionRequest = z.object({
   type: z.enum(PETITION_ACTIONS),
   reason: z.string().trim().min(3).max(2000).optional().describe('reject, extend: why'),
   missing: z.string().trim().min(3).max(2000).optional().describe('request_info: what is needed'),
-  conclusion: z.string().optional().describe('resolve: see CONCLUSIONS per kind'),
-  result: z.string().trim().min(3).max(20_000).optional().describe('resolve: the decision or answer'),
+  conclusion: z.string().max(MAX.code).optional().describe('resolve: see CONCLUSIONS per kind'),
+  result: z.string().trim().min(3).max(MAX.longText).optional().describe('resolve: the decision or answer'),
   complex: z.boolean().optional().describe('accept: a complex complaint'),
   complexity: z
     .enum(['normal', 'complex', 'very_complex'])

@@ -10,13 +10,14 @@ import { nowToSecond } from '../platform/clock.ts';
 import { rateLimited, type RateLimiter } from '../platform/rate-limit.ts';
 import { presentPublic, ZPublicDossier, type TPublicDossier } from './portal.presenter.ts';
 import { applicantKeyOf, portalLimiters, verifies } from './portal.service.ts';
+import { MAX } from '../../shared/limits.ts';
 
 /** A citizen's online submission from the public portal (Decree 118 Art. 17.2). */
 const ZOnlineSubmission = z.object({
   unitCode: z.string().regex(/^\d{5}$/, '@rule.unitCode'),
   procedureCode: z.string().min(1).max(40),
   applicant: ZApplicant,
-  components: z.array(ZComponentCheck).optional(),
+  components: z.array(ZComponentCheck).max(MAX.listItems).optional(),
   note: z.string().max(2000).optional(),
 });
 

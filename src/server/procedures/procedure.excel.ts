@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { WorkerInputError } from '../platform/worker-host.ts';
 import type { CatalogProcedure } from './catalog-data/catalog.types.ts';
 
 const COLUMNS = [
@@ -99,4 +100,16 @@ export async function xlsxToCatalog(buffer: Buffer): Promise<unknown[]> {
     });
   });
   return entries;
+}
+
+/**
+ * xlsxToCatalog for the render worker (the zip was inspected before, see procedure.upload.ts): a workbook exceljs
+ * cannot read is the uploader's fault, reported with a rule the route turns into 400.
+ */
+export async function readCatalogWorkbook(bytes: Uint8Array): Promise<unknown[]> {
+  try {
+    return await xlsxToCatalog(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  } catch (e) {
+    throw new WorkerInputError(e instanceof Error ? e.message : String(e), 'file.xlsx_unreadable');
+  }
 }

@@ -1,15 +1,17 @@
 import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
 import { can } from '../accounts/policy.ts';
-import { AppError } from '../platform/app-error.ts';
+import { AppError, invalidField } from '../platform/app-error.ts';
+import { asBuffer, WorkerJobError } from '../platform/worker-pool.ts';
+import { requireXlsx } from '../platform/zip-inspect.ts';
 import { requireActor } from '../accounts/auth.hook.ts';
 import { localiseZodIssues } from '../platform/error-handler.ts';
 import { pickLocale } from '../platform/i18n/locale.ts';
 import type { AppInstance } from '../platform/types.ts';
 import { getUnit } from '../units/unit.service.ts';
-import { catalogToXlsx, xlsxToCatalog } from './procedure.excel.ts';
 import { presentProcedure } from './procedure.presenter.ts';
 import {
+  ZCatalogImport,
   ZCatalogProcedure,
   ZProcedureGetQuery,
   ZProcedureItem,
@@ -36,6 +38,20 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 async function provinceOf(app: AppInstance, request: FastifyRequest, unit?: string): Promise<string | null> {
   if (unit) return (await getUnit(app.db, unit, { asOf: todayInVietnam(app.clock.now()) })).provinceCode; // 404 for an unknown unit
   return request.session?.actor.provinceCode || null;
+}
+
+/**
+ * An uploaded catalog workbook: its zip directory inspected first (zip bombs 413, not a workbook 400), then read
+ * by exceljs in a render worker under its heap and time limits; a file exceljs cannot read is 400 naming `file`.
+ */
+async function readUploadedCatalog(app: AppInstance, body: Buffer): Promise<unknown[]> {
+  requireXlsx(body, 'file');
+  try {
+    return await app.render.run('catalog-read', body);
+  } catch (e) {
+    if (e instanceof WorkerJobError && e.rule) throw invalidField('file', e.rule, `@${e.rule}`);
+    throw e;
+  }
 }
 
 export async function procedureRoutes(app: AppInstance): Promise<void> {
@@ -71,7 +87,7 @@ export async function procedureRoutes(app: AppInstance): Promise<void> {
     reply
       .header('content-type', XLSX)
       .header('content-disposition', 'attachment; filename="motcua-catalog.xlsx"')
-      .send(await catalogToXlsx(await exportCatalog(app.db))),
+      .send(asBuffer(await app.render.run('catalog-xlsx', await exportCatalog(app.db)))),
   );
 
   app.get(
@@ -107,9 +123,9 @@ export async function procedureRoutes(app: AppInstance): Promise<void> {
       throw new AppError('FORBIDDEN', { details: { action: 'catalog.edit' } });
     }
     const raw: unknown[] = Buffer.isBuffer(request.body)
-      ? await xlsxToCatalog(request.body)
+      ? await readUploadedCatalog(app, request.body)
       : ((request.body as { items?: unknown[] } | null)?.items ?? []);
-    const parsed = z.array(ZCatalogProcedure).min(1).safeParse(raw);
+    const parsed = ZCatalogImport.safeParse(raw);
     if (!parsed.success) {
       const issues = localiseZodIssues(parsed.error.issues, pickLocale(request.headers['accept-language']));
       throw new AppError('VALIDATION_FAILED', {

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { ZOverrideApplied } from './procedure-override.schemas.ts';
+import { MAX } from '../../shared/limits.ts';
 
 const ZLimitUnit = z.enum(['working_day', 'working_hour', 'calendar_day']);
 
 export const ZCatalogComponent = z.object({
-  name: z.string().min(1),
-  copies: z.number().int().min(0),
+  name: z.string().min(1).max(MAX.listItem),
+  copies: z.number().int().min(0).max(MAX.count),
   kind: z.enum(['original', 'copy', 'original_or_copy', 'presented']),
-  form: z.string().optional(),
+  form: z.string().max(MAX.name).optional(),
   required: z.boolean(),
 });
 
@@ -19,27 +20,32 @@ export const ZCatalogProcedure = z.object({
   competence: z.enum(['commune', 'province', 'delegated', 'vertical']),
   competentAgency: z.string().min(1).max(300),
   limit: z.object({
-    value: z.number().int().min(0),
+    value: z.number().int().min(0).max(999),
     unit: ZLimitUnit,
     cutoff: z
       .string()
       .regex(/^([01]\d|2[0-3]):[0-5]\d$/)
       .optional(),
   }),
-  fee: z.object({ amount: z.number().int().min(0), text: z.string() }),
-  components: z.array(ZCatalogComponent),
+  fee: z.object({ amount: z.number().int().min(0).max(1_000_000_000), text: z.string().max(MAX.note) }),
+  components: z.array(ZCatalogComponent).max(MAX.listItems),
   onlineLevel: z.enum(['full', 'partial']),
-  steps: z.array(
-    z.object({
-      key: z.enum(['receive', 'assign', 'appraise', 'approve', 'sign', 'return']),
-      share: z.number().min(0).max(1),
-    }),
-  ),
-  legalBasis: z.array(z.string()),
-  source: z.string(),
+  steps: z
+    .array(
+      z.object({
+        key: z.enum(['receive', 'assign', 'appraise', 'approve', 'sign', 'return']),
+        share: z.number().min(0).max(1),
+      }),
+    )
+    .max(MAX.listItems),
+  legalBasis: z.array(z.string().max(MAX.listItem)).max(MAX.listItems),
+  source: z.string().max(MAX.listItem),
   sourceDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  keywords: z.array(z.string()).optional(),
+  keywords: z.array(z.string().max(MAX.name)).max(MAX.listItems).optional(),
 });
+
+/** An import: at most 5,000 entries (the whole built-in catalog is a few hundred). */
+export const ZCatalogImport = z.array(ZCatalogProcedure).min(1).max(5_000);
 
 export const ZProcedureItem = z.object({
   code: z.string(),
@@ -75,7 +81,7 @@ export const ZProcedureGetQuery = z.object({ unit: ZUnitParam });
 
 export const ZProcedureQuery = z.object({
   unit: ZUnitParam,
-  field: z.string().optional(),
+  field: z.string().max(MAX.name).optional(),
   competence: z.enum(['commune', 'province', 'delegated', 'vertical']).optional(),
   q: z.string().max(200).optional(),
 });

@@ -13,8 +13,7 @@ import { buildDashboard } from './dashboard.ts';
 import { buildPeriodReport, resolveReportUnit, type ReportTarget } from './period-report.ts';
 import { briefData, composeBrief } from './report-brief.ts';
 import { resolvePeriod } from '../platform/period.ts';
-import { periodReportPdf } from './report-pdf.ts';
-import { periodReportXlsx } from './report-xlsx.ts';
+import { asBuffer } from '../platform/worker-pool.ts';
 import { ZBriefQuery, ZDashboardQuery, ZPeriodQuery } from './report.schemas.ts';
 import type { PeriodReport } from './report.types.ts';
 
@@ -52,14 +51,14 @@ export async function reportRoutes(app: AppInstance): Promise<void> {
       if (format === 'xlsx')
         return sendFile(
           reply,
-          await periodReportXlsx(report, app.clock.now()),
+          asBuffer(await app.render.run('period-xlsx', { report, now: app.clock.now() })),
           XLSX_CONTENT_TYPE,
           reportFileName(report, 'xlsx'),
         );
       if (format === 'pdf')
         return sendFile(
           reply,
-          await periodReportPdf(report),
+          asBuffer(await app.render.run('period-pdf', report)),
           'application/pdf',
           reportFileName(report, 'pdf'),
         );

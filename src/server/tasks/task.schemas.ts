@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { MAX } from '../../shared/limits.ts';
 import { ZActionLogEntry } from '../audit/action-log.ts';
 import { TASK_ACTIONS, TASK_STATUSES } from '../../shared/task/task.ts';
 
-const ZInstant = z.string().describe('ISO 8601 with offset, e.g. 2026-03-06T17:30:00+07:00');
+const ZInstant = z.string().max(MAX.instant).describe('ISO 8601 with offset, e.g. 2026-03-06T17:30:00+07:00');
 const clear = (rule: string) => z.string({ error: rule }).trim().min(3, rule).max(4000);
 
 export const ZLimit = z.object({

@@ -9,6 +9,7 @@ import { parseTimeInput } from '../lib/format.js';
 import { t } from '../lib/i18n.js';
 import { session } from '../lib/session.js';
 import { dateField, dateValue, field, setFieldError } from '../lib/ui.js';
+import { MAX } from '../../shared/limits.ts';
 
 /** @typedef {'note' | 'noteRequired' | 'assignee' | 'missing' | 'agency' | 'agencyLimit' | 'reason' | 'reasonOptional' | 'newDueAt' | 'stopKind' | 'deliveryMethod' | 'rating'} Part */
 
@@ -73,6 +74,7 @@ export async function dossierActionForm(dossier, type, cb) {
           path: 'note',
           type: 'textarea',
           rows: 2,
+          maxlength: MAX.note,
           required: part === 'noteRequired',
         })),
       );
@@ -83,6 +85,7 @@ export async function dossierActionForm(dossier, type, cb) {
           path: 'reason',
           type: 'textarea',
           rows: 3,
+          maxlength: MAX.note,
           required: part === 'reason',
         })),
       );
@@ -94,6 +97,7 @@ export async function dossierActionForm(dossier, type, cb) {
           type: 'textarea',
           rows: 4,
           required: true,
+          maxlength: MAX.listItems * (MAX.listItem + 1), // one item (≤ MAX.listItem) per line
           hint: t('intake.onePerLine'),
         })),
       );
@@ -105,6 +109,7 @@ export async function dossierActionForm(dossier, type, cb) {
           label: t('act.agency'),
           path: 'agency',
           required: true,
+          maxlength: 300,
           value: type === 'transfer_result' ? (lead?.agency ?? '') : '',
         })),
       );

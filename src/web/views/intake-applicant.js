@@ -6,6 +6,7 @@
 import { h, replace } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
 import { dateField, dateValue, field, radioValue, radios } from '../lib/ui.js';
+import { MAX } from '../../shared/limits.ts';
 
 export function applicantSection() {
   const kindBox = radios(
@@ -23,7 +24,7 @@ export function applicantSection() {
     path: 'applicant.name',
     required: true,
     autocomplete: 'off',
-    maxlength: 200,
+    maxlength: MAX.name,
   });
   const idNumber = field({
     label: t('intake.idNumber'),
@@ -56,8 +57,17 @@ export function applicantSection() {
     inputmode: 'tel',
     maxlength: 13,
   });
-  const email = field({ label: t('intake.email'), path: 'applicant.email', type: 'email' });
-  const address = field({ label: t('intake.address'), path: 'applicant.address', maxlength: 300 });
+  const email = field({
+    label: t('intake.email'),
+    path: 'applicant.email',
+    type: 'email',
+    maxlength: MAX.email,
+  });
+  const address = field({
+    label: t('intake.address'),
+    path: 'applicant.address',
+    maxlength: MAX.address,
+  });
   const paper = h('input', { type: 'checkbox', name: 'paper', checked: true });
   const channelBox = radios(
     'channel',

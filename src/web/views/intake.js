@@ -15,6 +15,7 @@ import { field, formAlert, keyedSubmit, radios, radioValue, setFieldError } from
 import { applicantSection } from './intake-applicant.js';
 import { intakeResult } from './intake-result.js';
 import { procedurePicker, procedureSummary } from './procedure-picker.js';
+import { MAX } from '../../shared/limits.ts';
 
 /** @typedef {import('./procedure-picker.js').Procedure} Procedure */
 
@@ -55,6 +56,7 @@ export async function intakeView(main, ctx) {
     path: 'missingOther',
     type: 'textarea',
     rows: 2,
+    maxlength: MAX.listItems * (MAX.listItem + 1), // one item (≤ MAX.listItem) per line
     hint: t('intake.onePerLine'),
   });
   const missingBox = h(
@@ -70,10 +72,17 @@ export async function intakeView(main, ctx) {
     path: 'reason',
     type: 'textarea',
     rows: 3,
+    maxlength: MAX.note,
     required: true,
   });
   reason.hidden = true;
-  const note = field({ label: t('intake.note'), path: 'note', type: 'textarea', rows: 2 });
+  const note = field({
+    label: t('intake.note'),
+    path: 'note',
+    type: 'textarea',
+    rows: 2,
+    maxlength: MAX.note,
+  });
   const decisionBox = radios(
     'decision',
     t('intake.decision'),

@@ -7,6 +7,7 @@ import { t } from '../lib/i18n.js';
 import { link, navigate } from '../lib/router.js';
 import { signIn } from '../lib/session.js';
 import { clearIssues, field, formAlert, showError } from '../lib/ui.js';
+import { MAX } from '../../shared/limits.ts';
 
 /** @type {import('../lib/router.js').View} */
 export function loginView(main, ctx) {
@@ -17,6 +18,7 @@ export function loginView(main, ctx) {
     path: 'username',
     autocomplete: 'username',
     required: true,
+    maxlength: MAX.username,
   });
   const pass = field({
     label: t('login.password'),
@@ -24,6 +26,7 @@ export function loginView(main, ctx) {
     type: 'password',
     autocomplete: 'current-password',
     required: true,
+    maxlength: 1024,
   });
   const button = h('button', { type: 'submit', class: 'btn btn-primary btn-block' }, t('login.submit'));
   const form = h(

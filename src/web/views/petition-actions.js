@@ -9,6 +9,7 @@ import { actionForm, putText } from '../lib/action-card.js';
 import { t } from '../lib/i18n.js';
 import { field } from '../lib/ui.js';
 import { checkField } from './petition-parts.js';
+import { MAX } from '../../shared/limits.ts';
 
 /** Actions that end a petition without a resolution: shown as "danger" buttons. */
 export const PETITION_DANGER = new Set(['reject', 'withdraw']);
@@ -20,8 +21,12 @@ export const PETITION_DANGER = new Set(['reject', 'withdraw']);
  * @returns {{fields: HTMLElement[], read: (req: Record<string, unknown>) => boolean}}
  */
 function partsOf(p, type) {
-  const text = (/** @type {string} */ path, /** @type {string} */ label, rows = 3) =>
-    field({ label, path, type: 'textarea', rows, required: true });
+  const text = (
+    /** @type {string} */ path,
+    /** @type {string} */ label,
+    rows = 3,
+    maxlength = /** @type {number} */ (MAX.note),
+  ) => field({ label, path, type: 'textarea', rows, required: true, maxlength });
   if (type === 'extend') {
     const reason = text('reason', t('act.reason'));
     // Each extension is a written decision (Decree 31/2019 Art. 3): its number and date.
@@ -74,6 +79,7 @@ function partsOf(p, type) {
       'result',
       t(p.kind === 'feedback' ? 'petitions.act.answer' : 'petitions.act.result'),
       5,
+      MAX.longText,
     );
     return {
       fields: [conclusion, result],
@@ -125,7 +131,13 @@ function partsOf(p, type) {
  */
 export function petitionActionForm(p, type, cb) {
   const parts = partsOf(p, type);
-  const note = field({ label: t('act.note'), path: 'note', type: 'textarea', rows: 2 });
+  const note = field({
+    label: t('act.note'),
+    path: 'note',
+    type: 'textarea',
+    rows: 2,
+    maxlength: MAX.note,
+  });
   return actionForm({
     type,
     idPrefix: 'pact',

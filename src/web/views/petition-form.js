@@ -12,6 +12,7 @@ import { link, navigate, petitionHref } from '../lib/router.js';
 import { canPetition } from '../lib/session.js';
 import { dateField, dateValue, field, formAlert, keyedSubmit, radios, radioValue, toast } from '../lib/ui.js';
 import { channels, checkField, kindText } from './petition-parts.js';
+import { MAX } from '../../shared/limits.ts';
 
 /** @param {string} value */
 function kindFieldset(value) {
@@ -71,6 +72,7 @@ export function petitionFormView(main, ctx) {
     type: 'textarea',
     rows: 6,
     required: true,
+    maxlength: MAX.longText,
   });
   const dossierCode = field({
     label: t('petitions.form.dossierCode'),
@@ -84,7 +86,7 @@ export function petitionFormView(main, ctx) {
     label: t('petitions.form.name'),
     path: 'petitioner.name',
     required: true,
-    maxlength: 200,
+    maxlength: MAX.name,
     autocomplete: 'off',
   });
   const idNumber = field({
@@ -101,7 +103,11 @@ export function petitionFormView(main, ctx) {
     inputmode: 'tel',
     maxlength: 13,
   });
-  const address = field({ label: t('intake.address'), path: 'petitioner.address', maxlength: 300 });
+  const address = field({
+    label: t('intake.address'),
+    path: 'petitioner.address',
+    maxlength: MAX.address,
+  });
   const denouncerNote = h('p', { class: 'alert alert-info' }, t('petitions.form.denouncerNote'));
 
   const knownAt = dateField({

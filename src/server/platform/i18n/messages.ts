@@ -21,6 +21,11 @@ const vi: Dict = {
   UNSUPPORTED_MEDIA_TYPE: 'Định dạng nội dung không được hỗ trợ',
   BAD_REQUEST: 'Yêu cầu không hợp lệ: {reason}',
   PAYLOAD_TOO_LARGE: 'Nội dung gửi lên quá lớn',
+  ARCHIVE_TOO_LARGE:
+    'Tệp nén “{field}” quá lớn khi giải nén (tối đa {megabytes} MB, {entries} mục, nén không quá {ratio} lần)',
+  WORK_LIMIT_EXCEEDED:
+    'Tài liệu quá lớn để tạo trong giới hạn cho phép ({seconds} giây, {megabytes} MB bộ nhớ); hãy thu hẹp nội dung hoặc khoảng thời gian',
+  SERVER_BUSY: 'Máy chủ đang bận tạo tài liệu khác; vui lòng thử lại sau {seconds} giây',
   'calendar.INVALID_LIMIT': 'thời hạn phải là số nguyên không âm',
   'calendar.INVALID_UNIT': 'đơn vị thời hạn phải là working_day, working_hour hoặc calendar_day',
   'calendar.INVALID_CUTOFF': 'giờ chốt phải có dạng HH:MM',
@@ -60,6 +65,10 @@ const vi: Dict = {
   'cursor.invalid': 'con trỏ phân trang không hợp lệ',
   'file.empty': 'tệp tải lên trống',
   'file.type': 'chỉ nhận tệp PDF, JPEG hoặc PNG (kiểm tra theo nội dung tệp)',
+  'file.xlsx_invalid':
+    'tệp phải là bảng tính Excel (.xlsx) nguyên vẹn: tệp không phải tệp nén ZIP, bị cắt cụt hoặc có mật khẩu',
+  'file.not_workbook': 'tệp nén không phải bảng tính Excel (.xlsx): thiếu xl/workbook.xml',
+  'file.xlsx_unreadable': 'không đọc được bảng tính Excel (.xlsx): tệp bị hỏng',
   'supplement.window_passed': 'chỉ được yêu cầu bổ sung trong 3 ngày làm việc kể từ khi tiếp nhận',
   'supplement.once':
     'hồ sơ đã được yêu cầu bổ sung một lần; thành phần còn thiếu phải được yêu cầu một lần, đầy đủ',
@@ -116,6 +125,11 @@ const en: Dict = {
   UNSUPPORTED_MEDIA_TYPE: 'Unsupported content type',
   BAD_REQUEST: 'Bad request: {reason}',
   PAYLOAD_TOO_LARGE: 'Request body too large',
+  ARCHIVE_TOO_LARGE:
+    'Archive “{field}” is too large once unzipped (at most {megabytes} MB, {entries} entries, compressed at most {ratio} times)',
+  WORK_LIMIT_EXCEEDED:
+    'The document is too large to produce within the limits ({seconds} s, {megabytes} MB of memory); narrow its content or period',
+  SERVER_BUSY: 'The server is busy producing other documents; try again in {seconds} seconds',
   'calendar.INVALID_LIMIT': 'the limit must be a non-negative integer',
   'calendar.INVALID_UNIT': 'the unit must be working_day, working_hour or calendar_day',
   'calendar.INVALID_CUTOFF': 'the cut-off must be HH:MM',
@@ -156,6 +170,10 @@ const en: Dict = {
   'cursor.invalid': 'invalid pagination cursor',
   'file.empty': 'the uploaded file is empty',
   'file.type': 'only PDF, JPEG or PNG files are accepted (checked by content)',
+  'file.xlsx_invalid':
+    'the file must be an intact Excel workbook (.xlsx): it is not a ZIP file, is truncated or is password-protected',
+  'file.not_workbook': 'the archive is not an Excel workbook (.xlsx): xl/workbook.xml is missing',
+  'file.xlsx_unreadable': 'the Excel workbook (.xlsx) cannot be read: the file is damaged',
   'supplement.window_passed': 'a supplement may be requested only within 3 working days of receipt',
   'supplement.once':
     'a supplement was already requested for this dossier; missing components are requested once and completely',
@@ -213,6 +231,11 @@ const ru: Dict = {
   UNSUPPORTED_MEDIA_TYPE: 'Неподдерживаемый тип содержимого',
   BAD_REQUEST: 'Неверный запрос: {reason}',
   PAYLOAD_TOO_LARGE: 'Слишком большой запрос',
+  ARCHIVE_TOO_LARGE:
+    'Архив «{field}» слишком велик после распаковки (не более {megabytes} МБ, {entries} файлов, степень сжатия не более {ratio})',
+  WORK_LIMIT_EXCEEDED:
+    'Документ слишком велик, чтобы сформировать его в пределах ограничений ({seconds} с, {megabytes} МБ памяти); сократите содержимое или период',
+  SERVER_BUSY: 'Сервер занят формированием других документов; повторите через {seconds} с',
   'calendar.INVALID_LIMIT': 'срок должен быть целым неотрицательным числом',
   'calendar.INVALID_UNIT': 'единица срока: working_day, working_hour или calendar_day',
   'calendar.INVALID_CUTOFF': 'время отсечки в формате ЧЧ:ММ',
@@ -252,6 +275,10 @@ const ru: Dict = {
   'cursor.invalid': 'неверный курсор страницы',
   'file.empty': 'загруженный файл пуст',
   'file.type': 'принимаются только PDF, JPEG или PNG (проверяется по содержимому)',
+  'file.xlsx_invalid':
+    'файл должен быть целой книгой Excel (.xlsx): это не ZIP-архив, он обрезан или защищён паролем',
+  'file.not_workbook': 'архив не является книгой Excel (.xlsx): нет xl/workbook.xml',
+  'file.xlsx_unreadable': 'не удаётся прочитать книгу Excel (.xlsx): файл повреждён',
   'supplement.window_passed': 'дополнение можно запросить только в течение 3 рабочих дней после приёма',
   'supplement.once':
     'дополнение по этому делу уже запрашивалось; недостающее запрашивается один раз и полностью',
