@@ -36,7 +36,17 @@ declare module 'fastify' {
     config: AppConfig;
     /** The one source of time: every route passes `app.clock.now()` to its service. */
     clock: Clock;
+    /**
+     * Every route as registered (onRoute, from the first plugin on), `HEAD` twins included: the authorisation
+     * matrix (test/security/authorization-matrix.test.ts) fails on a route that has no entry in its policy table.
+     */
+    routeTable: readonly RouteEntry[];
   }
+}
+
+export interface RouteEntry {
+  method: string;
+  url: string;
 }
 
 export interface BuildAppOptions {
@@ -88,6 +98,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.decorate('dialect', options.dialect);
   app.decorate('config', options.config);
   app.decorate('clock', options.clock ?? systemClock);
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routeTable.push({ method, url: route.url });
+  });
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
