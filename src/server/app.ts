@@ -11,6 +11,7 @@ import type { Database } from './db/schema.ts';
 import { installAuth } from './accounts/auth.hook.ts';
 import { frameworkErrorHandler, installErrorHandler } from './platform/error-handler.ts';
 import { installNoStore } from './platform/no-store.ts';
+import { installNulGuard } from './platform/nul-guard.ts';
 import type { AppInstance } from './platform/types.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import { zodValidatorCompiler } from './platform/validation.ts';
@@ -107,6 +108,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
   installNoStore(app);
+  installNulGuard(app);
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
