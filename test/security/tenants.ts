@@ -44,22 +44,27 @@ const nextAddress = () => {
   return `127.${(address >> 16) & 255}.${(address >> 8) & 255}.${address & 255}`;
 };
 
+/** A request to a URL as a caller (no cookie: anonymous), from a client address of its own. */
+export function requestTo(
+  method: string,
+  url: string,
+  cookie?: string,
+): InjectOptions & { headers: Record<string, string> } {
+  const headers: Record<string, string> = { 'accept-language': 'vi' };
+  if (cookie) headers.cookie = cookie;
+  return { method: method as InjectOptions['method'], url, headers, remoteAddress: nextAddress() };
+}
+
+/** A route's sample as an inject request. */
 export function injectOptions(
   method: string,
   template: string,
   sample: Sample,
   cookie?: string,
 ): InjectOptions {
-  const headers: Record<string, string> = { 'accept-language': 'vi' };
-  if (cookie) headers.cookie = cookie;
-  const options: InjectOptions = {
-    method: method as InjectOptions['method'],
-    url: urlOf(template, sample),
-    headers,
-    remoteAddress: nextAddress(),
-  };
+  const options = requestTo(method, urlOf(template, sample), cookie);
   if (sample.raw) {
-    headers['content-type'] = sample.raw.contentType;
+    options.headers['content-type'] = sample.raw.contentType;
     options.payload = sample.raw.bytes;
   } else if (sample.body !== undefined) options.payload = sample.body as InjectOptions['payload'];
   return options;
