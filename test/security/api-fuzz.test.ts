@@ -322,61 +322,65 @@ for (const dialect of DIALECTS) {
       return role ? ['system_admin', role] : ['system_admin'];
     };
 
-    it('every operation: no 5xx, errors in shape, nothing written by a refusal, none slow', async () => {
-      const problems: Problem[] = [];
-      for (const [index, op] of ops.entries()) {
-        for (const caller of callersOf(op.policy)) {
-          const cookie = caller === 'anonymous' ? undefined : s.cookies.get(caller);
-          const sample = op.policy.sample({ at: s.targets.own, seq: index });
-          const requests = [
-            ...(caller === 'system_admin' ? fixedRequests(op, sample) : []),
-            ...fc.sample(requestsFor(op, sample), { seed: SEED + index, numRuns: RUNS }),
-          ];
-          for (const r of requests) {
-            const before = await counts();
-            const started = performance.now();
-            const res = await s.h.app.inject(injectOf(op, r, cookie));
-            const ms = performance.now() - started;
-            slowest.push({ route: op.route, ms, mutation: r.mutation });
-            statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
-            const report = (kind: ProblemKind, detail: string) =>
-              problems.push({
-                route: op.route,
-                kind,
-                caller,
-                status: res.statusCode,
-                ms,
-                mutation: r.mutation,
-                detail,
-              });
-            if (res.statusCode >= 500) report('5xx', res.body.slice(0, 300));
-            if (res.statusCode >= 400) {
-              const shape = errorShapeProblem(res.body);
-              if (shape) report('shape', shape);
+    it(
+      'every operation: no 5xx, errors in shape, nothing written by a refusal, none slow',
+      async () => {
+        const problems: Problem[] = [];
+        for (const [index, op] of ops.entries()) {
+          for (const caller of callersOf(op.policy)) {
+            const cookie = caller === 'anonymous' ? undefined : s.cookies.get(caller);
+            const sample = op.policy.sample({ at: s.targets.own, seq: index });
+            const requests = [
+              ...(caller === 'system_admin' ? fixedRequests(op, sample) : []),
+              ...fc.sample(requestsFor(op, sample), { seed: SEED + index, numRuns: RUNS }),
+            ];
+            for (const r of requests) {
+              const before = await counts();
+              const started = performance.now();
+              const res = await s.h.app.inject(injectOf(op, r, cookie));
+              const ms = performance.now() - started;
+              slowest.push({ route: op.route, ms, mutation: r.mutation });
+              statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
+              const report = (kind: ProblemKind, detail: string) =>
+                problems.push({
+                  route: op.route,
+                  kind,
+                  caller,
+                  status: res.statusCode,
+                  ms,
+                  mutation: r.mutation,
+                  detail,
+                });
+              if (res.statusCode >= 500) report('5xx', res.body.slice(0, 300));
+              if (res.statusCode >= 400) {
+                const shape = errorShapeProblem(res.body);
+                if (shape) report('shape', shape);
+              }
+              if (res.statusCode >= 400 && res.statusCode < 500) {
+                const after = await counts();
+                const audited = res.statusCode === 401 || res.statusCode === 403;
+                const changed = WATCHED.filter(
+                  (t) => after[t] !== before[t] && !(audited && t === 'audit_log'),
+                );
+                if (changed.length)
+                  report('write', changed.map((t) => `${t} ${before[t]} → ${after[t]}`).join(', '));
+              }
+              if (ms > SLOW_MS) report('slow', `${ms.toFixed(0)} ms`);
             }
-            if (res.statusCode >= 400 && res.statusCode < 500) {
-              const after = await counts();
-              const audited = res.statusCode === 401 || res.statusCode === 403;
-              const changed = WATCHED.filter(
-                (t) => after[t] !== before[t] && !(audited && t === 'audit_log'),
-              );
-              if (changed.length)
-                report('write', changed.map((t) => `${t} ${before[t]} → ${after[t]}`).join(', '));
-            }
-            if (ms > SLOW_MS) report('slow', `${ms.toFixed(0)} ms`);
           }
         }
-      }
-      const known = problems.filter(isKnown);
-      if (known.length)
-        console.info(
-          `API fuzz on ${dialect}: ${known.length} known gaps met:\n` +
-            [...new Set(known.map((p) => `  ${p.route} ${p.kind}`))].join('\n'),
-        );
-      const unknown = problems
-        .filter((p) => !isKnown(p))
-        .map((p) => `${p.route} as ${p.caller} [${p.mutation}] → ${p.status} ${p.kind}: ${p.detail}`);
-      expect([...new Set(unknown)]).toEqual([]);
-    }, 600_000);
+        const known = problems.filter(isKnown);
+        if (known.length)
+          console.info(
+            `API fuzz on ${dialect}: ${known.length} known gaps met:\n` +
+              [...new Set(known.map((p) => `  ${p.route} ${p.kind}`))].join('\n'),
+          );
+        const unknown = problems
+          .filter((p) => !isKnown(p))
+          .map((p) => `${p.route} as ${p.caller} [${p.mutation}] → ${p.status} ${p.kind}: ${p.detail}`);
+        expect([...new Set(unknown)]).toEqual([]);
+      },
+      Math.max(600_000, RUNS * 20_000),
+    );
   });
 }
