@@ -1,5 +1,4 @@
 import fc from 'fast-check';
-import { sql } from 'kysely';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../../src/server/accounts/roles.ts';
@@ -15,7 +14,7 @@ import {
   type FuzzRequest,
   type JsonSchema,
 } from './fuzz-values.ts';
-import { openTenants, requestTo, type Tenants } from './tenants.ts';
+import { changedTables, openTenants, requestTo, rowCounts, type Tenants } from './tenants.ts';
 
 /**
  * The API fuzz test: every operation of the OpenAPI document that takes input (path, query, body), called with
@@ -49,39 +48,27 @@ interface Problem {
  * Failures known to be fixed by work in progress elsewhere, each with its finding (security issue 10); the work
  * that fixes one removes its line. A listed gap that no longer occurs is not an error (the runs are samples).
  */
-const KNOWN_GAPS: { finding: string; route: string; kind: ProblemKind; mutation: RegExp; why: string }[] = [
+const KNOWN_GAPS: { finding: string; route: RegExp; kind: ProblemKind; mutation: RegExp; why: string }[] = [
   {
     finding: 'finding 5 (bounds) and 11 (lowfind)',
-    route: 'POST /api/procedures/import',
+    route: /^POST \/api\/procedures\/import$/,
     kind: '5xx',
     mutation: /spreadsheetml/,
     why: 'a malformed XLSX upload throws in the Excel reader: 500 instead of 400',
   },
+  {
+    finding: 'finding 5 (bounds)',
+    route: /^GET \/api\/(registers\/dossiers\.(pdf|xlsx)|reports\/period|dossiers\/:code\/documents\/.*)$/,
+    kind: 'slow',
+    mutation: /./,
+    why:
+      'PDF and Excel are rendered on the event loop (a worker pool with limits is to come): a register over a ' +
+      'long period took just over a second on a busy machine',
+  },
 ];
 
 const isKnown = (p: Problem) =>
-  KNOWN_GAPS.some((g) => g.route === p.route && g.kind === p.kind && g.mutation.test(p.mutation));
-
-/** Tables whose row counts a refused request must leave as they were (audit_log: the audit chain's length). */
-const WATCHED = [
-  'users',
-  'sessions',
-  'staff_fields',
-  'audit_log',
-  'settings',
-  'calendar_versions',
-  'procedures',
-  'dossiers',
-  'attachments',
-  'dossier_actions',
-  'dossier_dues',
-  'dossier_suspensions',
-  'idempotency_keys',
-  'petitions',
-  'petition_actions',
-  'tasks',
-  'task_actions',
-] as const;
+  KNOWN_GAPS.some((g) => g.route.test(p.route) && g.kind === p.kind && g.mutation.test(p.mutation));
 
 interface OpenApiParameter {
   in: 'path' | 'query' | 'header';
@@ -304,14 +291,6 @@ for (const dialect of DIALECTS) {
       await s?.h.close();
     });
 
-    const counts = async (): Promise<Record<string, number>> => {
-      const columns = WATCHED.map((t) => `(select count(*) from ${t}) as ${t}`).join(', ');
-      const { rows } = await sql<Record<string, string | number>>`select ${sql.raw(columns)}`.execute(
-        s.h.t.db,
-      );
-      return Object.fromEntries(Object.entries(rows[0]!).map(([k, v]) => [k, Number(v)]));
-    };
-
     it('finds operations to fuzz in the OpenAPI document', () => {
       expect(ops.length).toBeGreaterThan(30);
     });
@@ -335,7 +314,7 @@ for (const dialect of DIALECTS) {
               ...fc.sample(requestsFor(op, sample), { seed: SEED + index, numRuns: RUNS }),
             ];
             for (const r of requests) {
-              const before = await counts();
+              const before = await rowCounts(s.h);
               const started = performance.now();
               const res = await s.h.app.inject(injectOf(op, r, cookie));
               const ms = performance.now() - started;
@@ -357,13 +336,9 @@ for (const dialect of DIALECTS) {
                 if (shape) report('shape', shape);
               }
               if (res.statusCode >= 400 && res.statusCode < 500) {
-                const after = await counts();
                 const audited = res.statusCode === 401 || res.statusCode === 403;
-                const changed = WATCHED.filter(
-                  (t) => after[t] !== before[t] && !(audited && t === 'audit_log'),
-                );
-                if (changed.length)
-                  report('write', changed.map((t) => `${t} ${before[t]} → ${after[t]}`).join(', '));
+                const changed = changedTables(before, await rowCounts(s.h), audited);
+                if (changed.length) report('write', changed.join(', '));
               }
               if (ms > SLOW_MS) report('slow', `${ms.toFixed(0)} ms`);
             }

@@ -11,14 +11,15 @@ import {
   type Place,
   type RouteCase,
 } from './route-policy.ts';
-import { actorName, openTenants, type Tenants } from './tenants.ts';
+import { actorName, changedTables, openTenants, rowCounts, type Tenants } from './tenants.ts';
 
 /**
  * The authorisation matrix: every route the app registers (its onRoute table), called by every role and
  * anonymously, on a target in the caller's commune, in another commune of its province and in another province,
  * must answer as the policy table (route-policy.ts) says: allowed (2xx, or a 4xx of validation, conflict or
  * rule: the caller got past the checks), 401 for an anonymous caller it refuses, 403 or 404 for an officer it
- * refuses; never a 5xx. A 2xx to an officer never carries an identifier of a tenant outside their reach.
+ * refuses; never a 5xx. A refusal writes nothing but its audit entry, a GET's HEAD twin answers an anonymous caller
+ * alike, and a 2xx to an officer never carries an identifier of a tenant outside their reach.
  * Who may manage which account (finding 1) is checked role against role in
  * src/server/accounts/account.manage.matrix.test.ts; here the account routes are checked for scope.
  */
@@ -97,10 +98,22 @@ for (const dialect of DIALECTS) {
                   : c.freshSession
                     ? await s.h.login(actorName(caller))
                     : s.cookies.get(caller);
+              const expected = expectedOf(c, caller, place);
+              const before = expected === 'allowed' ? undefined : await rowCounts(s.h);
               const res = await s.send(method, template, sample, cookie);
               const got = outcomeOf(res.statusCode);
-              const expected = expectedOf(c, caller, place);
               const where = `${c.label ? `[${c.label}] ` : ''}${caller} at ${place}`;
+              // A refusal writes nothing but its audit entry.
+              const changed =
+                before && got !== 'allowed' ? changedTables(before, await rowCounts(s.h), true) : [];
+              if (changed.length)
+                problems.push(`${where}: refused (${res.statusCode}) but wrote ${changed.join(', ')}`);
+              // Fastify's HEAD twin of a GET route answers an anonymous caller alike.
+              if (method === 'GET' && caller === 'anonymous') {
+                const head = await s.send('HEAD', template, sample);
+                if (outcomeOf(head.statusCode) !== got)
+                  problems.push(`${where}: HEAD answered ${head.statusCode}, GET ${res.statusCode}`);
+              }
               if (got !== expected) {
                 const gap = KNOWN_GAPS.find((g) => g.route === route && g.caller === caller);
                 if (gap && got !== 'server error') gapsSeen.add(`${route} ${caller}`);

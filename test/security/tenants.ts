@@ -4,6 +4,7 @@
  * accounts to act on, so every route with a :code has a real target in every tenant.
  */
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { sql } from 'kysely';
 import { createUser } from '../../src/server/accounts/account.service.ts';
 import { ROLES, type Role } from '../../src/server/accounts/roles.ts';
 import { ensureCatalog } from '../../src/server/procedures/procedure.service.ts';
@@ -25,6 +26,42 @@ import {
 } from './route-policy.ts';
 
 export const actorName = (role: Role): string => `actor.${role.replaceAll('_', '-')}`;
+
+/** Tables whose row counts a refused request must leave as they were (audit_log: the audit chain's length). */
+export const WATCHED_TABLES = [
+  'users',
+  'sessions',
+  'staff_fields',
+  'audit_log',
+  'settings',
+  'calendar_versions',
+  'procedures',
+  'dossiers',
+  'attachments',
+  'dossier_actions',
+  'dossier_dues',
+  'dossier_suspensions',
+  'idempotency_keys',
+  'petitions',
+  'petition_actions',
+  'tasks',
+  'task_actions',
+] as const;
+export type RowCounts = Record<(typeof WATCHED_TABLES)[number], number>;
+
+/** The watched tables' row counts, in one query. */
+export async function rowCounts(h: TestApp): Promise<RowCounts> {
+  const columns = WATCHED_TABLES.map((t) => `(select count(*) from ${t}) as ${t}`).join(', ');
+  const { rows } = await sql<Record<string, string | number>>`select ${sql.raw(columns)}`.execute(h.t.db);
+  return Object.fromEntries(Object.entries(rows[0]!).map(([k, v]) => [k, Number(v)])) as RowCounts;
+}
+
+/** The tables whose counts differ, as `table before → after` (audit_log left out when `auditAllowed`). */
+export function changedTables(before: RowCounts, after: RowCounts, auditAllowed: boolean): string[] {
+  return WATCHED_TABLES.filter((t) => after[t] !== before[t] && !(auditAllowed && t === 'audit_log')).map(
+    (t) => `${t} ${before[t]} → ${after[t]}`,
+  );
+}
 
 export interface Tenants {
   h: TestApp;
