@@ -11,6 +11,7 @@ import type { Database } from './db/schema.ts';
 import { installAuth } from './accounts/auth.hook.ts';
 import { frameworkErrorHandler, installErrorHandler } from './platform/error-handler.ts';
 import { installNoStore } from './platform/no-store.ts';
+import { installNulGuard } from './platform/nul-guard.ts';
 import type { AppInstance } from './platform/types.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import { installPlainTextGuard, zodValidatorCompiler } from './platform/validation.ts';
@@ -47,7 +48,17 @@ declare module 'fastify' {
     files: FileStore;
     /** PDF and Excel work, off the event loop (render/render.worker.ts); closed with the app. */
     render: WorkerPool<RenderJobs>;
+    /**
+     * Every route as registered (onRoute, from the first plugin on), `HEAD` twins included: the authorisation
+     * matrix (test/security/authorization-matrix.test.ts) fails on a route that has no entry in its policy table.
+     */
+    routeTable: readonly RouteEntry[];
   }
+}
+
+export interface RouteEntry {
+  method: string;
+  url: string;
 }
 
 export interface BuildAppOptions {
@@ -118,10 +129,16 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const render = new WorkerPool<RenderJobs>(renderPoolOptions(options.config));
   app.decorate('render', render);
   app.addHook('onClose', () => render.close());
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routeTable.push({ method, url: route.url });
+  });
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
   installNoStore(app);
+  installNulGuard(app);
 
   installPlainTextGuard(app);
 

@@ -10,13 +10,7 @@ import { pickLocale } from '../platform/i18n/locale.ts';
 import type { AppInstance } from '../platform/types.ts';
 import { getUnit } from '../units/unit.service.ts';
 import { presentProcedure } from './procedure.presenter.ts';
-import {
-  ZCatalogImport,
-  ZCatalogProcedure,
-  ZProcedureGetQuery,
-  ZProcedureItem,
-  ZProcedureQuery,
-} from './procedure.schemas.ts';
+import { ZCatalogImport, ZProcedureGetQuery, ZProcedureItem, ZProcedureQuery } from './procedure.schemas.ts';
 import { auditCatalogRefusal, effectiveTerms, effectiveTermsOfAll } from './procedure-override.service.ts';
 import {
   adviseCompetence,

@@ -108,6 +108,7 @@ const vi: Dict = {
   'rule.provinceCode': 'mã tỉnh gồm 2 chữ số',
   'rule.required': 'bắt buộc',
   'rule.unitUnknown': 'không có đơn vị hành chính hiện hành với mã này',
+  'rule.noNul': 'không được chứa ký tự NUL (U+0000)',
 };
 
 const en: Dict = {
@@ -213,6 +214,7 @@ const en: Dict = {
   'rule.provinceCode': 'a province code has 2 digits',
   'rule.required': 'required',
   'rule.unitUnknown': 'no current administrative unit has this code',
+  'rule.noNul': 'must not contain the NUL character (U+0000)',
 };
 
 const ru: Dict = {
@@ -318,6 +320,7 @@ const ru: Dict = {
   'rule.provinceCode': 'код провинции: 2 цифры',
   'rule.required': 'обязательно',
   'rule.unitUnknown': 'нет действующей административной единицы с таким кодом',
+  'rule.noNul': 'не должно содержать символ NUL (U+0000)',
 };
 
 const DICTS: Record<Locale, Dict> = { vi, en, ru };
