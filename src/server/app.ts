@@ -9,6 +9,7 @@ import type { AppConfig } from './config.ts';
 import type { DialectName } from './db/connect.ts';
 import type { Database } from './db/schema.ts';
 import { installAuth } from './accounts/auth.hook.ts';
+import { installSignInGate } from './accounts/public-routes.ts';
 import { frameworkErrorHandler, installErrorHandler } from './platform/error-handler.ts';
 import { installNoStore } from './platform/no-store.ts';
 import { installNulGuard } from './platform/nul-guard.ts';
@@ -138,6 +139,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
   installNoStore(app);
+  // An anonymous caller of a route that needs a session is 401 before any input check (accounts/public-routes.ts).
+  installSignInGate(app);
   installNulGuard(app);
 
   installPlainTextGuard(app);

@@ -1,3 +1,4 @@
+import { isPublicRoute } from '../../src/server/accounts/public-routes.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../../src/server/accounts/roles.ts';
 import { DIALECTS } from '../support/db.ts';
@@ -59,6 +60,34 @@ for (const dialect of DIALECTS) {
             const t = s.targets[p];
             return [t.dossier, t.petition, t.denunciation, t.task, t.user, t.person];
           });
+
+    it('answers an anonymous caller 401 before checking its input, on every route that is not public', async () => {
+      const problems: string[] = [];
+      for (const [route, entry] of Object.entries(ROUTE_POLICY)) {
+        const [method, template] = route.split(' ') as [string, string];
+        const isPublic = casesOf(entry).some((c) => c.who('anonymous', 'own'));
+        if (isPublicRoute(method, template) !== isPublic)
+          problems.push(`${route}: public in the policy table ${isPublic}, on the server ${!isPublic}`);
+        if (isPublic || !template.startsWith('/api/')) continue;
+        // Every parameter, query and body field wrong: a route that validated first would answer 400.
+        const params = Object.fromEntries(
+          [...template.matchAll(/:([A-Za-z]+)/g)].map((m) => [m[1], '%00bad']),
+        );
+        const sample = {
+          params,
+          query: { unit: 'not-a-unit', limit: '-1' },
+          body: { type: 42, unexpected: [] },
+        };
+        const res = await s.send(
+          method,
+          template,
+          method === 'GET' ? { ...sample, body: undefined } : sample,
+        );
+        if (res.statusCode !== 401)
+          problems.push(`${route}: anonymous with invalid input got ${res.statusCode}`);
+      }
+      expect(problems).toEqual([]);
+    });
 
     it('every route has an entry in the policy table, and every entry a route', () => {
       const registered = s.h.app.routeTable.map((r) => `${r.method} ${r.url}`);
