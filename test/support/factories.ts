@@ -15,6 +15,8 @@ export async function insertUnits(
     areaKm2?: number;
     population?: number;
     ethnicMinorityShare?: number;
+    areaClasses?: string[];
+    areaClassSource?: string;
   }[],
 ): Promise<void> {
   await db
@@ -45,6 +47,8 @@ export async function insertUnits(
         area_km2: u.areaKm2 ?? null,
         population: u.population ?? null,
         ethnic_minority_share: u.ethnicMinorityShare ?? null,
+        area_classes: JSON.stringify(u.areaClasses ?? []),
+        area_class_source: u.areaClassSource ?? null,
       })),
     )
     .execute();

@@ -94,6 +94,8 @@ const vi: Dict = {
   'rule.provinceCode': 'mã tỉnh gồm 2 chữ số',
   'rule.required': 'bắt buộc',
   'rule.unitUnknown': 'không có đơn vị hành chính hiện hành với mã này',
+  'rule.areaClassSource':
+    'phân loại khu vực (miền núi, biên giới, hải đảo, vùng khó khăn) phải ghi văn bản phân loại (số, ngày quyết định)',
 };
 
 const en: Dict = {
@@ -185,6 +187,8 @@ const en: Dict = {
   'rule.provinceCode': 'a province code has 2 digits',
   'rule.required': 'required',
   'rule.unitUnknown': 'no current administrative unit has this code',
+  'rule.areaClassSource':
+    'an area classification (mountainous, border, island, hardship) must name the act that classified it (number, date)',
 };
 
 const ru: Dict = {
@@ -276,6 +280,8 @@ const ru: Dict = {
   'rule.provinceCode': 'код провинции: 2 цифры',
   'rule.required': 'обязательно',
   'rule.unitUnknown': 'нет действующей административной единицы с таким кодом',
+  'rule.areaClassSource':
+    'для классификации местности (горная, приграничная, островная, трудная) укажите акт о ней (номер, дата)',
 };
 
 const DICTS: Record<Locale, Dict> = { vi, en, ru };
