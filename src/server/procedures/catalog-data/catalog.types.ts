@@ -2,6 +2,7 @@
  * Types of the built-in procedure catalog (danh mục thủ tục hành chính).
  * Other modules code against these shapes: change them only together with their users.
  */
+import type { AreaLimit } from '../../../shared/area/area-limit.ts';
 
 /** Who decides: the commune, the province, a delegated body, or a vertical sector (police, tax, social insurance). */
 export type Competence = 'commune' | 'province' | 'delegated' | 'vertical';
@@ -11,7 +12,6 @@ export type LimitUnit = 'working_day' | 'working_hour' | 'calendar_day';
 
 /** Area classes and area limits: see src/shared/area/area-limit.ts. */
 export type { AreaClass, AreaLimit } from '../../../shared/area/area-limit.ts';
-import type { AreaLimit } from '../../../shared/area/area-limit.ts';
 
 /** Internal processing steps that share the limit. */
 export type StepKey = 'receive' | 'assign' | 'appraise' | 'approve' | 'sign' | 'return';
