@@ -15,6 +15,8 @@ export async function insertUnits(
     areaKm2?: number;
     population?: number;
     ethnicMinorityShare?: number;
+    areaClasses?: string[];
+    areaClassSource?: string;
   }[],
 ): Promise<void> {
   await db
@@ -45,15 +47,23 @@ export async function insertUnits(
         area_km2: u.areaKm2 ?? null,
         population: u.population ?? null,
         ethnic_minority_share: u.ethnicMinorityShare ?? null,
+        area_classes: JSON.stringify(u.areaClasses ?? []),
+        area_class_source: u.areaClassSource ?? null,
       })),
     )
     .execute();
 }
 
+const LAM_DONG_MOUNTAINOUS = {
+  areaClasses: ['mountainous'],
+  areaClassSource: 'Quyết định 2284/QĐ-UBND ngày 25/11/2025 của Ủy ban nhân dân tỉnh Lâm Đồng',
+};
+
 export const LAM_DONG_SAMPLE = [
   { code: '68', name: 'Tỉnh Lâm Đồng', provinceCode: '68' },
-  { code: '25000', name: 'Xã Di Linh', provinceCode: '68' },
-  { code: '25015', name: 'Xã Gia Hiệp', provinceCode: '68' },
+  // Mountainous communes: Quyết định 2284/QĐ-UBND ngày 25/11/2025 of Lâm Đồng (src/server/units/unit.profiles.ts)
+  { code: '25000', name: 'Xã Di Linh', provinceCode: '68', ...LAM_DONG_MOUNTAINOUS },
+  { code: '25015', name: 'Xã Gia Hiệp', provinceCode: '68', ...LAM_DONG_MOUNTAINOUS },
   { code: '01', name: 'Thành phố Hà Nội', provinceCode: '01', type: 'city' },
   { code: '00004', name: 'Phường Ba Đình', provinceCode: '01', type: 'ward' },
 ];

@@ -10,6 +10,7 @@ import { loadCalendar } from '../calendar/calendar.service.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError, type FieldIssue } from '../platform/app-error.ts';
 import { getProcedure, adviseCompetence } from '../procedures/procedure.service.ts';
+import { limitFor } from '../procedures/procedure.model.ts';
 import { effectiveTerms, type EffectiveTerms } from '../procedures/procedure-override.service.ts';
 import { getUnit } from '../units/unit.service.ts';
 import { agencyCodeOf, nextDossierCode } from './dossier-code.ts';
@@ -30,6 +31,19 @@ export interface DossierTerms {
   components: EffectiveTerms['components'];
   notes: string | null;
   override: { provinceCode: string; version: number } | null;
+}
+
+/**
+ * Which limit applied at intake (kept in `data.limitApplied`): the procedure's own (`standard`) or its area limit
+ * because the commune is classified mountainous, border, island or hardship, with the article granting it and the
+ * act that classified the commune.
+ */
+export interface LimitApplied {
+  kind: 'standard' | 'area';
+  areaClasses: string[];
+  basis: string | null;
+  standard: { value: number; unit: string; cutoff: string | null };
+  unitAreaClassSource: string | null;
 }
 
 export interface IntakeContext {
@@ -123,11 +137,10 @@ export async function intake(
   const received = status === 'received';
   const calendar = await loadCalendar(trx, unit.provinceCode);
   const acceptBy = actor ? null : calendar.addWorkingHours(ctx.now, ONLINE_ACCEPTANCE_HOURS);
-  const limit = {
-    value: procedure.limit_value,
-    unit: procedure.limit_unit as 'working_day',
-    cutoff: procedure.limit_cutoff ?? undefined,
-  };
+  // The procedure's limit, or its area limit in a mountainous, border, island or hardship commune (issue 11); the
+  // dossier keeps the one that applied (limit_* columns and data.limitApplied), later steps count from it.
+  const applied = limitFor(procedure, unit.areaClasses);
+  const limit = { value: applied.value, unit: applied.unit, cutoff: applied.cutoff ?? undefined };
   const dueAt = received ? calendar.due(ctx.now, limit) : null;
   const agencyCode = await agencyCodeOf(trx, unit.code, unit.provinceCode, ctx.agencyPrefix);
   const code = await nextDossierCode(trx, agencyCode, ctx.now);
@@ -174,9 +187,9 @@ export async function intake(
     delivered_at: null,
     extension_count: 0,
     assignee_id: null,
-    limit_value: procedure.limit_value,
-    limit_unit: procedure.limit_unit,
-    limit_cutoff: procedure.limit_cutoff,
+    limit_value: applied.value,
+    limit_unit: applied.unit,
+    limit_cutoff: applied.cutoff,
     source: 'live',
     idempotency_key: ctx.idempotencyKey ?? null,
     action_count: 1,
@@ -191,6 +204,17 @@ export async function intake(
       paper: input.paper,
       acceptBy,
       competence: advice,
+      limitApplied: {
+        kind: applied.kind,
+        areaClasses: applied.areaClasses,
+        basis: applied.basis,
+        standard: {
+          value: procedure.limit_value,
+          unit: procedure.limit_unit,
+          cutoff: procedure.limit_cutoff,
+        },
+        unitAreaClassSource: applied.kind === 'area' ? unit.areaClassSource : null,
+      } satisfies LimitApplied,
       transfers,
       terms: {
         fee: terms.fee,
@@ -231,7 +255,7 @@ export async function intake(
       unitCode: unit.code,
       provinceCode: unit.provinceCode,
       ip: ctx.ip ?? null,
-      details: { procedure: procedure.code, channel: input.channel },
+      details: { procedure: procedure.code, channel: input.channel, limit: applied.kind },
     },
     ctx.now,
   );

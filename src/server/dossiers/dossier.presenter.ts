@@ -23,7 +23,10 @@ export function presentDossier(
   assignees: Map<string, AssigneeName>,
   actions?: DossierActionRow[],
 ): TDossier {
-  const data = JSON.parse(d.data) as { transfers?: Record<string, unknown>[] };
+  const data = JSON.parse(d.data) as {
+    transfers?: Record<string, unknown>[];
+    limitApplied?: { kind: 'standard' | 'area'; areaClasses: string[]; basis: string | null };
+  };
   return {
     code: d.code,
     status: d.status as DossierStatus,
@@ -49,7 +52,14 @@ export function presentDossier(
     extensionCount: d.extension_count,
     assignee: d.assignee_id ? (assignees.get(d.assignee_id)?.username ?? null) : null,
     assigneeName: d.assignee_id ? (assignees.get(d.assignee_id)?.name ?? null) : null,
-    limit: { value: d.limit_value, unit: d.limit_unit, cutoff: d.limit_cutoff },
+    limit: {
+      value: d.limit_value,
+      unit: d.limit_unit,
+      cutoff: d.limit_cutoff,
+      kind: data.limitApplied?.kind ?? 'standard',
+      areaClasses: data.limitApplied?.areaClasses ?? [],
+      basis: data.limitApplied?.basis ?? null,
+    },
     transfers: (data.transfers ?? []).map((t) => ({
       ...t,
       sentAt: typeof t.sentAt === 'number' ? isoOrNull(t.sentAt) : t.sentAt,

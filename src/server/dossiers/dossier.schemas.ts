@@ -139,7 +139,18 @@ export const ZDossier = z.object({
   extensionCount: z.number(),
   assignee: z.string().nullable(),
   assigneeName: z.string().nullable().describe('the assigned officer’s display name'),
-  limit: z.object({ value: z.number(), unit: z.string(), cutoff: z.string().nullable() }),
+  limit: z
+    .object({
+      value: z.number(),
+      unit: z.string(),
+      cutoff: z.string().nullable(),
+      kind: z
+        .enum(['standard', 'area'])
+        .describe('`area`: the longer limit of a mountainous, border, island or hardship commune applied'),
+      areaClasses: z.array(z.string()).describe('The commune classes that made the area limit apply'),
+      basis: z.string().nullable().describe('The article granting the area limit'),
+    })
+    .describe('The limit that applied at intake (dossiers received before issue 11 show `standard`)'),
   transfers: z.array(z.record(z.string(), z.unknown())),
   allowedActions: z.array(z.string()),
   abilities: z

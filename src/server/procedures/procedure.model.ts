@@ -1,5 +1,11 @@
 import { foldVietnamese } from '../../shared/text/fold.ts';
-import type { CatalogProcedure } from './catalog-data/catalog.types.ts';
+import type { CatalogProcedure, LimitUnit } from './catalog-data/catalog.types.ts';
+import {
+  applicableLimit,
+  parseAreaLimit,
+  type AppliedLimit,
+  type AreaClass,
+} from '../../shared/area/area-limit.ts';
 import type { NewProcedure, ProcedureRow } from './procedure.table.ts';
 
 /** Catalog entry → row. */
@@ -18,6 +24,7 @@ export function toProcedureRow(
     limit_value: p.limit.value,
     limit_unit: p.limit.unit,
     limit_cutoff: p.limit.cutoff ?? null,
+    area_limit: p.areaLimit ? JSON.stringify(p.areaLimit) : null,
     fee_amount: p.fee.amount,
     fee_text: p.fee.text,
     online_level: p.onlineLevel,
@@ -46,6 +53,7 @@ export function toCatalogProcedure(row: ProcedureRow): CatalogProcedure {
       unit: row.limit_unit as CatalogProcedure['limit']['unit'],
       ...(row.limit_cutoff ? { cutoff: row.limit_cutoff } : {}),
     },
+    ...(row.area_limit ? { areaLimit: parseAreaLimit(row.area_limit)! } : {}),
     fee: { amount: row.fee_amount, text: row.fee_text },
     components: JSON.parse(row.components) as CatalogProcedure['components'],
     onlineLevel: row.online_level as CatalogProcedure['onlineLevel'],
@@ -60,3 +68,15 @@ export function toCatalogProcedure(row: ProcedureRow): CatalogProcedure {
 /** Procedures a commune decides itself; anything else is forwarded (liên thông) to the competent agency. */
 export const isCommuneCompetence = (competence: string): boolean =>
   competence === 'commune' || competence === 'delegated';
+
+/** The limit intake applies to this procedure in a commune of these area classes (shared/area/area-limit.ts). */
+export function limitFor(
+  row: Pick<ProcedureRow, 'limit_value' | 'limit_unit' | 'limit_cutoff' | 'area_limit'>,
+  unitAreaClasses: readonly AreaClass[],
+): AppliedLimit {
+  return applicableLimit(
+    { value: row.limit_value, unit: row.limit_unit as LimitUnit, cutoff: row.limit_cutoff },
+    parseAreaLimit(row.area_limit),
+    unitAreaClasses,
+  );
+}

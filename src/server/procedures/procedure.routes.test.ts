@@ -42,6 +42,40 @@ for (const dialect of DIALECTS) {
       expect(police.competence.competentAgency.length).toBeGreaterThan(3);
     });
 
+    it('shows the limit intake will apply in the commune asked about (issue 11, area limits)', async () => {
+      const get = async (url: string, cookie?: string) =>
+        (await h.app.inject({ method: 'GET', url, ...(cookie ? { headers: { cookie } } : {}) })).json();
+      const cases = [
+        {
+          url: '/api/procedures/1.013978?unit=25000',
+          cookie: undefined,
+          applied: { value: 30, kind: 'area' },
+        },
+        {
+          url: '/api/procedures/1.013978?unit=00004',
+          cookie: undefined,
+          applied: { value: 20, kind: 'standard' },
+        },
+        { url: '/api/procedures/1.013978', cookie: officer, applied: { value: 30, kind: 'area' } },
+        {
+          url: '/api/procedures/1.004873?unit=25000',
+          cookie: undefined,
+          applied: { value: 3, kind: 'standard' },
+        },
+      ];
+      for (const c of cases) {
+        const body = await get(c.url, c.cookie);
+        expect(body.appliedLimit, c.url).toMatchObject(c.applied);
+      }
+      const anonymous = await get('/api/procedures/1.013978');
+      expect(anonymous.appliedLimit).toBeNull();
+      expect(anonymous.limit).toMatchObject({ value: 20 });
+      expect(anonymous.areaLimit).toMatchObject({
+        value: 30,
+        areas: ['mountainous', 'border', 'island', 'hardship'],
+      });
+    });
+
     it('exports JSON that imports back unchanged', async () => {
       const exported = await h.app.inject({ method: 'GET', url: '/api/procedures/export.json' });
       const { items } = exported.json();
@@ -60,13 +94,19 @@ for (const dialect of DIALECTS) {
     });
 
     it('round-trips the catalog through Excel', async () => {
-      const buffer = await catalogToXlsx(ALL_CATALOG_PROCEDURES.slice(0, 5));
+      // the first five, and the first land certificate with its area limit (issue 11)
+      const entries = [
+        ...ALL_CATALOG_PROCEDURES.slice(0, 5),
+        ...ALL_CATALOG_PROCEDURES.filter((p) => p.areaLimit),
+      ];
+      expect(entries).toHaveLength(6);
+      const buffer = await catalogToXlsx(entries);
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(buffer as unknown as ArrayBuffer);
-      expect(wb.worksheets[0]?.rowCount).toBe(6);
+      expect(wb.worksheets[0]?.rowCount).toBe(7);
       const back = await xlsxToCatalog(buffer);
       expect(back).toEqual(
-        ALL_CATALOG_PROCEDURES.slice(0, 5).map((p) => ({
+        entries.map((p) => ({
           ...p,
           keywords: p.keywords ?? [],
           limit: { ...p.limit },

@@ -8,7 +8,8 @@ import { requireActor } from '../accounts/auth.hook.ts';
 import { localiseZodIssues } from '../platform/error-handler.ts';
 import { pickLocale } from '../platform/i18n/locale.ts';
 import type { AppInstance } from '../platform/types.ts';
-import { getUnit } from '../units/unit.service.ts';
+import { findUnitByCode, getUnit } from '../units/unit.service.ts';
+import type { AreaClass } from '../../shared/area/area-limit.ts';
 import { presentProcedure } from './procedure.presenter.ts';
 import { ZCatalogImport, ZProcedureGetQuery, ZProcedureItem, ZProcedureQuery } from './procedure.schemas.ts';
 import { auditCatalogRefusal, effectiveTerms, effectiveTermsOfAll } from './procedure-override.service.ts';
@@ -25,13 +26,24 @@ import { todayInVietnam } from '../platform/clock.ts';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
- * The province whose overrides apply to an answer: the given unit's (the public catalog of a commune), else the
- * signed-in officer's (a system administrator's too: the province of their unit); none (the national entry as it
- * is) for an anonymous caller without `?unit=`.
+ * Where an answer applies: the given unit (the public catalog of a commune), else the signed-in officer's unit (a
+ * system administrator's too); none (the national entry as it is) for an anonymous caller without `?unit=`. The
+ * province's overrides apply, and the unit's area classes select the limit intake will apply there.
  */
-async function provinceOf(app: AppInstance, request: FastifyRequest, unit?: string): Promise<string | null> {
-  if (unit) return (await getUnit(app.db, unit, { asOf: todayInVietnam(app.clock.now()) })).provinceCode; // 404 for an unknown unit
-  return request.session?.actor.provinceCode || null;
+async function placeOf(
+  app: AppInstance,
+  request: FastifyRequest,
+  unit?: string,
+): Promise<{ provinceCode: string | null; areaClasses: AreaClass[] | null }> {
+  const asOf = todayInVietnam(app.clock.now());
+  if (unit) {
+    const found = await getUnit(app.db, unit, { asOf }); // 404 for an unknown unit
+    return { provinceCode: found.provinceCode, areaClasses: found.areaClasses };
+  }
+  const actor = request.session?.actor;
+  if (!actor) return { provinceCode: null, areaClasses: null };
+  const own = actor.unitCode ? await findUnitByCode(app.db, actor.unitCode, { asOf }) : null;
+  return { provinceCode: actor.provinceCode || null, areaClasses: own?.areaClasses ?? null };
 }
 
 /**
@@ -64,10 +76,10 @@ export async function procedureRoutes(app: AppInstance): Promise<void> {
     },
     async (request) => {
       const { unit, ...filter } = request.query;
-      const province = await provinceOf(app, request, unit);
+      const place = await placeOf(app, request, unit);
       const rows = await findProcedures(app.db, filter);
-      const terms = await effectiveTermsOfAll(app.db, rows, province);
-      return { items: rows.map((row, i) => presentProcedure(row, terms[i]!)) };
+      const terms = await effectiveTermsOfAll(app.db, rows, place.provinceCode);
+      return { items: rows.map((row, i) => presentProcedure(row, terms[i]!, place.areaClasses)) };
     },
   );
 
@@ -95,10 +107,10 @@ export async function procedureRoutes(app: AppInstance): Promise<void> {
       },
     },
     async (request) => {
-      const province = await provinceOf(app, request, request.query.unit);
+      const place = await placeOf(app, request, request.query.unit);
       const row = await getProcedure(app.db, request.params.code);
-      const terms = await effectiveTerms(app.db, row, province);
-      return { ...presentProcedure(row, terms), competence: adviseCompetence(row) };
+      const terms = await effectiveTerms(app.db, row, place.provinceCode);
+      return { ...presentProcedure(row, terms, place.areaClasses), competence: adviseCompetence(row) };
     },
   );
 

@@ -1,8 +1,30 @@
 import { z } from 'zod';
 import { ZOverrideApplied } from './procedure-override.schemas.ts';
 import { MAX } from '../../shared/limits.ts';
+import { AREA_CLASSES } from '../../shared/area/area-limit.ts';
 
 const ZLimitUnit = z.enum(['working_day', 'working_hour', 'calendar_day']);
+
+/** Area classes of a commune (shared/area/area-limit.ts). */
+export const ZAreaClass = z.enum(AREA_CLASSES);
+
+/** A longer limit for mountainous, border, island or hardship communes, with the article that grants it. */
+export const ZAreaLimit = z.object({
+  value: z.number().int().min(1).max(365),
+  unit: ZLimitUnit,
+  areas: z.array(ZAreaClass).min(1).max(AREA_CLASSES.length),
+  basis: z.string().trim().min(3).max(500),
+});
+
+/** The limit that applies in the given commune (`?unit=` or the officer's own), and why. */
+export const ZAppliedLimit = z.object({
+  value: z.number(),
+  unit: z.string(),
+  cutoff: z.string().nullable(),
+  kind: z.enum(['standard', 'area']),
+  areaClasses: z.array(ZAreaClass),
+  basis: z.string().nullable(),
+});
 
 export const ZCatalogComponent = z.object({
   name: z.string().min(1).max(MAX.listItem),
@@ -27,6 +49,7 @@ export const ZCatalogProcedure = z.object({
       .regex(/^([01]\d|2[0-3]):[0-5]\d$/)
       .optional(),
   }),
+  areaLimit: ZAreaLimit.optional(),
   fee: z.object({ amount: z.number().int().min(0).max(1_000_000_000), text: z.string().max(MAX.note) }),
   components: z.array(ZCatalogComponent).max(MAX.listItems),
   onlineLevel: z.enum(['full', 'partial']),
@@ -55,6 +78,10 @@ export const ZProcedureItem = z.object({
   competentAgency: z.string(),
   onlineLevel: z.string().describe('full | partial online service'),
   limit: z.object({ value: z.number(), unit: z.string(), cutoff: z.string().nullable() }),
+  areaLimit: ZAreaLimit.nullable().describe('A longer limit for communes of these area classes (set by law)'),
+  appliedLimit: ZAppliedLimit.nullable().describe(
+    'The limit intake will apply in the commune asked about (`?unit=`, else the officer’s own); null without one',
+  ),
   fee: z.number().describe("VND (the province override's when `override.fields` has `fee`)"),
   feeText: z.string(),
   notes: z.string().nullable().describe("The province's notes for officers and the public"),

@@ -11,6 +11,7 @@ export interface ProcedureTable {
   limit_value: number;
   limit_unit: string; // working_day | working_hour | calendar_day
   limit_cutoff: string | null;
+  area_limit: string | null; // JSON AreaLimit: a longer limit for mountainous, border, island or hardship communes
   fee_amount: number;
   fee_text: string;
   online_level: string; // full | partial

@@ -30,6 +30,8 @@ const DI_LINH: Unit = {
   areaKm2: 268.28,
   population: 64179,
   ethnicMinorityShare: 35.4,
+  areaClasses: [],
+  areaClassSource: null,
   validFrom: '2025-07-01',
 };
 

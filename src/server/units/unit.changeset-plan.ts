@@ -49,6 +49,15 @@ function profileOf(patch: ProfilePatch | undefined, base: UnitVersionRow | null)
     area_km2: keep(patch?.areaKm2, base?.area_km2),
     population: keep(patch?.population, base?.population),
     ethnic_minority_share: keep(patch?.ethnicMinorityShare, base?.ethnic_minority_share),
+    // The area classification carries over to the next version unless the change set sets it.
+    area_classes:
+      patch?.areaClasses === undefined ? (base?.area_classes ?? '[]') : JSON.stringify(patch.areaClasses),
+    area_class_source:
+      patch?.areaClasses === undefined
+        ? (base?.area_class_source ?? null)
+        : patch.areaClasses.length
+          ? (patch.areaClassSource ?? null)
+          : null,
   };
 }
 

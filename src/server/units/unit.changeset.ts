@@ -14,6 +14,7 @@ import {
   insertVersions,
 } from './unit.repository.ts';
 import { PROVINCE_TYPES } from './unit.table.ts';
+import { AREA_CLASSES } from '../../shared/area/area-limit.ts';
 
 const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 const ZCommuneCode = z.string().regex(/^\d{5}$/, '@rule.unitCode');
@@ -22,11 +23,20 @@ const ZProvinceCode = z.string().regex(/^\d{2}$/, '@rule.provinceCode');
 const ZName = z.string().trim().min(3).max(120);
 
 /** Published figures; a field left out keeps its value (update) or is unknown (add, merge); null clears it. */
-export const ZUnitProfilePatch = z.object({
-  areaKm2: z.number().positive().nullable().optional(),
-  population: z.number().int().nonnegative().nullable().optional(),
-  ethnicMinorityShare: z.number().min(0).max(100).nullable().optional(),
-});
+export const ZUnitProfilePatch = z
+  .object({
+    areaKm2: z.number().positive().nullable().optional(),
+    population: z.number().int().nonnegative().nullable().optional(),
+    ethnicMinorityShare: z.number().min(0).max(100).nullable().optional(),
+    /** Mountainous, border, island, hardship: selects area limits at intake ([] clears the classification). */
+    areaClasses: z.array(z.enum(AREA_CLASSES)).max(AREA_CLASSES.length).optional(),
+    /** The act that classified the unit, e.g. "Quyết định 2284/QĐ-UBND ngày 25/11/2025 của UBND tỉnh Lâm Đồng". */
+    areaClassSource: z.string().trim().min(3).max(500).nullable().optional(),
+  })
+  .refine((p) => !p.areaClasses?.length || !!p.areaClassSource, {
+    message: '@rule.areaClassSource',
+    path: ['areaClassSource'],
+  });
 
 export const ZUnitChange = z.discriminatedUnion('kind', [
   /** A new commune (e.g. split off); formerUnits names what it came from, if anything. */

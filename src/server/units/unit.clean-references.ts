@@ -1,5 +1,5 @@
 import type { CleanCommune, CleanLineage } from './unit.clean-lineage.ts';
-import type { UnitProfile, UnitReference } from './unit.profiles.ts';
+import type { UnitAreaClassification, UnitProfile, UnitReference } from './unit.profiles.ts';
 import type { CleaningLog } from './unit.report.ts';
 
 const describe = (row: CleanLineage): string => `${row.formerCode ?? '(no code)'} ${row.formerName}`;
@@ -55,6 +55,7 @@ function checkLineage(log: CleaningLog, lineage: CleanLineage[], ref: UnitRefere
 export interface ReferenceOutcome {
   lineage: CleanLineage[];
   profiles: Map<string, UnitProfile>;
+  areaClassifications: Map<string, UnitAreaClassification>;
   discrepancies: string[];
 }
 
@@ -67,6 +68,7 @@ export function applyReferences(
 ): ReferenceOutcome {
   const byCode = new Map(communes.map((c) => [c.code, c]));
   const profiles = new Map<string, UnitProfile>();
+  const areaClassifications = new Map<string, UnitAreaClassification>();
   const discrepancies: string[] = [];
   let rows = lineage;
   for (const ref of references) {
@@ -79,6 +81,7 @@ export function applyReferences(
     }
     rows = checkLineage(log, rows, ref);
     if (ref.profile) profiles.set(ref.code, ref.profile);
+    if (ref.areaClassification) areaClassifications.set(ref.code, ref.areaClassification);
   }
-  return { lineage: rows, profiles, discrepancies };
+  return { lineage: rows, profiles, areaClassifications, discrepancies };
 }

@@ -8,7 +8,12 @@ import {
 } from './unit.clean-lineage.ts';
 import { applyReferences } from './unit.clean-references.ts';
 import { bareKey, cleanName, communeTypeOf, nameKey, padCode, provinceTypeOf } from './unit.names.ts';
-import { UNIT_REFERENCES, type UnitProfile, type UnitReference } from './unit.profiles.ts';
+import {
+  UNIT_REFERENCES,
+  type UnitAreaClassification,
+  type UnitProfile,
+  type UnitReference,
+} from './unit.profiles.ts';
 import { CleaningLog, type Correction, type CorrectionKind, type CrossCheckNote } from './unit.report.ts';
 import type { CrossCheckData, RawMapping, RawProvince, RawUnitSources, RawWard } from './unit.sources.ts';
 import { COMMUNE_TYPES, type CommuneType, type ProvinceType } from './unit.table.ts';
@@ -49,7 +54,10 @@ export interface CleaningReport {
 
 export interface CleanUnitData {
   provinces: CleanProvince[];
-  communes: (CleanCommune & { profile: UnitProfile | null })[];
+  communes: (CleanCommune & {
+    profile: UnitProfile | null;
+    areaClassification: UnitAreaClassification | null;
+  })[];
   lineage: CleanLineage[];
   report: CleaningReport;
 }
@@ -253,7 +261,11 @@ export function cleanUnitData(
   const withLineage = new Set(refs.lineage.map((l) => l.currentCode));
   return {
     provinces,
-    communes: communes.map((c) => ({ ...c, profile: refs.profiles.get(c.code) ?? null })),
+    communes: communes.map((c) => ({
+      ...c,
+      profile: refs.profiles.get(c.code) ?? null,
+      areaClassification: refs.areaClassifications.get(c.code) ?? null,
+    })),
     lineage: refs.lineage,
     report: {
       source: raw.source,

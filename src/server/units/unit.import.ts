@@ -60,6 +60,8 @@ function versionRows(data: CleanUnitData, changeSetId: string, validFrom: string
     area_km2: null,
     population: null,
     ethnic_minority_share: null,
+    area_classes: '[]',
+    area_class_source: null,
   }));
   const communes = data.communes.map((c) => ({
     ...base,
@@ -72,6 +74,8 @@ function versionRows(data: CleanUnitData, changeSetId: string, validFrom: string
     area_km2: c.profile?.areaKm2 ?? null,
     population: c.profile?.population ?? null,
     ethnic_minority_share: c.profile?.ethnicMinorityShare ?? null,
+    area_classes: JSON.stringify(c.areaClassification?.classes ?? []),
+    area_class_source: c.areaClassification?.source ?? null,
   }));
   return [...provinces, ...communes];
 }

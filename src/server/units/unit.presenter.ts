@@ -18,6 +18,8 @@ export function presentUnit(unit: Unit): TUnit {
     areaKm2: unit.areaKm2,
     population: unit.population,
     ethnicMinorityShare: unit.ethnicMinorityShare,
+    areaClasses: unit.areaClasses,
+    areaClassSource: unit.areaClassSource,
     ...(unit.resolvedFrom !== undefined ? { resolvedFrom: unit.resolvedFrom } : {}),
     ...(unit.matchedFormerUnit ? { matchedFormerUnit: presentFormerUnit(unit.matchedFormerUnit) } : {}),
   };

@@ -1,3 +1,5 @@
+import type { AreaClass } from '../../shared/area/area-limit.ts';
+
 /**
  * Reference data shipped with MộtCửa and applied on import: the published profile of a commune (area,
  * population, share of ethnic minorities) and the former units it is known to be made of. The import checks
@@ -17,6 +19,12 @@ export interface UnitProfile {
   ethnicMinorityShare: number;
 }
 
+/** How the province classified the commune for area limits, and the act that did it. */
+export interface UnitAreaClassification {
+  classes: AreaClass[];
+  source: string;
+}
+
 export interface UnitReference {
   code: string;
   name: string;
@@ -24,10 +32,20 @@ export interface UnitReference {
   /** The complete list of former units; null when the reference says nothing about lineage. */
   formerUnits: ReferenceFormerUnit[] | null;
   profile: UnitProfile | null;
+  areaClassification?: UnitAreaClassification;
   source: string;
 }
 
 const DI_LINH = { districtName: 'Huyện Di Linh', provinceName: 'Tỉnh Lâm Đồng' };
+
+/**
+ * Di Linh and Gia Hiệp are mountainous communes: Quyết định 2284/QĐ-UBND ngày 25/11/2025 of the Lâm Đồng People's
+ * Committee, as cited in issue 11. verify: the decision's text could not be read (docs/UNITS.md).
+ */
+const LAM_DONG_MOUNTAINOUS: UnitAreaClassification = {
+  classes: ['mountainous'],
+  source: 'Quyết định 2284/QĐ-UBND ngày 25/11/2025 của Ủy ban nhân dân tỉnh Lâm Đồng',
+};
 
 export const UNIT_REFERENCES: readonly UnitReference[] = [
   {
@@ -39,6 +57,7 @@ export const UNIT_REFERENCES: readonly UnitReference[] = [
       { code: '25021', name: 'Xã Tam Bố', ...DI_LINH },
     ],
     profile: { areaKm2: 324.43, population: 21_462, ethnicMinorityShare: 33.58 },
+    areaClassification: LAM_DONG_MOUNTAINOUS,
     source: "DOMAIN.md §1 (the commune's published profile, 2025)",
   },
   {
@@ -53,6 +72,7 @@ export const UNIT_REFERENCES: readonly UnitReference[] = [
     ],
     // 26,828 ha = 268.28 km²
     profile: { areaKm2: 268.28, population: 64_179, ethnicMinorityShare: 35.4 },
+    areaClassification: LAM_DONG_MOUNTAINOUS,
     source: "DOMAIN.md §1 (the commune's published profile, 2025)",
   },
   {

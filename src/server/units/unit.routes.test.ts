@@ -24,6 +24,8 @@ class QueryCounter implements KyselyPlugin {
 }
 
 const UNIT_KEYS = [
+  'areaClassSource',
+  'areaClasses',
   'areaKm2',
   'code',
   'ethnicMinorityShare',
@@ -87,6 +89,9 @@ for (const dialect of DIALECTS) {
         areaKm2: 324.43,
         population: 21462,
         ethnicMinorityShare: 33.58,
+        // Quyết định 2284/QĐ-UBND ngày 25/11/2025 (Lâm Đồng): a mountainous commune (issue 11)
+        areaClasses: ['mountainous'],
+        areaClassSource: 'Quyết định 2284/QĐ-UBND ngày 25/11/2025 của Ủy ban nhân dân tỉnh Lâm Đồng',
       });
     });
 

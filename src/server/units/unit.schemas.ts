@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AREA_CLASSES } from '../../shared/area/area-limit.ts';
 import { COMMUNE_TYPES, PROVINCE_TYPES } from './unit.table.ts';
 
 /** API schemas of the units feature (candidates for src/shared/ once the web app needs them). */
@@ -45,6 +46,13 @@ export const ZUnit = z
       .number()
       .nullable()
       .describe('Share of ethnic minorities in percent (0-100), when published'),
+    areaClasses: z
+      .array(z.enum(AREA_CLASSES))
+      .describe('Area classes (mountainous, border, island, hardship) that select longer limits at intake'),
+    areaClassSource: z
+      .string()
+      .nullable()
+      .describe('The act that classified the unit, e.g. a provincial decision'),
     resolvedFrom: z
       .string()
       .optional()

@@ -3,6 +3,7 @@ import { foldVietnamese } from '../../shared/text/fold.ts';
 import type { Database } from '../db/schema.ts';
 import { notFound } from '../platform/app-error.ts';
 import { bareKey } from './unit.names.ts';
+import { parseAreaClasses, type AreaClass } from '../../shared/area/area-limit.ts';
 import { findLineageByFormerName, findLineageOf, findSuccessors, findVersions } from './unit.repository.ts';
 import {
   COMMUNE_TYPES,
@@ -34,6 +35,10 @@ export interface Unit {
   areaKm2: number | null;
   population: number | null;
   ethnicMinorityShare: number | null;
+  /** Mountainous, border, island, hardship: selects a procedure's area limit at intake. */
+  areaClasses: AreaClass[];
+  /** The act that classified the unit; null when it has no classes. */
+  areaClassSource: string | null;
   validFrom: string;
   /** The former code the caller asked for, when it resolved through lineage to this unit. */
   resolvedFrom?: string;
@@ -100,6 +105,8 @@ async function hydrate(db: Db, rows: UnitVersionRow[], asOf: string): Promise<Un
     areaKm2: r.area_km2 === null ? null : Number(r.area_km2),
     population: r.population === null ? null : Number(r.population),
     ethnicMinorityShare: r.ethnic_minority_share === null ? null : Number(r.ethnic_minority_share),
+    areaClasses: parseAreaClasses(r.area_classes),
+    areaClassSource: r.area_class_source,
     validFrom: r.valid_from,
   }));
 }

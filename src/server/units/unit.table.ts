@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import type { Generated, Insertable, Selectable } from 'kysely';
 
 /** A set of unit changes that took effect together (an import, a merger resolution, a later adjustment). */
 export interface UnitChangeSetTable {
@@ -24,6 +24,8 @@ export interface UnitVersionTable {
   area_km2: number | null;
   population: number | null;
   ethnic_minority_share: number | null; // percent, 0-100
+  area_classes: Generated<string>; // JSON AreaClass[] (mountainous | border | island | hardship); default '[]'
+  area_class_source: string | null; // the decision that classified the unit, e.g. "Quyết định 2284/QĐ-UBND …"
 }
 
 /** A former unit (before a merger) and the current unit it became part of. */

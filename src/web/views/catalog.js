@@ -66,7 +66,24 @@ function procedureDetails(p) {
       h('dt', null, t('intake.field')),
       h('dd', null, p.field),
       h('dt', null, t('intake.limit')),
-      h('dd', null, limitText(p.limit), ' ', h('span', { class: 'tag' }, t('catalog.byLaw'))),
+      h(
+        'dd',
+        null,
+        limitText(p.limit),
+        ' ',
+        h('span', { class: 'tag' }, t('catalog.byLaw')),
+        // the longer limit of mountainous, border, island or hardship communes (issue 11), with its basis
+        p.areaLimit
+          ? h(
+              'p',
+              { class: 'small', title: p.areaLimit.basis },
+              t('catalog.areaLimit', {
+                areas: p.areaLimit.areas.map((/** @type {string} */ a) => t(`area.${a}`)).join(', '),
+                limit: limitText(p.areaLimit),
+              }),
+            )
+          : null,
+      ),
       h('dt', null, t('intake.competence')),
       h('dd', null, p.competentAgency, ' ', h('span', { class: 'tag' }, t('catalog.byLaw'))),
       h('dt', null, t('intake.fee')),

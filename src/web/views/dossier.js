@@ -80,7 +80,18 @@ function header(d, calendar, now) {
       h('dd', null, dueBadge(d, calendar, now)),
       remaining(d, calendar, now),
       h('dt', null, t('dossier.limit')),
-      h('dd', null, limitText(d.limit)),
+      h(
+        'dd',
+        null,
+        limitText(d.limit),
+        d.limit.kind === 'area'
+          ? h(
+              'span',
+              { class: 'tag', title: d.limit.basis ?? '' },
+              t('limit.areaTag', { areas: d.limit.areaClasses.map((a) => t(`area.${a}`)).join(', ') }),
+            )
+          : null,
+      ),
       h('dt', null, t('dossier.channel')),
       h('dd', null, t(`channel.${d.channel}`)),
       h('dt', null, t('dossier.assignee')),

@@ -14,7 +14,7 @@ import { can, session } from '../lib/session.js';
 import { field, formAlert, keyedSubmit, radios, radioValue, setFieldError } from '../lib/ui.js';
 import { applicantSection } from './intake-applicant.js';
 import { intakeResult } from './intake-result.js';
-import { procedurePicker, procedureSummary } from './procedure-picker.js';
+import { limitToApply, procedurePicker, procedureSummary } from './procedure-picker.js';
 import { MAX } from '../../shared/limits.ts';
 
 /** @typedef {import('./procedure-picker.js').Procedure} Procedure */
@@ -215,10 +215,10 @@ export async function intakeView(main, ctx) {
           method: 'POST',
           body: {
             received: new Date().toISOString(),
-            limit: p.limit.value,
-            unit: p.limit.unit,
+            limit: limitToApply(p).value,
+            unit: limitToApply(p).unit,
             province: session.me?.provinceCode,
-            cutoff: p.limit.cutoff ?? undefined,
+            cutoff: limitToApply(p).cutoff ?? undefined,
           },
         }).catch(() => null),
       ]);

@@ -13,9 +13,43 @@ import { errorText, loading } from '../lib/ui.js';
  * @typedef {{name: string, copies: number, kind: string, form?: string | null, required: boolean}} Component
  * @typedef {{code: string, name: string, field: string, level: string, competentAgency: string, onlineLevel: string,
  *   limit: {value: number, unit: string, cutoff: string | null}, fee: number, feeText: string,
+ *   appliedLimit?: AppliedLimit | null,
  *   components: Component[], route: 'process_here' | 'forward', competence?: Record<string, unknown>,
  *   notes?: string | null}} Procedure
+ * @typedef {{value: number, unit: string, cutoff: string | null, kind: 'standard' | 'area', areaClasses: string[],
+ *   basis: string | null}} AppliedLimit
  */
+
+/**
+ * The limit intake will apply in the officer's commune: the area limit of a mountainous, border, island or hardship
+ * commune when the procedure has one (issue 11), else the procedure's own.
+ * @param {Procedure} p
+ */
+export function limitToApply(p) {
+  return p.appliedLimit ?? p.limit;
+}
+
+/** @param {Procedure} p */
+function limitCell(p) {
+  const applied = p.appliedLimit;
+  if (!applied || applied.kind !== 'area') return limitText(p.limit);
+  return h(
+    'span',
+    { class: 'area-limit' },
+    h(
+      'strong',
+      null,
+      t('intake.areaLimit', {
+        areas: applied.areaClasses.map((a) => t(`area.${a}`)).join(', '),
+        limit: limitText(applied),
+        standard: limitText(p.limit),
+      }),
+    ),
+    applied.basis
+      ? h('span', { class: 'muted small' }, ` · ${t('intake.areaLimitBasis', { basis: applied.basis })}`)
+      : null,
+  );
+}
 
 /**
  * @param {{onPick: (p: Procedure) => void}} opts
@@ -62,7 +96,7 @@ export function procedurePicker(opts) {
         h(
           'span',
           { class: 'proc-meta' },
-          `${p.code} · ${p.field} · ${limitText(p.limit)} · ${feeText(p.fee)}`,
+          `${p.code} · ${p.field} · ${limitText(limitToApply(p))} · ${feeText(p.fee)}`,
           p.route === 'forward' ? h('span', { class: 'badge badge-amber' }, t('intake.forwardBadge')) : null,
         ),
       ),
@@ -113,7 +147,7 @@ export function procedureSummary(p, duePreview) {
       h('dt', null, t('intake.field')),
       h('dd', null, p.field),
       h('dt', null, t('intake.limit')),
-      h('dd', null, limitText(p.limit)),
+      h('dd', null, limitCell(p)),
       h('dt', null, t('intake.fee')),
       h('dd', null, p.feeText || feeText(p.fee)),
       h('dt', null, t('intake.competence')),

@@ -109,6 +109,8 @@ const vi: Dict = {
   'rule.required': 'bắt buộc',
   'rule.unitUnknown': 'không có đơn vị hành chính hiện hành với mã này',
   'rule.noNul': 'không được chứa ký tự NUL (U+0000)',
+  'rule.areaClassSource':
+    'phân loại khu vực (miền núi, biên giới, hải đảo, vùng khó khăn) phải ghi văn bản phân loại (số, ngày quyết định)',
 };
 
 const en: Dict = {
@@ -215,6 +217,8 @@ const en: Dict = {
   'rule.required': 'required',
   'rule.unitUnknown': 'no current administrative unit has this code',
   'rule.noNul': 'must not contain the NUL character (U+0000)',
+  'rule.areaClassSource':
+    'an area classification (mountainous, border, island, hardship) must name the act that classified it (number, date)',
 };
 
 const ru: Dict = {
@@ -321,6 +325,8 @@ const ru: Dict = {
   'rule.required': 'обязательно',
   'rule.unitUnknown': 'нет действующей административной единицы с таким кодом',
   'rule.noNul': 'не должно содержать символ NUL (U+0000)',
+  'rule.areaClassSource':
+    'для классификации местности (горная, приграничная, островная, трудная) укажите акт о ней (номер, дата)',
 };
 
 const DICTS: Record<Locale, Dict> = { vi, en, ru };

@@ -87,6 +87,7 @@ export const HT_EXEMPT =
 
 export const CHUNG_THUC_BASIS = [
   'Nghị định 23/2015/NĐ-CP',
+  'Nghị định 07/2025/NĐ-CP (09/01/2025, sửa đổi các nghị định về hộ tịch, quốc tịch, chứng thực)',
   'Thông tư 01/2020/TT-BTP',
   'Thông tư 226/2016/TT-BTC',
   'Nghị định 120/2025/NĐ-CP',

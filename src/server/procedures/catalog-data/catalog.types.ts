@@ -2,12 +2,16 @@
  * Types of the built-in procedure catalog (danh mục thủ tục hành chính).
  * Other modules code against these shapes: change them only together with their users.
  */
+import type { AreaLimit } from '../../../shared/area/area-limit.ts';
 
 /** Who decides: the commune, the province, a delegated body, or a vertical sector (police, tax, social insurance). */
 export type Competence = 'commune' | 'province' | 'delegated' | 'vertical';
 
 /** Unit of a processing limit; see DOMAIN.md section 3 (D2-D5). */
 export type LimitUnit = 'working_day' | 'working_hour' | 'calendar_day';
+
+/** Area classes and area limits: see src/shared/area/area-limit.ts. */
+export type { AreaClass, AreaLimit } from '../../../shared/area/area-limit.ts';
 
 /** Internal processing steps that share the limit. */
 export type StepKey = 'receive' | 'assign' | 'appraise' | 'approve' | 'sign' | 'return';
@@ -36,6 +40,8 @@ export interface CatalogProcedure {
   competentAgency: string;
   /** value 0 + working_day = same day ("trong ngày"), with an optional cut-off such as "15:00". */
   limit: { value: number; unit: LimitUnit; cutoff?: string };
+  /** A longer limit for mountainous, border, island or hardship communes, when the law grants one. */
+  areaLimit?: AreaLimit;
   /** amount in VND (0 = free / miễn lệ phí); text as published. */
   fee: { amount: number; text: string };
   components: CatalogComponent[];

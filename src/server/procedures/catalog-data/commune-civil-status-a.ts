@@ -155,7 +155,9 @@ export const HO_TICH_A: CatalogProcedure[] = [
   },
   {
     code: '3.000722',
-    name: 'Liên thông điện tử: đăng ký khai sinh, đăng ký thường trú, cấp thẻ bảo hiểm y tế, cấp thẻ căn cước cho trẻ em dưới 6 tuổi',
+    // Nghị định 63/2024/NĐ-CP (10/6/2024) art. 5: nhóm thủ tục liên thông đăng ký khai sinh - đăng ký thường trú -
+    // cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi. The card (căn cước) is not part of this group: issue 11.
+    name: 'Liên thông thủ tục hành chính về đăng ký khai sinh, đăng ký thường trú, cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi',
     field: 'Hộ tịch',
     competence: 'commune',
     competentAgency:
@@ -166,15 +168,16 @@ export const HO_TICH_A: CatalogProcedure[] = [
       text: 'Miễn lệ phí đăng ký khai sinh đúng hạn; không thu lệ phí đăng ký thường trú cho trẻ em',
     },
     components: [
-      doc('Tờ khai điện tử liên thông (khai sinh, thường trú, bảo hiểm y tế, căn cước)', 'original'),
+      doc('Tờ khai điện tử liên thông (khai sinh, thường trú, bảo hiểm y tế)', 'original'),
       doc('Giấy chứng sinh (bản điện tử hoặc bản chụp)', 'original_or_copy'),
       optional('Văn bản đồng ý của chủ hộ / chủ sở hữu chỗ ở hợp pháp cho trẻ đăng ký thường trú'),
     ],
     onlineLevel: 'full',
     steps: standardSteps(),
     legalBasis: [...HO_TICH_BASIS, 'Luật Cư trú 2020', 'Luật Bảo hiểm y tế', 'Nghị định 63/2024/NĐ-CP'],
-    source: 'Cổng Dịch vụ công quốc gia (mã 3.000722 thay thế nhóm liên thông cũ)',
-    sourceDate: HO_TICH_DATE,
+    source:
+      'Cổng Dịch vụ công quốc gia (mã 3.000722, nhóm liên thông theo Nghị định 63/2024/NĐ-CP ngày 10/6/2024)',
+    sourceDate: '2024-06-10', // Nghị định 63/2024/NĐ-CP
     keywords: [
       'khai sinh liên thông',
       'khai sinh nhập hộ khẩu',
@@ -195,7 +198,12 @@ export const HO_TICH_A: CatalogProcedure[] = [
       doc('Tờ khai đăng ký kết hôn theo mẫu (hai bên có thể dùng chung một Tờ khai)', 'original', {
         form: HT_FORMS,
       }),
-      optional('Giấy xác nhận tình trạng hôn nhân (trường hợp đăng ký tại nơi không phải nơi thường trú)'),
+      // Nghị định 123/2015/NĐ-CP as amended by Nghị định 07/2025/NĐ-CP (09/01/2025) art. 2: no marital-status
+      // certificate is asked for when the registry can look the status up (Cơ sở dữ liệu hộ tịch điện tử, Cơ sở
+      // dữ liệu quốc gia về dân cư). verify: the clause number within art. 2.
+      optional(
+        'Giấy xác nhận tình trạng hôn nhân (chỉ khi cơ quan đăng ký hộ tịch không khai thác được thông tin về tình trạng hôn nhân trong Cơ sở dữ liệu hộ tịch điện tử, Cơ sở dữ liệu quốc gia về dân cư)',
+      ),
       optional('Trích lục ghi chú ly hôn (đã ly hôn, hủy việc kết hôn ở nước ngoài)'),
       ID_PRESENTED,
       RESIDENCE_OPTIONAL,
@@ -254,7 +262,8 @@ export const HO_TICH_A: CatalogProcedure[] = [
     field: 'Hộ tịch',
     competence: 'commune',
     competentAgency: UBND_XA,
-    // Luật Hộ tịch art. 34: ngay sau khi nhận giấy tờ; cần xác minh thì không quá 03 ngày làm việc.
+    // Luật Hộ tịch art. 34.2: ngay sau khi nhận đủ giấy tờ. Art. 34 grants no extension for verification (an
+    // earlier note here said "03 ngày làm việc"; that was wrong, issue 11).
     limit: sameDay(),
     fee: { amount: 0, text: `Miễn lệ phí đăng ký khai tử đúng hạn; ${HT_EXEMPT}` },
     components: [

@@ -190,8 +190,9 @@ export const HO_TICH_B: CatalogProcedure[] = [
     field: 'Hộ tịch',
     competence: 'commune', // cấp huyện -> cấp xã từ 01/7/2025 (Nghị định 120/2025/NĐ-CP)
     competentAgency: UBND_XA,
-    // verify: Luật Hộ tịch art. 38 / Nghị định 123/2015/NĐ-CP art. 32 give 15 ngày; some provinces now publish 05 ngày.
-    limit: workingDays(15),
+    // Nghị định 120/2025/NĐ-CP (11/6/2025), Phụ lục I mục 1.b: 05 ngày làm việc; cần xác minh thì không quá 10 ngày
+    // làm việc (Luật Hộ tịch art. 38 had 15 ngày). The extension is the officer's to apply (dossier extension).
+    limit: workingDays(5),
     fee: {
       amount: 1000000,
       text: `${HDND_FEE} (mặc định: 1.000.000 đồng/trường hợp, cần cập nhật theo nghị quyết của tỉnh)`,
@@ -219,6 +220,31 @@ export const HO_TICH_B: CatalogProcedure[] = [
       'lấy vợ nước ngoài',
       'kết hôn có yếu tố nước ngoài',
     ],
+  },
+  {
+    code: '2.000779', // verify: the portal code
+    name: 'Thủ tục đăng ký nhận cha, mẹ, con có yếu tố nước ngoài',
+    field: 'Hộ tịch',
+    competence: 'commune', // cấp huyện -> cấp xã từ 01/7/2025 (Nghị định 120/2025/NĐ-CP)
+    competentAgency: UBND_XA,
+    // Nghị định 120/2025/NĐ-CP (11/6/2025), Phụ lục I: 10 ngày làm việc, kể cả 05 ngày làm việc niêm yết công khai
+    // tại trụ sở Ủy ban nhân dân cấp xã (Luật Hộ tịch art. 44 had 15 ngày). verify: the appendix item number.
+    limit: workingDays(10),
+    fee: { amount: 1000000, text: `${HDND_FEE} (mặc định: 1.000.000 đồng/trường hợp; verify)` },
+    components: [
+      doc('Tờ khai đăng ký nhận cha, mẹ, con theo mẫu', 'original', { form: HT_FORMS }),
+      doc(
+        'Giấy tờ, tài liệu, chứng cứ chứng minh quan hệ cha, mẹ, con (văn bản giám định ADN hoặc chứng cứ khác)',
+      ),
+      doc('Bản sao hộ chiếu hoặc giấy tờ có giá trị thay thế hộ chiếu của người nước ngoài', 'copy'),
+      ID_PRESENTED,
+    ],
+    onlineLevel: 'partial',
+    steps: longSteps(),
+    legalBasis: HO_TICH_BASIS,
+    source: HO_TICH_SOURCE,
+    sourceDate: HO_TICH_DATE,
+    keywords: ['nhận con có yếu tố nước ngoài', 'nhận cha người nước ngoài', 'con lai nhận cha'],
   },
   {
     code: '2.000528',

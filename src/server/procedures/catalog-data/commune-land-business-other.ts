@@ -24,6 +24,11 @@ const DAT_DAI_BASIS = [
 ];
 const DAT_DAI_SOURCE = 'Cổng Dịch vụ công quốc gia; thẩm quyền cấp xã theo Nghị định 151/2025/NĐ-CP';
 const DAT_DAI_DATE = '2025-06-12'; // Nghị định 151/2025/NĐ-CP, 12/6/2025
+/** The area extension of land procedures, as the Ministry's announced procedure set words it. */
+export const LAND_AREA_BASIS =
+  'Quyết định 2304/QĐ-BNNMT ngày 23/6/2025 (bộ TTHC lĩnh vực đất đai): đối với các xã miền núi, biên giới; đảo, ' +
+  'vùng có điều kiện kinh tế - xã hội khó khăn, vùng có điều kiện kinh tế - xã hội đặc biệt khó khăn thì thời ' +
+  'gian thực hiện được tăng thêm không quá 10 ngày';
 
 export const DAT_DAI: CatalogProcedure[] = [
   {
@@ -33,9 +38,18 @@ export const DAT_DAI: CatalogProcedure[] = [
     competence: 'commune',
     competentAgency:
       'Chủ tịch Ủy ban nhân dân cấp xã (phối hợp Văn phòng đăng ký đất đai / Chi nhánh và cơ quan thuế)',
-    // As published: không quá 20 ngày làm việc (30 ngày ở xã miền núi, hải đảo, vùng đặc biệt khó khăn);
-    // excludes the time of posting (niêm yết) and of fulfilling financial obligations.
+    // As published: không quá 20 ngày làm việc; excludes the time of posting (niêm yết) and of fulfilling
+    // financial obligations. Xã miền núi, biên giới, đảo, vùng có điều kiện kinh tế - xã hội khó khăn / đặc biệt
+    // khó khăn: tăng thêm không quá 10 ngày (the clause of the land procedure set announced by Quyết định
+    // 2304/QĐ-BNNMT ngày 23/6/2025, as republished by provinces; Nghị định 101/2024/NĐ-CP art. 21-22, which held
+    // the limits before, were repealed by Nghị định 151/2025/NĐ-CP art. 21.4.b from 01/7/2025).
     limit: workingDays(20),
+    areaLimit: {
+      value: 30,
+      unit: 'working_day',
+      areas: ['mountainous', 'border', 'island', 'hardship'],
+      basis: LAND_AREA_BASIS,
+    },
     fee: {
       amount: 60000,
       text: 'Lệ phí cấp Giấy chứng nhận và phí thẩm định hồ sơ theo Nghị quyết của Hội đồng nhân dân cấp tỉnh (mặc định: 60.000 đồng/giấy đất và tài sản tại xã; phí thẩm định tính riêng)',
@@ -213,25 +227,32 @@ export const HO_KINH_DOANH: CatalogProcedure[] = [
 // ---------------------------------------------------------------------------------------------------------
 // Xây dựng, giáo dục, văn hóa, tài nguyên nước
 // ---------------------------------------------------------------------------------------------------------
-const XD_BASIS = ['Luật Xây dựng 2014 (sửa đổi 2020)', 'Nghị định 175/2024/NĐ-CP'];
+// Luật Xây dựng 2014 art. 102 gave 15 days (nhà ở riêng lẻ) / 20 days (công trình). From 01/7/2026 the limits are
+// 07 ngày làm việc (nhà ở riêng lẻ), 10 ngày làm việc (other works), 09 ngày làm việc (điều chỉnh): Nghị định
+// 217/2026/NĐ-CP art. 54, replacing Nghị định 175/2024/NĐ-CP, as cited by the issue and by several secondary
+// sources. verify: the decree's text could not be read (docs/CATALOG.md, "Could not be verified").
+const XD_BASIS = [
+  'Luật Xây dựng 2014 (sửa đổi 2020)',
+  'Nghị định 217/2026/NĐ-CP (thay thế Nghị định 175/2024/NĐ-CP từ 01/7/2026)',
+];
+const XD_SOURCE =
+  'Cổng Dịch vụ công quốc gia (bộ TTHC lĩnh vực hoạt động xây dựng); thời hạn theo Nghị định 217/2026/NĐ-CP điều 54';
+const XD_DATE = '2026-07-01'; // Nghị định 217/2026/NĐ-CP, in force 01/7/2026 (verify)
+const XD_FORM = 'Mẫu đơn theo Nghị định 217/2026/NĐ-CP'; // verify: form number
 export const KHAC: CatalogProcedure[] = [
   {
     code: '1.013225',
-    name: 'Cấp giấy phép xây dựng mới đối với công trình cấp III, cấp IV và nhà ở riêng lẻ',
+    name: 'Cấp giấy phép xây dựng mới đối với nhà ở riêng lẻ',
     field: 'Hoạt động xây dựng',
     competence: 'commune', // cấp huyện -> cấp xã từ 01/7/2025
     competentAgency: UBND_XA,
-    // Luật Xây dựng art. 102: 15 ngày đối với nhà ở riêng lẻ, 20 ngày đối với công trình. verify: the
-    // procedure rules are being replaced (third-party data cite Nghị định 217/2026/NĐ-CP from 01/7/2026).
-    limit: workingDays(15),
+    limit: workingDays(7), // Nghị định 217/2026/NĐ-CP art. 54: 07 ngày làm việc đối với nhà ở riêng lẻ (verify)
     fee: {
       amount: 75000,
-      text: `${HDND_FEE} (mặc định: 75.000 đồng/giấy phép nhà ở riêng lẻ; 150.000 đồng/giấy phép công trình)`,
+      text: `${HDND_FEE} (mặc định: 75.000 đồng/giấy phép nhà ở riêng lẻ)`,
     },
     components: [
-      doc('Đơn đề nghị cấp giấy phép xây dựng', 'original', {
-        form: 'Mẫu số 01 Phụ lục II Nghị định 175/2024/NĐ-CP',
-      }),
+      doc('Đơn đề nghị cấp giấy phép xây dựng', 'original', { form: XD_FORM }),
       doc('Bản sao một trong những giấy tờ chứng minh quyền sử dụng đất', 'copy'),
       doc('02 bộ bản vẽ thiết kế xây dựng (mặt bằng, mặt cắt, mặt đứng, móng, đấu nối hạ tầng)', 'copy', {
         copies: 2,
@@ -243,9 +264,50 @@ export const KHAC: CatalogProcedure[] = [
     onlineLevel: 'full',
     steps: longSteps(),
     legalBasis: XD_BASIS,
-    source: 'Cổng Dịch vụ công quốc gia (bộ TTHC lĩnh vực hoạt động xây dựng)',
-    sourceDate: '2024-12-30', // Nghị định 175/2024/NĐ-CP
-    keywords: ['giấy phép xây dựng', 'xin phép xây nhà', 'xây nhà'],
+    source: XD_SOURCE,
+    sourceDate: XD_DATE,
+    keywords: ['giấy phép xây dựng', 'xin phép xây nhà', 'xây nhà', 'nhà ở riêng lẻ'],
+  },
+  {
+    code: '1.013224', // verify: the portal code of the non-house variant
+    name: 'Cấp giấy phép xây dựng mới đối với công trình cấp III, cấp IV (không phải nhà ở riêng lẻ)',
+    field: 'Hoạt động xây dựng',
+    competence: 'commune',
+    competentAgency: UBND_XA,
+    limit: workingDays(10), // Nghị định 217/2026/NĐ-CP art. 54: 10 ngày làm việc đối với công trình (verify)
+    fee: { amount: 150000, text: `${HDND_FEE} (mặc định: 150.000 đồng/giấy phép công trình)` },
+    components: [
+      doc('Đơn đề nghị cấp giấy phép xây dựng', 'original', { form: XD_FORM }),
+      doc('Bản sao một trong những giấy tờ chứng minh quyền sử dụng đất', 'copy'),
+      doc('02 bộ bản vẽ thiết kế xây dựng', 'copy', { copies: 2 }),
+      optional('Văn bản thẩm định thiết kế của cơ quan chuyên môn về xây dựng (nếu có)', 'copy'),
+    ],
+    onlineLevel: 'full',
+    steps: longSteps(),
+    legalBasis: XD_BASIS,
+    source: XD_SOURCE,
+    sourceDate: XD_DATE,
+    keywords: ['giấy phép xây dựng công trình', 'xin phép xây dựng'],
+  },
+  {
+    code: '1.013226', // verify
+    name: 'Điều chỉnh giấy phép xây dựng đối với công trình cấp III, cấp IV và nhà ở riêng lẻ',
+    field: 'Hoạt động xây dựng',
+    competence: 'commune',
+    competentAgency: UBND_XA,
+    limit: workingDays(9), // Nghị định 217/2026/NĐ-CP art. 54: 09 ngày làm việc (verify)
+    fee: { amount: 15000, text: `${HDND_FEE} (mặc định: 15.000 đồng/giấy phép)` },
+    components: [
+      doc('Đơn đề nghị điều chỉnh giấy phép xây dựng', 'original', { form: XD_FORM }),
+      doc('Bản chính giấy phép xây dựng đã được cấp'),
+      doc('02 bộ bản vẽ thiết kế xây dựng điều chỉnh', 'copy', { copies: 2 }),
+    ],
+    onlineLevel: 'full',
+    steps: standardSteps(),
+    legalBasis: XD_BASIS,
+    source: XD_SOURCE,
+    sourceDate: XD_DATE,
+    keywords: ['điều chỉnh giấy phép xây dựng', 'sửa giấy phép xây dựng'],
   },
   {
     code: '1.013227',
@@ -253,17 +315,17 @@ export const KHAC: CatalogProcedure[] = [
     field: 'Hoạt động xây dựng',
     competence: 'commune',
     competentAgency: UBND_XA,
-    limit: workingDays(5), // verify: Luật Xây dựng art. 102 (gia hạn, cấp lại: 05 ngày làm việc)
+    limit: workingDays(5), // verify: gia hạn, cấp lại: 05 ngày làm việc (Luật Xây dựng art. 102); not in the issue
     fee: { amount: 15000, text: `${HDND_FEE} (mặc định: 15.000 đồng/giấy phép)` },
     components: [
-      doc('Đơn đề nghị gia hạn giấy phép xây dựng', 'original', { form: 'Nghị định 175/2024/NĐ-CP' }),
+      doc('Đơn đề nghị gia hạn giấy phép xây dựng', 'original', { form: XD_FORM }),
       doc('Bản chính giấy phép xây dựng đã được cấp'),
     ],
     onlineLevel: 'full',
     steps: standardSteps(),
     legalBasis: XD_BASIS,
-    source: 'Cổng Dịch vụ công quốc gia (bộ TTHC lĩnh vực hoạt động xây dựng)',
-    sourceDate: '2024-12-30',
+    source: XD_SOURCE,
+    sourceDate: XD_DATE,
     keywords: ['gia hạn giấy phép xây dựng'],
   },
   {

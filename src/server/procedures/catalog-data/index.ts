@@ -64,6 +64,9 @@ export const CATALOG_CODES_TO_VERIFY: readonly string[] = [
   '1.009972',
   '1.001978',
   '1.001613',
+  '2.000779',
+  '1.013224',
+  '1.013226',
 ];
 
 export const CATALOG_SOURCE_NOTE =
