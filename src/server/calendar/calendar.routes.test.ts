@@ -110,6 +110,24 @@ for (const dialect of DIALECTS) {
       expect(history.json().history).toEqual([
         expect.objectContaining({ version: 1, note: 'Lễ hội tỉnh', createdBy: 'tinh.lamdong' }),
       ]);
+      // The province's own officers see who edited it; another province's officers see the calendar, not the name.
+      const own = await h.app.inject({
+        method: 'GET',
+        url: '/api/calendar/68',
+        headers: { cookie: officer },
+      });
+      expect(own.json().history[0].createdBy).toBe('tinh.lamdong');
+      await h.user('tinh.hanoi', '01', ['province_supervisor']);
+      const stranger = await h.login('tinh.hanoi');
+      const other = await h.app.inject({
+        method: 'GET',
+        url: '/api/calendar/68',
+        headers: { cookie: stranger },
+      });
+      expect(other.statusCode).toBe(200);
+      expect(other.json().override).toEqual(history.json().override);
+      expect(other.json().history).toEqual([expect.objectContaining({ version: 1, createdBy: null })]);
+      expect(other.body).not.toContain('tinh.lamdong');
     });
 
     it('only admins and the province supervisor may edit', async () => {

@@ -69,7 +69,10 @@ export async function calendarRoutes(app: AppInstance): Promise<void> {
                 version: z.number(),
                 note: z.string(),
                 createdAt: z.string(),
-                createdBy: z.string().nullable(),
+                createdBy: z
+                  .string()
+                  .nullable()
+                  .describe("the editor's username: for the province's own officers and system admins only"),
               }),
             ),
           }),
@@ -77,10 +80,13 @@ export async function calendarRoutes(app: AppInstance): Promise<void> {
       },
     },
     async (request) => {
-      requireActor(request);
+      const actor = requireActor(request);
       const scope = request.params.province;
       const current = await currentOverride(app.db, scope);
       const history = await calendarHistory(app.db, scope);
+      // Any officer may read a calendar (deadlines cross provinces), but who edited it is said only to the province's
+      // own officers and to system admins: another province's usernames are not theirs to collect.
+      const namesEditors = actor.roles.includes('system_admin') || actor.provinceCode === scope;
       return {
         scope,
         version: current.version,
@@ -89,7 +95,7 @@ export async function calendarRoutes(app: AppInstance): Promise<void> {
           version: h.version,
           note: h.note,
           createdAt: new Date(h.created_at).toISOString(),
-          createdBy: h.created_by,
+          createdBy: namesEditors ? h.created_by : null,
         })),
       };
     },
