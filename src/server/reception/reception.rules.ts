@@ -18,7 +18,10 @@ export type HostRole = (typeof HOST_ROLES)[number];
 
 export const EXCEPTION_KINDS = ['cancelled', 'extra'] as const;
 
-/** A delegation (đoàn đông người): five people or more (Circular 07/2014/TT-TTCP Art. 6.4.b counts "05 người trở lên"). */
+/**
+ * A delegation (đoàn đông người): five people or more (Law on Citizen Reception 2013 Art. 29: five to ten people send
+ * one or two representatives; Circular 07/2014/TT-TTCP Art. 6.4.b counts "05 người trở lên").
+ */
 export const DELEGATION_SIZE = 5;
 
 /** Art. 28: the reply or notice is due 10 working days after the reception. */
