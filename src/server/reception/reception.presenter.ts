@@ -107,6 +107,7 @@ export function presentSchedule(
   unitCode: string,
   slots: ReceptionSlotRow[],
   exceptions: ReceptionExceptionRow[],
+  version: number,
   mayEdit: boolean,
 ): TSchedule {
   const updated = Math.max(0, ...slots.map((s) => s.updated_at), ...exceptions.map((e) => e.updated_at));
@@ -114,6 +115,7 @@ export function presentSchedule(
     unitCode,
     slots: slots.map(presentSlot),
     exceptions: exceptions.map(presentException),
+    version,
     updatedAt: updated ? formatInstant(updated) : null,
     abilities: { edit: mayEdit },
   };

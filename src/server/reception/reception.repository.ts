@@ -36,6 +36,44 @@ export function findExceptions(
   return q.orderBy('date').orderBy('from_time').execute();
 }
 
+/** The settings key that holds a commune's schedule version (and serialises its writers). */
+export const scheduleVersionKey = (unitCode: string): string => `reception_schedule:${unitCode}`;
+
+/**
+ * Takes the commune's schedule lock and moves its version on by one (the caller's transaction): the upsert locks the
+ * settings row, so a concurrent save waits and then replaces what this one wrote, never mixing the two.
+ */
+export async function nextScheduleVersion(trx: Db, unitCode: string, now: number): Promise<number> {
+  const key = scheduleVersionKey(unitCode);
+  await trx
+    .insertInto('settings')
+    .values({ key, value: '0', updated_at: now })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ updated_at: now }))
+    .execute();
+  const row = await trx
+    .selectFrom('settings')
+    .select('value')
+    .where('key', '=', key)
+    .executeTakeFirstOrThrow();
+  const version = Number(row.value) + 1;
+  await trx
+    .updateTable('settings')
+    .set({ value: String(version) })
+    .where('key', '=', key)
+    .execute();
+  return version;
+}
+
+/** The commune's schedule version (0: never saved). */
+export async function scheduleVersion(db: Db, unitCode: string): Promise<number> {
+  const row = await db
+    .selectFrom('settings')
+    .select('value')
+    .where('key', '=', scheduleVersionKey(unitCode))
+    .executeTakeFirst();
+  return row ? Number(row.value) : 0;
+}
+
 /** Replaces a commune's schedule: its slots and exceptions, in the caller's transaction. */
 export async function replaceSchedule(
   trx: Db,

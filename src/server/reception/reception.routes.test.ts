@@ -113,15 +113,40 @@ for (const dialect of DIALECTS) {
         const res = await send('PUT', '/api/reception-schedule/25000', leader, body);
         expect(res.statusCode).toBe(200);
         expect(res.json()).toMatchObject({ unitCode: '25000', abilities: { edit: true } });
+        const version = res.json().version as number;
+        expect(version).toBeGreaterThan(0);
         expect(res.json().slots).toHaveLength(2);
         const set = (await auditOf('25000')).filter((a) => a.action === 'reception.schedule.set');
-        expect(JSON.parse(set.at(-1)!.details).slots).toHaveLength(2);
+        expect(JSON.parse(set.at(-1)!.details)).toMatchObject({
+          version,
+          slots: [{ weekday: 4 }, { weekday: 2 }],
+        });
         const read = await send('GET', '/api/reception-schedule/25000', counter);
         expect(read.json()).toMatchObject({
           abilities: { edit: false },
           exceptions: [{ kind: 'cancelled' }, { kind: 'extra' }],
         });
         expect((await send('GET', '/api/reception-schedule/25000', otherCommune)).statusCode).toBe(403);
+      });
+
+      it('serialises concurrent saves: each a version of its own, never a mix of the two', async () => {
+        const before = (await send('GET', '/api/reception-schedule/25000', leader)).json();
+        const a = { slots: [chairmanSlot, deputySlot], exceptions: before.exceptions };
+        const b = { slots: [{ ...chairmanSlot, weekday: 3 }], exceptions: before.exceptions };
+        const [ra, rb] = await Promise.all([
+          send('PUT', '/api/reception-schedule/25000', leader, a),
+          send('PUT', '/api/reception-schedule/25000', leader, b),
+        ]);
+        expect([ra.statusCode, rb.statusCode]).toEqual([200, 200]);
+        expect([ra.json().version, rb.json().version].sort()).toEqual([
+          before.version + 1,
+          before.version + 2,
+        ]);
+        const after = (await send('GET', '/api/reception-schedule/25000', leader)).json();
+        const last = ra.json().version > rb.json().version ? a : b;
+        expect(after.slots).toHaveLength(last.slots.length);
+        // the test below reads the first schedule again
+        await send('PUT', '/api/reception-schedule/25000', leader, a);
       });
 
       it('publishes this week and next without sign-in, with exceptions and no personal data', async () => {

@@ -166,7 +166,7 @@ export async function receptionRoutes(app: AppInstance): Promise<void> {
     async (request) => {
       const actor = requireActor(request);
       const s = await getSchedule(app.db, actor, request.params.unitCode, app.clock.now());
-      return presentSchedule(s.unitCode, s.slots, s.exceptions, s.mayEdit);
+      return presentSchedule(s.unitCode, s.slots, s.exceptions, s.version, s.mayEdit);
     },
   );
 
@@ -191,7 +191,7 @@ export async function receptionRoutes(app: AppInstance): Promise<void> {
         const s = await app.db
           .transaction()
           .execute((trx) => saveSchedule(trx, actor, unitCode, request.body, now));
-        return presentSchedule(s.unitCode, s.slots, s.exceptions, s.mayEdit);
+        return presentSchedule(s.unitCode, s.slots, s.exceptions, s.version, s.mayEdit);
       } catch (e) {
         if (isForbidden(e)) await auditScheduleRefusal(app, actor, unitCode, request.ip, now);
         throw e;

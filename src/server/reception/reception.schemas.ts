@@ -93,6 +93,7 @@ export type TPublicSchedule = z.infer<typeof ZPublicSchedule>;
 /** The schedule as its editor sees it: the weekly slots and exceptions as stored, and who may edit. */
 export const ZSchedule = ZScheduleRequest.extend({
   unitCode: z.string(),
+  version: z.number().describe('1 for the first saved schedule, one more at each save (0: none yet)'),
   updatedAt: ZInstant.nullable(),
   abilities: z.object({ edit: z.boolean() }),
 });

@@ -26,6 +26,8 @@ import {
   findReceptions,
   findSlots,
   insertReception,
+  nextScheduleVersion,
+  scheduleVersion,
   petitionCodes,
   recordReply,
   replaceSchedule,
@@ -77,14 +79,15 @@ export async function getSchedule(db: Db, actor: Actor, unitCode: string, now: n
     unitCode: tenant.unitCode,
     slots: await findSlots(db, tenant.unitCode, scope),
     exceptions: await findExceptions(db, tenant.unitCode, scope),
+    version: await scheduleVersion(db, tenant.unitCode),
     mayEdit: can(actor, 'reception.schedule.edit', tenant),
   };
 }
 
 /**
  * Replaces the commune's schedule (the caller's transaction). Art. 15.2.d: the chairman receives at least one day
- * a week, so the weekly slots must include one hosted by the chairman (400 naming `slots`). Each version is kept
- * whole in the audit log.
+ * a week, so the weekly slots must include one hosted by the chairman (400 naming `slots`). Each save is a new
+ * version (concurrent saves wait for one another), kept whole in the audit log.
  */
 export async function saveSchedule(
   trx: Db,
@@ -121,6 +124,7 @@ export async function saveSchedule(
     note: e.note ?? null,
     updated_at: now,
   }));
+  const version = await nextScheduleVersion(trx, tenant.unitCode, now);
   await replaceSchedule(trx, tenant, slots, exceptions);
   await appendAudit(
     trx,
@@ -131,7 +135,7 @@ export async function saveSchedule(
       targetId: tenant.unitCode,
       ...tenant,
       // The officials' public schedule, kept whole: the audit log is its version history.
-      details: { slots: input.slots, exceptions: input.exceptions },
+      details: { version, slots: input.slots, exceptions: input.exceptions },
     },
     now,
   );

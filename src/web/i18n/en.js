@@ -961,4 +961,5 @@ export const en = {
   'dashboard.reception.delegations': 'Delegations',
   'dashboard.reception.overdue': 'Replies overdue',
   'dashboard.reception.open': 'Open the register',
+  'reception.schedule.version': 'Version {n}, saved {at}.',
 };

@@ -958,4 +958,5 @@ export const ru = {
   'dashboard.reception.delegations': 'Групп',
   'dashboard.reception.overdue': 'Просрочено ответов',
   'dashboard.reception.open': 'Открыть журнал',
+  'reception.schedule.version': 'Версия {n}, сохранена {at}.',
 };

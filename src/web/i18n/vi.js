@@ -960,4 +960,5 @@ export const vi = {
   'dashboard.reception.delegations': 'Đoàn đông người',
   'dashboard.reception.overdue': 'Quá hạn trả lời',
   'dashboard.reception.open': 'Mở sổ tiếp công dân',
+  'reception.schedule.version': 'Phiên bản {n}, lưu lúc {at}.',
 };

@@ -6,7 +6,7 @@
  */
 import { api } from '../lib/api.js';
 import { h, replace } from '../lib/dom.js';
-import { parseDateInput, showIsoDate } from '../lib/format.js';
+import { formatDateTime, parseDateInput, showIsoDate } from '../lib/format.js';
 import { t } from '../lib/i18n.js';
 import { link } from '../lib/router.js';
 import { session } from '../lib/session.js';
@@ -225,6 +225,13 @@ async function draw(box, s) {
           )
         : null,
       h('p', { class: 'hint' }, t('reception.schedule.rule')),
+      s.version
+        ? h(
+            'p',
+            { class: 'hint', 'data-testid': 'schedule-version' },
+            t('reception.schedule.version', { n: s.version, at: formatDateTime(s.updatedAt) }),
+          )
+        : null,
       edit
         ? h(
             'p',
