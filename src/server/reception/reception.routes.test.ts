@@ -326,6 +326,13 @@ for (const dialect of DIALECTS) {
         expect((await send('GET', `/api/reception/${r.code}`, supervisor)).statusCode).toBe(200);
         expect((await send('GET', '/api/reception', otherCommune)).json().items).toEqual([]);
         expect((await record(reception({ unitCode: '25000' }), otherCommune)).statusCode).toBe(403);
+        const refused = await h.t.db
+          .selectFrom('audit_log')
+          .selectAll()
+          .where('action', '=', 'reception.record_refused')
+          .execute();
+        expect(refused.map((a) => [a.actor_username, a.target_id])).toEqual([['tiepnhan.giahiep', '25000']]);
+        expect(refused[0]!.details).not.toContain('Lê Văn Dân');
         expect((await record(reception(), supervisor)).statusCode).toBe(400); // a province is not a commune
         expect(
           (await send('POST', `/api/reception/${r.code}/reply`, otherCommune, { note: 'Trả lời' }))

@@ -53,6 +53,9 @@ const tags = ['reception'];
 
 const isForbidden = (e: unknown): boolean => e instanceof AppError && e.code === 'FORBIDDEN';
 
+/** A refused attempt goes to the actor's own chain (the target may be another province's). */
+const ownTenant = (actor: Actor) => ({ provinceCode: actor.provinceCode, unitCode: actor.unitCode });
+
 export async function receptionRoutes(app: AppInstance): Promise<void> {
   const agencyPrefix = app.config.MOTCUA_AGENCY_FALLBACK_PREFIX;
 
@@ -82,12 +85,28 @@ export async function receptionRoutes(app: AppInstance): Promise<void> {
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      const result = await idempotent(app.db, request, actor.id, async (trx) => {
-        const now = nowToSecond(app.clock);
-        const r = await createReception(trx, actor, request.body, { now, agencyPrefix });
-        return { status: 201, body: presentReception(r.row, actor, now, r.petitionCode) };
-      });
-      return reply.status(result.status as 201).send(result.body as TReception);
+      try {
+        const result = await idempotent(app.db, request, actor.id, async (trx) => {
+          const now = nowToSecond(app.clock);
+          const r = await createReception(trx, actor, request.body, { now, agencyPrefix });
+          return { status: 201, body: presentReception(r.row, actor, now, r.petitionCode) };
+        });
+        return await reply.status(result.status as 201).send(result.body as TReception);
+      } catch (e) {
+        if (isForbidden(e)) {
+          const target = { targetType: 'unit', targetId: request.body.unitCode ?? actor.unitCode };
+          await auditRefusal(
+            app.db,
+            actor,
+            'reception.record_refused',
+            { ...target, ...ownTenant(actor) },
+            request.ip,
+            app.clock.now(),
+            { kind: request.body.kind },
+          );
+        }
+        throw e;
+      }
     },
   );
 
@@ -150,13 +169,28 @@ export async function receptionRoutes(app: AppInstance): Promise<void> {
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      const result = await idempotent(app.db, request, actor.id, async (trx) => {
-        const now = nowToSecond(app.clock);
-        const row = await replyToReception(trx, actor, request.params.code, request.body, now);
-        const { petitionCode } = await getReception(trx, actor, row.code);
-        return { status: 200, body: presentReception(row, actor, now, petitionCode) };
-      });
-      return reply.status(200).send(result.body as TReception);
+      try {
+        const result = await idempotent(app.db, request, actor.id, async (trx) => {
+          const now = nowToSecond(app.clock);
+          const row = await replyToReception(trx, actor, request.params.code, request.body, now);
+          const { petitionCode } = await getReception(trx, actor, row.code);
+          return { status: 200, body: presentReception(row, actor, now, petitionCode) };
+        });
+        return await reply.status(200).send(result.body as TReception);
+      } catch (e) {
+        if (isForbidden(e)) {
+          const target = { targetType: 'reception', targetId: request.params.code };
+          await auditRefusal(
+            app.db,
+            actor,
+            'reception.reply_refused',
+            { ...target, ...ownTenant(actor) },
+            request.ip,
+            app.clock.now(),
+          );
+        }
+        throw e;
+      }
     },
   );
 
