@@ -7,7 +7,8 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../accounts/roles.ts';
 import type { Database } from '../db/schema.ts';
-import { createReception, replyToReception, saveSchedule } from '../reception/reception.service.ts';
+import { saveSchedule } from '../reception/reception.schedule.service.ts';
+import { createReception, replyToReception } from '../reception/reception.service.ts';
 import type { TCreateReceptionRequest } from '../reception/reception.schemas.ts';
 
 const PLACE = 'Phòng tiếp công dân, trụ sở UBND xã';

@@ -26,13 +26,11 @@ import {
   auditRefusal,
   createReception,
   getReception,
-  getSchedule,
   listReceptions,
-  publicSchedule,
   readCitizen,
   replyToReception,
-  saveSchedule,
 } from './reception.service.ts';
+import { getSchedule, publicSchedule, saveSchedule } from './reception.schedule.service.ts';
 import {
   ZCitizenData,
   ZCodeParams,

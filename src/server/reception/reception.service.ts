@@ -1,11 +1,11 @@
 /**
- * Citizen reception (tiếp công dân; docs/RECEPTION.md): the commune's weekly schedule and its publication, the
- * reception register with its Art. 28 reply deadline, the petition created from a reception, the audited read of
- * the citizen's data, and the period's counts. All SQL in reception.repository.ts; the route owns the transaction.
+ * Citizen reception (tiếp công dân; docs/RECEPTION.md): the reception register with its Art. 28 reply deadline,
+ * the petition created from a reception, the audited read of the citizen's data, refused attempts, and the
+ * period's counts (the schedule: reception.schedule.service.ts). All SQL in reception.repository.ts; the route owns the transaction.
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { authorize, can } from '../accounts/policy.ts';
+import { authorize } from '../accounts/policy.ts';
 import type { Actor } from '../accounts/roles.ts';
 import { scopeOf } from '../accounts/scope.ts';
 import { appendAudit } from '../audit/audit.service.ts';
@@ -21,36 +21,20 @@ import { getUnit } from '../units/unit.service.ts';
 import { citizenReadPolicy } from './reception.presenter.ts';
 import {
   countReceptions,
-  findExceptions,
   findReceptionByCode,
   findReceptions,
-  findSlots,
   insertReception,
-  nextScheduleVersion,
-  scheduleVersion,
   petitionCodes,
   recordReply,
-  replaceSchedule,
 } from './reception.repository.ts';
 import {
-  chairmanWeekly,
-  dateOfDay,
-  dayNumberOfDate,
-  mondayOf,
   RECEPTION_HANDLINGS,
   RECEPTION_KINDS,
   replyBy,
-  weekSchedule,
   type ReceptionHandling,
   type ReceptionKind,
-  type ScheduleDay,
 } from './reception.rules.ts';
-import type {
-  TCreateReceptionRequest,
-  TReceptionQuery,
-  TReplyRequest,
-  TScheduleRequest,
-} from './reception.schemas.ts';
+import type { TCreateReceptionRequest, TReceptionQuery, TReplyRequest } from './reception.schemas.ts';
 import type { ReceptionRow } from './reception.table.ts';
 
 type Db = Kysely<Database>;
@@ -59,87 +43,13 @@ type Db = Kysely<Database>;
 const BACKDATE_LIMIT_MS = 31 * 86_400_000;
 
 /** The commune a reception or schedule belongs to (400 naming `unitCode` for a province or an unknown code). */
-async function communeOf(db: Db, unitCode: string | undefined, actor: Actor | null, now: number) {
+export async function communeOf(db: Db, unitCode: string | undefined, actor: Actor | null, now: number) {
   const code = unitCode ?? actor?.unitCode;
   if (!code) throw invalidField('unitCode', 'rule.required', '@rule.required');
   const unit = await getUnit(db, code, { asOf: todayInVietnam(now) });
   if (unit.type === 'province' || unit.type === 'city')
     throw invalidField('unitCode', 'unit.commune', '@rule.unitCode');
   return { unit, tenant: { provinceCode: unit.provinceCode, unitCode: unit.code } };
-}
-
-// ---------------------------------------------------------------------------------------------- the schedule
-
-/** The commune's schedule as stored (slots, exceptions), for officers who see the commune. */
-export async function getSchedule(db: Db, actor: Actor, unitCode: string, now: number) {
-  const { tenant } = await communeOf(db, unitCode, actor, now);
-  authorize(actor, 'tenant.read', tenant);
-  const scope = scopeOf(actor);
-  return {
-    unitCode: tenant.unitCode,
-    slots: await findSlots(db, tenant.unitCode, scope),
-    exceptions: await findExceptions(db, tenant.unitCode, scope),
-    version: await scheduleVersion(db, tenant.unitCode),
-    mayEdit: can(actor, 'reception.schedule.edit', tenant),
-  };
-}
-
-/**
- * Replaces the commune's schedule (the caller's transaction). Art. 15.2.d: the chairman receives at least one day
- * a week, so the weekly slots must include one hosted by the chairman (400 naming `slots`). Each save is a new
- * version (concurrent saves wait for one another), kept whole in the audit log.
- */
-export async function saveSchedule(
-  trx: Db,
-  actor: Actor,
-  unitCode: string,
-  input: TScheduleRequest,
-  now: number,
-) {
-  const { tenant } = await communeOf(trx, unitCode, actor, now);
-  authorize(actor, 'reception.schedule.edit', tenant);
-  if (!chairmanWeekly(input.slots))
-    throw invalidField('slots', 'reception.chairmanWeekly', '@reception.chairmanWeekly');
-  const slots = input.slots.map((s) => ({
-    id: randomUUID(),
-    weekday: s.weekday,
-    from_time: s.fromTime,
-    to_time: s.toTime,
-    host_role: s.hostRole,
-    host_name: s.hostName,
-    host_title: s.hostTitle,
-    place: s.place,
-    updated_at: now,
-  }));
-  const exceptions = input.exceptions.map((e) => ({
-    id: randomUUID(),
-    date: e.date,
-    kind: e.kind,
-    from_time: e.fromTime ?? null,
-    to_time: e.toTime ?? null,
-    host_role: e.hostRole ?? null,
-    host_name: e.hostName ?? null,
-    host_title: e.hostTitle ?? null,
-    place: e.place ?? null,
-    note: e.note ?? null,
-    updated_at: now,
-  }));
-  const version = await nextScheduleVersion(trx, tenant.unitCode, now);
-  await replaceSchedule(trx, tenant, slots, exceptions);
-  await appendAudit(
-    trx,
-    {
-      actor,
-      action: 'reception.schedule.set',
-      targetType: 'unit',
-      targetId: tenant.unitCode,
-      ...tenant,
-      // The officials' public schedule, kept whole: the audit log is its version history.
-      details: { version, slots: input.slots, exceptions: input.exceptions },
-    },
-    now,
-  );
-  return getSchedule(trx, actor, tenant.unitCode, now);
 }
 
 /** Writes a refused privileged attempt (`reception.*_refused`) in a transaction of its own. */
@@ -153,47 +63,6 @@ export async function auditRefusal(
   details: Record<string, unknown> = {},
 ): Promise<void> {
   await db.transaction().execute((trx) => appendAudit(trx, { actor, action, ...target, ip, details }, now));
-}
-
-/**
- * The published schedule: this week and the next (from the week of `week`, default today), each day's sessions
- * from the weekly slots and the dated exceptions, on the province's calendar (no session on a public holiday
- * unless an extra one is set). Public: the unit must exist; no personal data leaves.
- */
-export async function publicSchedule(db: Db, unitCode: string, now: number, week?: string) {
-  const { unit, tenant } = await communeOf(db, unitCode, null, now);
-  // The public page of one commune, read for no signed-in caller: the scope is that commune.
-  const scope: Scope = { kind: 'unit', ...tenant };
-  const monday = mondayOf(week ?? todayInVietnam(now));
-  const last = dateOfDay(dayNumberOfDate(monday) + 13);
-  const slots = (await findSlots(db, tenant.unitCode, scope)).map((s) => ({
-    weekday: s.weekday,
-    fromTime: s.from_time,
-    toTime: s.to_time,
-    hostRole: s.host_role,
-    hostName: s.host_name,
-    hostTitle: s.host_title,
-    place: s.place,
-  }));
-  const exceptions = (await findExceptions(db, tenant.unitCode, scope, { from: monday, to: last })).map(
-    (e) => ({
-      date: e.date,
-      kind: e.kind as 'cancelled' | 'extra',
-      fromTime: e.from_time ?? undefined,
-      toTime: e.to_time ?? undefined,
-      hostRole: e.host_role ?? undefined,
-      hostName: e.host_name ?? undefined,
-      hostTitle: e.host_title ?? undefined,
-      place: e.place ?? undefined,
-      note: e.note,
-    }),
-  );
-  const calendar = await loadCalendar(db, tenant.provinceCode);
-  const weeks: { monday: string; days: ScheduleDay[] }[] = [0, 7].map((offset) => {
-    const start = dateOfDay(dayNumberOfDate(monday) + offset);
-    return { monday: start, days: weekSchedule(start, slots, exceptions, (d) => calendar.isWorkingDay(d)) };
-  });
-  return { unit: { code: unit.code, name: unit.name }, weeks };
 }
 
 // ---------------------------------------------------------------------------------------------- the register
@@ -218,6 +87,40 @@ function receivedAtOf(input: TCreateReceptionRequest, now: number): number {
   return at;
 }
 
+/** Lodges the petition a reception received (the caller's transaction): channel direct, the citizen as petitioner. */
+async function petitionFrom(
+  trx: Db,
+  actor: Actor,
+  input: TCreateReceptionRequest,
+  kind: Exclude<ReceptionKind, 'other'>,
+  unitCode: string,
+  ctx: ReceptionContext,
+): Promise<{ id: string; code: string }> {
+  const { citizen, content } = input;
+  const p = await lodgePetition(
+    trx,
+    actor,
+    {
+      kind,
+      channel: 'direct',
+      subject: input.subject ?? content.slice(0, 120),
+      content,
+      petitioner: {
+        name: citizen.name,
+        ...(citizen.idNumber ? { idNumber: citizen.idNumber } : {}),
+        ...(citizen.phone ? { phone: citizen.phone } : {}),
+        ...(citizen.address ? { address: citizen.address } : {}),
+      },
+      unitCode,
+      instance: 1,
+      complex: false,
+      remote: false,
+    },
+    ctx,
+  );
+  return { id: p.id, code: p.code };
+}
+
 /**
  * Records a reception (the caller's transaction): its register number, its reply deadline (Art. 28: 10 working
  * days on the province's calendar, when a complaint, denunciation or feedback was received or forwarded), and,
@@ -235,32 +138,10 @@ export async function createReception(
   const receivedAt = receivedAtOf(input, ctx.now);
   const kind: ReceptionKind = input.kind;
   const handling: ReceptionHandling = input.handling;
-  let petition: { id: string; code: string } | null = null;
-  if (handling === 'petition' && kind !== 'other') {
-    const content = input.content;
-    const p = await lodgePetition(
-      trx,
-      actor,
-      {
-        kind,
-        channel: 'direct',
-        subject: input.subject ?? content.slice(0, 120),
-        content,
-        petitioner: {
-          name: input.citizen.name,
-          ...(input.citizen.idNumber ? { idNumber: input.citizen.idNumber } : {}),
-          ...(input.citizen.phone ? { phone: input.citizen.phone } : {}),
-          ...(input.citizen.address ? { address: input.citizen.address } : {}),
-        },
-        unitCode: tenant.unitCode,
-        instance: 1,
-        complex: false,
-        remote: false,
-      },
-      ctx,
-    );
-    petition = { id: p.id, code: p.code };
-  }
+  const petition =
+    handling === 'petition' && kind !== 'other'
+      ? await petitionFrom(trx, actor, input, kind, tenant.unitCode, ctx)
+      : null;
   const calendar = await loadCalendar(trx, tenant.provinceCode);
   const agency = await agencyCodeOf(trx, tenant.unitCode, tenant.provinceCode, ctx.agencyPrefix);
   const code = await nextDossierCode(trx, `${agency}.TCD`, receivedAt);
