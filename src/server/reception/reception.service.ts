@@ -1,7 +1,8 @@
 /**
  * Citizen reception (tiếp công dân; docs/RECEPTION.md): the reception register with its Art. 28 reply deadline,
  * the petition created from a reception, the audited read of the citizen's data, refused attempts, and the
- * period's counts (the schedule: reception.schedule.service.ts). All SQL in reception.repository.ts; the route owns the transaction.
+ * period's counts (the schedule: reception.schedule.service.ts). All SQL in reception.repository.ts; the route
+ * owns the transaction.
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
