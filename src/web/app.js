@@ -20,6 +20,10 @@ import { lookupView } from './views/lookup.js';
 import { petitionView } from './views/petition.js';
 import { petitionFormView } from './views/petition-form.js';
 import { petitionsView } from './views/petitions.js';
+import { publicScheduleView } from './views/public-schedule.js';
+import { receptionView, receptionsView } from './views/reception.js';
+import { receptionFormView } from './views/reception-form.js';
+import { receptionScheduleView } from './views/reception-schedule.js';
 import { queueView } from './views/queue.js';
 import { reportsView } from './views/reports.js';
 import { taskView } from './views/task.js';
@@ -29,6 +33,12 @@ import { tasksView } from './views/tasks.js';
 /** @type {import('./lib/router.js').Route[]} */
 const ROUTES = [
   { pattern: /^\/tra-cuu$/, view: lookupView, public: true, title: 'lookup.title' },
+  {
+    pattern: /^\/lich-tiep-cong-dan$/,
+    view: publicScheduleView,
+    public: true,
+    title: 'reception.public.title',
+  },
   { pattern: /^\/dang-nhap$/, view: loginView, public: true, guest: true, title: 'login.title' },
   { pattern: /^\/$/, view: queueView, title: 'queue.title' },
   { pattern: /^\/tiep-nhan$/, view: intakeView, title: 'intake.title' },
@@ -36,6 +46,10 @@ const ROUTES = [
   { pattern: /^\/don-thu$/, view: petitionsView, title: 'petitions.title' },
   { pattern: /^\/don-thu\/moi$/, view: petitionFormView, title: 'petitions.form.title' },
   { pattern: /^\/don-thu\/xem$/, view: petitionView, title: 'petitions.detail.titleShort' },
+  { pattern: /^\/tiep-cong-dan$/, view: receptionsView, title: 'reception.title' },
+  { pattern: /^\/tiep-cong-dan\/moi$/, view: receptionFormView, title: 'reception.form.title' },
+  { pattern: /^\/tiep-cong-dan\/xem$/, view: receptionView, title: 'reception.detail.titleShort' },
+  { pattern: /^\/tiep-cong-dan\/lich$/, view: receptionScheduleView, title: 'reception.schedule.title' },
   { pattern: /^\/cong-viec$/, view: tasksView, title: 'tasks.title' },
   { pattern: /^\/cong-viec\/moi$/, view: taskFormView, title: 'tasks.form.title' },
   { pattern: /^\/cong-viec\/xem$/, view: taskView, title: 'tasks.detail.title' },
@@ -50,6 +64,7 @@ const NAV = [
   { href: '/', key: 'nav.queue', show: () => true },
   { href: '/tiep-nhan', key: 'nav.intake', show: () => can('intake') },
   { href: '/don-thu', key: 'petitions.nav', show: () => true },
+  { href: '/tiep-cong-dan', key: 'reception.nav', show: () => true },
   { href: '/cong-viec', key: 'tasks.nav', show: () => true },
   { href: '/tong-quan', key: 'dashboard.nav', show: () => true },
   { href: '/bao-cao', key: 'nav.reports', show: () => true },
@@ -119,6 +134,11 @@ function drawTopbar() {
         'nav',
         { class: 'mainnav', 'aria-label': t('nav.label') },
         link('/tra-cuu', { 'aria-current': isCurrent('/tra-cuu') ? 'page' : undefined }, t('nav.lookup')),
+        link(
+          '/lich-tiep-cong-dan',
+          { 'aria-current': isCurrent('/lich-tiep-cong-dan') ? 'page' : undefined },
+          t('reception.public.nav'),
+        ),
         link('/dang-nhap', { 'aria-current': isCurrent('/dang-nhap') ? 'page' : undefined }, t('nav.signIn')),
       );
   const user = me
@@ -154,7 +174,14 @@ function drawTopbar() {
     ),
     h('div', { class: 'navbar' }, nav),
   );
-  replace(footer, h('span', null, t('app.footer')), ' · ', link('/tra-cuu', null, t('nav.lookup')));
+  replace(
+    footer,
+    h('span', null, t('app.footer')),
+    ' · ',
+    link('/tra-cuu', null, t('nav.lookup')),
+    ' · ',
+    link('/lich-tiep-cong-dan', null, t('reception.public.nav')),
+  );
 }
 
 /** @param {string} href */

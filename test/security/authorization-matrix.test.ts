@@ -58,7 +58,7 @@ for (const dialect of DIALECTS) {
         ? []
         : PLACES.filter((p) => !reaches(caller, p)).flatMap((p) => {
             const t = s.targets[p];
-            return [t.dossier, t.petition, t.denunciation, t.task, t.user, t.person];
+            return [t.dossier, t.petition, t.denunciation, t.task, t.reception, t.user, t.person];
           });
 
     it('answers an anonymous caller 401 before checking its input, on every route that is not public', async () => {

@@ -72,6 +72,7 @@ const DECIDE: Role[] = ['commune_leader', 'system_admin'];
 const PETITION_RECEIVE: Role[] = ['counter_officer', 'specialist', 'commune_leader', 'system_admin'];
 const PETITION_HANDLE: Role[] = ['specialist', 'commune_leader', 'system_admin'];
 const PROVINCE_EDITORS: Role[] = ['system_admin', 'province_supervisor'];
+const RECEPTION_RECORD: Role[] = ['counter_officer', 'specialist', 'commune_leader', 'system_admin'];
 /** A province's own data (its catalog overrides): its officers and the system admin, never another province's. */
 const ownProvince =
   (...who: Role[]): Rule =>
@@ -96,6 +97,8 @@ export interface Targets {
   denunciation: string;
   /** A task assigned by the commune's leader to `person`, assigned. */
   task: string;
+  /** A citizen reception (feedback forwarded to another agency: a reply is due). */
+  reception: string;
   /** A counter officer of the commune (the target of account management). */
   user: string;
   /** A specialist of the commune (the person tasks are given to). */
@@ -171,6 +174,15 @@ export const petitionBody = (kind: string, unitCode: string) => ({
   content: 'Hồ sơ của tôi đã quá hạn nhưng chưa được trả kết quả, đề nghị xem xét.',
   petitioner: { name: 'Nguyễn Văn An', idNumber: '068090001234', phone: '0912345678', address: 'Thôn 1' },
   unitCode,
+});
+export const receptionBody = (unitCode: string) => ({
+  unitCode,
+  citizen: { name: 'Lê Văn Cường', idNumber: '068090001234', address: 'Thôn 2' },
+  peopleCount: 1,
+  kind: 'feedback',
+  content: 'Đề nghị sửa đường liên thôn bị sạt lở sau mưa lớn.',
+  handling: 'forwarded',
+  forwardedTo: 'Sở Xây dựng',
 });
 export const taskBody = (assignee: string) => ({
   assignee,
@@ -380,6 +392,44 @@ export const ROUTE_POLICY: Record<string, RouteCase | RouteCase[]> = {
     params: { province: at.province },
     body: {},
   })),
+
+  // Citizen reception (Law on Citizen Reception 2013): the commune's officers record; the schedule is its leader's.
+  'GET /api/reception': placed(anyOfficer, ({ at }) => ({ query: { unit: at.unit } })),
+  'POST /api/reception': placed(inScope(...RECEPTION_RECORD), ({ at }) => ({ body: receptionBody(at.unit) })),
+  'GET /api/reception/:code': placed(inScope(...ALL), ({ at }) => ({ params: { code: at.reception } })),
+  'GET /api/reception/:code/citizen': placed(inScope(...ALL), ({ at }) => ({
+    params: { code: at.reception },
+  })),
+  // The first allowed reply records it, later ones are a 409 past the policy.
+  'POST /api/reception/:code/reply': placed(inScope(...RECEPTION_RECORD), ({ at }) => ({
+    params: { code: at.reception },
+    body: { note: 'Đã chuyển và báo cho công dân' },
+  })),
+  'GET /api/reception-schedule/:unitCode': placed(inScope(...ALL), ({ at }) => ({
+    params: { unitCode: at.unit },
+  })),
+  // Art. 15.2.d: the chairman receives at least one day a week; the commune's own leader (or the admin) sets it.
+  'PUT /api/reception-schedule/:unitCode': placed(
+    (c, p) => c === 'system_admin' || (c === 'commune_leader' && p === 'own'),
+    ({ at }) => ({
+      params: { unitCode: at.unit },
+      body: {
+        slots: [
+          {
+            weekday: 4,
+            fromTime: '07:30',
+            toTime: '11:30',
+            hostRole: 'chairman',
+            hostName: 'Nguyễn Văn Tâm',
+            hostTitle: 'Chủ tịch UBND xã',
+            place: 'Trụ sở UBND xã',
+          },
+        ],
+        exceptions: [],
+      },
+    }),
+  ),
+  'GET /api/public/reception-schedule/:unitCode': publicCase(({ at }) => ({ params: { unitCode: at.unit } })),
 
   // Leaders' tasks: a task is seen by its person and the commune's leaders only.
   'POST /api/tasks': placed(inScope(...DECIDE), ({ at }) => ({ body: taskBody(at.person) })),

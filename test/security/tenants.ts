@@ -19,6 +19,7 @@ import {
   PLACES,
   petitionBody,
   taskBody,
+  receptionBody,
   urlOf,
   type Place,
   type Sample,
@@ -180,6 +181,7 @@ export async function openTenants(dialect: DialectName): Promise<Tenants> {
         'code',
       ),
       task: await made('POST', '/api/tasks', { body: taskBody(person) }, 'id'),
+      reception: await made('POST', '/api/reception', { body: receptionBody(unit) }, 'code'),
       user,
       person,
     };

@@ -58,6 +58,16 @@ export const POLICIES = {
   'petition.read_denouncer': (a: Actor, t: Tenant) => has(a, 'commune_leader') && inScope(scopeOf(a), t),
   /** Assign tasks and judge their products (the six-clear principle): the commune's leaders. */
   'task.assign': (a: Actor, t: Tenant) => has(a, 'commune_leader', 'system_admin') && inScope(scopeOf(a), t),
+  /** Citizen reception (docs/RECEPTION.md): the commune's officers record receptions and replies. */
+  'reception.record': (a: Actor, t: Tenant) =>
+    has(a, 'counter_officer', 'specialist', 'commune_leader', 'system_admin') && inScope(scopeOf(a), t),
+  /** The weekly reception schedule (Law on Citizen Reception 2013 Art. 15.2): the commune's leader, or the admin. */
+  'reception.schedule.edit': (a: Actor, t: Tenant) =>
+    has(a, 'system_admin') ||
+    (has(a, 'commune_leader') && a.unitCode === t.unitCode && inScope(scopeOf(a), t)),
+  /** A denouncer met at a reception (Law on Denunciation 2018 Art. 47): the commune leader only, no one else. */
+  'reception.read_denouncer': (a: Actor, t: Tenant) =>
+    has(a, 'commune_leader') && a.unitCode === t.unitCode && inScope(scopeOf(a), t),
   'petition.rules.edit': (a: Actor, t: Tenant) =>
     has(a, 'system_admin') || (has(a, 'province_supervisor') && t.provinceCode === a.provinceCode),
 } as const;

@@ -13,6 +13,11 @@ import type {
   IdempotencyKeyTable,
 } from '../dossiers/dossier.table.ts';
 import type { PetitionActionTable, PetitionTable } from '../petitions/petition.table.ts';
+import type {
+  ReceptionExceptionTable,
+  ReceptionSlotTable,
+  ReceptionTable,
+} from '../reception/reception.table.ts';
 import type { ProcedureOverrideTable, ProcedureTable } from '../procedures/procedure.table.ts';
 import type { ReportUnitFieldTable } from '../reports/report.table.ts';
 import type { TaskActionTable, TaskTable } from '../tasks/task.table.ts';
@@ -43,6 +48,9 @@ export interface Database {
   report_unit_fields: ReportUnitFieldTable;
   petitions: PetitionTable;
   petition_actions: PetitionActionTable;
+  receptions: ReceptionTable;
+  reception_slots: ReceptionSlotTable;
+  reception_exceptions: ReceptionExceptionTable;
   tasks: TaskTable;
   task_actions: TaskActionTable;
   job_runs: JobRunTable;

@@ -37,7 +37,18 @@ for (const dialect of DIALECTS) {
       const statuses = new Set(rows.map((r) => r.status));
       for (const s of ['delivered', 'result_ready', 'processing', 'supplement_requested'])
         expect(statuses).toContain(s);
-      expect(activity).toMatchObject({ petitions: 6, tasks: 4 });
+      expect(activity).toMatchObject({ petitions: 6, tasks: 4, receptions: 6 });
+      const receptions = await t.db
+        .selectFrom('receptions')
+        .select(['unit_code', 'reply_by', 'replied_at'])
+        .execute();
+      expect(receptions.filter((r) => r.reply_by !== null && r.replied_at === null)).toHaveLength(2);
+      const chairmen = await t.db
+        .selectFrom('reception_slots')
+        .select('unit_code')
+        .where('host_role', '=', 'chairman')
+        .execute();
+      expect(chairmen.map((r) => r.unit_code).sort()).toEqual(['25000', '25015']);
       expect((await verifyAudit(t.db)).ok).toBe(true);
     });
 

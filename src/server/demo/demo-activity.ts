@@ -3,7 +3,7 @@
  * the real services so that every row, due date, action and audit entry is what live use would write: dossiers
  * received each working day at Di Linh and Gia Hiệp and carried through assignment, appraisal, approval and
  * delivery (some late, some awaiting a supplement, some withdrawn, the recent ones still in progress), a few
- * complaints, denunciations and feedback, and the leaders' tasks. Deterministic for a given `now`.
+ * complaints, denunciations and feedback, the leaders' tasks, and citizen reception (schedule and register). Deterministic for a given `now`.
  */
 import type { Kysely } from 'kysely';
 import { localDate } from '../../shared/calendar/index.ts';
@@ -17,6 +17,7 @@ import { intake } from '../dossiers/dossier.intake.service.ts';
 import type { TActionRequest } from '../dossiers/dossier.schemas.ts';
 import { applyPetitionAction, lodgePetition } from '../petitions/petition.service.ts';
 import { applyTaskAction, createTask } from '../tasks/task.service.ts';
+import { demoReception } from './demo-reception.ts';
 import { findUserByUsername } from '../accounts/account.repository.ts';
 import { EVERY_TENANT } from '../platform/tenant.ts';
 
@@ -58,6 +59,7 @@ export interface DemoActivity {
   dossiers: number;
   petitions: number;
   tasks: number;
+  receptions: number;
 }
 
 interface Staff {
@@ -95,7 +97,7 @@ export async function seedDemoActivity(
   now: number,
 ): Promise<DemoActivity> {
   const days = await workingDays(db, now);
-  const out: DemoActivity = { dossiers: 0, petitions: 0, tasks: 0 };
+  const out: DemoActivity = { dossiers: 0, petitions: 0, tasks: 0, receptions: 0 };
   for (const [index, slug] of ['dilinh', 'giahiep'].entries()) {
     const staff = await staffOf(db, slug);
     const rnd = prng(20250701 + index);
@@ -112,6 +114,8 @@ export async function seedDemoActivity(
     }
     out.petitions += await petitions(db, staff, days, resolved, agencyPrefix);
     out.tasks += await tasks(db, staff, days);
+    const dayAt = (i: number, hours: number) => at(days.at(i)!, hours);
+    out.receptions += await demoReception(db, staff, dayAt, agencyPrefix);
   }
   return out;
 }

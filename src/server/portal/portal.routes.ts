@@ -11,6 +11,7 @@ import { rateLimited, type RateLimiter } from '../platform/rate-limit.ts';
 import { presentPublic, ZPublicDossier, type TPublicDossier } from './portal.presenter.ts';
 import { applicantKeyOf, portalLimiters, verifies } from './portal.service.ts';
 import { MAX } from '../../shared/limits.ts';
+import { publicReceptionRoutes } from '../reception/reception.routes.ts';
 
 /** A citizen's online submission from the public portal (Decree 118 Art. 17.2). */
 const ZOnlineSubmission = z.object({
@@ -58,6 +59,9 @@ export async function portalRoutes(app: AppInstance): Promise<void> {
     const wait = limits.requests.take(request.ip, app.clock.now());
     if (wait > 0) throw rateLimited(wait);
   });
+
+  // The commune's citizen reception schedule (docs/RECEPTION.md), under the same limit.
+  await publicReceptionRoutes(app);
 
   app.post(
     '/api/public/dossiers',

@@ -22,6 +22,7 @@ import {
 import { buildPeriodReport, resolveReportUnit, type ReportTarget } from './period-report.ts';
 import { DAY_MS, resolvePeriod, type PeriodBounds } from '../platform/period.ts';
 import type { PeriodInput, PeriodReport, ReportUnitRef } from './report.types.ts';
+import { receptionSummary, type ReceptionSummary } from '../reception/reception.service.ts';
 import { averageWorkingDays, indicators766, type Indicators766, type Span } from './indicators.ts';
 
 type Db = Kysely<Database>;
@@ -57,6 +58,8 @@ export interface Dashboard {
     onTimeRate: number | null;
   }[];
   indicators: Indicators766;
+  /** Citizen reception in the period (docs/RECEPTION.md), overdue replies counted at `workloadAt`. */
+  reception: ReceptionSummary;
 }
 
 function dailySeries(period: PeriodBounds, received: Map<number, number>, resolved: Map<number, number>) {
@@ -159,6 +162,7 @@ export async function buildDashboard(
     officers: await officers(db, target.scope, period, t, byAssignee, calendar),
     procedures,
     indicators: indicators766(report.totals, spans, calendar, await satisfactionOf(db, target.scope, period)),
+    reception: await receptionSummary(db, target.scope, period, t),
   };
   const communes = rankCommunes(report);
   if (communes) result.communes = communes;

@@ -10,6 +10,7 @@ import { authorize } from '../accounts/policy.ts';
 import { requireActor } from '../accounts/auth.hook.ts';
 import type { AppInstance } from '../platform/types.ts';
 import { buildDashboard } from './dashboard.ts';
+import { receptionSummary } from '../reception/reception.service.ts';
 import { buildPeriodReport, resolveReportUnit, type ReportTarget } from './period-report.ts';
 import { briefData, composeBrief } from './report-brief.ts';
 import { resolvePeriod } from '../platform/period.ts';
@@ -62,7 +63,9 @@ export async function reportRoutes(app: AppInstance): Promise<void> {
           'application/pdf',
           reportFileName(report, 'pdf'),
         );
-      return report;
+      // The JSON adds citizen reception (docs/RECEPTION.md); Biểu 06 (xlsx, pdf) keeps its layout.
+      const at = Math.min(period.endMs, app.clock.now());
+      return { ...report, reception: await receptionSummary(app.db, target.scope, period, at) };
     },
   );
 

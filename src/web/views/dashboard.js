@@ -24,7 +24,9 @@ import { indicatorCards } from './dashboard-indicators.js';
  * @typedef {{rank: number, unit: UnitRef, received: number, resolved: number, onTimeRate: number | null}} CommuneRank
  * @typedef {{unit: UnitRef, period: {from: string, to: string}, daily: {date: string, received: number,
  *   resolved: number}[], workloadAt: string, officers: OfficerLoad[], procedures: ProcedureLate[],
- *   communes?: CommuneRank[], indicators: import('./dashboard-indicators.js').Indicators}} Dashboard
+ *   communes?: CommuneRank[], indicators: import('./dashboard-indicators.js').Indicators,
+ *   reception?: {total: number, people: number, delegations: number, byKind: Record<string, number>,
+ *   byHandling: Record<string, number>, repliesOverdue: number}}} Dashboard
  */
 
 /** @type {import('../lib/router.js').View} */
@@ -73,12 +75,66 @@ function dashboardBody(d) {
     ),
     h('p', { class: 'hint' }, t('dashboard.workloadAt', { at })),
     section('dash-ind', t('dashboard.ind.heading'), indicatorCards(d.indicators)),
+    d.reception
+      ? section('dash-reception', t('dashboard.reception.heading'), receptionCard(d.reception))
+      : null,
     section('dash-chart', t('dashboard.chart.heading'), dailyChart(d)),
     section('dash-officers', t('dashboard.officers.heading'), officersTable(d.officers, at)),
     section('dash-procedures', t('dashboard.procedures.heading'), proceduresTable(d.procedures)),
     d.communes
       ? section('dash-communes', t('dashboard.communes.heading'), communesTable(d.communes, d.period))
       : null,
+  );
+}
+
+/**
+ * Citizen reception in the period (docs/RECEPTION.md): receptions, delegations, by kind and handling, and replies
+ * overdue (Law on Citizen Reception 2013 Art. 28).
+ * @param {NonNullable<Dashboard['reception']>} r
+ */
+function receptionCard(r) {
+  const line = (/** @type {string} */ key, /** @type {number} */ n) =>
+    h('li', null, h('span', null, t(key)), ': ', h('strong', null, num(n)));
+  return h(
+    'div',
+    { class: 'card', 'data-testid': 'dash-reception' },
+    h(
+      'ul',
+      { class: 'kpis' },
+      h(
+        'li',
+        { class: 'kpi', 'data-kpi': 'receptions' },
+        h('span', { class: 'kpi-value' }, num(r.total)),
+        h('span', { class: 'kpi-label' }, t('dashboard.reception.total')),
+      ),
+      h(
+        'li',
+        { class: 'kpi', 'data-kpi': 'delegations' },
+        h('span', { class: 'kpi-value' }, num(r.delegations)),
+        h('span', { class: 'kpi-label' }, t('dashboard.reception.delegations')),
+      ),
+      h(
+        'li',
+        { class: `kpi ${r.repliesOverdue > 0 ? 'kpi-bad' : ''}`, 'data-kpi': 'repliesOverdue' },
+        h('span', { class: 'kpi-value' }, num(r.repliesOverdue)),
+        h('span', { class: 'kpi-label' }, t('dashboard.reception.overdue')),
+      ),
+    ),
+    h(
+      'ul',
+      { class: 'plain' },
+      ...['complaint', 'denunciation', 'feedback', 'other'].map((k) =>
+        line(`reception.kind.${k}`, r.byKind[k] ?? 0),
+      ),
+    ),
+    h(
+      'ul',
+      { class: 'plain' },
+      ...['guided', 'petition', 'forwarded'].map((k) =>
+        line(`reception.handling.${k}`, r.byHandling[k] ?? 0),
+      ),
+    ),
+    h('p', null, link('/tiep-cong-dan', null, t('dashboard.reception.open'))),
   );
 }
 
