@@ -32,6 +32,7 @@ import { portalRoutes } from './portal/portal.routes.ts';
 import { reportRoutes } from './reports/report.routes.ts';
 import { petitionRoutes } from './petitions/petition.routes.ts';
 import { taskRoutes } from './tasks/task.routes.ts';
+import { notificationRoutes } from './notifications/notification.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { unitRoutes } from './units/unit.routes.ts';
 import { webRoutes } from './web/web.routes.ts';
@@ -92,6 +93,7 @@ const FEATURES: ((app: AppInstance) => Promise<void>)[] = [
   reportRoutes,
   petitionRoutes,
   taskRoutes,
+  notificationRoutes,
   auditReviewRoutes,
   portalRoutes,
   webRoutes,

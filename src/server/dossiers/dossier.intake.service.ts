@@ -18,6 +18,7 @@ import type { TCreateDossierRequest } from './dossier.schemas.ts';
 import type { DossierRow, NewDossier } from './dossier.table.ts';
 import { paperTransferBy } from './dossier.rules.ts';
 import { todayInVietnam } from '../platform/clock.ts';
+import { notifyOnIntake } from '../notifications/notification.triggers.ts';
 
 type Db = Kysely<Database>;
 
@@ -235,5 +236,9 @@ export async function intake(
     },
     ctx.now,
   );
-  return (await repo.findDossierByCode(trx, code, { kind: 'all' }))!;
+  const created = (await repo.findDossierByCode(trx, code, { kind: 'all' }))!;
+  // The applicant's notice of the counter's decision, queued in this transaction (an online submission gets its
+  // receipt when an officer accepts it).
+  if (actor) await notifyOnIntake(trx, created, input.decision, input, ctx.now);
+  return created;
 }
