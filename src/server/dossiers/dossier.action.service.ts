@@ -23,7 +23,7 @@ import type { TActionRequest } from './dossier.schemas.ts';
 import type { DossierRow, DossierUpdate } from './dossier.table.ts';
 import { pickAssignee } from './dossier.assign.service.ts';
 import { CORRECTION_WINDOW, SUPPLEMENT_REQUEST_WINDOW } from './dossier.rules.ts';
-import { notifyOnAction } from '../notifications/notification.triggers.ts';
+import { notifyOnAction } from './dossier.notices.ts';
 
 type Db = Kysely<Database>;
 

@@ -18,7 +18,7 @@ import type { TCreateDossierRequest } from './dossier.schemas.ts';
 import type { DossierRow, NewDossier } from './dossier.table.ts';
 import { paperTransferBy } from './dossier.rules.ts';
 import { todayInVietnam } from '../platform/clock.ts';
-import { notifyOnIntake } from '../notifications/notification.triggers.ts';
+import { notifyOnIntake } from './dossier.notices.ts';
 
 type Db = Kysely<Database>;
 

@@ -72,14 +72,12 @@ for (const dialect of DIALECTS) {
 
     /** A received dossier whose applicant gave `email` (and no phone unless `phone`). */
     const receive = async (now: number, email: string, phone?: string) => {
-      const d = await t.db
-        .transaction()
-        .execute((trx) =>
-          intake(trx, s.counter, buildIntake({ applicant: { ...buildIntake().applicant, email, phone } }), {
-            now,
-            agencyPrefix: PREFIX,
-          }),
-        );
+      const d = await t.db.transaction().execute((trx) =>
+        intake(trx, s.counter, buildIntake({ applicant: { ...buildIntake().applicant, email, phone } }), {
+          now,
+          agencyPrefix: PREFIX,
+        }),
+      );
       return d;
     };
     const noticesOf = (dossierId: string) =>

@@ -1,8 +1,10 @@
 import { maskPhone } from '../../shared/identity/cccd.ts';
-import { isoOrNull } from '../dossiers/dossier.presenter.ts';
+import { formatInstant } from '../../shared/calendar/index.ts';
 import type { TDossierNotice, TInbox, TInboxItem } from './notification.schemas.ts';
 import type { Inbox } from './notification.service.ts';
 import type { NotificationRow } from './notification.table.ts';
+
+const isoOrNull = (ms: number | null): string | null => (ms === null ? null : formatInstant(ms));
 
 /** a***@example.vn: the first letter and the domain. */
 export function maskEmail(email: string | null): string | null {

@@ -6,10 +6,10 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../accounts/roles.ts';
 import type { Database } from '../db/schema.ts';
-import type { DossierRow, DossierUpdate } from '../dossiers/dossier.table.ts';
-import { SUPPLEMENT_WAIT_DAYS } from '../dossiers/dossier.rules.ts';
-import type { ApplicantKind, NoticeDetails } from './notification.messages.ts';
-import { notifyApplicant, notifyOfficer } from './notification.service.ts';
+import type { DossierRow, DossierUpdate } from './dossier.table.ts';
+import { SUPPLEMENT_WAIT_DAYS } from './dossier.rules.ts';
+import type { ApplicantKind, NoticeDetails } from '../notifications/notification.messages.ts';
+import { notifyApplicant, notifyOfficer } from '../notifications/notification.service.ts';
 
 type Db = Kysely<Database>;
 
@@ -40,7 +40,7 @@ const APPLICANT_NOTICE: Partial<Record<string, (f: ActionFacts) => [ApplicantKin
   refuse: ({ payload }) => ['refusal', { reason: text(payload.reason) }],
 };
 
-/** After a lifecycle action's effect (dossiers/dossier.action.service.ts), in its transaction. */
+/** After a lifecycle action's effect (dossier.action.service.ts), in its transaction. */
 export async function notifyOnAction(
   trx: Db,
   actor: Actor | null,
@@ -57,7 +57,7 @@ export async function notifyOnAction(
     await notifyOfficer(trx, assignee, f.d, 'supplement_received', { dueAt: f.patch.due_at ?? null }, f.now);
 }
 
-/** After a counter intake (dossiers/dossier.intake.service.ts): receipt, supplement request or refusal. */
+/** After a counter intake (dossier.intake.service.ts): receipt, supplement request or refusal. */
 export async function notifyOnIntake(
   trx: Db,
   d: DossierRow,
