@@ -34,6 +34,7 @@ import { reportRoutes } from './reports/report.routes.ts';
 import { petitionRoutes } from './petitions/petition.routes.ts';
 import { taskRoutes } from './tasks/task.routes.ts';
 import { receptionRoutes } from './reception/reception.routes.ts';
+import { notificationRoutes } from './notifications/notification.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { unitRoutes } from './units/unit.routes.ts';
 import { webRoutes } from './web/web.routes.ts';
@@ -94,6 +95,7 @@ const FEATURES: ((app: AppInstance) => Promise<void>)[] = [
   reportRoutes,
   petitionRoutes,
   taskRoutes,
+  notificationRoutes,
   auditReviewRoutes,
   receptionRoutes,
   portalRoutes,

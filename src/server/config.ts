@@ -57,6 +57,23 @@ const configSchema = (mode: ConfigMode) =>
     MOTCUA_RENDER_QUEUE: z.coerce.number().int().min(0).max(1000).default(20),
     /** The audit log's HMAC key (created at first start, mode 0600); default beside the SQLite file. */
     MOTCUA_AUDIT_KEY_FILE: z.string().min(1).optional(),
+    /**
+     * Notifications (docs/NOTIFICATIONS.md): email to applicants through this SMTP server, given as one URL
+     * (`smtp://user:pass@host:587`, `smtps://…:465`) or by host, port, user and password. Neither: email is off
+     * and email notices are recorded `not_sent: no channel`. SMS and Zalo go through an adapter; `log` (SMS's
+     * default) writes a log line instead of sending, `none` records the notices as not sent.
+     */
+    MOTCUA_SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/\S+$/, 'must start with smtp:// or smtps://')
+      .optional(),
+    MOTCUA_SMTP_HOST: z.string().min(1).max(255).optional(),
+    MOTCUA_SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+    MOTCUA_SMTP_USER: z.string().min(1).max(255).optional(),
+    MOTCUA_SMTP_PASSWORD: z.string().max(255).optional(),
+    MOTCUA_SMTP_FROM: z.string().min(3).max(255).default('MộtCửa <no-reply@localhost>'),
+    MOTCUA_SMS_ADAPTER: z.enum(['log', 'none']).default('log'),
+    MOTCUA_ZALO_ADAPTER: z.enum(['log', 'none']).default('none'),
   });
 
 export type AppConfig = z.infer<ReturnType<typeof configSchema>>;

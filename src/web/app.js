@@ -7,6 +7,7 @@ import { setUnauthenticatedHandler } from './lib/api.js';
 import { h, replace } from './lib/dom.js';
 import { LANGS, LANG_NAMES, getLang, initLang, onLangChange, setLang, t } from './lib/i18n.js';
 import { focusHeading, link, navigate, refresh, startRouter } from './lib/router.js';
+import { notificationBell, stopNotificationBell } from './lib/notification-bell.js';
 import { can, hasAbility, loadSession, session, signOut } from './lib/session.js';
 import { errorText, toast } from './lib/ui.js';
 import { auditView } from './views/audit.js';
@@ -158,6 +159,7 @@ function drawTopbar() {
           'data-testid': 'sign-out',
           onclick: async () => {
             await signOut().catch(() => undefined);
+            stopNotificationBell();
             navigate('/dang-nhap', { replace: true });
           },
         },
@@ -170,7 +172,7 @@ function drawTopbar() {
       'div',
       { class: 'topbar-row' },
       h('div', { class: 'topbar-brand' }, brand, centre),
-      h('div', { class: 'topbar-tools' }, user, languageSwitcher(), out),
+      h('div', { class: 'topbar-tools' }, me ? notificationBell() : null, user, languageSwitcher(), out),
     ),
     h('div', { class: 'navbar' }, nav),
   );

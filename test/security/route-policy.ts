@@ -440,6 +440,16 @@ export const ROUTE_POLICY: Record<string, RouteCase | RouteCase[]> = {
     params: { id: at.task },
     body: { type: 'accept' },
   })),
+
+  // Notifications: each officer's own in-app notices (the answer is the caller's list).
+  'GET /api/notifications': officerCase(),
+  // A notice that is nobody's (the sample's id): 404 to every officer, as another officer's notice is; marking
+  // one's own read is tested in src/server/notifications/notification.routes.test.ts.
+  'POST /api/notifications/:id/read': {
+    who: () => false,
+    placed: false,
+    sample: () => ({ params: { id: '00000000-0000-4000-8000-000000000000' } }),
+  },
 };
 
 export const casesOf = (entry: RouteCase | RouteCase[]): RouteCase[] => [entry].flat();

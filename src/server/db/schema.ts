@@ -12,6 +12,7 @@ import type {
   DossierTable,
   IdempotencyKeyTable,
 } from '../dossiers/dossier.table.ts';
+import type { NotificationTable } from '../notifications/notification.table.ts';
 import type { PetitionActionTable, PetitionTable } from '../petitions/petition.table.ts';
 import type {
   ReceptionExceptionTable,
@@ -54,6 +55,7 @@ export interface Database {
   tasks: TaskTable;
   task_actions: TaskActionTable;
   job_runs: JobRunTable;
+  notifications: NotificationTable;
 }
 
 export interface SettingTable {

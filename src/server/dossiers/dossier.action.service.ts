@@ -23,6 +23,7 @@ import type { TActionRequest } from './dossier.schemas.ts';
 import type { DossierRow, DossierUpdate } from './dossier.table.ts';
 import { pickAssignee } from './dossier.assign.service.ts';
 import { CORRECTION_WINDOW, SUPPLEMENT_REQUEST_WINDOW } from './dossier.rules.ts';
+import { notifyOnAction } from './dossier.notices.ts';
 
 type Db = Kysely<Database>;
 
@@ -213,6 +214,13 @@ function dossierLifecycle(opts: ApplyOptions): LoggedLifecycle<DossierRow, TActi
       const data = JSON.parse(d.data) as Record<string, unknown>;
       // A CalendarError (e.g. an extension not later than the due) reaches the error handler as a 400.
       const effect: Effect = await EFFECTS[req.type]({ trx, actor, d, req, now, calendar, data });
+      // The notices it causes are queued in this transaction: an action rolled back notifies nobody.
+      await notifyOnAction(trx, actor, req.type, {
+        d,
+        patch: effect.patch ?? {},
+        payload: { ...effect.payload, ...(req.reason ? { reason: req.reason } : {}) },
+        now,
+      });
       return {
         patch: { ...effect.patch, ...(await endingPatch(trx, d, req.type, now, calendar.utcOffsetMinutes)) },
         payload: { ...effect.payload, ...(req.note ? { note: req.note } : {}) },

@@ -19,6 +19,7 @@ import type { TCreateDossierRequest } from './dossier.schemas.ts';
 import type { DossierRow, NewDossier } from './dossier.table.ts';
 import { paperTransferBy } from './dossier.rules.ts';
 import { todayInVietnam } from '../platform/clock.ts';
+import { notifyOnIntake } from './dossier.notices.ts';
 
 type Db = Kysely<Database>;
 
@@ -259,5 +260,9 @@ export async function intake(
     },
     ctx.now,
   );
-  return (await repo.findDossierByCode(trx, code, { kind: 'all' }))!;
+  const created = (await repo.findDossierByCode(trx, code, { kind: 'all' }))!;
+  // The applicant's notice of the counter's decision, queued in this transaction (an online submission gets its
+  // receipt when an officer accepts it).
+  if (actor) await notifyOnIntake(trx, created, input.decision, input, ctx.now);
+  return created;
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { listDossierNotices } from '../notifications/notification.repository.ts';
+import { presentDossierNotices } from '../notifications/notification.presenter.ts';
 import { foldVietnamese } from '../../shared/text/fold.ts';
 import { scopeOf } from '../accounts/scope.ts';
 import { appendAudit } from '../audit/audit.service.ts';
@@ -89,12 +91,10 @@ export async function dossierRoutes(app: AppInstance): Promise<void> {
       const actor = requireActor(request);
       const d = await repo.findDossierByCode(app.db, request.params.code, scopeOf(actor));
       if (!d) throw notFound('dossier', request.params.code);
-      return presentDossier(
-        d,
-        actor,
-        await repo.assigneeNames(app.db, [d]),
-        await repo.listActions(app.db, d),
-      );
+      return {
+        ...presentDossier(d, actor, await repo.assigneeNames(app.db, [d]), await repo.listActions(app.db, d)),
+        notices: presentDossierNotices(await listDossierNotices(app.db, d)),
+      };
     },
   );
 

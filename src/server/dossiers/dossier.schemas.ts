@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZDossierNotice } from '../notifications/notification.schemas.ts';
 import { PLAIN_LINE } from '../platform/validation.ts';
 import { ZActionLogEntry } from '../audit/action-log.ts';
 import { ACTION_TYPES } from '../../shared/dossier/lifecycle.ts';
@@ -176,6 +177,10 @@ export const ZDossier = z.object({
       'with the action log: the forms that can be issued for this dossier now, the others answer 409',
     ),
   actions: z.array(ZDossierAction).optional(),
+  notices: z
+    .array(ZDossierNotice)
+    .optional()
+    .describe('with the action log: every notice to the applicant, sent or not (docs/NOTIFICATIONS.md)'),
 });
 export type TDossier = z.infer<typeof ZDossier>;
 

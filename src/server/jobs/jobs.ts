@@ -5,6 +5,7 @@ import { deleteExpiredSessions } from '../accounts/account.repository.ts';
 import { returnStaleSupplements } from '../dossiers/dossier.return.job.ts';
 import { deleteIdempotencyKeysBefore } from '../platform/idempotency.ts';
 import type { JobDefinition } from '../platform/job-runner.ts';
+import { remindDueJob } from '../notifications/notification.delivery.ts';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -50,4 +51,5 @@ export const SERVER_JOBS: readonly JobDefinition[] = [
   returnStaleSupplementsJob,
   purgeExpiredSessions,
   purgeOldIdempotencyKeys,
+  remindDueJob,
 ];

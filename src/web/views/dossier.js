@@ -4,6 +4,7 @@
  * and the timeline of every action.
  */
 import { actionsCard } from '../lib/action-card.js';
+import { noticesCard } from './dossier-notices.js';
 import { api, query } from '../lib/api.js';
 import { dueBadge } from '../lib/deadline.js';
 import { h, icon, replace } from '../lib/dom.js';
@@ -51,6 +52,7 @@ async function render(box, d) {
     documentsCard(d),
     attachmentsCard(d),
     timelineCard(d),
+    noticesCard(d),
   );
 }
 

@@ -7,6 +7,8 @@ import { anyUser } from '../../accounts/account.repository.ts';
 import { DEMO_DAYS } from '../../demo/demo-activity.ts';
 import { scheduleJobs } from '../../platform/job-runner.ts';
 import { SERVER_JOBS } from '../../jobs/jobs.ts';
+import { deliverNotificationsJob } from '../../notifications/notification.delivery.ts';
+import { sendersFromConfig } from '../../notifications/notification.senders.ts';
 import { parseCommandArgs, parseIntOption } from '../args.ts';
 import type { CliIo } from '../cli-error.ts';
 import { openDemoDatabase } from '../open-demo-database.ts';
@@ -73,7 +75,10 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
   const address = await app.listen({ port: port ?? config.PORT, host });
   // Jobs start once the server answers, their first run a little later: after a large import thousands of
   // dossiers may be due for return, and the first requests must not wait behind them.
-  stopJobs = scheduleJobs(handle.db, SERVER_JOBS, io.clock, (line) => app.log.info(line));
+  // Notices are delivered by their own job, with the senders the configuration names (docs/NOTIFICATIONS.md).
+  const log = (line: string) => app.log.info(line);
+  const jobs = [...SERVER_JOBS, deliverNotificationsJob(sendersFromConfig(config, log))];
+  stopJobs = scheduleJobs(handle.db, jobs, io.clock, log);
   io.out(
     `MộtCửa ${values.demo ? 'demo, ' : ''}${handle.dialect} (${handle.location}) listening on ${address.replace('0.0.0.0', 'localhost')}`,
   );
