@@ -232,11 +232,13 @@ function dossierLifecycle(opts: ApplyOptions): LoggedLifecycle<DossierRow, TActi
       });
     },
     update: (trx, d, patch, now) =>
-      repo.updateDossier(trx, d.id, d.action_count, {
-        ...(patch as DossierUpdate),
-        action_count: d.action_count + 1,
-        updated_at: now,
-      }),
+      repo.updateDossier(
+        trx,
+        d.id,
+        d.action_count,
+        { ...(patch as DossierUpdate), action_count: d.action_count + 1, updated_at: now },
+        d,
+      ),
     reload: async (trx, d) => (await repo.findDossierByCode(trx, d.code, EVERY_TENANT))!,
     targetId: (d) => d.code,
   };
