@@ -40,7 +40,7 @@ export const DANGER = new Set(['refuse', 'stop', 'withdraw', 'request_correction
 let specialists = null;
 
 /** The commune's specialists, for the assign form (leaders may list users; others get a text field). */
-function loadSpecialists() {
+export function loadSpecialists() {
   specialists ??= api('/api/users')
     .then((r) =>
       /** @type {any[]} */ (r.items).filter(
