@@ -58,6 +58,7 @@ const EFFECTS: Record<ActionType, (c: EffectContext) => Promise<Effect> | Effect
     requireField(req.missing, 'missing'),
     { payload: { missing: req.missing } }
   ),
+  refuse_online: ({ req }) => (requireField(req.reason, 'reason'), { payload: { reason: req.reason } }),
   async assign({ trx, d, req }) {
     const assignee = await pickAssignee(trx, d, req.assignee);
     return {

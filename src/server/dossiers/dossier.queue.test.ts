@@ -132,6 +132,25 @@ for (const dialect of DIALECTS) {
       expect(await codesOf(counter, 'tab=all')).toContain(d.code);
     });
 
+    it('refusing an online submission needs the reason, issues Form 03 and ends the wait', async () => {
+      const d = await submitOnline('Đinh Văn Từ Chối');
+      const bare = await act(counter, d.code, { type: 'refuse_online' });
+      expect(bare.statusCode).toBe(400);
+      expect(JSON.stringify(bare.json().error.details)).toContain('reason');
+      const res = await act(counter, d.code, {
+        type: 'refuse_online',
+        reason: 'Không thuộc thẩm quyền của xã',
+      });
+      expect(res.statusCode).toBe(200);
+      const body = res.json();
+      expect(body.status).toBe('intake_refused');
+      expect(body.documents.map((f: { form: string }) => f.form)).toContain('refusal');
+      expect(body.next).toMatchObject({ who: 'nobody', step: 'none' });
+      expect(await codesOf(counter, 'tab=awaiting_acceptance')).not.toContain(d.code);
+      const pdf = await get(counter, `/api/dossiers/${d.code}/documents/refusal.pdf`);
+      expect(pdf.statusCode).toBe(200);
+    });
+
     it('sorts work tabs by due, “mine” holds open dossiers assigned to me, overdue and due soon by the clock', async () => {
       const late = await receive(counter, 'Hồ Sơ Trễ');
       const soon = await receive(counter, 'Hồ Sơ Sắp Hạn');

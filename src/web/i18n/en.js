@@ -230,7 +230,8 @@ export const en = {
   'next.who.specialist': 'Specialist {name}',
   'next.who.applicant': 'The applicant',
   'next.who.nobody': 'Nobody',
-  'next.step.accept_online': 'accept the online submission or ask for corrections (within 8 working hours)',
+  'next.step.accept_online':
+    'accept the online submission, ask for corrections, or refuse it (within 8 working hours)',
   'next.step.assign': 'assign a specialist to appraise it',
   'next.step.appraise': 'appraise it and submit for approval, or request a supplement',
   'next.step.await_supplement': 'bring the complete supplement (the clock is stopped)',
@@ -425,6 +426,7 @@ export const en = {
   'action.intake_refuse': 'Refused at intake',
   'action.accept_online': 'Accept online dossier',
   'action.request_correction': 'Ask to complete online dossier',
+  'action.refuse_online': 'Refuse the online dossier',
   'action.assign': 'Assign',
   'action.request_supplement': 'Request a supplement',
   'action.receive_supplement': 'Supplement received',
@@ -444,6 +446,8 @@ export const en = {
   'actionHelp.accept_online':
     'The online dossier is complete: receive it; the time limit starts now (within 8 working hours).',
   'actionHelp.request_correction': 'The online dossier is incomplete: list everything to complete, at once.',
+  'actionHelp.refuse_online':
+    'The online dossier is not within competence or cannot be received: state the reasons (Form 03).',
   'actionHelp.assign': 'Give the dossier to a specialist for appraisal.',
   'actionHelp.request_supplement':
     'Within 3 working days of receipt; the clock stops until the complete supplement arrives.',

@@ -232,7 +232,7 @@ export const vi = {
   'next.who.applicant': 'Người nộp hồ sơ',
   'next.who.nobody': 'Không ai',
   'next.step.accept_online':
-    'tiếp nhận hồ sơ trực tuyến hoặc hướng dẫn bổ sung, hoàn thiện (trong 8 giờ làm việc)',
+    'tiếp nhận hồ sơ trực tuyến, yêu cầu hoàn thiện, hoặc từ chối tiếp nhận (trong 8 giờ làm việc)',
   'next.step.assign': 'phân công chuyên viên thẩm định',
   'next.step.appraise': 'thẩm định rồi trình phê duyệt, hoặc yêu cầu bổ sung',
   'next.step.await_supplement': 'nộp đủ hồ sơ bổ sung (thời hạn tạm dừng)',
@@ -425,6 +425,7 @@ export const vi = {
   'action.intake_refuse': 'Từ chối tiếp nhận',
   'action.accept_online': 'Tiếp nhận hồ sơ trực tuyến',
   'action.request_correction': 'Yêu cầu hoàn thiện hồ sơ trực tuyến',
+  'action.refuse_online': 'Từ chối tiếp nhận hồ sơ trực tuyến',
   'action.assign': 'Phân công xử lý',
   'action.request_supplement': 'Yêu cầu bổ sung hồ sơ',
   'action.receive_supplement': 'Nhận hồ sơ bổ sung',
@@ -445,6 +446,8 @@ export const vi = {
     'Hồ sơ trực tuyến đầy đủ: tiếp nhận và tính thời hạn từ bây giờ (trong 8 giờ làm việc).',
   'actionHelp.request_correction':
     'Hồ sơ trực tuyến chưa đầy đủ: nêu một lần tất cả nội dung cần hoàn thiện.',
+  'actionHelp.refuse_online':
+    'Hồ sơ trực tuyến không thuộc thẩm quyền hoặc không đủ điều kiện tiếp nhận: nêu rõ lý do (Mẫu 03).',
   'actionHelp.assign': 'Giao hồ sơ cho chuyên viên thẩm định.',
   'actionHelp.request_supplement':
     'Trong 3 ngày làm việc kể từ khi tiếp nhận; thời hạn tạm dừng đến khi nhận đủ bổ sung.',
