@@ -34,6 +34,7 @@ export async function up(db: AnyDb): Promise<void> {
   await idx('dossiers_province_work_due', ['province_code', 'work_due_at', 'id']);
   await idx('dossiers_assignee_work_due', ['assignee_id', 'work_due_at', 'id']);
   await idx('dossiers_unit_created', ['unit_code', 'created_at', 'id']);
+  await idx('dossiers_province_created', ['province_code', 'created_at', 'id']);
 }
 
 export async function down(db: AnyDb): Promise<void> {
@@ -42,6 +43,7 @@ export async function down(db: AnyDb): Promise<void> {
     'dossiers_province_work_due',
     'dossiers_assignee_work_due',
     'dossiers_unit_created',
+    'dossiers_province_created',
   ])
     await db.schema.dropIndex(name).ifExists().execute();
   await db.schema.alterTable('dossiers').dropColumn('work_due_at').execute();
