@@ -26,6 +26,7 @@ import { attachmentRoutes } from './attachments/attachment.routes.ts';
 import { auditReviewRoutes } from './audit-review/audit-review.routes.ts';
 import { calendarRoutes } from './calendar/calendar.routes.ts';
 import { dossierRoutes } from './dossiers/dossier.routes.ts';
+import { dossierQueueRoutes } from './dossiers/dossier.queue.routes.ts';
 import { documentRoutes } from './documents/document.routes.ts';
 import { procedureRoutes } from './procedures/procedure.routes.ts';
 import { procedureOverrideRoutes } from './procedures/procedure-override.routes.ts';
@@ -90,6 +91,7 @@ const FEATURES: ((app: AppInstance) => Promise<void>)[] = [
   procedureRoutes,
   procedureOverrideRoutes,
   dossierRoutes,
+  dossierQueueRoutes,
   attachmentRoutes,
   documentRoutes,
   reportRoutes,

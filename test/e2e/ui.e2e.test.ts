@@ -92,6 +92,8 @@ describe.skipIf(E2E_SKIP)('web app (chromium)', () => {
       .getByRole('navigation', { name: 'Điều hướng chính' })
       .getByRole('link', { name: 'Hồ sơ' })
       .click();
+    // the counter lands on the online submissions awaiting acceptance; a received dossier is in the open work
+    await page.locator('nav.tabs a[data-tab=open]').click();
     const row = page.locator('.queue-table tbody tr', { hasText: code });
     await expect.poll(() => row.count()).toBe(1);
     expect(await row.textContent()).toContain('Phạm Thị Hoa');

@@ -296,6 +296,11 @@ export const ROUTE_POLICY: Record<string, RouteCase | RouteCase[]> = {
   // Dossiers.
   'POST /api/dossiers': placed(inScope(...INTAKE), ({ at }) => ({ body: intakeBody(at.unit) })),
   'GET /api/dossiers': placed(anyOfficer, ({ at }) => ({ query: { unit: at.unit } })),
+  'GET /api/dossiers/counts': placed(anyOfficer, ({ at }) => ({ query: { unit: at.unit } })),
+  // A batch is refused (403) to all but who decides; its items are judged one by one (per-item results).
+  'POST /api/dossiers/bulk-actions': placed(roles(...DECIDE), ({ at }) => ({
+    body: { type: 'approve', codes: [at.dossier] },
+  })),
   'GET /api/dossiers/:code': placed(inScope(...ALL), ({ at }) => ({ params: { code: at.dossier } })),
   'GET /api/dossiers/:code/applicant': placed(inScope(...ALL), ({ at }) => ({
     params: { code: at.dossier },

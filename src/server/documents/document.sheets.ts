@@ -73,6 +73,12 @@ const STEPS: Record<string, StepRule> = {
     to: 'actor',
     result: () => 'Đã tiếp nhận',
   },
+  refuse_online: {
+    step: 'Từ chối tiếp nhận hồ sơ trực tuyến',
+    from: 'actor',
+    to: 'applicant',
+    result: (p) => str(p.reason),
+  },
   request_correction: {
     step: 'Yêu cầu sửa đổi, bổ sung',
     from: 'actor',

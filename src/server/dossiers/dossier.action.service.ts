@@ -59,6 +59,7 @@ const EFFECTS: Record<ActionType, (c: EffectContext) => Promise<Effect> | Effect
     requireField(req.missing, 'missing'),
     { payload: { missing: req.missing } }
   ),
+  refuse_online: ({ req }) => (requireField(req.reason, 'reason'), { payload: { reason: req.reason } }),
   async assign({ trx, d, req }) {
     const assignee = await pickAssignee(trx, d, req.assignee);
     return {
@@ -240,11 +241,13 @@ function dossierLifecycle(opts: ApplyOptions): LoggedLifecycle<DossierRow, TActi
       });
     },
     update: (trx, d, patch, now) =>
-      repo.updateDossier(trx, d.id, d.action_count, {
-        ...(patch as DossierUpdate),
-        action_count: d.action_count + 1,
-        updated_at: now,
-      }),
+      repo.updateDossier(
+        trx,
+        d.id,
+        d.action_count,
+        { ...(patch as DossierUpdate), action_count: d.action_count + 1, updated_at: now },
+        d,
+      ),
     reload: async (trx, d) => (await repo.findDossierByCode(trx, d.code, EVERY_TENANT))!,
     targetId: (d) => d.code,
   };

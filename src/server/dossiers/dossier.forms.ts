@@ -25,8 +25,8 @@ export const SUPPLEMENT_ACTIONS = [
   'request_supplement',
   'request_correction',
 ] as const;
-/** A refusal at the counter (Form 03; a refusal after appraisal is a result, not this form). */
-export const REFUSAL_ACTIONS = ['intake_refuse'] as const;
+/** A refusal to receive, at the counter or of an online submission (Form 03; a refusal after appraisal is a result). */
+export const REFUSAL_ACTIONS = ['intake_refuse', 'refuse_online'] as const;
 /** The extension (Form 04). */
 export const EXTENSION_ACTIONS = ['extend'] as const;
 /** Processing stopped, or no supplement came in time (Form 05). */

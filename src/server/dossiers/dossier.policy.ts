@@ -10,6 +10,7 @@ import { AppError } from '../platform/app-error.ts';
 export const DOSSIER_ACTION_POLICY: Record<ActionType, PolicyAction> = {
   accept_online: 'dossier.intake',
   request_correction: 'dossier.intake',
+  refuse_online: 'dossier.intake',
   assign: 'dossier.decide',
   request_supplement: 'dossier.process',
   receive_supplement: 'dossier.intake',

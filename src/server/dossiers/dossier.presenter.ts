@@ -1,4 +1,4 @@
-import { formatInstant } from '../../shared/calendar/index.ts';
+import { formatInstant, type WorkingCalendar } from '../../shared/calendar/index.ts';
 import { maskAddress, maskIdNumber, maskPhone } from '../../shared/identity/cccd.ts';
 import type { Channel, DossierStatus } from '../../shared/dossier/status.ts';
 import type { DossierActionRow, DossierRow } from './dossier.table.ts';
@@ -22,11 +22,14 @@ export function presentDossier(
   viewer: Actor,
   assignees: Map<string, AssigneeName>,
   actions?: DossierActionRow[],
+  timing?: Timing,
 ): TDossier {
   const data = JSON.parse(d.data) as {
     transfers?: Record<string, unknown>[];
     limitApplied?: { kind: 'standard' | 'area'; areaClasses: string[]; basis: string | null };
+    acceptBy?: number | null;
   };
+  const allowed = dossierActionsFor(viewer, d);
   return {
     code: d.code,
     status: d.status as DossierStatus,
@@ -66,9 +69,86 @@ export function presentDossier(
       sendBy: typeof t.sendBy === 'number' ? isoOrNull(t.sendBy) : t.sendBy,
       dueAt: typeof t.dueAt === 'number' ? isoOrNull(t.dueAt) : t.dueAt,
     })),
-    allowedActions: dossierActionsFor(viewer, d),
+    allowedActions: allowed,
     abilities: dossierAbilitiesFor(viewer, d),
     ...(actions ? { documents: presentDocuments(d, actions), actions: presentActionLog(actions) } : {}),
+    acceptBy: d.status === 'submitted' ? isoOrNull(data.acceptBy ?? null) : null,
+    workDueAt: isoOrNull(d.work_due_at),
+    next: nextStep(d, allowed, assignees, actions, timing),
+  };
+}
+
+/** The instant and the dossier's working calendar, for the working hours left (the dossier page). */
+export interface Timing {
+  now: number;
+  calendar: Pick<WorkingCalendar, 'workingMillisBetween'>;
+}
+
+const HOUR = 3_600_000;
+
+/** Each status's next step and the role that takes it (the lifecycle: src/shared/dossier/lifecycle.ts). */
+const NEXT_OF: Partial<Record<DossierStatus, { who: TNext['who']; step: TNext['step'] }>> = {
+  submitted: { who: 'counter', step: 'accept_online' },
+  received: { who: 'leader', step: 'assign' },
+  processing: { who: 'specialist', step: 'appraise' },
+  supplement_requested: { who: 'applicant', step: 'await_supplement' },
+  awaiting_approval: { who: 'leader', step: 'approve' },
+  result_ready: { who: 'counter', step: 'deliver' },
+};
+
+type TNext = TDossier['next'];
+
+/**
+ * What happens next: whose move it is and what they must do, whether the viewer is the one (the server's allowed
+ * actions decide), the specialist's proposal for the leader, and the working hours left when the page asks.
+ */
+export function nextStep(
+  d: DossierRow,
+  allowed: readonly string[],
+  assignees: Map<string, AssigneeName>,
+  actions?: DossierActionRow[],
+  timing?: Timing,
+): TNext {
+  const base = NEXT_OF[d.status as DossierStatus] ?? { who: 'nobody' as const, step: 'none' as const };
+  const assignee = d.assignee_id ? (assignees.get(d.assignee_id)?.username ?? null) : null;
+  const mine =
+    base.step === 'assign'
+      ? allowed.includes('assign')
+      : base.step === 'appraise'
+        ? allowed.includes('submit_for_approval')
+        : base.step === 'approve'
+          ? allowed.includes('approve')
+          : base.step === 'accept_online'
+            ? allowed.includes('accept_online')
+            : base.step === 'deliver'
+              ? allowed.includes('deliver')
+              : false;
+  const proposalRow =
+    d.status === 'awaiting_approval' && actions
+      ? [...actions].reverse().find((a) => a.type === 'submit_for_approval')
+      : undefined;
+  const proposal = proposalRow
+    ? {
+        by: proposalRow.actor_name,
+        at: formatInstant(proposalRow.at),
+        note: ((JSON.parse(proposalRow.payload) as { note?: string }).note ?? null) || null,
+      }
+    : actions
+      ? null
+      : undefined;
+  const running = d.work_due_at !== null && d.clock_stopped_at === null;
+  const workingHoursLeft = timing
+    ? running
+      ? Math.round((timing.calendar.workingMillisBetween(timing.now, d.work_due_at!) / HOUR) * 10) / 10
+      : null
+    : undefined;
+  return {
+    who: base.who,
+    step: base.step,
+    mine,
+    assignee,
+    ...(proposal !== undefined ? { proposal } : {}),
+    ...(workingHoursLeft !== undefined ? { workingHoursLeft } : {}),
   };
 }
 

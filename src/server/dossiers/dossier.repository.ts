@@ -5,6 +5,8 @@ import type { Database } from '../db/schema.ts';
 import { EVERY_TENANT, withinScope, type Scope } from '../platform/tenant.ts';
 import { after, type PageKey } from '../platform/cursor.ts';
 import type { DossierActionRow, DossierRow, DossierUpdate, NewDossier } from './dossier.table.ts';
+import { IN_PROGRESS_STATUSES } from '../../shared/dossier/status.ts';
+import type { QueueTab } from '../../shared/dossier/queue.ts';
 import { importedActionRows, withImportedDue, type DueRow } from './imported-history.ts';
 
 type Db = Kysely<Database>;
@@ -15,8 +17,19 @@ export function findDossierByCode(db: Db, code: string, scope: Scope): Promise<D
   return q.executeTakeFirst();
 }
 
+/** The queues' sort key for a dossier in `status` (see DossierTable.work_due_at). */
+export function workDueOf(status: string, dueAt: number | null, acceptBy: number | null): number | null {
+  if (status === 'submitted') return acceptBy;
+  return (IN_PROGRESS_STATUSES as readonly string[]).includes(status) ? dueAt : null;
+}
+
 export async function insertDossier(db: Db, row: NewDossier): Promise<void> {
-  await db.insertInto('dossiers').values(row).execute();
+  const acceptBy = (JSON.parse(row.data) as { acceptBy?: number | null }).acceptBy ?? null;
+  const workDue = workDueOf(row.status, row.due_at ?? null, acceptBy);
+  await db
+    .insertInto('dossiers')
+    .values({ ...row, work_due_at: workDue })
+    .execute();
 }
 
 /** Optimistic update: only when the dossier still has the action count the caller read. */
@@ -25,10 +38,19 @@ export async function updateDossier(
   id: string,
   expectedActions: number,
   patch: DossierUpdate,
+  current?: Pick<DossierRow, 'status' | 'due_at' | 'work_due_at'>,
 ): Promise<boolean> {
+  // The queues' key follows the status and the due in the same statement (an acceptance deadline only at intake).
+  const status = patch.status ?? current?.status;
+  const workDue =
+    current && status !== undefined
+      ? status === 'submitted'
+        ? current.work_due_at
+        : workDueOf(status, patch.due_at !== undefined ? patch.due_at : current.due_at, null)
+      : undefined;
   const result = await db
     .updateTable('dossiers')
-    .set(patch)
+    .set(workDue === undefined ? patch : { ...patch, work_due_at: workDue })
     .where('id', '=', id)
     .where('action_count', '=', expectedActions)
     .executeTakeFirst();
@@ -136,20 +158,58 @@ export async function closeSuspension(db: Db, dossierId: string, at: number): Pr
 
 export interface QueueFilter {
   scope: Scope;
+  /** The work queue's tab (see QUEUE_TABS); without one, every dossier newest first. */
+  tab?: QueueTab;
+  /** mine: the caller's id. */
+  meId?: string;
+  /** overdue, due_soon: the instant judged; due_soon: and the end of its window. */
+  now?: number;
+  soonBy?: number;
   unitCode?: string;
   status?: string;
   assigneeId?: string;
   dueBefore?: number;
   overdueAt?: number;
   qFolded?: string;
-  /** Keyset pagination: rows strictly after this (received_at, id) in the queue's order. */
+  /** Keyset pagination: rows strictly after this (instant, id) pair in the queue's order. */
   after?: PageKey;
   limit: number;
 }
 
-/** Work queue, newest receipt first, keyset-paginated on (received_at, id). */
-export function queue(db: Db, f: QueueFilter): Promise<DossierRow[]> {
-  let q = withinScope(db.selectFrom('dossiers').selectAll(), f.scope).where('received_at', 'is not', null);
+/** The order of a tab: by due (ascending) for work, by creation (newest first) for `all`. */
+export const queueOrder = (
+  tab: QueueTab | undefined,
+): { at: 'work_due_at' | 'created_at'; dir: 'asc' | 'desc' } =>
+  tab === undefined || tab === 'all' ? { at: 'created_at', dir: 'desc' } : { at: 'work_due_at', dir: 'asc' };
+
+function queueWhere(db: Db, f: Omit<QueueFilter, 'after' | 'limit'>) {
+  let q = withinScope(db.selectFrom('dossiers'), f.scope);
+  switch (f.tab) {
+    case undefined:
+    case 'all':
+      break;
+    case 'open':
+      q = q.where('work_due_at', 'is not', null);
+      break;
+    case 'mine':
+      q = q.where('assignee_id', '=', f.meId ?? '-').where('work_due_at', 'is not', null);
+      break;
+    case 'awaiting_acceptance':
+      q = q.where('status', '=', 'submitted').where('work_due_at', 'is not', null);
+      break;
+    case 'due_soon':
+      q = q
+        .where('clock_stopped_at', 'is', null)
+        .where('work_due_at', '>=', f.now ?? 0)
+        .where('work_due_at', '<', f.soonBy ?? 0);
+      break;
+    case 'overdue':
+      q = q.where('clock_stopped_at', 'is', null).where('work_due_at', '<', f.now ?? 0);
+      break;
+    case 'awaiting_approval':
+      q = q.where('status', '=', 'awaiting_approval').where('work_due_at', 'is not', null);
+      break;
+  }
   if (f.unitCode) q = q.where('unit_code', '=', f.unitCode);
   if (f.status) q = q.where('status', '=', f.status);
   if (f.assigneeId) q = q.where('assignee_id', '=', f.assigneeId);
@@ -160,8 +220,31 @@ export function queue(db: Db, f: QueueFilter): Promise<DossierRow[]> {
       .where('clock_stopped_at', 'is', null)
       .where('due_at', '<', f.overdueAt);
   if (f.qFolded) q = q.where('search_folded', 'like', `%${f.qFolded.replace(/[%_\\]/g, '')}%`);
-  q = after(q, f.after, { at: 'received_at', id: 'id' });
-  return q.orderBy('received_at', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
+  return q;
+}
+
+/** One page of a work queue (see QUEUE_TABS), keyset-paginated on the tab's order. */
+export function queue(db: Db, f: QueueFilter): Promise<DossierRow[]> {
+  const order = queueOrder(f.tab);
+  const q = after(queueWhere(db, f).selectAll(), f.after, { at: order.at, id: 'id' }, order.dir);
+  return q.orderBy(order.at, order.dir).orderBy('id', order.dir).limit(f.limit).execute();
+}
+
+/**
+ * How many dossiers a tab holds, counted up to `cap` only (the page shows "99+"): the count reads at most `cap`
+ * index entries, whatever the size of the province.
+ */
+export async function countQueue(
+  db: Db,
+  f: Omit<QueueFilter, 'after' | 'limit'>,
+  cap: number,
+): Promise<number> {
+  const inner = queueWhere(db, f).select('id').limit(cap);
+  const row = await db
+    .selectFrom(inner.as('t'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /** Open dossiers per specialist of a unit, for automatic assignment to the least loaded. */

@@ -23,6 +23,8 @@ import {
 import { idempotent, ZIdempotencyHeaders } from '../platform/idempotency.ts';
 import { nowToSecond } from '../platform/clock.ts';
 import { decodeCursor, pageOf } from '../platform/cursor.ts';
+import { loadCalendar } from '../calendar/calendar.service.ts';
+import { tabFilter } from './dossier.queue.service.ts';
 
 const ZCodeParams = z.object({ code: z.string().min(1).max(64) });
 
@@ -67,7 +69,9 @@ export async function dossierRoutes(app: AppInstance): Promise<void> {
         const user = await findUserByUsername(app.db, username, scopeOf(actor));
         assigneeId = user?.id ?? '-';
       }
+      const now = app.clock.now();
       const rows = await repo.queue(app.db, {
+        ...(await tabFilter(app.db, actor, q.tab, now)),
         scope: scopeOf(actor),
         unitCode: q.unit,
         status: q.status,
@@ -78,7 +82,8 @@ export async function dossierRoutes(app: AppInstance): Promise<void> {
         after: q.cursor ? decodeCursor(q.cursor) : undefined,
         limit: q.limit + 1,
       });
-      const { page, nextCursor } = pageOf(rows, q.limit, (d) => ({ at: d.received_at ?? 0, id: d.id }));
+      const order = repo.queueOrder(q.tab);
+      const { page, nextCursor } = pageOf(rows, q.limit, (d) => ({ at: Number(d[order.at] ?? 0), id: d.id }));
       const names = await repo.assigneeNames(app.db, page);
       return { items: page.map((d) => presentDossier(d, actor, names)), nextCursor };
     },
@@ -92,7 +97,13 @@ export async function dossierRoutes(app: AppInstance): Promise<void> {
       const d = await repo.findDossierByCode(app.db, request.params.code, scopeOf(actor));
       if (!d) throw notFound('dossier', request.params.code);
       return {
-        ...presentDossier(d, actor, await repo.assigneeNames(app.db, [d]), await repo.listActions(app.db, d)),
+        ...presentDossier(
+          d,
+          actor,
+          await repo.assigneeNames(app.db, [d]),
+          await repo.listActions(app.db, d),
+          { now: app.clock.now(), calendar: await loadCalendar(app.db, d.province_code) },
+        ),
         notices: presentDossierNotices(await listDossierNotices(app.db, d)),
       };
     },

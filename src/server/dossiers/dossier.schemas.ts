@@ -6,6 +6,7 @@ import { ACTION_TYPES } from '../../shared/dossier/lifecycle.ts';
 import { CHANNELS, DOSSIER_STATUSES } from '../../shared/dossier/status.ts';
 import { DOSSIER_FORM_KEYS, type DossierForm } from './dossier.forms.ts';
 import { MAX } from '../../shared/limits.ts';
+import { QUEUE_TABS } from '../../shared/dossier/queue.ts';
 
 const ZInstant = z.string().max(MAX.instant).describe('ISO 8601 with offset, e.g. 2026-02-25T17:30:00+07:00');
 
@@ -181,10 +182,53 @@ export const ZDossier = z.object({
     .array(ZDossierNotice)
     .optional()
     .describe('with the action log: every notice to the applicant, sent or not (docs/NOTIFICATIONS.md)'),
+  acceptBy: z
+    .string()
+    .nullable()
+    .describe('an online submission awaiting acceptance: accept by then (8 working hours, Art. 17.2)'),
+  workDueAt: z
+    .string()
+    .nullable()
+    .describe(
+      'when the next step is due while the dossier is open (acceptance, or the due); the queues sort on it',
+    ),
+  next: z
+    .object({
+      who: z
+        .enum(['counter', 'leader', 'specialist', 'applicant', 'nobody'])
+        .describe('whose move it is: the role that acts now'),
+      step: z
+        .enum(['accept_online', 'assign', 'appraise', 'await_supplement', 'approve', 'deliver', 'none'])
+        .describe('what they must do'),
+      mine: z
+        .boolean()
+        .describe('whether the caller is the one to act (the lifecycle offers them an action)'),
+      assignee: z.string().nullable().describe('processing: the specialist who acts'),
+      proposal: z
+        .object({ by: z.string().nullable(), at: z.string(), note: z.string().nullable() })
+        .nullable()
+        .optional()
+        .describe("awaiting approval, with the action log: the specialist's proposal (submit_for_approval)"),
+      workingHoursLeft: z
+        .number()
+        .nullable()
+        .optional()
+        .describe(
+          'on the dossier page: working hours until workDueAt (negative when late; null: no deadline runs)',
+        ),
+    })
+    .describe('what happens next (issue 12): who acts now and what they must do'),
 });
 export type TDossier = z.infer<typeof ZDossier>;
 
 export const ZQueueQuery = z.object({
+  tab: z
+    .enum(QUEUE_TABS)
+    .optional()
+    .describe(
+      'work queue: open, mine (open and assigned to me), awaiting_acceptance (online), due_soon (within one working ' +
+        'day), overdue, awaiting_approval — sorted by due; all (default): every dossier, newest first',
+    ),
   status: z.enum(DOSSIER_STATUSES).optional(),
   assignee: z.string().max(64).optional().describe("username, or 'me'"),
   dueBefore: ZInstant.optional(),
@@ -196,6 +240,43 @@ export const ZQueueQuery = z.object({
     .optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const ZQueueCountsQuery = z.object({
+  unit: z
+    .string()
+    .regex(/^\d{5}$/, '@rule.unitCode')
+    .optional(),
+});
+
+export const ZQueueCounts = z.object({
+  counts: z.record(z.enum(QUEUE_TABS), z.number()).describe('dossiers per tab, counted up to `cap`'),
+  cap: z.number().describe('a count equal to cap means “cap or more” (shown as 99+)'),
+});
+
+export const BULK_ACTIONS = ['assign', 'approve'] as const;
+
+export const ZBulkActionRequest = z.object({
+  type: z.enum(BULK_ACTIONS),
+  codes: z.array(z.string().min(1).max(64)).min(1).max(MAX.listItems),
+  assignee: z.string().max(MAX.username).optional().describe('assign: username; omitted = least loaded'),
+  note: z.string().max(MAX.note).optional(),
+});
+export type TBulkActionRequest = z.infer<typeof ZBulkActionRequest>;
+
+export const ZBulkActionResponse = z.object({
+  results: z.array(
+    z.object({
+      index: z.number().describe('the item’s position in `codes` (a repeated code is answered once)'),
+      code: z.string().optional().describe('when ok: the dossier’s code'),
+      ok: z.boolean(),
+      status: z.enum(DOSSIER_STATUSES).optional().describe('ok: the status after the action'),
+      error: z
+        .object({ code: z.string(), message: z.string() })
+        .optional()
+        .describe('refused: why (the same error the single action answers)'),
+    }),
+  ),
 });
 
 export const ZQueueResponse = z.object({ items: z.array(ZDossier), nextCursor: z.string().nullable() });

@@ -46,6 +46,11 @@ export interface DossierTable {
    * seq 1..n); actions taken in MộtCửa afterwards are dossier_actions rows from n + 1. Null for live dossiers.
    */
   imported_actions: string | null;
+  /**
+   * When the next step is due while the dossier is someone's work: an online submission's acceptance deadline, an
+   * open dossier's due; null once ended or not received. Kept by the repository (`withWorkDue`); the queues sort on it.
+   */
+  work_due_at: number | null;
 }
 
 /** Append-only: every change to a dossier is one action row. */

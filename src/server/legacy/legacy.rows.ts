@@ -1,4 +1,5 @@
 /** Row builders of the legacy import: one validated line → the rows of its dossier. Pure. */
+import { IN_PROGRESS_STATUSES } from '../../shared/dossier/status.ts';
 import { foldVietnamese } from '../../shared/text/fold.ts';
 import { encodeImportedActions } from '../dossiers/imported-history.ts';
 import type { PgColumnTypes } from './batch-insert.ts';
@@ -61,6 +62,7 @@ export const DOSSIER_COLUMNS = [
   'updated_at',
   'data',
   'imported_actions',
+  'work_due_at',
 ] as const satisfies readonly (keyof DossierTable)[];
 
 export const DUE_COLUMNS = [
@@ -86,6 +88,7 @@ export const PG_COLUMN_TYPES: PgColumnTypes = {
   ended_at: 'bigint',
   resolution_due_at: 'bigint',
   delivered_at: 'bigint',
+  work_due_at: 'bigint',
   created_at: 'bigint',
   updated_at: 'bigint',
   set_at: 'bigint',
@@ -170,6 +173,8 @@ export function dossierRow(ctx: ImportContext, d: LegacyDossier, h: DerivedHisto
     updated_at: ctx.now,
     data: JSON.stringify({ import: { file: ctx.file, line: d.line, unitCode: d.unitCode } }),
     imported_actions: encodeImportedActions(h.actions),
+    // the work queues' key (DossierTable.work_due_at): an open dossier's due
+    work_due_at: (IN_PROGRESS_STATUSES as readonly string[]).includes(h.status) ? h.dueAt : null,
   };
 }
 

@@ -7,6 +7,7 @@ import type { DossierStatus } from './status.ts';
 export const ACTION_TYPES = [
   'accept_online', // Art. 17.2: the officer accepts an online submission
   'request_correction', // Art. 17.2: the officer asks the online applicant to correct (not received)
+  'refuse_online', // Art. 17: the officer refuses to receive an online submission, with reasons (Form 03, not received)
   'assign', // Art. 19: the head assigns (or re-assigns) a specialist
   'request_supplement', // Art. 19: during appraisal, within 3 working days of receipt; the clock stops
   'receive_supplement', // the complete supplement arrives: new due from then with the full limit (D6)
@@ -33,6 +34,7 @@ const OPEN: DossierStatus[] = ['received', 'processing', 'supplement_requested',
 export const TRANSITIONS: Record<ActionType, { from: readonly DossierStatus[]; to: Target }> = {
   accept_online: { from: ['submitted'], to: 'received' },
   request_correction: { from: ['submitted'], to: 'intake_incomplete' },
+  refuse_online: { from: ['submitted'], to: 'intake_refused' },
   assign: { from: ['received', 'processing', 'awaiting_approval'], to: 'processing' },
   request_supplement: { from: ['processing'], to: 'supplement_requested' },
   receive_supplement: { from: ['supplement_requested'], to: 'processing' },

@@ -17,6 +17,7 @@ import { MAX } from '../../shared/limits.ts';
 export const ACTION_FIELDS = {
   accept_online: ['note'],
   request_correction: ['missing', 'note'],
+  refuse_online: ['reason', 'note'],
   assign: ['assignee', 'note'],
   request_supplement: ['missing', 'note'],
   receive_supplement: ['note'],
@@ -34,13 +35,13 @@ export const ACTION_FIELDS = {
 };
 
 /** Actions that end or turn back a dossier: shown as "danger" buttons. */
-export const DANGER = new Set(['refuse', 'stop', 'withdraw', 'request_correction']);
+export const DANGER = new Set(['refuse', 'stop', 'withdraw', 'request_correction', 'refuse_online']);
 
 /** @type {Promise<{username: string, displayName: string, roles: string[], unitCode: string, disabled: boolean}[]> | null} */
 let specialists = null;
 
 /** The commune's specialists, for the assign form (leaders may list users; others get a text field). */
-function loadSpecialists() {
+export function loadSpecialists() {
   specialists ??= api('/api/users')
     .then((r) =>
       /** @type {any[]} */ (r.items).filter(

@@ -69,9 +69,10 @@ function dashboardBody(d) {
       { class: 'kpis', 'data-testid': 'dash-kpis' },
       kpi('received', num(received)),
       kpi('resolved', num(resolved)),
-      kpi('open', num(sum(d.officers.map((o) => o.open)))),
-      kpi('dueSoon', num(sum(d.officers.map((o) => o.dueSoon)))),
-      kpi('overdue', num(overdue), overdue > 0 ? 'kpi-bad' : ''),
+      // the workload figures (now) open the queue tab behind them
+      kpi('open', num(sum(d.officers.map((o) => o.open))), '', '/?tab=open'),
+      kpi('dueSoon', num(sum(d.officers.map((o) => o.dueSoon))), '', '/?tab=due_soon'),
+      kpi('overdue', num(overdue), overdue > 0 ? 'kpi-bad' : '', '/?tab=overdue'),
     ),
     h('p', { class: 'hint' }, t('dashboard.workloadAt', { at })),
     section('dash-ind', t('dashboard.ind.heading'), indicatorCards(d.indicators)),
@@ -147,13 +148,16 @@ function section(id, title, ...children) {
   return h('section', { class: 'dash-section', 'aria-labelledby': id }, h('h2', { id }, title), ...children);
 }
 
-/** @param {string} key @param {string} value @param {string} [cls] */
-function kpi(key, value, cls = '') {
+/** @param {string} key @param {string} value @param {string} [cls] @param {string} [href] the filtered queue */
+function kpi(key, value, cls = '', href) {
+  const body = [
+    h('span', { class: 'kpi-value' }, value),
+    h('span', { class: 'kpi-label' }, t(`dashboard.kpi.${key}`)),
+  ];
   return h(
     'li',
     { class: `kpi ${cls}`, 'data-kpi': key },
-    h('span', { class: 'kpi-value' }, value),
-    h('span', { class: 'kpi-label' }, t(`dashboard.kpi.${key}`)),
+    href ? link(href, { class: 'kpi-link' }, ...body) : body,
   );
 }
 

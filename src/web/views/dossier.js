@@ -44,11 +44,13 @@ export async function dossierView(main, ctx) {
 async function render(box, d) {
   const now = Date.now();
   const calendar = d.dueAt ? await loadCalendar(d.provinceCode, now, Date.parse(d.dueAt)) : null;
+  // what happens next and the allowed actions come first: above the fold on the commune's PC and on a phone
   replace(
     box,
+    nextCard(d),
+    dossierActions(d, box),
     header(d, calendar, now),
     applicantCard(d),
-    dossierActions(d, box),
     documentsCard(d),
     attachmentsCard(d),
     timelineCard(d),
@@ -150,6 +152,60 @@ function header(d, calendar, now) {
 }
 
 /**
+ * What happens next (the server's `next`): status, due and working hours left, who acts now and what they must do,
+ * and for the leader the specialist's proposal beside the approve button.
+ * @param {TDossier} d
+ */
+function nextCard(d) {
+  const n = d.next;
+  const left =
+    n.workingHoursLeft === undefined || n.workingHoursLeft === null
+      ? null
+      : n.workingHoursLeft < 0
+        ? h('span', { class: 'badge badge-red' }, t('next.lateBy', { n: -n.workingHoursLeft }))
+        : h('span', { class: 'badge' }, t('next.hoursLeft', { n: n.workingHoursLeft }));
+  const due = d.status === 'submitted' ? d.acceptBy : d.dueAt;
+  const who = n.mine ? t('next.you') : t(`next.who.${n.who}`, { name: d.assigneeName ?? n.assignee ?? '' });
+  return h(
+    'section',
+    {
+      class: `card next-step${n.mine ? ' next-mine' : ''}`,
+      'aria-labelledby': 'sec-next',
+      'data-testid': 'next-step',
+    },
+    h('h2', { id: 'sec-next', class: 'h3' }, t('next.title')),
+    h(
+      'p',
+      { class: 'next-line' },
+      statusBadge(d.status),
+      due
+        ? [' ', t(d.status === 'submitted' ? 'next.acceptBy' : 'next.dueAt', { at: formatDateTime(due) })]
+        : null,
+      left ? [' ', left] : null,
+    ),
+    n.step === 'none'
+      ? null
+      : h(
+          'p',
+          { class: 'next-who', 'data-testid': 'next-who' },
+          h('strong', null, who),
+          ': ',
+          t(`next.step.${n.step}`),
+          !n.mine && n.step === 'assign' ? [' ', t('next.leaderMustAssign')] : null,
+        ),
+    n.proposal
+      ? h(
+          'div',
+          { class: 'proposal', 'data-testid': 'proposal' },
+          h('h3', { class: 'h4' }, t('next.proposal', { by: n.proposal.by ?? '' })),
+          h('p', null, n.proposal.note ?? t('next.noNote')),
+          h('p', { class: 'muted' }, formatDateTime(n.proposal.at)),
+        )
+      : null,
+  );
+}
+
+/**
  * "About N working days left", on the province's calendar (the server's engine; the due date is the authority).
  * @param {TDossier} d
  * @param {WorkingCalendar | null} calendar
@@ -225,7 +281,13 @@ function dossierActions(d, box) {
   return actionsCard({
     id: 'sec-actions',
     actions: d.allowedActions,
-    emptyText: t(d.endedAt ? 'dossier.noActions' : 'dossier.noActionsForRole'),
+    emptyText: t(
+      d.endedAt
+        ? 'dossier.noActions'
+        : d.next.step === 'assign' && !d.next.mine
+          ? 'next.leaderMustAssign'
+          : 'dossier.noActionsForRole',
+    ),
     label: (type) => t(`action.${type}`),
     danger: DANGER,
     form: (type, cb) => dossierActionForm(d, type, cb),
