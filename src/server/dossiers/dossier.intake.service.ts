@@ -17,6 +17,7 @@ import * as repo from './dossier.repository.ts';
 import type { TCreateDossierRequest } from './dossier.schemas.ts';
 import type { DossierRow, NewDossier } from './dossier.table.ts';
 import { paperTransferBy } from './dossier.rules.ts';
+import { routeAfterIntake } from './dossier.routing.service.ts';
 import { todayInVietnam } from '../platform/clock.ts';
 
 type Db = Kysely<Database>;
@@ -235,5 +236,7 @@ export async function intake(
     },
     ctx.now,
   );
-  return (await repo.findDossierByCode(trx, code, { kind: 'all' }))!;
+  const saved = (await repo.findDossierByCode(trx, code, { kind: 'all' }))!;
+  // The commune's routing rule may assign a specialist at once (dossier.routing.service.ts).
+  return received && advice.route === 'process_here' ? routeAfterIntake(trx, saved, ctx.now) : saved;
 }

@@ -11,6 +11,8 @@ export const DOSSIER_ACTION_POLICY: Record<ActionType, PolicyAction> = {
   accept_online: 'dossier.intake',
   request_correction: 'dossier.intake',
   assign: 'dossier.decide',
+  counter_submit: 'dossier.intake',
+  counter_resolve: 'dossier.intake',
   request_supplement: 'dossier.process',
   receive_supplement: 'dossier.intake',
   transfer: 'dossier.process',
