@@ -42,24 +42,3 @@ export async function upsertRoutingRule(db: Db, row: ProcedureRoutingRow): Promi
     .onConflict((oc) => oc.columns(['unit_code', 'procedure_code']).doUpdateSet(rest))
     .execute();
 }
-
-/**
- * How many dossiers of each procedure this officer received (their own intake actions), most used first: the
- * procedure search ranks these next after exact matches. Read keyed by the officer's own id.
- */
-export async function mostUsedProcedures(db: Db, scope: Scope, actorId: string, limit = 50) {
-  const rows = await withinScope(
-    db
-      .selectFrom('dossiers')
-      .innerJoin('dossier_actions', 'dossier_actions.dossier_id', 'dossiers.id')
-      .select(['dossiers.procedure_code as code', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('dossier_actions.seq', '=', 1)
-      .where('dossier_actions.actor_id', '=', actorId)
-      .groupBy('dossiers.procedure_code')
-      .orderBy('n', 'desc')
-      .limit(limit),
-    scope,
-    'dossiers',
-  ).execute();
-  return new Map(rows.map((r) => [r.code, Number(r.n)]));
-}
