@@ -4,11 +4,13 @@ import type { ProcedureRoutingRow } from './procedure.table.ts';
 
 /** A procedure's routing in a commune: its leader's rule, or the default (the leader assigns). */
 export function presentRoutingRule(
-  procedure: { code: string; field: string },
+  procedure: { code: string; name: string; field: string },
   row: ProcedureRoutingRow | undefined,
 ): TRoutingRule {
   return {
     procedureCode: procedure.code,
+    procedureName: procedure.name,
+    field: procedure.field,
     mode: (row?.mode as RoutingMode | undefined) ?? DEFAULT_ROUTING_MODE,
     counterSigns: row?.counter_signs === 1,
     authorisationRef: row?.authorisation_ref ?? null,

@@ -3,6 +3,8 @@ import { ROUTING_MODES } from '../../shared/dossier/routing.ts';
 
 export const ZRoutingRule = z.object({
   procedureCode: z.string(),
+  procedureName: z.string(),
+  field: z.string(),
   mode: z.enum(ROUTING_MODES),
   counterSigns: z.boolean(),
   authorisationRef: z.string().nullable(),

@@ -299,6 +299,8 @@ export const en = {
   'routing.save': 'Save',
   'routing.saved': 'Saved.',
   'routing.filter': 'Filter procedures',
+  'routing.reassignAbsent': 'Reassign the dossiers of officers on leave',
+  'routing.reassigned': '{n} dossiers reassigned.',
   'intake.procCode': 'Procedure code',
   'intake.field': 'Field',
   'intake.limit': 'Time limit',

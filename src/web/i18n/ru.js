@@ -297,6 +297,8 @@ export const ru = {
   'routing.save': 'Сохранить',
   'routing.saved': 'Сохранено.',
   'routing.filter': 'Фильтр процедур',
+  'routing.reassignAbsent': 'Переназначить дела сотрудников в отпуске',
+  'routing.reassigned': 'Переназначено дел: {n}.',
   'intake.procCode': 'Код процедуры',
   'intake.field': 'Сфера',
   'intake.limit': 'Срок рассмотрения',

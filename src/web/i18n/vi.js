@@ -300,6 +300,8 @@ export const vi = {
   'routing.save': 'Lưu',
   'routing.saved': 'Đã lưu.',
   'routing.filter': 'Lọc thủ tục',
+  'routing.reassignAbsent': 'Giao lại hồ sơ của người nghỉ phép',
+  'routing.reassigned': 'Đã giao lại {n} hồ sơ.',
   'intake.procCode': 'Mã thủ tục',
   'intake.field': 'Lĩnh vực',
   'intake.limit': 'Thời hạn giải quyết',
