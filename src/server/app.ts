@@ -22,14 +22,17 @@ import { VERSION } from './platform/version.ts';
 import { WorkerPool } from './platform/worker-pool.ts';
 import { renderPoolOptions, type RenderJobs } from './render/render.jobs.ts';
 import { accountRoutes } from './accounts/account.routes.ts';
+import { accountLeaveRoutes } from './accounts/account.leave.routes.ts';
 import { attachmentRoutes } from './attachments/attachment.routes.ts';
 import { auditReviewRoutes } from './audit-review/audit-review.routes.ts';
 import { calendarRoutes } from './calendar/calendar.routes.ts';
 import { dossierRoutes } from './dossiers/dossier.routes.ts';
 import { dossierQueueRoutes } from './dossiers/dossier.queue.routes.ts';
+import { dossierReassignRoutes } from './dossiers/dossier.reassign.routes.ts';
 import { documentRoutes } from './documents/document.routes.ts';
 import { procedureRoutes } from './procedures/procedure.routes.ts';
 import { procedureOverrideRoutes } from './procedures/procedure-override.routes.ts';
+import { procedureRoutingRoutes } from './procedures/procedure-routing.routes.ts';
 import { portalRoutes } from './portal/portal.routes.ts';
 import { reportRoutes } from './reports/report.routes.ts';
 import { petitionRoutes } from './petitions/petition.routes.ts';
@@ -86,12 +89,15 @@ export interface BuildAppOptions {
 const FEATURES: ((app: AppInstance) => Promise<void>)[] = [
   healthRoutes,
   accountRoutes,
+  accountLeaveRoutes,
   unitRoutes,
   calendarRoutes,
   procedureRoutes,
   procedureOverrideRoutes,
+  procedureRoutingRoutes,
   dossierRoutes,
   dossierQueueRoutes,
+  dossierReassignRoutes,
   attachmentRoutes,
   documentRoutes,
   reportRoutes,

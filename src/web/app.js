@@ -16,6 +16,7 @@ import { catalogView } from './views/catalog.js';
 import { dashboardView } from './views/dashboard.js';
 import { dossierView } from './views/dossier.js';
 import { intakeView } from './views/intake.js';
+import { routingView } from './views/routing.js';
 import { loginView } from './views/login.js';
 import { lookupView } from './views/lookup.js';
 import { petitionView } from './views/petition.js';
@@ -58,6 +59,7 @@ const ROUTES = [
   { pattern: /^\/bao-cao$/, view: reportsView, title: 'reports.title' },
   { pattern: /^\/lich-lam-viec$/, view: calendarView, title: 'calendar.titleShort' },
   { pattern: /^\/thu-tuc$/, view: catalogView, title: 'catalog.title' },
+  { pattern: /^\/luong-xu-ly$/, view: routingView, title: 'routing.title' },
   { pattern: /^\/nhat-ky$/, view: auditView, title: 'audit.title' },
 ];
 
@@ -71,6 +73,7 @@ const NAV = [
   { href: '/bao-cao', key: 'nav.reports', show: () => true },
   { href: '/lich-lam-viec', key: 'nav.calendar', show: () => true },
   { href: '/thu-tuc', key: 'nav.catalog', show: () => true },
+  { href: '/luong-xu-ly', key: 'nav.routing', show: () => hasAbility('routing.edit') },
   { href: '/nhat-ky', key: 'audit.nav', show: () => hasAbility('audit.read') },
 ];
 

@@ -239,6 +239,11 @@ export const ROUTE_POLICY: Record<string, RouteCase | RouteCase[]> = {
     params: { username: at.user },
     body: { password: 'another-password' },
   })),
+  // Leave of a commune officer (issue 12 item 3): the commune's leader (and the system admin).
+  'PUT /api/users/:username/leave': placed(inScope(...DECIDE), ({ at }) => ({
+    params: { username: at.user },
+    body: { from: '2026-12-07', until: '2026-12-08' },
+  })),
 
   // Reference data: public.
   'GET /api/units': publicCase(() => ({ query: { province: '68' } })),
@@ -293,7 +298,15 @@ export const ROUTE_POLICY: Record<string, RouteCase | RouteCase[]> = {
     body: { override: {}, note: 'ma trận phân quyền' },
   })),
 
+  // Routing rules per commune (issue 12 item 3): read by its officers, set by its leader only.
+  'GET /api/routing-rules': placed(inScope(...ALL), ({ at }) => ({ query: { unit: at.unit } })),
+  'PUT /api/routing-rules/:code': placed(inScope('commune_leader'), ({ at }) => ({
+    params: { code: '2.000815' },
+    body: { unit: at.unit, mode: 'leader_assigns' },
+  })),
+
   // Dossiers.
+  'POST /api/dossiers/reassign-absent': placed(inScope(...DECIDE), ({ at }) => ({ body: { unit: at.unit } })),
   'POST /api/dossiers': placed(inScope(...INTAKE), ({ at }) => ({ body: intakeBody(at.unit) })),
   'GET /api/dossiers': placed(anyOfficer, ({ at }) => ({ query: { unit: at.unit } })),
   'GET /api/dossiers/counts': placed(anyOfficer, ({ at }) => ({ query: { unit: at.unit } })),

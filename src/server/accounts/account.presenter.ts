@@ -30,5 +30,7 @@ export function presentUser(row: UserRow, slowed: boolean, now: number): TUser {
     disabled: row.disabled === 1,
     locked: slowed || (row.locked_until !== null && row.locked_until > now),
     createdAt: new Date(row.created_at).toISOString(),
+    leaveFrom: row.leave_from ?? null,
+    leaveUntil: row.leave_until ?? null,
   };
 }

@@ -25,7 +25,10 @@ export function userNamesByIds(db: Db, ids: readonly string[], scope: Scope) {
 
 /** The enabled staff of a commune, by username, with the fields each handles (none: every field). */
 export async function staffOfUnit(db: Db, scope: Scope) {
-  const staff = await withinScope(db.selectFrom('users').select(['id', 'username', 'roles']), scope)
+  const staff = await withinScope(
+    db.selectFrom('users').select(['id', 'username', 'roles', 'leave_from', 'leave_until']),
+    scope,
+  )
     .where('disabled', '=', 0)
     .orderBy('username')
     .execute();

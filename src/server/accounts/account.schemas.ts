@@ -42,9 +42,24 @@ export const ZUser = z.object({
   disabled: z.boolean(),
   locked: z.boolean().describe('Sign-ins are being slowed for every address after failures from many'),
   createdAt: z.string(),
+  /** Leave (inclusive ISO dates): auto-assign skips the officer meanwhile (issue 12 item 3). */
+  leaveFrom: z.string().nullable(),
+  leaveUntil: z.string().nullable(),
 });
 
 export const ZUsernameParams = z.object({ username: z.string().min(1).max(64) });
 export const ZSetPasswordRequest = z.object({ password: z.string().min(8, '@rule.password').max(1024) });
 
 export type TUser = z.infer<typeof ZUser>;
+
+const ZIsoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '@rule.date')
+  .refine(
+    (v) => v >= '2000-01-01' && v <= '2100-12-31' && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)),
+    '@rule.date',
+  );
+
+/** An officer's leave, both days inclusive; both null clears it. */
+export const ZSetLeaveRequest = z.object({ from: ZIsoDay.nullable(), until: ZIsoDay.nullable() });
+export type TSetLeaveRequest = z.infer<typeof ZSetLeaveRequest>;

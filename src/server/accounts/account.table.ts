@@ -11,6 +11,9 @@ export interface UserTable {
   disabled: number; // 0/1
   failed_attempts: number;
   locked_until: number | null; // epoch ms
+  /** Leave (nghỉ phép), inclusive ISO dates in Vietnam's calendar: skipped by auto-assign meanwhile. */
+  leave_from: string | null;
+  leave_until: string | null;
   created_at: number;
   updated_at: number;
 }

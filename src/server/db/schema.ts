@@ -19,7 +19,11 @@ import type {
   ReceptionSlotTable,
   ReceptionTable,
 } from '../reception/reception.table.ts';
-import type { ProcedureOverrideTable, ProcedureTable } from '../procedures/procedure.table.ts';
+import type {
+  ProcedureOverrideTable,
+  ProcedureRoutingTable,
+  ProcedureTable,
+} from '../procedures/procedure.table.ts';
 import type { ReportUnitFieldTable } from '../reports/report.table.ts';
 import type { TaskActionTable, TaskTable } from '../tasks/task.table.ts';
 import type { UnitChangeSetTable, UnitLineageTable, UnitVersionTable } from '../units/unit.table.ts';
@@ -38,6 +42,7 @@ export interface Database {
   calendar_versions: CalendarVersionTable;
   procedures: ProcedureTable;
   procedure_overrides: ProcedureOverrideTable;
+  procedure_routing: ProcedureRoutingTable;
   dossiers: DossierTable;
   attachments: AttachmentTable;
   dossier_actions: DossierActionTable;

@@ -47,7 +47,7 @@ const at = (v: unknown): string => (typeof v === 'number' ? dateTimeShort(v) : '
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 function decision(a: DossierActionRow, d: DossierRow): string {
-  const outcome = OUTCOME_LABEL[a.type === 'approve' ? 'approved' : 'refused'] ?? '';
+  const outcome = OUTCOME_LABEL[a.type === 'refuse' ? 'refused' : 'approved'] ?? '';
   const timely = d.ended_at === a.at && d.resolution ? RESOLUTION_LABEL[d.resolution] : undefined;
   return timely ? `${outcome} (${timely.toLocaleLowerCase('vi')})` : outcome;
 }
@@ -111,6 +111,13 @@ const STEPS: Record<string, StepRule> = {
   },
   transfer_result: { step: 'Nhận kết quả liên thông', from: 'agency', to: 'actor' },
   submit_for_approval: { step: 'Trình phê duyệt', from: 'actor', to: 'leader' },
+  counter_submit: { step: 'Kiểm tra tại quầy, trình ký', from: 'actor', to: 'leader' },
+  counter_resolve: {
+    step: 'Chứng thực, ký tại quầy (theo ủy quyền)',
+    from: 'actor',
+    to: 'counter',
+    result: (p) => `Đã giải quyết${p.authorisationRef ? ` — ${str(p.authorisationRef)}` : ''}`,
+  },
   send_back: { step: 'Trả lại để thẩm định lại', from: 'actor', to: 'assignee' },
   approve: { step: 'Phê duyệt kết quả', from: 'actor', to: 'counter', result: (_p, a, d) => decision(a, d) },
   refuse: {

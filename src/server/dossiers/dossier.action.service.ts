@@ -22,6 +22,8 @@ import * as repo from './dossier.repository.ts';
 import type { TActionRequest } from './dossier.schemas.ts';
 import type { DossierRow, DossierUpdate } from './dossier.table.ts';
 import { pickAssignee } from './dossier.assign.service.ts';
+import { counterMaySign, type RoutingRule } from '../../shared/dossier/routing.ts';
+import { routingOf } from '../procedures/procedure-routing.service.ts';
 import { CORRECTION_WINDOW, SUPPLEMENT_REQUEST_WINDOW } from './dossier.rules.ts';
 import { notifyOnAction } from './dossier.notices.ts';
 
@@ -60,8 +62,8 @@ const EFFECTS: Record<ActionType, (c: EffectContext) => Promise<Effect> | Effect
     { payload: { missing: req.missing } }
   ),
   refuse_online: ({ req }) => (requireField(req.reason, 'reason'), { payload: { reason: req.reason } }),
-  async assign({ trx, d, req }) {
-    const assignee = await pickAssignee(trx, d, req.assignee);
+  async assign({ trx, d, req, now }) {
+    const assignee = await pickAssignee(trx, d, req.assignee, now);
     return {
       patch: { assignee_id: assignee.id },
       payload: { assignee: assignee.username, auto: !req.assignee },
@@ -99,6 +101,16 @@ const EFFECTS: Record<ActionType, (c: EffectContext) => Promise<Effect> | Effect
     if (!Array.isArray(data.transfers) || data.transfers.length === 0) throw ruleViolation('transfer.none');
     requireField(req.agency, 'agency');
     return { payload: { agency: req.agency } };
+  },
+  async counter_submit({ trx, d }) {
+    await counterRoute(trx, d);
+    return { payload: { route: 'counter' } };
+  },
+  async counter_resolve({ trx, d }) {
+    const rule = await counterRoute(trx, d);
+    // The Chairman's authorisation lets the counter officer sign (Decree 23/2015 Art. 5 §2, Decree 280/2025).
+    if (!rule.counterSigns || !counterMaySign(d.field)) throw ruleViolation('routing.counter_not_authorised');
+    return { payload: { outcome: 'approved', route: 'counter', authorisationRef: rule.authorisationRef } };
   },
   submit_for_approval: () => ({}),
   send_back: () => ({}),
@@ -159,6 +171,17 @@ const EFFECTS: Record<ActionType, (c: EffectContext) => Promise<Effect> | Effect
   },
 };
 
+/** The commune's routing rule for the dossier's procedure, which must be the counter route. */
+async function counterRoute(trx: Db, d: DossierRow): Promise<RoutingRule> {
+  const rule = await routingOf(
+    trx,
+    { provinceCode: d.province_code, unitCode: d.unit_code },
+    d.procedure_code,
+  );
+  if (rule.mode !== 'counter') throw ruleViolation('routing.not_counter');
+  return rule;
+}
+
 /** The fields that end a dossier (DOMAIN.md §4), judged against the effective due at the end. */
 async function endingPatch(
   trx: Db,
@@ -172,7 +195,7 @@ async function endingPatch(
   if (d.clock_stopped_at !== null) await repo.closeSuspension(trx, d.id, now);
   const patch: DossierUpdate = { ended_at: now, end_kind: endKind, clock_stopped_at: null };
   if (endKind === 'resolved' && d.due_at !== null) {
-    patch.outcome = type === 'approve' ? 'approved' : 'refused';
+    patch.outcome = type === 'refuse' ? 'refused' : 'approved';
     patch.resolution = classifyResolution(now, d.due_at, offset);
     patch.resolution_due_at = d.due_at;
   }

@@ -18,6 +18,7 @@ import * as repo from './dossier.repository.ts';
 import type { TCreateDossierRequest } from './dossier.schemas.ts';
 import type { DossierRow, NewDossier } from './dossier.table.ts';
 import { paperTransferBy } from './dossier.rules.ts';
+import { routeAfterIntake } from './dossier.routing.service.ts';
 import { todayInVietnam } from '../platform/clock.ts';
 import { notifyOnIntake } from './dossier.notices.ts';
 
@@ -264,5 +265,6 @@ export async function intake(
   // The applicant's notice of the counter's decision, queued in this transaction (an online submission gets its
   // receipt when an officer accepts it).
   if (actor) await notifyOnIntake(trx, created, input.decision, input, ctx.now);
-  return created;
+  // The commune's routing rule may assign a specialist at once (dossier.routing.service.ts).
+  return received && advice.route === 'process_here' ? routeAfterIntake(trx, created, ctx.now) : created;
 }

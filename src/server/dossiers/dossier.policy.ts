@@ -12,6 +12,8 @@ export const DOSSIER_ACTION_POLICY: Record<ActionType, PolicyAction> = {
   request_correction: 'dossier.intake',
   refuse_online: 'dossier.intake',
   assign: 'dossier.decide',
+  counter_submit: 'dossier.intake',
+  counter_resolve: 'dossier.intake',
   request_supplement: 'dossier.process',
   receive_supplement: 'dossier.intake',
   transfer: 'dossier.process',

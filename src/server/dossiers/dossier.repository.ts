@@ -248,6 +248,17 @@ export async function countQueue(
 }
 
 /** Open dossiers per specialist of a unit, for automatic assignment to the least loaded. */
+/** The open dossiers assigned to an officer (oldest receipt first), whose status an `assign` may leave. */
+export function openDossiersOf(db: Db, scope: Scope, assigneeId: string): Promise<DossierRow[]> {
+  return withinScope(db.selectFrom('dossiers').selectAll(), scope)
+    .where('assignee_id', '=', assigneeId)
+    .where('ended_at', 'is', null)
+    .where('status', 'in', ['received', 'processing', 'awaiting_approval'])
+    .orderBy('received_at')
+    .orderBy('id')
+    .execute();
+}
+
 export async function openLoadBySpecialist(db: Db, scope: Scope): Promise<Map<string, number>> {
   const rows = await withinScope(
     db.selectFrom('dossiers').select(['assignee_id', (eb) => eb.fn.countAll<number>().as('n')]),

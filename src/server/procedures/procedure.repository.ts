@@ -120,3 +120,24 @@ export function listCurrentOverrides(db: Db, provinceCode: string): Promise<Proc
 export async function insertOverride(db: Db, row: NewProcedureOverride): Promise<void> {
   await db.insertInto('procedure_overrides').values(row).execute();
 }
+
+/**
+ * How many dossiers of each procedure this officer received (their own intake actions), most used first: the
+ * procedure search ranks these next after exact matches. Read keyed by the officer's own id.
+ */
+export async function mostUsedProcedures(db: Db, scope: Scope, actorId: string, limit = 50) {
+  const rows = await withinScope(
+    db
+      .selectFrom('dossiers')
+      .innerJoin('dossier_actions', 'dossier_actions.dossier_id', 'dossiers.id')
+      .select(['dossiers.procedure_code as code', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('dossier_actions.seq', '=', 1)
+      .where('dossier_actions.actor_id', '=', actorId)
+      .groupBy('dossiers.procedure_code')
+      .orderBy('n', 'desc')
+      .limit(limit),
+    scope,
+    'dossiers',
+  ).execute();
+  return new Map(rows.map((r) => [r.code, Number(r.n)]));
+}

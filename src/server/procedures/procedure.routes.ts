@@ -19,6 +19,7 @@ import {
   findProcedures,
   getProcedure,
   importCatalog,
+  procedureUsageOf,
 } from './procedure.service.ts';
 import type { CatalogProcedure } from './catalog-data/catalog.types.ts';
 import { todayInVietnam } from '../platform/clock.ts';
@@ -77,7 +78,10 @@ export async function procedureRoutes(app: AppInstance): Promise<void> {
     async (request) => {
       const { unit, ...filter } = request.query;
       const place = await placeOf(app, request, unit);
-      const rows = await findProcedures(app.db, filter);
+      // Signed in with a search: the officer's most used procedures rank after exact matches.
+      const actor = request.session?.actor;
+      const usage = actor && filter.q ? await procedureUsageOf(app.db, actor) : undefined;
+      const rows = await findProcedures(app.db, filter, usage);
       const terms = await effectiveTermsOfAll(app.db, rows, place.provinceCode);
       return { items: rows.map((row, i) => presentProcedure(row, terms[i]!, place.areaClasses)) };
     },

@@ -5,6 +5,7 @@ import { ALL_CATALOG_PROCEDURES } from './catalog-data/index.ts';
 import type { CatalogProcedure } from './catalog-data/catalog.types.ts';
 import { notFound } from '../platform/app-error.ts';
 import type { Actor } from '../accounts/roles.ts';
+import { scopeOf } from '../accounts/scope.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import * as repo from './procedure.repository.ts';
 import { isCommuneCompetence, toCatalogProcedure, toProcedureRow } from './procedure.model.ts';
@@ -30,12 +31,40 @@ export async function getProcedure(db: Db, code: string): Promise<ProcedureRow> 
   return row;
 }
 
-export function findProcedures(
+/**
+ * The catalog filtered by field, competence and a search (marks ignored). With a search the counter's order
+ * (issue 12 item 7): the exact code first, then an exact name, then the procedures this officer receives most
+ * (`usage`: count by code), then the rest in catalog order.
+ */
+export async function findProcedures(
   db: Db,
   filter: { field?: string; competence?: string; q?: string; includeInactive?: boolean },
-) {
-  return repo.listProcedures(db, { ...filter, qFolded: filter.q ? foldVietnamese(filter.q) : undefined });
+  usage: ReadonlyMap<string, number> = new Map(),
+): Promise<ProcedureRow[]> {
+  const qFolded = filter.q ? foldVietnamese(filter.q) : undefined;
+  const rows = await repo.listProcedures(db, { ...filter, qFolded });
+  return filter.q ? rankProcedures(rows, filter.q, usage) : rows;
 }
+
+/** Pure ranking of search results (see findProcedures); stable within a rank. */
+export function rankProcedures<T extends { code: string; name: string }>(
+  rows: readonly T[],
+  q: string,
+  usage: ReadonlyMap<string, number>,
+): T[] {
+  const code = q.trim();
+  const name = foldVietnamese(q).trim();
+  const rank = (r: T): number =>
+    r.code === code ? 0 : foldVietnamese(r.name).trim() === name ? 1 : usage.has(r.code) ? 2 : 3;
+  return rows
+    .map((r, i) => ({ r, i, k: rank(r), n: usage.get(r.code) ?? 0 }))
+    .sort((a, b) => a.k - b.k || (a.k === 2 ? b.n - a.n : 0) || a.i - b.i)
+    .map((x) => x.r);
+}
+
+/** How often the officer received each procedure (their own intakes, within their scope). */
+export const procedureUsageOf = (db: Db, actor: Actor) =>
+  repo.mostUsedProcedures(db, scopeOf(actor), actor.id);
 
 /** Imports (inserts or replaces) catalog entries, audited, in the caller's transaction. */
 export async function importCatalog(

@@ -49,3 +49,21 @@ export interface ProcedureOverrideTable {
 
 export type ProcedureOverrideRow = Selectable<ProcedureOverrideTable>;
 export type NewProcedureOverride = Insertable<ProcedureOverrideTable>;
+
+/**
+ * How a commune routes a procedure after intake (issue 12 item 3), set by its leader; no row = the leader assigns.
+ * `counter_signs` = 1: the counter officer certifies and signs alone, by the Chairman's authorisation
+ * (`authorisation_ref`), lawful only where the procedure's field allows it (shared/dossier/routing.ts).
+ */
+export interface ProcedureRoutingTable {
+  province_code: string;
+  unit_code: string;
+  procedure_code: string;
+  mode: string; // counter | auto_assign | leader_assigns
+  counter_signs: number; // 0/1
+  authorisation_ref: string | null;
+  updated_by: string; // username
+  updated_at: number;
+}
+
+export type ProcedureRoutingRow = Selectable<ProcedureRoutingTable>;

@@ -9,6 +9,8 @@ export const ACTION_TYPES = [
   'request_correction', // Art. 17.2: the officer asks the online applicant to correct (not received)
   'refuse_online', // Art. 17: the officer refuses to receive an online submission, with reasons (Form 03, not received)
   'assign', // Art. 19: the head assigns (or re-assigns) a specialist
+  'counter_submit', // counter route (routing.ts): the counter officer checks and sends the draft result to the leader
+  'counter_resolve', // counter route: certified and signed at the counter by an authorised officer (routing.ts)
   'request_supplement', // Art. 19: during appraisal, within 3 working days of receipt; the clock stops
   'receive_supplement', // the complete supplement arrives: new due from then with the full limit (D6)
   'transfer', // Art. 18, 20: inter-agency processing, with that agency's deadline
@@ -36,6 +38,8 @@ export const TRANSITIONS: Record<ActionType, { from: readonly DossierStatus[]; t
   request_correction: { from: ['submitted'], to: 'intake_incomplete' },
   refuse_online: { from: ['submitted'], to: 'intake_refused' },
   assign: { from: ['received', 'processing', 'awaiting_approval'], to: 'processing' },
+  counter_submit: { from: ['received'], to: 'awaiting_approval' },
+  counter_resolve: { from: ['received'], to: 'result_ready' },
   request_supplement: { from: ['processing'], to: 'supplement_requested' },
   receive_supplement: { from: ['supplement_requested'], to: 'processing' },
   transfer: { from: ['processing'], to: 'same' },
@@ -73,6 +77,7 @@ export function nextStatus(status: DossierStatus, action: ActionType): DossierSt
 /** Which actions end a dossier, and how (DOMAIN.md §4). */
 export const ENDING: Partial<Record<ActionType, 'resolved' | 'returned' | 'withdrawn'>> = {
   approve: 'resolved',
+  counter_resolve: 'resolved',
   refuse: 'resolved',
   stop: 'returned',
   auto_return: 'returned',

@@ -32,7 +32,10 @@ export function startRouter(table, handler) {
   onRoute = handler;
   window.addEventListener('popstate', () => {
     // a fragment link (the skip link) changes only the hash: the page stays as it is
-    if (location.pathname + location.search !== lastKey) dispatch();
+    if (location.pathname + location.search !== lastKey) {
+      leaveGuard = null;
+      dispatch();
+    }
   });
   dispatch();
 }
@@ -42,11 +45,25 @@ export function refresh() {
   dispatch();
 }
 
+/** @type {(() => boolean) | null} */
+let leaveGuard = null;
+
+/**
+ * A view with unsaved work asks before the officer leaves it by a link or the menu: `guard` answers true to leave.
+ * Cleared on every navigation; a redirect (`replace`, e.g. to sign-in when the session expired) does not ask.
+ * @param {(() => boolean) | null} guard
+ */
+export function setLeaveGuard(guard) {
+  leaveGuard = guard;
+}
+
 /**
  * @param {string} href
  * @param {{replace?: boolean}} [opts]
  */
 export function navigate(href, opts = {}) {
+  if (!opts.replace && leaveGuard && !leaveGuard()) return;
+  leaveGuard = null;
   if (opts.replace) history.replaceState(null, '', href);
   else history.pushState(null, '', href);
   dispatch();

@@ -24,6 +24,8 @@ export const ACTION_FIELDS = {
   transfer: ['agency', 'agencyLimit', 'note'],
   transfer_result: ['agency', 'note'],
   submit_for_approval: ['note'],
+  counter_submit: ['note'],
+  counter_resolve: ['note'],
   send_back: ['note'],
   approve: ['note'],
   refuse: ['reason', 'note'],

@@ -1,3 +1,4 @@
+/* global HTMLInputElement, Event */
 /**
  * The applicant part of the intake form: person (CCCD, birth date, sex) or organisation (tax code), contact
  * details, channel and paper. The server validates the CCCD against the birth date and sex; its errors land
@@ -7,6 +8,7 @@ import { h, replace } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
 import { dateField, dateValue, field, radioValue, radios } from '../lib/ui.js';
 import { MAX } from '../../shared/limits.ts';
+import { looksLikeCccdQr, parseCccdQr } from '../../shared/identity/cccd-qr.ts';
 
 export function applicantSection() {
   const kindBox = radios(
@@ -31,10 +33,11 @@ export function applicantSection() {
     path: 'applicant.idNumber',
     required: true,
     inputmode: 'numeric',
-    maxlength: 13,
+    maxlength: 400, // a CCCD QR scan is typed here whole (issue 12 item 7); a number alone is 12 digits
     autocomplete: 'off',
     hint: t('intake.idNumberHint'),
   });
+  const qrStatus = h('p', { class: 'hint', role: 'status', 'data-qr-status': '' });
   const birthDate = dateField({
     label: t('intake.birthDate'),
     path: 'applicant.birthDate',
@@ -96,6 +99,39 @@ export function applicantSection() {
     const nameLabel = name.querySelector('label');
     if (nameLabel) replace(nameLabel, t(org ? 'intake.orgName' : 'intake.name'), required());
   }
+
+  /**
+   * A USB scanner types the CCCD's QR into the ID field: once it parses, ID, name, birth date (dd/MM/yyyy), sex and
+   * address are filled. The scanner's final Enter must not submit the form.
+   */
+  function readQr() {
+    const text = idNumber.control.value;
+    if (!looksLikeCccdQr(text)) return false;
+    const r = parseCccdQr(text);
+    if (!r.ok) {
+      qrStatus.textContent = t('intake.qr.invalid', { rule: t(`intake.${r.rule}`) });
+      return true;
+    }
+    const v = r.value;
+    const person = element.querySelector('input[name="applicant.kind"][value="person"]');
+    if (person instanceof HTMLInputElement && !person.checked) person.click();
+    idNumber.control.value = v.idNumber;
+    name.control.value = v.name;
+    birthDate.control.value = v.birthDate.split('-').reverse().join('/');
+    sex.control.value = v.sex;
+    address.control.value = v.address;
+    qrStatus.textContent = t('intake.qr.read');
+    element.dispatchEvent(new Event('input', { bubbles: true }));
+    return true;
+  }
+  idNumber.control.addEventListener('input', () => void readQr());
+  idNumber.control.addEventListener('keydown', (e) => {
+    if (/** @type {KeyboardEvent} */ (e).key === 'Enter' && looksLikeCccdQr(idNumber.control.value)) {
+      e.preventDefault();
+      readQr();
+    }
+  });
+  idNumber.append(qrStatus);
 
   const element = h(
     'section',

@@ -1,4 +1,4 @@
-/* global HTMLInputElement, HTMLElement */
+/* global HTMLInputElement, HTMLElement, window, setTimeout */
 /**
  * Intake at the counter (Decree 118/2025 Art. 17.1): pick the procedure, enter the applicant, tick the
  * components received, and take exactly one decision — receive (code, due, receipt Form 01), request a
@@ -9,11 +9,12 @@ import { api } from '../lib/api.js';
 import { h, replace } from '../lib/dom.js';
 import { formatDateTime } from '../lib/format.js';
 import { t } from '../lib/i18n.js';
-import { link } from '../lib/router.js';
+import { link, navigate, setLeaveGuard } from '../lib/router.js';
 import { can, session } from '../lib/session.js';
 import { field, formAlert, keyedSubmit, radios, radioValue, setFieldError } from '../lib/ui.js';
 import { applicantSection } from './intake-applicant.js';
 import { intakeResult } from './intake-result.js';
+import { intakeDraft } from './intake-draft.js';
 import { limitToApply, procedurePicker, procedureSummary } from './procedure-picker.js';
 import { MAX } from '../../shared/limits.ts';
 
@@ -121,6 +122,34 @@ export async function intakeView(main, ctx) {
     decisionSection,
     formAlert(),
     h('div', { class: 'actions-row' }, submit, link('/', { class: 'btn btn-link' }, t('common.cancel'))),
+  );
+
+  // The draft survives navigation and session expiry; leaving with one asks first (intake-draft.js).
+  const draft = intakeDraft(form, session.me?.username ?? '');
+  const saveDraft = () => draft.save(procedure?.code ?? null);
+  form.addEventListener('input', saveDraft);
+  form.addEventListener('change', saveDraft);
+  const mayLeave = () => {
+    if (!form.isConnected || !draft.dirty) return true;
+    const leave = window.confirm(t('intake.leaveConfirm'));
+    return leave;
+  };
+  setLeaveGuard(mayLeave);
+  window.addEventListener('beforeunload', (e) => {
+    if (form.isConnected && draft.dirty) e.preventDefault();
+  });
+  const cancel = form.querySelector('.actions-row a');
+  cancel?.addEventListener(
+    'click',
+    (e) => {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      if (draft.dirty && !window.confirm(t('intake.cancelConfirm'))) return;
+      draft.clear();
+      setLeaveGuard(null);
+      navigate('/');
+    },
+    { capture: true },
   );
 
   /** @returns {{name: string, provided: boolean}[]} */
@@ -234,7 +263,8 @@ export async function intakeView(main, ctx) {
     const picker = procedurePicker({ onPick: (p) => void pick(p) });
     replace(procBody, picker.element);
     replace(checklist, h('li', { class: 'muted' }, t('intake.pickFirst')));
-    picker.focus();
+    // After the router has focused the heading: the counter starts typing the procedure at once.
+    setTimeout(() => picker.focus(), 0);
   }
 
   /** The request, or null when something is missing or invalid (the field is then marked). */
@@ -274,6 +304,8 @@ export async function intakeView(main, ctx) {
     path: '/api/dossiers',
     read,
     done: (dossier) => {
+      draft.clear();
+      setLeaveGuard(null);
       const panel = intakeResult(dossier);
       replace(main, h('h1', null, t('intake.title')), panel);
       panel.querySelector('h2')?.focus();
@@ -282,6 +314,22 @@ export async function intakeView(main, ctx) {
   });
 
   main.append(form);
+  const saved = draft.load();
+  if (saved) {
+    try {
+      if (saved.procedureCode)
+        await pick(await api(`/api/procedures/${encodeURIComponent(saved.procedureCode)}`));
+      else showPicker();
+      draft.apply(saved);
+      main.insertBefore(
+        h('p', { class: 'alert alert-info', role: 'status' }, t('intake.draftRestored')),
+        form,
+      );
+      return;
+    } catch {
+      draft.clear();
+    }
+  }
   const preset = ctx.query.get('procedure');
   if (preset) {
     try {
