@@ -18,6 +18,7 @@ import {
   placeDate,
   signatures,
   title,
+  type Signature,
 } from './pdf.layout.ts';
 import { qrDataUrl } from './pdf.printer.ts';
 
@@ -260,11 +261,53 @@ export async function extensionPdf(d: ExtensionData): Promise<TDocumentDefinitio
   ]);
 }
 
-/** Form 05: the agency stops processing and returns the dossier. */
-export async function stopNoticePdf(d: StopNoticeData): Promise<TDocumentDefinitions> {
+/** Form 05, the sentence that says why the dossier is returned, by ground. */
+function stopSentences(d: StopNoticeData): Content[] {
   const who = d.header.committeeInText;
+  if (d.ground === 'applicant_request')
+    return [
+      para(
+        `Theo đề nghị của Ông/Bà về việc dừng giải quyết hồ sơ nêu trên, ${who} thông báo dừng giải quyết và trả lại hồ sơ cho Ông/Bà.`,
+      ),
+      line('Lý do Ông/Bà đề nghị dừng', d.reason),
+      line('Thời điểm dừng', d.stoppedAt),
+      para(
+        'Ông/Bà vui lòng liên hệ Bộ phận tiếp nhận và trả kết quả để nhận lại hồ sơ. Khi có nhu cầu, Ông/Bà có thể nộp lại hồ sơ để được giải quyết theo quy định./.',
+      ),
+    ];
+  if (d.ground === 'supplement_not_received')
+    return [
+      para(
+        `Hồ sơ nêu trên đã được yêu cầu bổ sung, hoàn thiện. Quá thời hạn mà không nhận được hồ sơ bổ sung, ${d.issuer ?? who} thông báo dừng giải quyết và trả lại hồ sơ.`,
+      ),
+      line('Thời điểm trả lại', d.stoppedAt),
+      para(
+        'Ông/Bà vui lòng liên hệ Bộ phận tiếp nhận và trả kết quả để nhận lại hồ sơ; khi đã đủ giấy tờ, Ông/Bà có thể nộp lại hồ sơ./.',
+      ),
+    ];
+  return [
+    para(`${who} thông báo dừng giải quyết và trả lại hồ sơ nêu trên.`),
+    line('Căn cứ', d.stopKind),
+    line('Lý do', d.reason),
+    line('Thời điểm dừng', d.stoppedAt),
+    para('Ông/Bà vui lòng liên hệ Bộ phận tiếp nhận và trả kết quả để nhận lại hồ sơ./.'),
+  ];
+}
+
+/** The signer of Form 05: the head of the agency, or the one-stop department's officer on duty (automatic return). */
+const stopSignature = (d: StopNoticeData): Signature =>
+  d.ground === 'supplement_not_received'
+    ? { role: 'BỘ PHẬN MỘT CỬA', hint: '(Công chức trực, ký và ghi rõ họ tên)', name: d.signer }
+    : { ...HEAD_SIGNATURE, name: d.signer };
+
+/** Form 05: processing stopped and the dossier returned (the applicant's request, the agency's ground, or no supplement). */
+export async function stopNoticePdf(d: StopNoticeData): Promise<TDocumentDefinitions> {
+  const who =
+    d.ground === 'supplement_not_received'
+      ? (d.issuer ?? d.header.committeeInText)
+      : d.header.committeeInText;
   const received = d.receivedOn
-    ? `${capitalise(d.receivedOn)}, ${who} tiếp nhận hồ sơ của Ông/Bà`
+    ? `${capitalise(d.receivedOn)}, ${d.header.committeeInText} tiếp nhận hồ sơ của Ông/Bà`
     : `${who} đã nhận hồ sơ của Ông/Bà`;
   return slip(d, [
     ...(await top(d)),
@@ -275,13 +318,9 @@ export async function stopNoticePdf(d: StopNoticeData): Promise<TDocumentDefinit
     },
     line('Địa chỉ', d.applicant.address),
     para(`${received}, mã hồ sơ ${d.dossierCode}, nội dung yêu cầu giải quyết: ${d.procedureName}.`),
-    para(`${who} thông báo dừng giải quyết và trả lại hồ sơ nêu trên.`),
-    line('Căn cứ', d.stopKind),
-    line('Lý do', d.reason),
-    line('Thời điểm dừng', d.stoppedAt),
-    para('Ông/Bà vui lòng liên hệ Bộ phận tiếp nhận và trả kết quả để nhận lại hồ sơ./.'),
+    ...stopSentences(d),
     placeDate(d.placeDate),
-    signatures([{ ...HEAD_SIGNATURE, name: d.signer }]),
+    signatures([stopSignature(d)]),
   ]);
 }
 

@@ -22,6 +22,7 @@ import * as repo from './dossier.repository.ts';
 import type { TActionRequest } from './dossier.schemas.ts';
 import type { DossierRow, DossierUpdate } from './dossier.table.ts';
 import { pickAssignee } from './dossier.assign.service.ts';
+import { issuerName, officerOnDuty, ONE_STOP_DEPARTMENT, type OfficerOnDuty } from './dossier.duty.ts';
 import { CORRECTION_WINDOW, SUPPLEMENT_REQUEST_WINDOW } from './dossier.rules.ts';
 
 type Db = Kysely<Database>;
@@ -128,7 +129,18 @@ const EFFECTS: Record<ActionType, (c: EffectContext) => Promise<Effect> | Effect
     requireField(req.reason, 'reason'),
     { payload: { reason: req.reason, stopKind: req.stopKind ?? 'other' } }
   ),
-  auto_return: () => ({ payload: { reason: 'supplement_not_received' } }),
+  // Issued by the one-stop department and its officer on duty for the dossier (dossier.duty.ts), not the system.
+  async auto_return({ trx, d }) {
+    const onDuty = officerOnDuty(await repo.listActions(trx, d));
+    return {
+      payload: {
+        reason: 'supplement_not_received',
+        issuer: ONE_STOP_DEPARTMENT,
+        onDuty: onDuty?.name ?? null,
+        onDutyId: onDuty?.id ?? null,
+      },
+    };
+  },
   withdraw: ({ req }) => ({ payload: { reason: req.reason ?? null } }),
   async deliver({ trx, d, req, now }) {
     // The applicant's rating, when they give one at the counter (Decision 766 indicator 5.4).
@@ -156,6 +168,11 @@ const EFFECTS: Record<ActionType, (c: EffectContext) => Promise<Effect> | Effect
     return { patch: { data: JSON.stringify({ ...data, corrections }) } };
   },
 };
+
+const onDutyOf = (p: Record<string, unknown>): OfficerOnDuty | null =>
+  typeof p.onDuty === 'string'
+    ? { id: typeof p.onDutyId === 'string' ? p.onDutyId : null, name: p.onDuty }
+    : null;
 
 /** The fields that end a dossier (DOMAIN.md §4), judged against the effective due at the end. */
 async function endingPatch(
@@ -225,7 +242,9 @@ function dossierLifecycle(opts: ApplyOptions): LoggedLifecycle<DossierRow, TActi
         type: e.type,
         at: e.at,
         actor_id: actor?.id ?? null,
-        actor_name: actor?.displayName ?? 'MộtCửa',
+        // No person acted (actor_id null): the log names the one-stop department and its officer on duty.
+        actor_name:
+          actor?.displayName ?? (e.type === 'auto_return' ? issuerName(onDutyOf(e.payload)) : 'MộtCửa'),
         from_status: e.from,
         to_status: e.to,
         payload: JSON.stringify(e.payload),

@@ -455,6 +455,7 @@ export const en = {
   'stopKind.no_competence': 'No competence',
   'stopKind.procedural_error': 'Procedural error',
   'stopKind.other': 'Other',
+  'stopKind.applicant_request': "At the applicant's request",
   'delivery.counter': 'At the counter',
   'delivery.postal': 'By post',
   'delivery.online': 'Online',

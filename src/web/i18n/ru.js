@@ -453,6 +453,7 @@ export const ru = {
   'stopKind.no_competence': 'Вне компетенции',
   'stopKind.procedural_error': 'Процедурная ошибка',
   'stopKind.other': 'Другое',
+  'stopKind.applicant_request': 'По заявлению заявителя',
   'delivery.counter': 'В окне приёма',
   'delivery.postal': 'По почте',
   'delivery.online': 'Онлайн',

@@ -455,6 +455,7 @@ export const vi = {
   'stopKind.no_competence': 'Không thuộc thẩm quyền',
   'stopKind.procedural_error': 'Sai sót thủ tục',
   'stopKind.other': 'Khác',
+  'stopKind.applicant_request': 'Theo đề nghị của người nộp hồ sơ',
   'delivery.counter': 'Tại quầy',
   'delivery.postal': 'Qua bưu chính',
   'delivery.online': 'Trực tuyến',
