@@ -335,6 +335,7 @@ export const en = {
   'doc.stopNotice': 'Notice of stopped processing (Form 05)',
   'doc.controlSheet': 'Processing control sheet (Form 06)',
   'doc.notAvailable': 'The server cannot produce this document yet (the feature is being built).',
+  'doc.printHint': 'Click to print; Ctrl+click opens the document in a new tab',
 
   'dossier.title': 'Dossier {code}',
   'dossier.titleShort': 'Dossier',

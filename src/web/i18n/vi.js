@@ -335,6 +335,7 @@ export const vi = {
   'doc.stopNotice': 'Phiếu dừng xử lý hồ sơ (Mẫu 05)',
   'doc.controlSheet': 'Phiếu kiểm soát quá trình giải quyết hồ sơ (Mẫu 06)',
   'doc.notAvailable': 'Tài liệu này chưa tạo được trên máy chủ (chức năng đang được xây dựng).',
+  'doc.printHint': 'Nhấn để in; Ctrl+nhấn để mở tài liệu trong thẻ mới',
 
   'dossier.title': 'Hồ sơ {code}',
   'dossier.titleShort': 'Chi tiết hồ sơ',
