@@ -39,7 +39,15 @@ const configSchema = (mode: ConfigMode) =>
         v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v.split(',').map((a) => a.trim()),
       ),
     MOTCUA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    MOTCUA_PUBLIC_URL: z.url().default('http://localhost:3000'),
+    /**
+     * The address citizens reach the server on (`https://motcua.lamdong.gov.vn`): the QR code and the link on every
+     * slip open `<MOTCUA_PUBLIC_URL>/tra-cuu?code=…`. Optional: without it, the address the request for the slip
+     * came in on (protocol and host as the server sees them, through the proxies MOTCUA_TRUST_PROXY trusts).
+     */
+    MOTCUA_PUBLIC_URL: z
+      .url({ protocol: /^https?$/ })
+      .optional()
+      .transform((v) => (v ? v.replace(/\/+$/, '') : undefined)),
     MOTCUA_FILES_DIR: z.string().min(1).default('./data/files'),
     MOTCUA_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(100).default(10),
     /** Below this free space on the files' disk, GET /api/health reports storage `low` (status degraded). */

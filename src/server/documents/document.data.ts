@@ -42,6 +42,7 @@ import {
   SUPPLEMENT_ACTIONS,
   whyFormUnavailable,
 } from '../dossiers/dossier.forms.ts';
+import { officerOnDuty, ONE_STOP_DEPARTMENT } from '../dossiers/dossier.duty.ts';
 
 export const CENTRE_NAME = 'TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG';
 
@@ -246,22 +247,31 @@ export function buildExtensionData(input: DossierDocumentInput): ExtensionData {
   };
 }
 
-/** Form 05: the agency stopped processing and returns the dossier (or no supplement came in time). */
+/**
+ * Form 05: processing stopped and the dossier returned: at the applicant's own request, for the agency's ground,
+ * or automatically when no supplement came in time. The automatic return is issued by the one-stop department and
+ * signed by its officer on duty (recorded in the action's payload; computed from the log for older rows).
+ */
 export function buildStopNoticeData(input: DossierDocumentInput): StopNoticeData {
   const d = input.dossier;
   requireForm('stop', input);
   const action = lastAction(input.actions, STOP_ACTIONS)!;
   const p = payloadOf(action);
-  const kind = action.type === 'auto_return' ? 'supplement_not_received' : (text(p.stopKind) ?? 'other');
+  const auto = action.type === 'auto_return';
+  const kind = auto ? 'supplement_not_received' : (text(p.stopKind) ?? 'other');
+  const slip = slipBase(input, 'stop', action.at);
+  const onDuty = auto ? (text(p.onDuty) ?? officerOnDuty(input.actions)?.name ?? '') : null;
   return {
-    ...slipBase(input, 'stop', action.at),
+    ...slip,
     reason:
       text(p.reason) === 'supplement_not_received'
         ? STOP_KIND_LABEL.supplement_not_received!
         : (text(p.reason) ?? ''),
     stopKind: STOP_KIND_LABEL[kind] ?? kind,
+    ground: auto ? 'supplement_not_received' : kind === 'applicant_request' ? 'applicant_request' : 'agency',
     receivedOn: d.received_at === null ? null : dateWords(d.received_at),
     stoppedAt: dateTimeShort(action.at),
-    signer: action.actor_name ?? '',
+    signer: onDuty ?? action.actor_name ?? '',
+    issuer: auto ? `${ONE_STOP_DEPARTMENT}, ${slip.header.centreInText}` : null,
   };
 }

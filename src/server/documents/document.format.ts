@@ -106,6 +106,7 @@ export const OUTCOME_LABEL: Record<string, string> = {
 export const STOP_KIND_LABEL: Record<string, string> = {
   no_competence: 'Không thuộc thẩm quyền giải quyết',
   procedural_error: 'Hồ sơ có sai sót về thủ tục',
+  applicant_request: 'Theo đề nghị dừng giải quyết của người nộp hồ sơ',
   other: 'Lý do khác',
   supplement_not_received: 'Quá thời hạn mà không nhận được hồ sơ bổ sung',
 };

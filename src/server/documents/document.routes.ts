@@ -3,7 +3,7 @@
  * Signed in only; a dossier outside the officer's scope does not exist (404); a form that does not fit the
  * dossier's history is 409 RULE_VIOLATION 'document.not_applicable'. Every document issued is audited.
  */
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { requireActor } from '../accounts/auth.hook.ts';
 import type { AppInstance } from '../platform/types.ts';
@@ -11,7 +11,6 @@ import { resolvePeriod } from '../platform/period.ts';
 import {
   auditDocument,
   auditRegister,
-  DEFAULT_PUBLIC_BASE_URL,
   dossierFormJob,
   loadDossierDocumentInput,
   loadRegister,
@@ -54,16 +53,19 @@ function sendFile(
     .send(bytes);
 }
 
-/** The base URL: the option, else MOTCUA_PUBLIC_URL when the configuration has it, else localhost. */
-function publicBaseUrlOf(app: AppInstance, options: DocumentRouteOptions): string {
+/** The configured base URL: the option, else MOTCUA_PUBLIC_URL; undefined when neither is set. */
+function publicBaseUrlOf(app: AppInstance, options: DocumentRouteOptions): string | undefined {
   const configured = (app.config as Partial<Record<string, unknown>>).MOTCUA_PUBLIC_URL;
-  return (
-    options.publicBaseUrl ??
-    (typeof configured === 'string' && configured ? configured : DEFAULT_PUBLIC_BASE_URL)
-  );
+  return options.publicBaseUrl ?? (typeof configured === 'string' && configured ? configured : undefined);
 }
 
-function dossierDocumentRoutes(app: AppInstance, baseUrl: string): void {
+/**
+ * The address the request came in on: protocol and host as Fastify sees them (X-Forwarded-Proto and
+ * X-Forwarded-Host only from the proxies MOTCUA_TRUST_PROXY trusts).
+ */
+export const requestOrigin = (request: FastifyRequest): string => `${request.protocol}://${request.host}`;
+
+function dossierDocumentRoutes(app: AppInstance, configuredBaseUrl: string | undefined): void {
   for (const form of Object.keys(DOSSIER_FORMS) as DossierForm[]) {
     const spec = DOSSIER_FORMS[form];
     app.get(
@@ -81,7 +83,7 @@ function dossierDocumentRoutes(app: AppInstance, baseUrl: string): void {
           app.db,
           actor,
           request.params.code,
-          baseUrl,
+          configuredBaseUrl ?? requestOrigin(request),
           app.clock.now(),
         );
         requireForm(form, input); // the rule that lists the dossier's forms (dossier.forms.ts): 409 otherwise

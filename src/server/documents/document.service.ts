@@ -39,7 +39,6 @@ import { registerDossiers } from '../dossiers/dossier.repository.ts';
 
 type Db = Kysely<Database>;
 
-export const DEFAULT_PUBLIC_BASE_URL = 'http://localhost:3000';
 /**
  * The most rows a register may have: pdfmake lays out synchronously (~2 ms a row, so 3,000 rows block the
  * server for seconds); Excel is ~10 times cheaper. A month of a large commune is about 2,000 dossiers.

@@ -93,10 +93,19 @@ export interface ExtensionData extends SlipBase {
 
 export interface StopNoticeData extends SlipBase {
   reason: string;
+  /** The ground as printed ("Theo đề nghị dừng giải quyết của người nộp hồ sơ", ...). */
   stopKind: string;
+  /**
+   * Which wording the notice takes: the applicant asked to stop (Decree 118/2025 Art. 21), no supplement came in
+   * time (automatic return, Art. 19), or the agency stopped for its own ground.
+   */
+  ground: 'applicant_request' | 'supplement_not_received' | 'agency';
   receivedOn: string | null;
   stoppedAt: string;
+  /** The leader who stopped; for an automatic return, the one-stop department's officer on duty. */
   signer: string;
+  /** Automatic return: issued by the one-stop department ("Bộ phận Một cửa, Trung tâm …"), not the committee. */
+  issuer: string | null;
 }
 
 export interface ControlSheetRow {

@@ -6,6 +6,7 @@
 import type {
   Column,
   Content,
+  Margins,
   PageOrientation,
   PageSize,
   StyleDictionary,
@@ -102,11 +103,11 @@ export function heading(h: AgencyHeader, page: Page): Content {
 }
 
 /** The right-aligned italic date line: "Di Linh, ngày 02 tháng 3 năm 2026". */
-export const placeDate = (line: string): Content => ({
+export const placeDate = (line: string, margin: Margins = [0, 8, 0, 4]): Content => ({
   text: line,
   italics: true,
   alignment: 'right',
-  margin: [0, 8, 0, 4],
+  margin,
 });
 
 export const title = (text: string, extra?: string): Content => ({
@@ -135,14 +136,14 @@ export interface Signature {
  * Signature blocks side by side: role, "(Ký và ghi rõ họ tên)", room to sign, the printed name. A single
  * signer signs on the right half, under the date line.
  */
-export function signatures(blocks: Signature[]): Content {
+export function signatures(blocks: Signature[], options: { room?: number } = {}): Content {
   const signed: Column[] = blocks.map((b) => ({
     width: '*',
     alignment: 'center',
     stack: [
       { text: b.role, bold: true },
       { text: b.hint ?? '(Ký và ghi rõ họ tên)', italics: true },
-      { text: ' ', margin: [0, 26, 0, 0] },
+      { text: ' ', margin: [0, options.room ?? 26, 0, 0] },
       { text: b.name ?? '', bold: true },
     ],
   }));
@@ -153,8 +154,8 @@ export function signatures(blocks: Signature[]): Content {
   };
 }
 
-/** The dossier code and a QR code opening the public lookup page. */
-export function codeWithQr(code: string, qr: string, url: string): Content {
+/** The dossier code and a QR code (`size` pt square) opening the public lookup page. */
+export function codeWithQr(code: string, qr: string, url: string, size = 58): Content {
   return {
     columns: [
       {
@@ -175,7 +176,7 @@ export function codeWithQr(code: string, qr: string, url: string): Content {
           { text: url, fontSize: 8.5, color: '#1a1a1a' },
         ],
       },
-      { width: 58, image: qr, fit: [58, 58] },
+      { width: size, image: qr, fit: [size, size] },
     ],
     columnGap: 8,
     margin: [0, 0, 0, 6],
@@ -221,9 +222,9 @@ export function documentOf(page: Page, meta: DocumentMeta, content: Content[]): 
 }
 
 /** The form number in the top right corner: "Mẫu số 01". */
-export const formNumber = (n: string): Content => ({
+export const formNumber = (n: string, margin: Margins = [0, 0, 0, 4]): Content => ({
   text: `Mẫu số ${n}`,
   style: 'formNumber',
   fontSize: 10,
-  margin: [0, 0, 0, 4],
+  margin,
 });

@@ -1,5 +1,5 @@
 /** The applicant's slips, Forms 01-05, on A5 portrait. Each prints its data object and nothing else. */
-import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type {
   ExtensionData,
   ReceiptData,
@@ -18,6 +18,7 @@ import {
   placeDate,
   signatures,
   title,
+  type Signature,
 } from './pdf.layout.ts';
 import { qrDataUrl } from './pdf.printer.ts';
 
@@ -51,28 +52,59 @@ function applicantLines(d: Slip, lead: string): Content[] {
   ];
 }
 
-function componentsTable(d: ReceiptData): Content {
-  const header = ['STT', 'Tên giấy tờ', 'Hình thức', 'Số lượng'].map((text) => ({
-    text,
-    style: 'tableHeader',
-  }));
-  const rows = d.components.map((c, i) => [
+/**
+ * How dense Form 01 is set. The receipt is laid out at the first density, and again at the next ones while it
+ * takes more than one page with up to RECEIPT_ONE_PAGE_COMPONENTS components (document.render.ts): font and
+ * table sizes shrink a little, never below 8 pt, and the QR code and the room to sign with them.
+ * RECEIPT_ONE_PAGE_COMPONENTS is the promise; more short components fit as well.
+ */
+export interface ReceiptDensity {
+  fontSize: number;
+  tableFontSize: number;
+  qr: number;
+  signRoom: number;
+  /** Vertical padding of a table cell, and the gap above the title and the date line. */
+  padding: number;
+  gap: number;
+}
+export const RECEIPT_DENSITIES: readonly ReceiptDensity[] = [
+  { fontSize: 10.5, tableFontSize: 10, qr: 58, signRoom: 26, padding: 2, gap: 8 },
+  { fontSize: 9.5, tableFontSize: 9, qr: 50, signRoom: 24, padding: 1.5, gap: 6 },
+  { fontSize: 9, tableFontSize: 8.5, qr: 46, signRoom: 22, padding: 1, gap: 4 },
+  { fontSize: 8.5, tableFontSize: 8, qr: 44, signRoom: 22, padding: 0.5, gap: 3 },
+];
+/** Up to this many components with the catalog's names, Form 01 fits one A5 page (receipt.fit.test.ts). */
+export const RECEIPT_ONE_PAGE_COMPONENTS = 6;
+
+type Cell = TableCell;
+
+function componentRows(d: ReceiptData): Cell[][] {
+  if (!d.components.length) return [[{ text: '—', colSpan: 4, alignment: 'center' as const }, '', '', '']];
+  return d.components.map((c, i) => [
     { text: String(i + 1), alignment: 'center' as const },
     c.name,
     c.kind,
     { text: String(c.copies), alignment: 'center' as const },
   ]);
+}
+
+function componentsTable(rows: Cell[][], withHeader: boolean, density: ReceiptDensity): Content {
+  const header = ['STT', 'Tên giấy tờ', 'Hình thức', 'Số lượng'].map((text) => ({
+    text,
+    style: 'tableHeader',
+  }));
   return {
     table: {
-      headerRows: 1,
-      widths: [22, '*', 62, 40],
-      body: [
-        header,
-        ...(rows.length ? rows : [[{ text: '—', colSpan: 4, alignment: 'center' as const }, '', '', '']]),
-      ],
+      headerRows: withHeader ? 1 : 0,
+      widths: [18, '*', 58, 32],
+      body: withHeader ? [header, ...rows] : rows,
     },
-    fontSize: 10,
-    margin: [0, 2, 0, 4],
+    layout: {
+      paddingTop: () => density.padding,
+      paddingBottom: () => density.padding,
+    },
+    fontSize: density.tableFontSize,
+    margin: [0, withHeader ? 2 : 0, 0, withHeader ? 0 : 3],
   };
 }
 
@@ -82,23 +114,73 @@ function feeLine(d: ReceiptData): Content {
   return line('6. Phí, lệ phí', `${d.fee.amountText} (${d.fee.inWords})`);
 }
 
-/** Form 01: receipt and appointment slip. */
-export async function receiptPdf(d: ReceiptData): Promise<TDocumentDefinitions> {
-  return slip(d, [
-    ...(await top(d)),
-    para(`Bộ phận tiếp nhận và trả kết quả, ${d.header.centreInText}`),
-    ...applicantLines(d, 'Tiếp nhận hồ sơ của'),
-    line('Hình thức nộp', d.channel),
-    { text: '1. Thành phần hồ sơ nộp gồm:', bold: true, margin: [0, 4, 0, 0] },
-    componentsTable(d),
-    line('2. Thời hạn giải quyết theo quy định', d.limit),
-    line('3. Thời gian nhận hồ sơ', d.receivedAt),
-    line('4. Thời gian trả kết quả giải quyết hồ sơ', d.appointmentAt),
-    line('5. Nơi trả kết quả', d.returnPlace),
-    feeLine(d),
-    placeDate(d.placeDate),
-    signatures([{ role: 'NGƯỜI NỘP HỒ SƠ' }, { role: 'NGƯỜI TIẾP NHẬN HỒ SƠ', name: d.officer }]),
-  ]);
+/**
+ * Form 01: receipt and appointment slip. The last component row, the lines after the table, the date line and
+ * the signature blocks are one unbreakable group: when the list runs onto a second page, the signatures never
+ * stand there alone.
+ */
+export async function receiptPdf(
+  d: ReceiptData,
+  density: ReceiptDensity = RECEIPT_DENSITIES[0]!,
+): Promise<TDocumentDefinitions> {
+  const rows = componentRows(d);
+  const head = rows.slice(0, -1);
+  const tail = rows.slice(-1);
+  return documentOf(
+    { ...A5_PORTRAIT, fontSize: density.fontSize },
+    { title: `${d.title} — ${d.dossierCode}`, subject: `Mẫu số ${d.formNumber}` },
+    [
+      formNumber(d.formNumber, [0, 0, 0, density.gap / 2]),
+      heading(d.header, A5_PORTRAIT),
+      { text: d.title, style: 'title', fontSize: 13, margin: [0, density.gap + 2, 0, density.gap] },
+      {
+        // The QR code beside the code, the lookup link and the applicant: no row of its own.
+        columns: [
+          {
+            width: '*',
+            stack: [
+              {
+                text: [
+                  { text: 'Mã hồ sơ: ', bold: true },
+                  { text: d.dossierCode, bold: true },
+                ],
+              },
+              { text: `Tra cứu tình trạng hồ sơ: ${d.lookupUrl}`, fontSize: 8, italics: true },
+              para(`Bộ phận tiếp nhận và trả kết quả, ${d.header.centreInText}`),
+              line('Tiếp nhận hồ sơ của', d.applicant.name),
+              line('Địa chỉ', d.applicant.address),
+            ],
+          },
+          { width: density.qr, image: await qrDataUrl(d.lookupUrl), fit: [density.qr, density.qr] },
+        ],
+        columnGap: 8,
+      },
+      {
+        columns: [line('Số điện thoại', d.applicant.phone), line('Hình thức nộp', d.channel)],
+        columnGap: 8,
+      },
+      line('Nội dung yêu cầu giải quyết', d.procedureName),
+      { text: '1. Thành phần hồ sơ nộp gồm:', bold: true, margin: [0, 2, 0, 0] },
+      ...(head.length ? [componentsTable(head, true, density)] : []),
+      {
+        unbreakable: true,
+        stack: [
+          componentsTable(tail, head.length === 0, density),
+          {
+            columns: [line('2. Thời hạn giải quyết', d.limit), line('3. Thời gian nhận hồ sơ', d.receivedAt)],
+            columnGap: 8,
+          },
+          line('4. Thời gian trả kết quả giải quyết hồ sơ', d.appointmentAt),
+          line('5. Nơi trả kết quả', d.returnPlace),
+          feeLine(d),
+          placeDate(d.placeDate, [0, density.gap, 0, density.gap / 2]),
+          signatures([{ role: 'NGƯỜI NỘP HỒ SƠ' }, { role: 'NGƯỜI TIẾP NHẬN HỒ SƠ', name: d.officer }], {
+            room: density.signRoom,
+          }),
+        ],
+      },
+    ],
+  );
 }
 
 const STAGE_NOTE: Record<SupplementRequestData['stage'], string> = {
@@ -179,11 +261,53 @@ export async function extensionPdf(d: ExtensionData): Promise<TDocumentDefinitio
   ]);
 }
 
-/** Form 05: the agency stops processing and returns the dossier. */
-export async function stopNoticePdf(d: StopNoticeData): Promise<TDocumentDefinitions> {
+/** Form 05, the sentence that says why the dossier is returned, by ground. */
+function stopSentences(d: StopNoticeData): Content[] {
   const who = d.header.committeeInText;
+  if (d.ground === 'applicant_request')
+    return [
+      para(
+        `Theo đề nghị của Ông/Bà về việc dừng giải quyết hồ sơ nêu trên, ${who} thông báo dừng giải quyết và trả lại hồ sơ cho Ông/Bà.`,
+      ),
+      line('Lý do Ông/Bà đề nghị dừng', d.reason),
+      line('Thời điểm dừng', d.stoppedAt),
+      para(
+        'Ông/Bà vui lòng liên hệ Bộ phận tiếp nhận và trả kết quả để nhận lại hồ sơ. Khi có nhu cầu, Ông/Bà có thể nộp lại hồ sơ để được giải quyết theo quy định./.',
+      ),
+    ];
+  if (d.ground === 'supplement_not_received')
+    return [
+      para(
+        `Hồ sơ nêu trên đã được yêu cầu bổ sung, hoàn thiện. Quá thời hạn mà không nhận được hồ sơ bổ sung, ${d.issuer ?? who} thông báo dừng giải quyết và trả lại hồ sơ.`,
+      ),
+      line('Thời điểm trả lại', d.stoppedAt),
+      para(
+        'Ông/Bà vui lòng liên hệ Bộ phận tiếp nhận và trả kết quả để nhận lại hồ sơ; khi đã đủ giấy tờ, Ông/Bà có thể nộp lại hồ sơ./.',
+      ),
+    ];
+  return [
+    para(`${who} thông báo dừng giải quyết và trả lại hồ sơ nêu trên.`),
+    line('Căn cứ', d.stopKind),
+    line('Lý do', d.reason),
+    line('Thời điểm dừng', d.stoppedAt),
+    para('Ông/Bà vui lòng liên hệ Bộ phận tiếp nhận và trả kết quả để nhận lại hồ sơ./.'),
+  ];
+}
+
+/** The signer of Form 05: the head of the agency, or the one-stop department's officer on duty (automatic return). */
+const stopSignature = (d: StopNoticeData): Signature =>
+  d.ground === 'supplement_not_received'
+    ? { role: 'BỘ PHẬN MỘT CỬA', hint: '(Công chức trực, ký và ghi rõ họ tên)', name: d.signer }
+    : { ...HEAD_SIGNATURE, name: d.signer };
+
+/** Form 05: processing stopped and the dossier returned (the applicant's request, the agency's ground, or no supplement). */
+export async function stopNoticePdf(d: StopNoticeData): Promise<TDocumentDefinitions> {
+  const who =
+    d.ground === 'supplement_not_received'
+      ? (d.issuer ?? d.header.committeeInText)
+      : d.header.committeeInText;
   const received = d.receivedOn
-    ? `${capitalise(d.receivedOn)}, ${who} tiếp nhận hồ sơ của Ông/Bà`
+    ? `${capitalise(d.receivedOn)}, ${d.header.committeeInText} tiếp nhận hồ sơ của Ông/Bà`
     : `${who} đã nhận hồ sơ của Ông/Bà`;
   return slip(d, [
     ...(await top(d)),
@@ -194,13 +318,9 @@ export async function stopNoticePdf(d: StopNoticeData): Promise<TDocumentDefinit
     },
     line('Địa chỉ', d.applicant.address),
     para(`${received}, mã hồ sơ ${d.dossierCode}, nội dung yêu cầu giải quyết: ${d.procedureName}.`),
-    para(`${who} thông báo dừng giải quyết và trả lại hồ sơ nêu trên.`),
-    line('Căn cứ', d.stopKind),
-    line('Lý do', d.reason),
-    line('Thời điểm dừng', d.stoppedAt),
-    para('Ông/Bà vui lòng liên hệ Bộ phận tiếp nhận và trả kết quả để nhận lại hồ sơ./.'),
+    ...stopSentences(d),
     placeDate(d.placeDate),
-    signatures([{ ...HEAD_SIGNATURE, name: d.signer }]),
+    signatures([stopSignature(d)]),
   ]);
 }
 

@@ -24,6 +24,7 @@ import type { DossierRow, DossierUpdate } from './dossier.table.ts';
 import { pickAssignee } from './dossier.assign.service.ts';
 import { counterMaySign, type RoutingRule } from '../../shared/dossier/routing.ts';
 import { routingOf } from '../procedures/procedure-routing.service.ts';
+import { issuerName, officerOnDuty, ONE_STOP_DEPARTMENT, type OfficerOnDuty } from './dossier.duty.ts';
 import { CORRECTION_WINDOW, SUPPLEMENT_REQUEST_WINDOW } from './dossier.rules.ts';
 import { notifyOnAction } from './dossier.notices.ts';
 
@@ -142,7 +143,18 @@ const EFFECTS: Record<ActionType, (c: EffectContext) => Promise<Effect> | Effect
     requireField(req.reason, 'reason'),
     { payload: { reason: req.reason, stopKind: req.stopKind ?? 'other' } }
   ),
-  auto_return: () => ({ payload: { reason: 'supplement_not_received' } }),
+  // Issued by the one-stop department and its officer on duty for the dossier (dossier.duty.ts), not the system.
+  async auto_return({ trx, d }) {
+    const onDuty = officerOnDuty(await repo.listActions(trx, d));
+    return {
+      payload: {
+        reason: 'supplement_not_received',
+        issuer: ONE_STOP_DEPARTMENT,
+        onDuty: onDuty?.name ?? null,
+        onDutyId: onDuty?.id ?? null,
+      },
+    };
+  },
   withdraw: ({ req }) => ({ payload: { reason: req.reason ?? null } }),
   async deliver({ trx, d, req, now }) {
     // The applicant's rating, when they give one at the counter (Decision 766 indicator 5.4).
@@ -181,6 +193,11 @@ async function counterRoute(trx: Db, d: DossierRow): Promise<RoutingRule> {
   if (rule.mode !== 'counter') throw ruleViolation('routing.not_counter');
   return rule;
 }
+
+const onDutyOf = (p: Record<string, unknown>): OfficerOnDuty | null =>
+  typeof p.onDuty === 'string'
+    ? { id: typeof p.onDutyId === 'string' ? p.onDutyId : null, name: p.onDuty }
+    : null;
 
 /** The fields that end a dossier (DOMAIN.md §4), judged against the effective due at the end. */
 async function endingPatch(
@@ -257,7 +274,9 @@ function dossierLifecycle(opts: ApplyOptions): LoggedLifecycle<DossierRow, TActi
         type: e.type,
         at: e.at,
         actor_id: actor?.id ?? null,
-        actor_name: actor?.displayName ?? 'MộtCửa',
+        // No person acted (actor_id null): the log names the one-stop department and its officer on duty.
+        actor_name:
+          actor?.displayName ?? (e.type === 'auto_return' ? issuerName(onDutyOf(e.payload)) : 'MộtCửa'),
         from_status: e.from,
         to_status: e.to,
         payload: JSON.stringify(e.payload),

@@ -10,6 +10,10 @@ import { QUEUE_TABS } from '../../shared/dossier/queue.ts';
 
 const ZInstant = z.string().max(MAX.instant).describe('ISO 8601 with offset, e.g. 2026-02-25T17:30:00+07:00');
 
+/** Grounds of a stop (Form 05). 'applicant_request': the applicant's own request to stop, answered by the notice. */
+export const STOP_KINDS = ['no_competence', 'procedural_error', 'applicant_request', 'other'] as const;
+export type StopKind = (typeof STOP_KINDS)[number];
+
 export const ZApplicant = z.object({
   kind: z.enum(['person', 'organisation']).default('person'),
   name: z
@@ -91,7 +95,12 @@ export const ZActionRequest = z.object({
     .optional()
     .describe('request_supplement / request_correction: all missing items'),
   reason: z.string().max(MAX.note).optional().describe('refuse, stop, withdraw, extend: the reason'),
-  stopKind: z.enum(['no_competence', 'procedural_error', 'other']).optional(),
+  stopKind: z
+    .enum(STOP_KINDS)
+    .optional()
+    .describe(
+      "stop: the ground; 'applicant_request' = the applicant asked in writing to stop (Decree 118/2025 Art. 21)",
+    ),
   newDueAt: ZInstant.optional().describe('extend: the new due'),
   agency: z.string().max(300).optional().describe('transfer / transfer_result: the other agency'),
   agencyLimit: z

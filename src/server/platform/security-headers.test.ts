@@ -29,6 +29,7 @@ describe('security headers and body limits (SQLite)', () => {
     expect(csp.get('script-src')).toEqual(["'self'"]);
     expect(csp.get('style-src')).toEqual(["'self'"]);
     expect(csp.has('upgrade-insecure-requests')).toBe(false);
+    expect(csp.get('frame-src')).toEqual(["'self'", 'blob:']); // print in place: a PDF blob in a hidden frame
     // Under that policy an inline script, style element or style attribute would not run: there is none.
     expect(res.body).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/i);
     expect(res.body).not.toMatch(/<style\b|\sstyle=|\son[a-z]+=/i);

@@ -13,6 +13,8 @@ export const HELMET_OPTIONS: FastifyHelmetOptions = {
       'img-src': ["'self'", 'data:'],
       'style-src': ["'self'"],
       'script-src': ["'self'"],
+      // Printing a document in place loads its PDF, fetched as a blob:, in a hidden frame (web lib/ui.js printInPlace).
+      'frame-src': ["'self'", 'blob:'],
       'upgrade-insecure-requests': null,
     },
   },

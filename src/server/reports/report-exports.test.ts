@@ -103,9 +103,46 @@ describe('PDF export', () => {
     expect(text).toContain('Trả trước hạn');
   });
 
-  it('a province report adds the communes', async () => {
+  it('a province report adds the communes with activity, and one line for those without', async () => {
     const pdf = await periodReportPdf(fixtureProvinceReport());
-    expect(pdfText(pdf)).toContain('Xã Gia Hiệp (25015)');
+    const text = pdfText(pdf);
+    expect(text).toContain('Xã Di Linh (25000)');
+    expect(text).not.toContain('Xã Gia Hiệp (25015)'); // no row: nothing happened there in the period
+    expect(text).toContain('Không phát sinh hồ sơ trong kỳ: 1 đơn vị cấp xã (Xã Gia Hiệp).');
     expect(pdfPageCount(pdf)).toBeGreaterThanOrEqual(3);
+  });
+
+  it('a province of many quiet communes: no empty rows, one summary line, no more pages than one commune', async () => {
+    const r = fixtureProvinceReport();
+    const quiet = r.byUnit![1]!;
+    const many = {
+      ...r,
+      byUnit: [
+        r.byUnit![0]!,
+        ...Array.from({ length: 120 }, (_, i) => ({
+          ...quiet,
+          unit: { code: String(26000 + i), name: `Xã Yên Tĩnh ${i + 1}` },
+        })),
+      ],
+    };
+    const pdf = await periodReportPdf(many);
+    const text = pdfText(pdf);
+    expect(text).toContain(
+      'Không phát sinh hồ sơ trong kỳ: 120 đơn vị cấp xã (Xã Yên Tĩnh 1, Xã Yên Tĩnh 2,',
+    );
+    expect(text).not.toContain('(26000)');
+    expect(pdfPageCount(pdf)).toBe(pdfPageCount(await periodReportPdf(fixtureProvinceReport())));
+  });
+
+  it('an active commune with only dossiers carried over (in progress) keeps its row', async () => {
+    const r = fixtureProvinceReport();
+    const quiet = r.byUnit![1]!;
+    const carried = {
+      ...quiet,
+      inProgress: { ...quiet.inProgress, total: 1, withinDeadline: 1 },
+    };
+    const text = pdfText(await periodReportPdf({ ...r, byUnit: [r.byUnit![0]!, carried] }));
+    expect(text).toContain('Xã Gia Hiệp (25015)');
+    expect(text).not.toContain('Không phát sinh hồ sơ trong kỳ');
   });
 });

@@ -15,7 +15,7 @@ import {
   VALUE_COLUMNS,
   viDate,
 } from './report-layout.ts';
-import type { PeriodReport, ReportCounts } from './report.types.ts';
+import type { PeriodReport, ReportCounts, UnitRow } from './report.types.ts';
 
 const PAGE_WIDTH = 841.89 - 56;
 const COLORS = {
@@ -182,6 +182,27 @@ function titleBlock(report: PeriodReport): Content[] {
   ];
 }
 
+/** A commune with nothing in the period: nothing received, resolved, in progress at its end, or closed. */
+export const hasActivity = (c: ReportCounts): boolean =>
+  c.received.total + c.resolved.total + c.inProgress.total + c.closedWithoutResult.total > 0;
+
+/** The communes of a province report with activity (the table's rows) and without (one summary line). */
+export function splitByActivity(rows: UnitRow[]): { active: UnitRow[]; idle: UnitRow[] } {
+  return { active: rows.filter(hasActivity), idle: rows.filter((u) => !hasActivity(u)) };
+}
+
+/** The one line that stands for the communes left out of the table, with their names. */
+function idleLine(idle: UnitRow[]): Content {
+  return {
+    text: [
+      { text: `Không phát sinh hồ sơ trong kỳ: ${idle.length} đơn vị cấp xã`, bold: true },
+      ` (${idle.map((u) => u.unit.name).join(', ')}).`,
+    ],
+    fontSize: 8,
+    margin: [0, 4, 0, 0],
+  };
+}
+
 export function periodReportPdfDefinition(report: PeriodReport): TDocumentDefinitions {
   const fields: Line[] = report.byField.map((f) => ({ label: f.field, counts: f }));
   const content: Content[] = [
@@ -192,7 +213,8 @@ export function periodReportPdfDefinition(report: PeriodReport): TDocumentDefini
     ...charts(fields, report.totals),
   ];
   if (report.byUnit) {
-    const units: Line[] = report.byUnit.map((u) => ({ label: `${u.unit.name} (${u.unit.code})`, counts: u }));
+    const { active, idle } = splitByActivity(report.byUnit);
+    const units: Line[] = active.map((u) => ({ label: `${u.unit.name} (${u.unit.code})`, counts: u }));
     content.push(
       {
         text: 'Theo đơn vị hành chính cấp xã',
@@ -202,6 +224,7 @@ export function periodReportPdfDefinition(report: PeriodReport): TDocumentDefini
         margin: [0, 0, 0, 4],
       },
       formTable('Đơn vị', units, report.totals),
+      ...(idle.length ? [idleLine(idle)] : []),
       ...charts(units, report.totals).slice(0, 1),
     );
   }

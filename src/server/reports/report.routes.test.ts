@@ -147,13 +147,20 @@ for (const dialect of DIALECTS) {
       expect(xlsx.statusCode).toBe(200);
       expect(xlsx.headers['content-type']).toBe(XLSX_CONTENT_TYPE);
       expect(xlsx.headers['content-disposition']).toBe(
-        'attachment; filename="bieu06-25000-2025-07-09-2025-08-06.xlsx"',
+        'attachment; filename="bieu-06_25000_2025-07-09_2025-08-06.xlsx"',
       );
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
       expect(wb.getWorksheet('Biểu 06')?.getCell('C12').value).toBe(4);
       const pdf = await get(`/api/reports/period?unit=25000&${Q}&format=pdf`, 'chuyenvien.dilinh');
       expect(pdf.headers['content-type']).toBe('application/pdf');
+      expect(pdf.headers['content-disposition']).toBe(
+        'attachment; filename="bieu-06_25000_2025-07-09_2025-08-06.pdf"',
+      );
+      const province = await get(`/api/reports/period?unit=68&${Q}&format=xlsx`, 'tinh.lamdong');
+      expect(province.headers['content-disposition']).toBe(
+        'attachment; filename="bieu-06_68_2025-07-09_2025-08-06.xlsx"',
+      );
       expect(pdf.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
       expect(pdfText(pdf.rawPayload)).toContain('Xã Di Linh');
     });

@@ -27,8 +27,9 @@ const tenantOf = (t: ReportTarget) =>
     ? { provinceCode: t.unit.code, unitCode: '' }
     : { provinceCode: t.unit.provinceCode, unitCode: t.unit.code };
 
+/** `bieu-06_25000_2026-11-01_2026-11-30.xlsx`: the form, the unit (commune or province) and the period. */
 export const reportFileName = (r: PeriodReport, ext: string): string =>
-  `bieu06-${r.unit.code}-${r.period.from}-${r.period.to}.${ext}`;
+  `bieu-06_${r.unit.code}_${r.period.from}_${r.period.to}.${ext}`;
 
 function sendFile(reply: FastifyReply, bytes: Buffer, type: string, name: string) {
   return reply

@@ -413,6 +413,7 @@ export const en = {
   'doc.stopNotice': 'Notice of stopped processing (Form 05)',
   'doc.controlSheet': 'Processing control sheet (Form 06)',
   'doc.notAvailable': 'The server cannot produce this document yet (the feature is being built).',
+  'doc.printHint': 'Click to print; Ctrl+click opens the document in a new tab',
 
   'dossier.title': 'Dossier {code}',
   'dossier.titleShort': 'Dossier',
@@ -536,6 +537,7 @@ export const en = {
   'stopKind.no_competence': 'No competence',
   'stopKind.procedural_error': 'Procedural error',
   'stopKind.other': 'Other',
+  'stopKind.applicant_request': "At the applicant's request",
   'delivery.counter': 'At the counter',
   'delivery.postal': 'By post',
   'delivery.online': 'Online',

@@ -410,6 +410,7 @@ export const ru = {
   'doc.stopNotice': 'Уведомление о прекращении рассмотрения (форма 05)',
   'doc.controlSheet': 'Контрольный лист рассмотрения (форма 06)',
   'doc.notAvailable': 'Сервер пока не умеет формировать этот документ (функция в разработке).',
+  'doc.printHint': 'Нажмите, чтобы напечатать; Ctrl+щелчок открывает документ в новой вкладке',
 
   'dossier.title': 'Дело {code}',
   'dossier.titleShort': 'Дело',
@@ -534,6 +535,7 @@ export const ru = {
   'stopKind.no_competence': 'Вне компетенции',
   'stopKind.procedural_error': 'Процедурная ошибка',
   'stopKind.other': 'Другое',
+  'stopKind.applicant_request': 'По заявлению заявителя',
   'delivery.counter': 'В окне приёма',
   'delivery.postal': 'По почте',
   'delivery.online': 'Онлайн',

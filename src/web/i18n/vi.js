@@ -412,6 +412,7 @@ export const vi = {
   'doc.stopNotice': 'Phiếu dừng xử lý hồ sơ (Mẫu 05)',
   'doc.controlSheet': 'Phiếu kiểm soát quá trình giải quyết hồ sơ (Mẫu 06)',
   'doc.notAvailable': 'Tài liệu này chưa tạo được trên máy chủ (chức năng đang được xây dựng).',
+  'doc.printHint': 'Nhấn để in; Ctrl+nhấn để mở tài liệu trong thẻ mới',
 
   'dossier.title': 'Hồ sơ {code}',
   'dossier.titleShort': 'Chi tiết hồ sơ',
@@ -535,6 +536,7 @@ export const vi = {
   'stopKind.no_competence': 'Không thuộc thẩm quyền',
   'stopKind.procedural_error': 'Sai sót thủ tục',
   'stopKind.other': 'Khác',
+  'stopKind.applicant_request': 'Theo đề nghị của người nộp hồ sơ',
   'delivery.counter': 'Tại quầy',
   'delivery.postal': 'Qua bưu chính',
   'delivery.online': 'Trực tuyến',

@@ -148,10 +148,21 @@ async function once(path, method, options) {
   } finally {
     clearTimeout(timer);
   }
-  if (res.ok && options.blob) return res.blob();
+  if (res.ok && options.blob) return named(await res.blob(), res.headers.get('content-disposition'));
   const text = await res.text().catch(() => '');
   if (res.ok) return parseJson(text);
   throw answerError(res.status, text);
+}
+
+/**
+ * The body as a File named as the server named it (Content-Disposition `filename="…"`), else the bare Blob.
+ * @param {Blob} blob
+ * @param {string | null} disposition
+ * @returns {Blob}
+ */
+function named(blob, disposition) {
+  const name = /filename="([^"]+)"/.exec(disposition ?? '')?.[1];
+  return name ? new globalThis.File([blob], name, { type: blob.type }) : blob;
 }
 
 /**

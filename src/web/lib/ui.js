@@ -291,9 +291,36 @@ export function toast(/** @type {string} */ message, kind = 'info') {
  */
 
 /**
+ * Prints a PDF in place: a hidden frame loads it and opens the browser's print dialog, no new tab. A browser that
+ * will not print a PDF frame opens it in a new tab instead, where its viewer prints.
+ * @param {string} href a blob: URL of the PDF
+ */
+export function printInPlace(href) {
+  document.querySelectorAll('iframe.print-frame').forEach((f) => f.remove());
+  const frame = /** @type {HTMLIFrameElement} */ (
+    h('iframe', { class: 'print-frame', src: href, title: 'print', 'aria-hidden': 'true', tabindex: '-1' })
+  );
+  frame.addEventListener(
+    'load',
+    () => {
+      try {
+        frame.contentWindow?.focus();
+        frame.contentWindow?.print();
+      } catch {
+        const opened = window.open(href, '_blank');
+        if (opened) opened.opener = null;
+      }
+    },
+    { once: true },
+  );
+  document.body.appendChild(frame);
+}
+
+/**
  * A link to a document (a generated PDF or Excel file, or a stored scan). A plain click fetches it first so that
- * a document the server cannot produce (yet) gives a clear message instead of a raw error page; middle click
- * still opens the URL.
+ * a document the server cannot produce (yet) gives a clear message instead of a raw error page; a PDF then opens
+ * the print dialog in place (printInPlace), any other file is saved under the server's name; middle or Ctrl+click
+ * still opens the URL in a new tab.
  * @param {string} url
  * @param {string} label
  * @param {string} [filename]
@@ -303,7 +330,7 @@ export function docLink(url, label, filename, options = {}) {
   const { save = false, failure = docFailure } = options;
   const attrs = save
     ? { href: url, class: 'doc-link', download: filename }
-    : { href: url, class: 'doc-link', target: '_blank', rel: 'noopener' };
+    : { href: url, class: 'doc-link', target: '_blank', rel: 'noopener', title: t('doc.printHint') };
   const a = h('a', attrs, options.icon ? [options.icon, ' '] : null, label);
   a.addEventListener('click', async (e) => {
     if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey) return;
@@ -313,19 +340,19 @@ export function docLink(url, label, filename, options = {}) {
     try {
       const blob = /** @type {Blob} */ (await api(url, { blob: true }));
       const href = URL.createObjectURL(blob);
-      const opened = !save && blob.type.includes('pdf') ? window.open(href, '_blank') : null;
-      if (opened) opened.opener = null;
+      if (!save && blob.type.includes('pdf')) printInPlace(href);
       else {
+        const served = blob instanceof globalThis.File && blob.name ? blob.name : undefined;
         const dl = h('a', {
           href,
-          download: filename ?? url.split('/').pop()?.split('?')[0] ?? 'document',
+          download: served ?? filename ?? url.split('/').pop()?.split('?')[0] ?? 'document',
           hidden: true,
         });
         document.body.appendChild(dl);
         dl.click();
         dl.remove();
       }
-      setTimeout(() => URL.revokeObjectURL(href), 60_000);
+      setTimeout(() => URL.revokeObjectURL(href), 10 * 60_000); // the print dialog may stay open a while
     } catch (err) {
       toast(failure(err), 'error');
     } finally {

@@ -153,7 +153,10 @@ export async function dossierActionForm(dossier, type, cb) {
           label: t('act.stopKind'),
           path: 'stopKind',
           type: 'select',
-          options: ['no_competence', 'procedural_error', 'other'].map((k) => [k, t(`stopKind.${k}`)]),
+          options: ['no_competence', 'procedural_error', 'applicant_request', 'other'].map((k) => [
+            k,
+            t(`stopKind.${k}`),
+          ]),
         })),
       );
     if (part === 'deliveryMethod')

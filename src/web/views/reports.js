@@ -39,6 +39,14 @@ const ZERO = {
 const isCommune = (unit) => /^\d{5}$/.test(unit);
 
 /** @type {import('../lib/router.js').View} */
+/**
+ * The file name of Biểu 06 with its unit and period, as the server names it (report.routes.ts); used only when the
+ * answer carries no name.
+ * @param {import('../lib/period-picker.js').PeriodQuery} params
+ * @param {'xlsx' | 'pdf'} ext
+ */
+const reportFileName = (params, ext) => `bieu-06_${params.unit}_${params.from}_${params.to}.${ext}`;
+
 export async function reportsView(main, ctx) {
   if (!session.me) return;
   await periodPage(main, ctx, {
@@ -91,12 +99,12 @@ function reportTables(report, params) {
       docLink(
         `/api/reports/period${query({ ...params, format: 'xlsx' })}`,
         t('reports.downloadXlsx'),
-        'bieu-06.xlsx',
+        reportFileName(params, 'xlsx'),
       ),
       docLink(
         `/api/reports/period${query({ ...params, format: 'pdf' })}`,
         t('reports.downloadPdf'),
-        'bieu-06.pdf',
+        reportFileName(params, 'pdf'),
       ),
       // the dossier register (Form 07) is kept per commune: none for a whole province
       isCommune(params.unit)
@@ -104,12 +112,12 @@ function reportTables(report, params) {
             docLink(
               `/api/registers/dossiers.xlsx${query(params)}`,
               t('reports.registerXlsx'),
-              'so-theo-doi.xlsx',
+              `mau-07-so-theo-doi-${params.unit}-${params.from}-${params.to}.xlsx`,
             ),
             docLink(
               `/api/registers/dossiers.pdf${query(params)}`,
               t('reports.registerPdf'),
-              'so-theo-doi.pdf',
+              `mau-07-so-theo-doi-${params.unit}-${params.from}-${params.to}.pdf`,
             ),
           ]
         : null,

@@ -69,7 +69,7 @@ export async function initCommand(args: string[], io: CliIo): Promise<number> {
       `  1. Start the server: motcua serve (HOST ${config.HOST}, PORT ${config.PORT}; behind a TLS proxy set MOTCUA_TRUST_PROXY=1).`,
     );
     io.out(
-      `  2. Sign in as ${username} at ${config.MOTCUA_PUBLIC_URL} and create the staff accounts there or with motcua users create.`,
+      `  2. Sign in as ${username} at ${config.MOTCUA_PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? 'this-server' : config.HOST}:${config.PORT}`} and create the staff accounts there or with motcua users create.`,
     );
     io.out('  3. Back up every day with motcua backup (docs/OPERATIONS.md).');
   } finally {
