@@ -38,7 +38,6 @@ const ZERO = {
 /** A commune's code has five digits (a province's two). @param {string} unit */
 const isCommune = (unit) => /^\d{5}$/.test(unit);
 
-/** @type {import('../lib/router.js').View} */
 /**
  * The file name of Biểu 06 with its unit and period, as the server names it (report.routes.ts); used only when the
  * answer carries no name.
@@ -47,6 +46,7 @@ const isCommune = (unit) => /^\d{5}$/.test(unit);
  */
 const reportFileName = (params, ext) => `bieu-06_${params.unit}_${params.from}_${params.to}.${ext}`;
 
+/** @type {import('../lib/router.js').View} */
 export async function reportsView(main, ctx) {
   if (!session.me) return;
   await periodPage(main, ctx, {
