@@ -3,7 +3,7 @@ import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { dialectOf } from '../db/dialect.ts';
 import { after, type PageKey } from '../platform/cursor.ts';
-import { EVERY_TENANT, withinScope, type Scope } from '../platform/tenant.ts';
+import { EVERY_TENANT, whereUnitOrProvince, withinScope, type Scope } from '../platform/tenant.ts';
 import type { AuditRow } from './audit.table.ts';
 
 type Db = Kysely<Database>;
@@ -89,8 +89,7 @@ export function findAuditEntries(db: Db, f: AuditFilter): Promise<AuditRow[]> {
     q = q.where(sql<SqlBool>`substr(action, 1, ${sql.lit(prefix.length)}) = ${prefix}`);
   }
   if (f.target) q = q.where('target_id', '=', f.target);
-  if (f.unit)
-    q = f.unit.length === 2 ? q.where('province_code', '=', f.unit) : q.where('unit_code', '=', f.unit);
+  if (f.unit) q = whereUnitOrProvince(q, f.unit);
   q = after(q, f.after, { at: 'at', id: 'hash' });
   return q.orderBy('at', 'desc').orderBy('hash', 'desc').limit(f.limit).execute();
 }

@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { after, type PageKey } from '../platform/cursor.ts';
-import { withinScope, type Scope } from '../platform/tenant.ts';
+import { whereUnitOrProvince, withinScope, type Scope } from '../platform/tenant.ts';
 import type {
   NewPetition,
   NewPetitionAction,
@@ -70,8 +70,7 @@ export interface PetitionFilter {
 /** The register: newest receipt first, keyset-paginated on (received_at, id). */
 export function findPetitions(db: Db, f: PetitionFilter): Promise<PetitionRow[]> {
   let q = withinScope(db.selectFrom('petitions').selectAll(), f.scope);
-  if (f.unit)
-    q = f.unit.length === 2 ? q.where('province_code', '=', f.unit) : q.where('unit_code', '=', f.unit);
+  if (f.unit) q = whereUnitOrProvince(q, f.unit);
   if (f.kind) q = q.where('kind', '=', f.kind);
   if (f.status) q = q.where('status', '=', f.status);
   const now = f.overdueAt;

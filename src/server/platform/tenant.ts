@@ -55,6 +55,15 @@ interface Filterable<Q> {
 }
 
 /**
+ * A list's `unit` filter: a two-digit code is a province (`province_code`), any other a commune (`unit_code`). A filter
+ * narrows a list already limited by `withinScope`; it never widens it.
+ */
+export function whereUnitOrProvince<Q extends Filterable<Q>>(query: Q, code: string): Q {
+  const column = code.length === 2 ? 'province_code' : 'unit_code';
+  return query.where(sql<SqlBool>`${sql.ref(column)} = ${code}`);
+}
+
+/**
  * The query limited to the scope's rows: `province_code` (and `unit_code`) of `table` (its name or alias in
  * the query; unqualified when omitted) must be the scope's. A scope of every tenant adds nothing.
  */

@@ -2,7 +2,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { after, type PageKey } from '../platform/cursor.ts';
-import { scopeSql, withinScope, type Scope } from '../platform/tenant.ts';
+import { scopeSql, whereUnitOrProvince, withinScope, type Scope } from '../platform/tenant.ts';
 import type {
   NewReception,
   ReceptionExceptionRow,
@@ -131,8 +131,7 @@ export interface ReceptionFilter {
 /** The register: newest reception first, keyset-paginated on (received_at, id). */
 export function findReceptions(db: Db, f: ReceptionFilter): Promise<ReceptionRow[]> {
   let q = withinScope(db.selectFrom('receptions').selectAll(), f.scope);
-  if (f.unit)
-    q = f.unit.length === 2 ? q.where('province_code', '=', f.unit) : q.where('unit_code', '=', f.unit);
+  if (f.unit) q = whereUnitOrProvince(q, f.unit);
   if (f.kind) q = q.where('kind', '=', f.kind);
   if (f.handling) q = q.where('handling', '=', f.handling);
   const now = f.overdueAt;
