@@ -64,7 +64,11 @@ function checkIntake(input: TCreateDossierRequest, terms: EffectiveTerms, now: n
   if (a.birthDate !== undefined && (a.birthDate < '1900-01-01' || a.birthDate > todayInVietnam(now)))
     issues.push({ path: 'applicant.birthDate', rule: 'rule.birthDate', message: '@rule.birthDate' });
   if (a.kind === 'person') {
-    const r = checkCccd(a.idNumber, { birthDate: a.birthDate, sex: a.sex }, new Date(now));
+    const r = checkCccd(
+      a.idNumber,
+      { birthDate: a.birthDate, sex: a.sex, registeredAbroad: a.birthRegisteredAbroad },
+      new Date(now),
+    );
     if (!r.ok) issues.push({ path: 'applicant.idNumber', rule: r.rule, message: `@${r.rule}` });
   } else if (!/^(\d{10}|\d{13})$/.test(a.idNumber))
     issues.push({ path: 'applicant.idNumber', rule: 'tax_code.format', message: '@tax_code.format' });

@@ -307,6 +307,35 @@ for (const dialect of DIALECTS) {
       expect(after).toHaveLength(before.length);
     });
 
+    it('receives a person whose birth was registered abroad (a country code first), refusing it unticked', async () => {
+      const abroad = {
+        kind: 'person' as const,
+        name: 'Lê Văn C',
+        idNumber: '704090001234',
+        sex: 'male' as const,
+      };
+      const intakeAt = (applicant: TCreateDossierRequest['applicant']) =>
+        t.db
+          .transaction()
+          .execute((trx) =>
+            intake(trx, s.counter, buildIntake({ applicant }), {
+              now: at(2026, 3, 6, 9),
+              agencyPrefix: PREFIX,
+            }),
+          );
+      await expect(intakeAt(abroad)).rejects.toMatchObject({
+        code: 'VALIDATION_FAILED',
+        issues: [expect.objectContaining({ path: 'applicant.idNumber', rule: 'cccd.province' })],
+      });
+      await expect(
+        intakeAt({ ...abroad, idNumber: '068090001234', birthRegisteredAbroad: true }),
+      ).rejects.toMatchObject({
+        issues: [expect.objectContaining({ path: 'applicant.idNumber', rule: 'cccd.abroad_province' })],
+      });
+      const received = await intakeAt({ ...abroad, birthRegisteredAbroad: true });
+      expect(received).toMatchObject({ status: 'received', applicant_id_number: '704090001234' });
+    });
+
     it('records a counter supplement request (Form 02) and a refusal (Form 03) without receiving', async () => {
       const incomplete = await receive(at(2026, 3, 6, 10), {
         decision: 'request_supplement',

@@ -42,6 +42,12 @@ export const ZApplicant = z.object({
   email: z.email().max(MAX.email).optional(),
   birthDate: z.iso.date().optional().describe('YYYY-MM-DD; checked against the CCCD'),
   sex: z.enum(['male', 'female']).optional(),
+  birthRegisteredAbroad: z
+    .boolean()
+    .optional()
+    .describe(
+      "A person whose birth was registered abroad: the CCCD's first three digits are that country's code (Law on Identification 2023 Art. 12)",
+    ),
 });
 
 export const ZComponentCheck = z.object({

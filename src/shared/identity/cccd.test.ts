@@ -8,7 +8,13 @@ describe('CCCD structure', () => {
   it('decodes province, century, sex and birth year', () => {
     expect(decodeCccd('068090001234', today)).toEqual({
       ok: true,
-      info: { provinceCode: '068', provinceName: 'Lâm Đồng', sex: 'male', birthYear: 1990 },
+      info: {
+        provinceCode: '068',
+        provinceName: 'Lâm Đồng',
+        registeredAbroad: false,
+        sex: 'male',
+        birthYear: 1990,
+      },
     });
     expect(decodeCccd('001305001234', today)).toMatchObject({
       ok: true,
@@ -25,6 +31,48 @@ describe('CCCD structure', () => {
     ['068490001234', 'cccd.birth_year_future'], // 2190
   ])('rejects %s (%s)', (id, rule) => {
     expect(decodeCccd(id, today)).toEqual({ ok: false, rule });
+  });
+
+  // Law on Identification 2023 Art. 12: the first three digits are the province, or the country, of birth registration.
+  describe('a birth registered abroad (first three digits: a country code)', () => {
+    it.each([
+      ['003190001234', '003'], // outside the province list
+      ['097190001234', '097'],
+      ['704090001234', '704'],
+      ['999205001234', '999'],
+    ])('accepts %s as registered abroad, country code %s', (id, code) => {
+      const r = checkCccd(id, { registeredAbroad: true }, today);
+      expect(r).toMatchObject({
+        ok: true,
+        info: { provinceCode: code, provinceName: null, registeredAbroad: true },
+      });
+    });
+
+    it('refuses a province code when the birth is said to be registered abroad, and 000', () => {
+      expect(checkCccd('068090001234', { registeredAbroad: true }, today)).toEqual({
+        ok: false,
+        rule: 'cccd.abroad_province',
+      });
+      expect(checkCccd('000090001234', { registeredAbroad: true }, today)).toEqual({
+        ok: false,
+        rule: 'cccd.format',
+      });
+    });
+
+    it('still checks the century, sex and birth year of such a number', () => {
+      expect(checkCccd('704230001234', { registeredAbroad: true }, today)).toEqual({
+        ok: false,
+        rule: 'cccd.birth_year_future',
+      });
+      expect(checkCccd('704090001234', { registeredAbroad: true, birthDate: '1991-01-01' }, today)).toEqual({
+        ok: false,
+        rule: 'cccd.birth_year_mismatch',
+      });
+      expect(checkCccd('704190001234', { registeredAbroad: true, sex: 'male' }, today)).toEqual({
+        ok: false,
+        rule: 'cccd.sex_mismatch',
+      });
+    });
   });
 
   it('checks consistency with a birth date and sex', () => {

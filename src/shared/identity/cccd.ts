@@ -2,9 +2,12 @@
  * Citizen ID (Căn cước / CCCD) numbers, the personal identification number: 12 digits (Law on Identification
  * 2023, No. 26/2023/QH15, Art. 12; its structure is set by Decree 70/2024/NĐ-CP, which replaced Decree 137/2015,
  * and the Ministry of Public Security's code lists; DOMAIN.md §6).
- * Digits 1-3: province of birth registration (the 63-province list in force before 2025) or, for a birth
- * registered abroad, a country code from the Ministry's list: that list could not be read here, so such numbers
- * are refused as `cccd.province` (issue 11 item 7, not done);
+ * Digits 1-3: the code of the province where the birth was registered (the 63-province list in force before 2025)
+ * or, for a birth registered abroad, the code of that country (Law on Identification 2023 Art. 12; Decree 70/2024).
+ * The Ministry's list of country codes could not be read here, so a country code is accepted when the officer
+ * states that the birth was registered abroad (the new card prints "Nơi đăng ký khai sinh"): then any three digits
+ * other than a province code and 000 pass, and a province code is refused as `cccd.abroad_province`; without that
+ * statement a code outside the province list is refused as `cccd.province`, whose message says what to tick;
  * digit 4: century and sex (1900s 0 male / 1 female, 2000s 2/3, 2100s 4/5, 2200s 6/7, 2300s 8/9);
  * digits 5-6: the last two digits of the birth year; digits 7-12: a serial.
  */
@@ -77,8 +80,11 @@ export const CCCD_PROVINCES: Readonly<Record<string, string>> = {
 export type Sex = 'male' | 'female';
 
 export interface CccdInfo {
+  /** The first three digits: a province code, or a country code when the birth was registered abroad. */
   provinceCode: string;
-  provinceName: string;
+  /** The province's name; null for a birth registered abroad. */
+  provinceName: string | null;
+  registeredAbroad: boolean;
   sex: Sex;
   birthYear: number;
 }
@@ -86,35 +92,48 @@ export interface CccdInfo {
 export type CccdRule =
   | 'cccd.format'
   | 'cccd.province'
+  | 'cccd.abroad_province'
   | 'cccd.birth_year_future'
   | 'cccd.birth_year_mismatch'
   | 'cccd.sex_mismatch';
 
 export type CccdCheck = { ok: true; info: CccdInfo } | { ok: false; rule: CccdRule };
 
-/** Decodes the structure of a CCCD number; `today` bounds the birth year. */
-export function decodeCccd(id: string, today = new Date()): CccdCheck {
+/**
+ * Decodes the structure of a CCCD number; `today` bounds the birth year; `registeredAbroad`: the holder's birth was
+ * registered abroad, so the first three digits are a country code.
+ */
+export function decodeCccd(id: string, today = new Date(), registeredAbroad = false): CccdCheck {
   if (!/^\d{12}$/.test(id)) return { ok: false, rule: 'cccd.format' };
   const provinceCode = id.slice(0, 3);
-  const provinceName = CCCD_PROVINCES[provinceCode];
-  if (!provinceName) return { ok: false, rule: 'cccd.province' };
+  const provinceName = CCCD_PROVINCES[provinceCode] ?? null;
+  if (registeredAbroad) {
+    if (provinceName) return { ok: false, rule: 'cccd.abroad_province' };
+    if (provinceCode === '000') return { ok: false, rule: 'cccd.format' };
+  } else if (!provinceName) return { ok: false, rule: 'cccd.province' };
   const genderDigit = Number(id[3]);
   const century = 1900 + Math.floor(genderDigit / 2) * 100;
   const birthYear = century + Number(id.slice(4, 6));
   if (birthYear > today.getUTCFullYear()) return { ok: false, rule: 'cccd.birth_year_future' };
   return {
     ok: true,
-    info: { provinceCode, provinceName, sex: genderDigit % 2 === 0 ? 'male' : 'female', birthYear },
+    info: {
+      provinceCode,
+      provinceName,
+      registeredAbroad,
+      sex: genderDigit % 2 === 0 ? 'male' : 'female',
+      birthYear,
+    },
   };
 }
 
 /** Structure plus consistency with a known birth date (YYYY-MM-DD or year) and sex. */
 export function checkCccd(
   id: string,
-  known: { birthDate?: string; sex?: Sex } = {},
+  known: { birthDate?: string; sex?: Sex; registeredAbroad?: boolean } = {},
   today = new Date(),
 ): CccdCheck {
-  const decoded = decodeCccd(id, today);
+  const decoded = decodeCccd(id, today, known.registeredAbroad ?? false);
   if (!decoded.ok) return decoded;
   if (known.birthDate && Number(known.birthDate.slice(0, 4)) !== decoded.info.birthYear)
     return { ok: false, rule: 'cccd.birth_year_mismatch' };

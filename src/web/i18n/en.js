@@ -371,6 +371,7 @@ export const en = {
   'intake.sex': 'Sex',
   'intake.sex.male': 'Male',
   'intake.sex.female': 'Female',
+  'intake.abroad': 'Birth registered abroad (the CCCD starts with a country code)',
   'intake.phone': 'Phone',
   'intake.email': 'Email',
   'intake.address': 'Address',

@@ -369,6 +369,7 @@ export const ru = {
   'intake.sex': 'Пол',
   'intake.sex.male': 'Мужской',
   'intake.sex.female': 'Женский',
+  'intake.abroad': 'Рождение зарегистрировано за границей (CCCD начинается с кода страны)',
   'intake.phone': 'Телефон',
   'intake.email': 'Эл. почта',
   'intake.address': 'Адрес',

@@ -371,6 +371,7 @@ export const vi = {
   'intake.sex': 'Giới tính',
   'intake.sex.male': 'Nam',
   'intake.sex.female': 'Nữ',
+  'intake.abroad': 'Đăng ký khai sinh ở nước ngoài (ba số đầu CCCD là mã quốc gia)',
   'intake.phone': 'Số điện thoại',
   'intake.email': 'Thư điện tử',
   'intake.address': 'Địa chỉ',

@@ -72,6 +72,9 @@ export function applicantSection() {
     maxlength: MAX.address,
   });
   const paper = h('input', { type: 'checkbox', name: 'paper', checked: true });
+  // A birth registered abroad: the CCCD's first three digits are a country code (Law on Identification 2023 Art. 12).
+  const abroadBox = h('input', { type: 'checkbox', name: 'applicant.birthRegisteredAbroad' });
+  const abroad = h('label', { class: 'check' }, abroadBox, ' ', t('intake.abroad'));
   const channelBox = radios(
     'channel',
     t('intake.channel'),
@@ -92,6 +95,7 @@ export function applicantSection() {
     const org = kind === 'organisation';
     birthDate.hidden = org;
     sex.hidden = org;
+    abroad.hidden = org;
     const idLabel = idNumber.querySelector('label');
     if (idLabel) replace(idLabel, t(org ? 'intake.taxCode' : 'intake.idNumber'), required());
     const hint = idNumber.querySelector('.hint');
@@ -140,6 +144,7 @@ export function applicantSection() {
     h('div', { class: 'grid-2' }, kindBox, channelBox),
     h('label', { class: 'check' }, paper, ' ', t('intake.paper')),
     h('div', { class: 'grid-2' }, name, idNumber, birthDate, sex, phone, email),
+    abroad,
     address,
   );
 
@@ -169,6 +174,7 @@ export function applicantSection() {
     if (kind === 'person') {
       optional('birthDate', birth);
       optional('sex', sex.control.value);
+      if (abroadBox.checked) applicant.birthRegisteredAbroad = true;
     }
     return { channel: radioValue(element, 'channel'), paper: paper.checked, applicant };
   }

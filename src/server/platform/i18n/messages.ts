@@ -45,7 +45,10 @@ const vi: Dict = {
   'rule.phone': 'số điện thoại gồm 10-11 chữ số, bắt đầu bằng 0 hoặc +84',
   'rule.verifyDigits': 'nhập đúng 4 chữ số cuối của số điện thoại (hoặc số CCCD nếu không có điện thoại)',
   'cccd.format': 'số CCCD phải gồm đúng 12 chữ số',
-  'cccd.province': 'ba chữ số đầu của CCCD không phải mã tỉnh nơi đăng ký khai sinh',
+  'cccd.province':
+    'ba chữ số đầu của CCCD không phải mã tỉnh nơi đăng ký khai sinh; nếu khai sinh được đăng ký ở nước ngoài, hãy chọn “Đăng ký khai sinh ở nước ngoài”',
+  'cccd.abroad_province':
+    'ba chữ số đầu của CCCD là mã tỉnh, tức khai sinh được đăng ký trong nước: bỏ chọn “Đăng ký khai sinh ở nước ngoài”',
   'cccd.birth_year_future': 'năm sinh theo số CCCD ở tương lai',
   'cccd.birth_year_mismatch': 'năm sinh trong số CCCD không khớp với ngày sinh',
   'cccd.sex_mismatch': 'giới tính trong số CCCD không khớp',
@@ -166,7 +169,10 @@ const en: Dict = {
   'rule.phone': 'a phone number has 10-11 digits and starts with 0 or +84',
   'rule.verifyDigits': 'type the last 4 digits of the phone number (of the ID number when there is no phone)',
   'cccd.format': 'a CCCD number has exactly 12 digits',
-  'cccd.province': 'the first three digits of the CCCD are not a province code',
+  'cccd.province':
+    'the first three digits of the CCCD are not a province code; if the birth was registered abroad, tick “Birth registered abroad”',
+  'cccd.abroad_province':
+    'the first three digits of the CCCD are a province code, so the birth was registered in Viet Nam: untick “Birth registered abroad”',
   'cccd.birth_year_future': 'the birth year in the CCCD is in the future',
   'cccd.birth_year_mismatch': 'the birth year in the CCCD does not match the birth date',
   'cccd.sex_mismatch': 'the sex encoded in the CCCD does not match',
@@ -287,7 +293,10 @@ const ru: Dict = {
   'rule.phone': 'телефон: 10-11 цифр, начинается с 0 или +84',
   'rule.verifyDigits': 'введите 4 последние цифры телефона (номера удостоверения, если телефона нет)',
   'cccd.format': 'номер CCCD состоит ровно из 12 цифр',
-  'cccd.province': 'первые три цифры CCCD не являются кодом провинции',
+  'cccd.province':
+    'первые три цифры CCCD не являются кодом провинции; если рождение зарегистрировано за границей, отметьте «Рождение зарегистрировано за границей»',
+  'cccd.abroad_province':
+    'первые три цифры CCCD — код провинции, то есть рождение зарегистрировано во Вьетнаме: снимите отметку «Рождение зарегистрировано за границей»',
   'cccd.birth_year_future': 'год рождения в номере CCCD в будущем',
   'cccd.birth_year_mismatch': 'год рождения в номере CCCD не совпадает с датой рождения',
   'cccd.sex_mismatch': 'пол в номере CCCD не совпадает',
