@@ -13,6 +13,7 @@ import type {
   IdempotencyKeyTable,
 } from '../dossiers/dossier.table.ts';
 import type { NotificationTable } from '../notifications/notification.table.ts';
+import type { SigningCertificateTable } from '../signing/signing.table.ts';
 import type { PetitionActionTable, PetitionTable } from '../petitions/petition.table.ts';
 import type {
   ReceptionExceptionTable,
@@ -61,6 +62,7 @@ export interface Database {
   task_actions: TaskActionTable;
   job_runs: JobRunTable;
   notifications: NotificationTable;
+  signing_certificates: SigningCertificateTable;
 }
 
 export interface SettingTable {
