@@ -72,7 +72,7 @@ export async function reassignAbsent(
   commune: { provinceCode: string; unitCode: string },
   now: number,
 ): Promise<Reassignment[]> {
-  authorize(actor, 'staff.leave', commune);
+  authorize(actor, 'staff.reassign', commune);
   const scope = { kind: 'unit' as const, ...commune };
   const absent = (await staffOfUnit(trx, scope)).filter((u) => onLeave(u, now));
   const out: Reassignment[] = [];
