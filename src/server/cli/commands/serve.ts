@@ -77,7 +77,10 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
   // dossiers may be due for return, and the first requests must not wait behind them.
   // Notices are delivered by their own job, with the senders the configuration names (docs/NOTIFICATIONS.md).
   const log = (line: string) => app.log.info(line);
-  const jobs = [...SERVER_JOBS, deliverNotificationsJob(sendersFromConfig(config, log))];
+  const jobs = [
+    ...SERVER_JOBS,
+    deliverNotificationsJob(sendersFromConfig(config, log), { publicUrl: config.MOTCUA_PUBLIC_URL }),
+  ];
   stopJobs = scheduleJobs(handle.db, jobs, io.clock, log);
   io.out(
     `MộtCửa ${values.demo ? 'demo, ' : ''}${handle.dialect} (${handle.location}) listening on ${address.replace('0.0.0.0', 'localhost')}`,
