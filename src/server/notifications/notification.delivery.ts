@@ -12,7 +12,7 @@ import { eachItem } from '../platform/job-runner.ts';
 import * as repo from './notification.repository.ts';
 import { notifyOfficer } from './notification.service.ts';
 import type { Channel, NotificationRow } from './notification.table.ts';
-import type { Senders } from './notification.senders.ts';
+import { NotSendable, type Senders } from './notification.senders.ts';
 import { withLookupLink } from './notification.messages.ts';
 import { todayInVietnam } from '../platform/clock.ts';
 
@@ -66,8 +66,23 @@ async function attempt(
       opts.publicUrl && n.recipient_user_id === null && n.dossier_code
         ? withLookupLink(n.body, opts.publicUrl, n.dossier_code)
         : n.body;
-    await sender.send({ to: n.recipient, subject: n.subject, body });
+    await sender.send({
+      to: n.recipient,
+      subject: n.subject,
+      body,
+      id: n.id,
+      kind: n.kind,
+      dossierCode: n.dossier_code,
+    });
   } catch (e) {
+    if (e instanceof NotSendable)
+      return repo.recordAttempt(db, n.id, runner, {
+        status: 'not_sent',
+        attempts,
+        nextAttemptAt: null,
+        lastError: errorText(e),
+        sentAt: null,
+      });
     const giveUp = attempts >= MAX_ATTEMPTS;
     await repo.recordAttempt(db, n.id, runner, {
       status: giveUp ? 'failed' : 'pending',
