@@ -17,6 +17,7 @@ import { dashboardView } from './views/dashboard.js';
 import { dossierView } from './views/dossier.js';
 import { intakeView } from './views/intake.js';
 import { routingView } from './views/routing.js';
+import { leaveView } from './views/leave.js';
 import { loginView } from './views/login.js';
 import { lookupView } from './views/lookup.js';
 import { petitionView } from './views/petition.js';
@@ -60,6 +61,7 @@ const ROUTES = [
   { pattern: /^\/lich-lam-viec$/, view: calendarView, title: 'calendar.titleShort' },
   { pattern: /^\/thu-tuc$/, view: catalogView, title: 'catalog.title' },
   { pattern: /^\/luong-xu-ly$/, view: routingView, title: 'routing.title' },
+  { pattern: /^\/nghi-phep$/, view: leaveView, title: 'leave.title' },
   { pattern: /^\/nhat-ky$/, view: auditView, title: 'audit.title' },
 ];
 
@@ -74,6 +76,7 @@ const NAV = [
   { href: '/lich-lam-viec', key: 'nav.calendar', show: () => true },
   { href: '/thu-tuc', key: 'nav.catalog', show: () => true },
   { href: '/luong-xu-ly', key: 'nav.routing', show: () => hasAbility('routing.edit') },
+  { href: '/nghi-phep', key: 'nav.leave', show: () => true },
   { href: '/nhat-ky', key: 'audit.nav', show: () => hasAbility('audit.read') },
 ];
 

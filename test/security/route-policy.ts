@@ -240,7 +240,9 @@ export const ROUTE_POLICY: Record<string, RouteCase | RouteCase[]> = {
     body: { password: 'another-password' },
   })),
   // Leave of a commune officer (issue 12 item 3): the commune's leader (and the system admin).
-  'PUT /api/users/:username/leave': placed(inScope(...DECIDE), ({ at }) => ({
+  // The leave screen's list: every officer (a manager sees the scope's staff, anyone else their own leave).
+  'GET /api/staff-leave': placed(anyOfficer, ({ at }) => ({ query: { unit: at.unit } })),
+  'PUT /api/users/:username/leave': placed(inScope(...DECIDE, 'province_supervisor'), ({ at }) => ({
     params: { username: at.user },
     body: { from: '2026-12-07', until: '2026-12-08' },
   })),

@@ -40,6 +40,29 @@ export async function staffOfUnit(db: Db, scope: Scope) {
   return staff.map((u) => ({ ...u, fields: fields.filter((f) => f.user_id === u.id).map((f) => f.field) }));
 }
 
+/**
+ * The enabled accounts of a scope with their leave (the leave screen), by commune then username, at most `limit`.
+ * `unitCode` narrows the scope to one commune; it never widens it.
+ */
+export function leaveOfStaff(db: Db, scope: Scope, unitCode: string | undefined, limit: number) {
+  let q = withinScope(
+    db
+      .selectFrom('users')
+      .select([
+        'username',
+        'display_name',
+        'roles',
+        'unit_code',
+        'province_code',
+        'leave_from',
+        'leave_until',
+      ]),
+    scope,
+  ).where('disabled', '=', 0);
+  if (unitCode) q = q.where('unit_code', '=', unitCode);
+  return q.orderBy('unit_code').orderBy('username').limit(limit).execute();
+}
+
 /** Whether any account exists (the demo seeds only an empty database). */
 export async function anyUser(db: Db): Promise<boolean> {
   // tenant: the whole system's accounts are counted, nothing is read

@@ -44,8 +44,12 @@ export const POLICIES = {
     has(a, 'commune_leader', 'system_admin') && inScope(scopeOf(a), t),
   /** How a commune routes each procedure (issue 12 item 3): its own leader only, never another commune's. */
   'routing.edit': (a: Actor, t: Tenant) => has(a, 'commune_leader') && inScope(scopeOf(a), t),
-  /** Leave dates of the commune's staff, and reassigning the open dossiers of those on leave: its leader. */
-  'staff.leave': (a: Actor, t: Tenant) => has(a, 'commune_leader', 'system_admin') && inScope(scopeOf(a), t),
+  /** Leave dates of the commune's staff: its leader, or the province supervisor for the province's communes. */
+  'staff.leave': (a: Actor, t: Tenant) =>
+    has(a, 'commune_leader', 'province_supervisor', 'system_admin') && inScope(scopeOf(a), t),
+  /** Reassigning the open dossiers of officers on leave (an `assign` each): the commune's leader. */
+  'staff.reassign': (a: Actor, t: Tenant) =>
+    has(a, 'commune_leader', 'system_admin') && inScope(scopeOf(a), t),
   'reports.read': (a: Actor, t: Tenant) => inScope(scopeOf(a), t),
   /** Sees more than one commune (province supervisor, administrator): picks the commune in reports and tasks. */
   'province.wide': (a: Actor) => scopeOf(a).kind !== 'unit',

@@ -39,7 +39,7 @@ export async function dossierReassignRoutes(app: AppInstance): Promise<void> {
       if (!code) throw invalidField('unit', 'rule.required', '@rule.required');
       const unit = await getUnit(app.db, code, { asOf: todayInVietnam(now) });
       const commune = { provinceCode: unit.provinceCode, unitCode: unit.code };
-      if (!can(actor, 'staff.leave', commune)) {
+      if (!can(actor, 'staff.reassign', commune)) {
         await app.db.transaction().execute((trx) =>
           appendAudit(
             trx,
@@ -56,7 +56,7 @@ export async function dossierReassignRoutes(app: AppInstance): Promise<void> {
             now,
           ),
         );
-        throw new AppError('FORBIDDEN', { details: { action: 'staff.leave' } });
+        throw new AppError('FORBIDDEN', { details: { action: 'staff.reassign' } });
       }
       const items = await app.db.transaction().execute((trx) => reassignAbsent(trx, actor, commune, now));
       return { items };

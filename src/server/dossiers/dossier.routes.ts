@@ -7,7 +7,7 @@ import { appendAudit } from '../audit/audit.service.ts';
 import { instantField, notFound } from '../platform/app-error.ts';
 import { requireActor } from '../accounts/auth.hook.ts';
 import type { AppInstance } from '../platform/types.ts';
-import { applyAction } from './dossier.action.service.ts';
+import { applyActionRouted } from './dossier.routing.service.ts';
 import { intake } from './dossier.intake.service.ts';
 import { presentDossier } from './dossier.presenter.ts';
 import { authorizeOnDossier } from './dossier.policy.ts';
@@ -172,7 +172,7 @@ export async function dossierRoutes(app: AppInstance): Promise<void> {
     async (request, reply) => {
       const actor = requireActor(request);
       const result = await idempotent(app.db, request, actor.id, async (trx) => {
-        const row = await applyAction(trx, actor, request.params.code, request.body, {
+        const row = await applyActionRouted(trx, actor, request.params.code, request.body, {
           now: nowToSecond(app.clock),
         });
         return {

@@ -6,9 +6,10 @@ import { staffOfUnit } from '../accounts/account.repository.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError } from '../platform/app-error.ts';
 import { routingOf } from '../procedures/procedure-routing.service.ts';
-import { applyAction } from './dossier.action.service.ts';
+import { applyAction, type ApplyOptions } from './dossier.action.service.ts';
 import { onLeave, pickAssignee } from './dossier.assign.service.ts';
 import * as repo from './dossier.repository.ts';
+import type { TActionRequest } from './dossier.schemas.ts';
 import type { DossierRow } from './dossier.table.ts';
 
 type Db = Kysely<Database>;
@@ -35,6 +36,25 @@ export async function routeAfterIntake(trx: Db, d: DossierRow, now: number): Pro
   );
 }
 
+/**
+ * One action as POST /api/dossiers/:code/actions applies it: accepting an online submission is a receipt like a
+ * counter intake, so the commune's routing rule applies to it exactly as it does after `intake` (auto-assign, the
+ * counter route, or the leader assigns) — in the same transaction, at the same instant. A submission whose
+ * procedure is forwarded to its competent agency (data.competence.route `forward`) is not routed here.
+ */
+export async function applyActionRouted(
+  trx: Db,
+  actor: Actor | null,
+  code: string,
+  req: TActionRequest,
+  opts: ApplyOptions,
+): Promise<DossierRow> {
+  const d = await applyAction(trx, actor, code, req, opts);
+  if (req.type !== 'accept_online') return d;
+  const competence = (JSON.parse(d.data) as { competence?: { route?: string } }).competence;
+  return competence?.route === 'forward' ? d : routeAfterIntake(trx, d, opts.now);
+}
+
 export interface Reassignment {
   code: string;
   from: string;
@@ -52,7 +72,7 @@ export async function reassignAbsent(
   commune: { provinceCode: string; unitCode: string },
   now: number,
 ): Promise<Reassignment[]> {
-  authorize(actor, 'staff.leave', commune);
+  authorize(actor, 'staff.reassign', commune);
   const scope = { kind: 'unit' as const, ...commune };
   const absent = (await staffOfUnit(trx, scope)).filter((u) => onLeave(u, now));
   const out: Reassignment[] = [];

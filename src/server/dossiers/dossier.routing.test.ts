@@ -13,7 +13,7 @@ import type { RoutingRule } from '../../shared/dossier/routing.ts';
 import { applyAction } from './dossier.action.service.ts';
 import { intake } from './dossier.intake.service.ts';
 import { presentDossier } from './dossier.presenter.ts';
-import { reassignAbsent } from './dossier.routing.service.ts';
+import { applyActionRouted, reassignAbsent } from './dossier.routing.service.ts';
 import type { TActionRequest, TCreateDossierRequest } from './dossier.schemas.ts';
 
 const COPY = '2.000815'; // chứng thực bản sao từ bản chính: same day, 2.000 đồng a page
@@ -31,7 +31,11 @@ for (const dialect of DIALECTS) {
     });
     afterAll(async () => t?.dispose());
 
-    const receive = (now: number, overrides: Partial<TCreateDossierRequest> = {}, actor: Actor = s.counter) =>
+    const receive = (
+      now: number,
+      overrides: Partial<TCreateDossierRequest> = {},
+      actor: Actor | null = s.counter,
+    ) =>
       t.db
         .transaction()
         .execute((trx) => intake(trx, actor, buildIntake(overrides), { now, agencyPrefix: '000.00' }));
@@ -215,6 +219,76 @@ for (const dialect of DIALECTS) {
             reassignAbsent(trx, s.specialistB, { provinceCode: '68', unitCode: '25000' }, at(2026, 4, 14, 8)),
           ),
       ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    });
+
+    describe('accepting an online submission applies the same rule as a counter intake', () => {
+      const MAY = (d: number, h: number, min = 0) => at(2026, 5, d, h, min);
+      /** The citizen's submission (no officer), then the counter's acceptance as the actions route applies it. */
+      const acceptOnline = async (procedureCode: string, now: number) => {
+        const submitted = await receive(
+          now,
+          { procedureCode, channel: 'online', unitCode: '25000', decision: 'receive' },
+          null,
+        );
+        expect([submitted.status, submitted.assignee_id]).toEqual(['submitted', null]);
+        const accepted = await t.db
+          .transaction()
+          .execute((trx) =>
+            applyActionRouted(
+              trx,
+              s.counter,
+              submitted.code,
+              { type: 'accept_online' },
+              { now: now + 60_000 },
+            ),
+          );
+        return { accepted, steps: await log(accepted.id) };
+      };
+
+      it('auto-assign: the least-loaded qualified specialist not on leave, as the system, at acceptance', async () => {
+        await leave('chuyenvien.a', null, null);
+        await rule(MARITAL, { mode: 'auto_assign' });
+        await leave('chuyenvien.b', '2026-05-04', '2026-05-05');
+        const { accepted, steps } = await acceptOnline(MARITAL, MAY(4, 9));
+        expect(accepted).toMatchObject({ status: 'processing', assignee_id: s.specialistA.id });
+        expect(accepted.received_at).toBe(MAY(4, 9) + 60_000);
+        expect(steps.map((a) => [a.type, a.actor_id])).toEqual([
+          ['online_submit', null],
+          ['accept_online', s.counter.id],
+          ['assign', null],
+        ]);
+        expect(JSON.parse(steps[2]!.payload)).toMatchObject({ assignee: 'chuyenvien.a' });
+        // B back, A on leave: the next acceptance goes to B.
+        await leave('chuyenvien.a', '2026-05-06', '2026-05-06');
+        const next = await acceptOnline(MARITAL, MAY(6, 9));
+        expect(next.accepted.assignee_id).toBe(s.specialistB.id);
+      });
+
+      it('auto-assign with every specialist on leave: the dossier waits for the leader, received', async () => {
+        await leave('chuyenvien.a', '2026-05-11', '2026-05-12');
+        await leave('chuyenvien.b', '2026-05-11', '2026-05-12');
+        const { accepted, steps } = await acceptOnline(MARITAL, MAY(11, 9));
+        expect([accepted.status, accepted.assignee_id]).toEqual(['received', null]);
+        expect(steps.map((a) => a.type)).toEqual(['online_submit', 'accept_online']);
+        await leave('chuyenvien.a', null, null);
+        await leave('chuyenvien.b', null, null);
+      });
+
+      it('counter route: the accepting counter officer certifies and returns it, nobody is assigned', async () => {
+        await rule(COPY, { mode: 'counter', counterSigns: true, authorisationRef: 'QĐ 15/QĐ-UBND' });
+        const { accepted } = await acceptOnline(COPY, MAY(13, 9));
+        expect([accepted.status, accepted.assignee_id]).toEqual(['received', null]);
+        expect(presentDossier(accepted, s.counter, new Map()).allowedActions).toContain('counter_resolve');
+        const resolved = await act(s.counter, accepted.code, { type: 'counter_resolve' }, MAY(13, 9, 10));
+        expect(resolved.status).toBe('result_ready');
+      });
+
+      it('the leader assigns: accepted and left unassigned for the leader', async () => {
+        await rule(MARITAL, { mode: 'leader_assigns' });
+        const { accepted, steps } = await acceptOnline(MARITAL, MAY(14, 9));
+        expect([accepted.status, accepted.assignee_id]).toEqual(['received', null]);
+        expect(steps.map((a) => a.type)).toEqual(['online_submit', 'accept_online']);
+      });
     });
 
     it('leave is checked: both days, in order, and only for the commune’s staff below the leader', async () => {

@@ -1,8 +1,7 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer, type SMTPServerDataStream } from 'smtp-server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, openTestDb, type TestDb } from '../../../test/support/db.ts';
 import { at, buildIntake, seedCentre, type Staff } from '../../../test/support/dossiers.ts';
+import { startSmtp, textOf, type ReceivedMail } from '../../../test/support/smtp.ts';
 import { loadConfig } from '../config.ts';
 import { intake } from '../dossiers/dossier.intake.service.ts';
 import { deliverDue, MAX_ATTEMPTS, nextAttemptAfter, RETRY_BASE_MS } from './notification.delivery.ts';
@@ -13,46 +12,6 @@ import {
   SmtpSender,
   type Senders,
 } from './notification.senders.ts';
-
-interface Received {
-  to: string[];
-  raw: string;
-}
-
-/** A real SMTP server on loopback (a random port); `refuse` makes it answer 451 to every recipient. */
-async function startSmtp(options: { refuse?: boolean } = {}) {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onRcptTo(address, _session, callback) {
-      if (options.refuse) {
-        const err = Object.assign(new Error('mailbox busy, try later'), { responseCode: 451 });
-        return callback(err);
-      }
-      callback();
-    },
-    onData(stream: SMTPServerDataStream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        received.push({
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return {
-    received,
-    url: `smtp://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 const PREFIX = '000.00';
 
@@ -90,7 +49,7 @@ for (const dialect of DIALECTS) {
     /** Only this test's notices are due: earlier tests' are marked done so they do not mix in. */
     const settleOthers = () =>
       t.db.updateTable('notifications').set({ status: 'sent' }).where('status', '=', 'pending').execute();
-    const smtpSenders = async (options: { refuse?: boolean } = {}): Promise<[Senders, Received[]]> => {
+    const smtpSenders = async (options: { refuse?: boolean } = {}): Promise<[Senders, ReceivedMail[]]> => {
       const smtp = await startSmtp(options);
       const email = new SmtpSender(smtp.url, 'MộtCửa <motcua@xa.test>');
       cleanups.push(() => email.close(), smtp.close);
@@ -114,6 +73,21 @@ for (const dialect of DIALECTS) {
       // Sent once: the next run finds nothing to do.
       expect(await deliverDue(t.db, senders, now + 120_000)).toMatchObject({ done: 0, failed: 0 });
       expect(received).toHaveLength(1);
+    });
+
+    it('adds the lookup link at the public address to the applicant’s email when it is configured', async () => {
+      await settleOthers();
+      const now = at(2026, 4, 9, 9);
+      const d = await receive(now, 'link@example.vn');
+      const [senders, received] = await smtpSenders();
+      await deliverDue(t.db, senders, now + 1000, 'runner', { publicUrl: 'https://motcua.lamdong.gov.vn/' });
+      const mail = textOf(received[0]!.raw);
+      expect(mail.subject).toBe(`Đã tiếp nhận hồ sơ ${d.code}`);
+      expect(mail.body).toContain(
+        `Tra cứu hồ sơ trực tuyến: https://motcua.lamdong.gov.vn/tra-cuu?code=${encodeURIComponent(d.code)}\n\nBộ phận Một cửa`,
+      );
+      // The row keeps the text as queued (the link belongs to the sending, where the address is configured).
+      expect((await noticesOf(d.id))[0]!.body).not.toContain('tra-cuu');
     });
 
     it('retries a refused email with exponential backoff, then gives up', async () => {

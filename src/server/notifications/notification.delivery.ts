@@ -12,7 +12,8 @@ import { eachItem } from '../platform/job-runner.ts';
 import * as repo from './notification.repository.ts';
 import { notifyOfficer } from './notification.service.ts';
 import type { Channel, NotificationRow } from './notification.table.ts';
-import type { Senders } from './notification.senders.ts';
+import { NotSendable, type Senders } from './notification.senders.ts';
+import { withLookupLink } from './notification.messages.ts';
 import { todayInVietnam } from '../platform/clock.ts';
 
 type Db = Kysely<Database>;
@@ -35,8 +36,20 @@ export const nextAttemptAfter = (attempts: number, now: number): number =>
 
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e)).slice(0, 500);
 
+export interface DeliveryOptions {
+  /** MOTCUA_PUBLIC_URL: the applicant's messages then carry the dossier's lookup link. */
+  publicUrl?: string;
+}
+
 /** One claimed notice: sent, not sent (no sender), retried later or given up. */
-async function attempt(db: Db, n: NotificationRow, senders: Senders, runner: string, now: number) {
+async function attempt(
+  db: Db,
+  n: NotificationRow,
+  senders: Senders,
+  runner: string,
+  now: number,
+  opts: DeliveryOptions,
+) {
   const attempts = n.attempts + 1;
   const sender = senders[n.channel as Channel];
   if (!sender || !n.recipient)
@@ -48,8 +61,28 @@ async function attempt(db: Db, n: NotificationRow, senders: Senders, runner: str
       sentAt: null,
     });
   try {
-    await sender.send({ to: n.recipient, subject: n.subject, body: n.body });
+    // An applicant's notice (no officer recipient) names the public lookup page when the address is known.
+    const body =
+      opts.publicUrl && n.recipient_user_id === null && n.dossier_code
+        ? withLookupLink(n.body, opts.publicUrl, n.dossier_code)
+        : n.body;
+    await sender.send({
+      to: n.recipient,
+      subject: n.subject,
+      body,
+      id: n.id,
+      kind: n.kind,
+      dossierCode: n.dossier_code,
+    });
   } catch (e) {
+    if (e instanceof NotSendable)
+      return repo.recordAttempt(db, n.id, runner, {
+        status: 'not_sent',
+        attempts,
+        nextAttemptAt: null,
+        lastError: errorText(e),
+        sentAt: null,
+      });
     const giveUp = attempts >= MAX_ATTEMPTS;
     await repo.recordAttempt(db, n.id, runner, {
       status: giveUp ? 'failed' : 'pending',
@@ -75,6 +108,7 @@ export async function deliverDue(
   senders: Senders,
   now: number,
   runner: string = randomUUID(),
+  opts: DeliveryOptions = {},
 ): Promise<JobOutcome> {
   const failures: string[] = [];
   const ids = await repo.findDueIds(db, now, DELIVERY_BATCH);
@@ -84,7 +118,7 @@ export async function deliverDue(
     async (id) => {
       const n = await repo.claimNotice(db, id, runner, now, now + CLAIM_MS);
       if (!n) return void (skipped += 1); // another runner has it
-      await attempt(db, n, senders, runner, now);
+      await attempt(db, n, senders, runner, now, opts);
     },
     (id, e) => failures.push(`${id}: ${errorText(e)}`),
   );
@@ -117,11 +151,11 @@ export async function remindDue(db: Db, now: number): Promise<JobOutcome> {
   return { done, failed: 0 };
 }
 
-/** The delivery job, with the senders of the configuration (cli/commands/serve.ts). */
-export const deliverNotificationsJob = (senders: Senders): JobDefinition => ({
+/** The delivery job, with the senders and the public address of the configuration (cli/commands/serve.ts). */
+export const deliverNotificationsJob = (senders: Senders, opts: DeliveryOptions = {}): JobDefinition => ({
   name: 'notifications.deliver',
   intervalMs: MINUTE,
-  run: (db, now) => deliverDue(db, senders, now),
+  run: (db, now) => deliverDue(db, senders, now, randomUUID(), opts),
 });
 
 /** The reminders job: hourly, each reminder once a day. */

@@ -116,6 +116,21 @@ export function applicantMessage(kind: ApplicantKind, d: NoticeDossier, x: Notic
   }
 }
 
+/** The public lookup page of a dossier (the QR code's address on the slips, documents/document.format.ts). */
+export const lookupLink = (base: string, code: string): string =>
+  `${base.replace(/\/+$/, '')}/tra-cuu?code=${encodeURIComponent(code)}`;
+
+/**
+ * The applicant's message with the lookup link, added when it is sent (the delivery job knows the public address,
+ * MOTCUA_PUBLIC_URL; the row keeps the text as queued): before the signature, or at the end.
+ */
+export function withLookupLink(body: string, base: string, code: string): string {
+  const line = `Tra cứu hồ sơ trực tuyến: ${lookupLink(base, code)}`;
+  if (body.includes(lookupLink(base, code))) return body;
+  const at = body.lastIndexOf(`\n\n${SIGNATURE}`);
+  return at < 0 ? `${body}\n${line}` : `${body.slice(0, at)}\n${line}${body.slice(at)}`;
+}
+
 /** The in-app notice to an officer (Vietnamese, as the web app's data; the interface labels are translated). */
 export function officerMessage(kind: OfficerKind, d: NoticeDossier, x: NoticeDetails): NoticeText {
   switch (kind) {

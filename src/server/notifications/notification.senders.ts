@@ -13,7 +13,14 @@ export interface OutgoingNotice {
   to: string;
   subject: string;
   body: string;
+  /** The outbox row's id, kind and dossier (a template channel such as Zalo ZNS needs them). */
+  id?: string;
+  kind?: string;
+  dossierCode?: string | null;
 }
+
+/** A notice its channel cannot carry (no template for its kind): recorded `not_sent`, never retried. */
+export class NotSendable extends Error {}
 
 /** Delivers one notice on its channel or throws (the delivery job retries with backoff). */
 export interface Sender {
@@ -82,6 +89,57 @@ export class PhoneSender implements Sender {
   }
 }
 
+/** A Vietnamese mobile number as Zalo wants it: 84 and the number without its leading 0. */
+export function zaloPhone(phone: string): string {
+  const digits = phone.replace(/[^\d]/g, '');
+  return digits.startsWith('84') ? digits : digits.startsWith('0') ? `84${digits.slice(1)}` : digits;
+}
+
+/**
+ * Zalo notices through the Zalo OA's ZNS template API (docs/NOTIFICATIONS.md "Zalo"): one POST per notice to
+ * `url` with the OA's access token, the phone, the approved template for the notice's kind and its parameters
+ * (`ma_ho_so`, `tieu_de`). Zalo answers `{ error: 0 }` on success; any other answer is a failure the delivery job
+ * retries. A kind without a template is not sent (NotSendable).
+ */
+export class ZaloZnsSender implements Sender {
+  private readonly url: string;
+  private readonly token: string;
+  private readonly templates: ReadonlyMap<string, string>;
+  constructor(url: string, token: string, templates: ReadonlyMap<string, string>) {
+    this.url = url;
+    this.token = token;
+    this.templates = templates;
+  }
+  async send(n: OutgoingNotice): Promise<void> {
+    const template = n.kind ? this.templates.get(n.kind) : undefined;
+    if (!template) throw new NotSendable(`no zalo template for ${n.kind ?? 'this notice'}`);
+    const res = await fetch(this.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', access_token: this.token },
+      body: JSON.stringify({
+        phone: zaloPhone(n.to),
+        template_id: template,
+        template_data: { ma_ho_so: n.dossierCode ?? '', tieu_de: n.subject.slice(0, 100) },
+        ...(n.id ? { tracking_id: n.id } : {}),
+      }),
+      signal: AbortSignal.timeout(15_000),
+    });
+    const answer = (await res.json().catch(() => null)) as { error?: number; message?: string } | null;
+    if (!res.ok || answer?.error !== 0)
+      throw new Error(`zalo ${res.status} ${answer?.error ?? ''} ${answer?.message ?? ''}`.trim());
+  }
+}
+
+/** `receipt=123,result_ready=456` → the template of each kind. */
+export function parseZaloTemplates(text: string | undefined): Map<string, string> {
+  return new Map(
+    (text ?? '')
+      .split(',')
+      .filter(Boolean)
+      .map((pair) => pair.split('=') as [string, string]),
+  );
+}
+
 /** The senders the configuration asks for (docs/NOTIFICATIONS.md "Settings"). */
 export function sendersFromConfig(config: AppConfig, log: (line: string) => void): Senders {
   const senders: Senders = {};
@@ -99,5 +157,11 @@ export function sendersFromConfig(config: AppConfig, log: (line: string) => void
     );
   if (config.MOTCUA_SMS_ADAPTER === 'log') senders.sms = new PhoneSender(new LoggingGateway('sms', log));
   if (config.MOTCUA_ZALO_ADAPTER === 'log') senders.zalo = new PhoneSender(new LoggingGateway('zalo', log));
+  if (config.MOTCUA_ZALO_ADAPTER === 'zns')
+    senders.zalo = new ZaloZnsSender(
+      config.MOTCUA_ZALO_ZNS_URL,
+      config.MOTCUA_ZALO_ACCESS_TOKEN!,
+      parseZaloTemplates(config.MOTCUA_ZALO_TEMPLATES),
+    );
   return senders;
 }

@@ -50,8 +50,19 @@ const base = (d: Pick<DossierRow, 'id' | 'code' | 'province_code' | 'unit_code'>
   read_at: null,
 });
 
+/** The channels an applicant's phone number gets notices on: SMS, and Zalo when it is configured. */
+let phoneChannels: readonly Channel[] = ['sms'];
+
 /**
- * Queues the applicant's notice on every channel they gave (email, SMS), in `trx`. Without any address the notice
+ * Set once at start from the settings (cli/commands/serve.ts: Zalo when MOTCUA_ZALO_ADAPTER is not `none`), so
+ * that a deployment without Zalo records no Zalo notice on its dossiers.
+ */
+export function setApplicantPhoneChannels(channels: readonly ('sms' | 'zalo')[]): void {
+  phoneChannels = channels;
+}
+
+/**
+ * Queues the applicant's notice on every channel they gave (email, SMS, and Zalo when configured), in `trx`. Without any address the notice
  * is still recorded on the dossier, as not sent.
  */
 export async function notifyApplicant(
@@ -64,7 +75,7 @@ export async function notifyApplicant(
   const text = applicantMessage(kind, d, details);
   const targets: [Channel, string][] = [];
   if (d.applicant_email) targets.push(['email', d.applicant_email]);
-  if (d.applicant_phone) targets.push(['sms', d.applicant_phone]);
+  if (d.applicant_phone) for (const channel of phoneChannels) targets.push([channel, d.applicant_phone]);
   if (targets.length === 0) {
     await repo.insertNotification(trx, {
       ...base(d, now),

@@ -15,6 +15,8 @@ registerMessages({
     'leave.order': 'ngày kết thúc nghỉ phải từ ngày bắt đầu nghỉ trở đi',
     'leave.both': 'phải nhập cả ngày bắt đầu và ngày kết thúc nghỉ (hoặc bỏ trống cả hai)',
     'leave.not_staff': 'chỉ đặt lịch nghỉ cho công chức của xã mình (không phải lãnh đạo)',
+    'leave.too_long': 'một lần nghỉ dài tối đa 366 ngày',
+    'leave.too_far': 'ngày bắt đầu nghỉ phải trong vòng một năm (366 ngày) so với hôm nay',
   },
   en: {
     'routing.not_counter': 'this commune does not resolve this procedure at the counter',
@@ -29,6 +31,8 @@ registerMessages({
     'leave.order': 'the leave must end on or after the day it starts',
     'leave.both': 'give both the first and the last day of leave (or neither)',
     'leave.not_staff': 'leave is set only for your own commune’s staff (not for a leader)',
+    'leave.too_long': 'one leave lasts at most 366 days',
+    'leave.too_far': 'the leave must start within one year (366 days) of today',
   },
   ru: {
     'routing.not_counter': 'коммуна не решает эту процедуру у стойки приёма',
@@ -43,5 +47,7 @@ registerMessages({
     'leave.order': 'отпуск должен заканчиваться не раньше дня начала',
     'leave.both': 'укажите и первый, и последний день отпуска (или ни одного)',
     'leave.not_staff': 'отпуск назначается только сотрудникам своей коммуны (не руководителю)',
+    'leave.too_long': 'один отпуск длится не более 366 дней',
+    'leave.too_far': 'отпуск должен начинаться не дальше года (366 дней) от сегодняшнего дня',
   },
 });

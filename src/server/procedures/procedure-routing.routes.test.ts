@@ -208,5 +208,66 @@ for (const dialect of DIALECTS) {
       });
       expect(refused.statusCode).toBe(403);
     });
+
+    it('the leave screen: the leader sees the commune’s staff, the supervisor the province’s, an officer their own', async () => {
+      const list = async (cookie: string, unit?: string) => {
+        const res = await h.app.inject({
+          method: 'GET',
+          url: `/api/staff-leave${unit ? `?unit=${unit}` : ''}`,
+          headers: { cookie },
+        });
+        expect(res.statusCode).toBe(200);
+        return res.json<{ items: { username: string; unitCode: string; editable: boolean }[] }>().items;
+      };
+      const setLeave = (cookie: string, username: string, from: string | null, until: string | null) =>
+        h.app.inject({
+          method: 'PUT',
+          url: `/api/users/${username}/leave`,
+          headers: { cookie },
+          payload: { from, until },
+        });
+      const mine = await list(leader);
+      expect(new Set(mine.map((u) => u.unitCode))).toEqual(new Set(['25000']));
+      expect(mine.find((u) => u.username === 'chuyenvien.b')).toMatchObject({ editable: true });
+      // The leader is listed, not editable (leave is for the staff below the leader).
+      expect(mine.find((u) => u.username === 'lanhdao.dilinh')).toMatchObject({ editable: false });
+      // An officer sees their own leave only, editable by nobody but a manager.
+      expect(await list(specialist)).toEqual([
+        expect.objectContaining({ username: 'chuyenvien.a', editable: false }),
+      ]);
+      const supervisor = await h.login('tinh.lamdong');
+      const province = await list(supervisor);
+      expect(new Set(province.map((u) => u.unitCode))).toEqual(new Set(['68', '25000', '25015']));
+      expect((await list(supervisor, '25015')).map((u) => u.username)).toEqual([
+        'lanhdao.giahiep',
+        'tiepnhan.giahiep',
+      ]);
+      // The supervisor sets a commune officer's leave; the bounds are checked, naming the field and rule.
+      const set = await setLeave(supervisor, 'tiepnhan.giahiep', '2026-12-14', '2026-12-18');
+      expect(set.statusCode).toBe(200);
+      expect(set.json()).toMatchObject({ leaveFrom: '2026-12-14', leaveUntil: '2026-12-18' });
+      const long = await setLeave(supervisor, 'tiepnhan.giahiep', '2026-12-14', '2027-12-15');
+      expect([long.statusCode, long.json().error.details.issues]).toEqual([
+        400,
+        [expect.objectContaining({ path: 'until', rule: 'leave.too_long' })],
+      ]);
+      const far = await setLeave(leader, 'chuyenvien.b', '2028-01-10', '2028-01-11');
+      expect(far.json().error.details.issues).toEqual([
+        expect.objectContaining({ path: 'from', rule: 'leave.too_far' }),
+      ]);
+      const order = await setLeave(leader, 'chuyenvien.b', '2026-12-11', '2026-12-10');
+      expect(order.json().error.details.issues).toEqual([
+        expect.objectContaining({ path: 'until', rule: 'leave.order' }),
+      ]);
+      // Another commune's leader cannot, a supervisor cannot reassign (a leader's decision).
+      expect((await setLeave(otherLeader, 'chuyenvien.b', '2026-12-10', '2026-12-11')).statusCode).toBe(404);
+      const reassign = await h.app.inject({
+        method: 'POST',
+        url: '/api/dossiers/reassign-absent',
+        headers: { cookie: supervisor },
+        payload: { unit: '25000' },
+      });
+      expect(reassign.statusCode).toBe(403);
+    });
   });
 }

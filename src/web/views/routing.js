@@ -1,7 +1,7 @@
 /**
  * The commune leader's screen (issue 12 item 3): how each procedure flows after intake — resolved at the counter,
- * auto-assigned to the least-loaded qualified specialist present, or assigned by the leader — and the button that
- * reassigns the open dossiers of officers on leave. The server decides what the law allows (400 naming the field).
+ * auto-assigned to the least-loaded qualified specialist present, or assigned by the leader (leave dates and the
+ * reassignment of those on leave are on the leave screen, views/leave.js). The server decides what the law allows (400 naming the field).
  */
 import { api } from '../lib/api.js';
 import { h, replace } from '../lib/dom.js';
@@ -36,29 +36,9 @@ export async function routingView(main, ctx) {
           !!q && !`${r?.procedureCode} ${r?.procedureName} ${r?.field}`.toLocaleLowerCase('vi').includes(q);
       });
     });
-    const reassign = editable
-      ? h(
-          'button',
-          {
-            type: 'button',
-            class: 'btn',
-            onclick: async () => {
-              try {
-                const out = await api('/api/dossiers/reassign-absent', { method: 'POST', body: {} });
-                toast(
-                  t('routing.reassigned', { n: out.items.filter((/** @type {any} */ x) => x.to).length }),
-                );
-              } catch (e) {
-                toast(errorText(e), 'error');
-              }
-            },
-          },
-          t('routing.reassignAbsent'),
-        )
-      : null;
     replace(
       body,
-      h('div', { class: 'actions-row' }, h('label', null, t('routing.filter'), ' ', filter), reassign),
+      h('div', { class: 'actions-row' }, h('label', null, t('routing.filter'), ' ', filter)),
       h('table', { class: 'table routing-table' }, h('tbody', null, ...rows)),
     );
   } catch (e) {

@@ -9,6 +9,7 @@ import { scheduleJobs } from '../../platform/job-runner.ts';
 import { SERVER_JOBS } from '../../jobs/jobs.ts';
 import { deliverNotificationsJob } from '../../notifications/notification.delivery.ts';
 import { sendersFromConfig } from '../../notifications/notification.senders.ts';
+import { setApplicantPhoneChannels } from '../../notifications/notification.service.ts';
 import { parseCommandArgs, parseIntOption } from '../args.ts';
 import type { CliIo } from '../cli-error.ts';
 import { openDemoDatabase } from '../open-demo-database.ts';
@@ -77,7 +78,11 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
   // dossiers may be due for return, and the first requests must not wait behind them.
   // Notices are delivered by their own job, with the senders the configuration names (docs/NOTIFICATIONS.md).
   const log = (line: string) => app.log.info(line);
-  const jobs = [...SERVER_JOBS, deliverNotificationsJob(sendersFromConfig(config, log))];
+  setApplicantPhoneChannels(config.MOTCUA_ZALO_ADAPTER === 'none' ? ['sms'] : ['sms', 'zalo']);
+  const jobs = [
+    ...SERVER_JOBS,
+    deliverNotificationsJob(sendersFromConfig(config, log), { publicUrl: config.MOTCUA_PUBLIC_URL }),
+  ];
   stopJobs = scheduleJobs(handle.db, jobs, io.clock, log);
   io.out(
     `MộtCửa ${values.demo ? 'demo, ' : ''}${handle.dialect} (${handle.location}) listening on ${address.replace('0.0.0.0', 'localhost')}`,
