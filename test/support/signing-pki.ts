@@ -5,7 +5,7 @@ import { join } from 'node:path';
 
 /**
  * A throw-away PKI made with openssl for the signer tests: a root CA and two signing certificates it issued, one RSA
- * 2048 (a leader) and one ECDSA P-256 (a unit), named in Vietnamese. Keys are PEM (PKCS#8), certificates DER.
+ * 2048 (a leader) and one ECDSA P-256 (a unit), named in Vietnamese, and a TLS server certificate. Keys are PEM (PKCS#8), certificates DER.
  */
 export interface TestIdentity {
   keyPem: string;
@@ -20,6 +20,8 @@ export interface TestPki {
   root: TestIdentity;
   rsa: TestIdentity;
   ec: TestIdentity;
+  /** A TLS server certificate for 127.0.0.1 and localhost. */
+  tls: TestIdentity;
   cleanup(): void;
 }
 
@@ -53,22 +55,19 @@ export function makeTestPki(): TestPki {
       'keyUsage=critical,digitalSignature,nonRepudiation',
       'subjectKeyIdentifier=hash',
       'authorityKeyIdentifier=keyid',
+      '[tls]',
+      'basicConstraints=critical,CA:FALSE',
+      'keyUsage=critical,digitalSignature',
+      'extendedKeyUsage=serverAuth',
+      'subjectAltName=IP:127.0.0.1,DNS:localhost',
       '',
     ].join('\n'),
   );
-  openssl(['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', 'root.key'], dir);
+  const P256 = ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256'];
+  openssl(['genpkey', ...P256, '-out', 'root.key'], dir);
+  const rootSubject = '/C=VN/O=MộtCửa thử nghiệm/CN=CA thử nghiệm MộtCửa';
   openssl(
-    [
-      'req',
-      '-x509',
-      '-new',
-      '-key',
-      'root.key',
-      '-utf8',
-      '-subj',
-      '/C=VN/O=MộtCửa thử nghiệm/CN=CA thử nghiệm MộtCửa',
-      '-days',
-      '14600',
+    ['req', '-x509', '-new', '-key', 'root.key', '-utf8', '-subj', rootSubject, '-days', '14600'].concat([
       '-extensions',
       'ca',
       '-config',
@@ -77,54 +76,30 @@ export function makeTestPki(): TestPki {
       'DER',
       '-out',
       'root.der',
-    ],
+    ]),
     dir,
   );
   const leaves = [
-    { name: 'rsa', alg: ['-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048'], cn: 'Nguyễn Văn Bình' },
-    { name: 'ec', alg: ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256'], cn: 'UBND xã Di Linh' },
+    {
+      name: 'rsa',
+      alg: ['-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048'],
+      cn: 'Nguyễn Văn Bình',
+      ext: 'leaf',
+    },
+    { name: 'ec', alg: P256, cn: 'UBND xã Di Linh', ext: 'leaf' },
+    { name: 'tls', alg: P256, cn: 'ky-so.test', ext: 'tls' },
   ];
-  for (const leaf of leaves) {
+  for (const [serial, leaf] of leaves.entries()) {
     openssl(['genpkey', ...leaf.alg, '-out', `${leaf.name}.key`], dir);
+    const subject = `/C=VN/ST=Lâm Đồng/O=UBND xã Di Linh/CN=${leaf.cn}`;
     openssl(
-      [
-        'req',
-        '-new',
-        '-key',
-        `${leaf.name}.key`,
-        '-utf8',
-        '-subj',
-        `/C=VN/ST=Lâm Đồng/O=UBND xã Di Linh/CN=${leaf.cn}`,
-        '-out',
-        `${leaf.name}.csr`,
-      ],
+      ['req', '-new', '-key', `${leaf.name}.key`, '-utf8', '-subj', subject, '-out', `${leaf.name}.csr`],
       dir,
     );
     openssl(
-      [
-        'x509',
-        '-req',
-        '-in',
-        `${leaf.name}.csr`,
-        '-CA',
-        'root.der',
-        '-CAform',
-        'DER',
-        '-CAkey',
-        'root.key',
-        '-set_serial',
-        leaf.name === 'rsa' ? '1001' : '1002',
-        '-days',
-        '14600',
-        '-extfile',
-        'ext.cnf',
-        '-extensions',
-        'leaf',
-        '-outform',
-        'DER',
-        '-out',
-        `${leaf.name}.der`,
-      ],
+      ['x509', '-req', '-in', `${leaf.name}.csr`, '-CA', 'root.der', '-CAform', 'DER', '-CAkey', 'root.key']
+        .concat(['-set_serial', String(1001 + serial), '-days', '14600', '-extfile', 'ext.cnf'])
+        .concat(['-extensions', leaf.ext, '-outform', 'DER', '-out', `${leaf.name}.der`]),
       dir,
     );
   }
@@ -133,6 +108,16 @@ export function makeTestPki(): TestPki {
     root: identity(dir, 'root'),
     rsa: identity(dir, 'rsa'),
     ec: identity(dir, 'ec'),
+    tls: identity(dir, 'tls'),
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
   };
+}
+
+/** A DER certificate as PEM (for a TLS server or a CA bundle). */
+export function toPem(der: Uint8Array): string {
+  const lines =
+    Buffer.from(der)
+      .toString('base64')
+      .match(/.{1,64}/g) ?? [];
+  return `-----BEGIN CERTIFICATE-----\n${lines.join('\n')}\n-----END CERTIFICATE-----\n`;
 }

@@ -15,6 +15,7 @@ export type SignerFailure =
   | 'signer.token_error'
   | 'signer.remote_unreachable'
   | 'signer.remote_timeout'
+  | 'signer.remote_untrusted'
   | 'signer.remote_unauthorized'
   | 'signer.remote_refused'
   | 'signer.remote_server_error'

@@ -20,6 +20,8 @@ registerMessages({
     'signer.token_error': 'thiết bị ký số báo lỗi; xem nhật ký máy chủ',
     'signer.remote_unreachable': 'không kết nối được dịch vụ ký số từ xa',
     'signer.remote_timeout': 'dịch vụ ký số từ xa không trả lời kịp thời',
+    'signer.remote_untrusted':
+      'chứng thư TLS của dịch vụ ký số từ xa không được tin cậy; kiểm tra tệp chứng thư CA đã cấu hình',
     'signer.remote_unauthorized': 'dịch vụ ký số từ xa từ chối thông tin xác thực (token truy cập)',
     'signer.remote_refused': 'dịch vụ ký số từ xa từ chối yêu cầu ký',
     'signer.remote_server_error': 'dịch vụ ký số từ xa gặp lỗi',
@@ -41,6 +43,8 @@ registerMessages({
     'signer.token_error': 'the signing token reported an error; see the server log',
     'signer.remote_unreachable': 'the remote signing service cannot be reached',
     'signer.remote_timeout': 'the remote signing service did not answer in time',
+    'signer.remote_untrusted':
+      'the remote signing service’s TLS certificate is not trusted; check the configured CA certificate file',
     'signer.remote_unauthorized': 'the remote signing service rejected the credentials (access token)',
     'signer.remote_refused': 'the remote signing service refused the signing request',
     'signer.remote_server_error': 'the remote signing service failed',
@@ -61,6 +65,8 @@ registerMessages({
     'signer.token_error': 'токен подписи сообщил об ошибке; см. журнал сервера',
     'signer.remote_unreachable': 'удалённый сервис подписи недоступен',
     'signer.remote_timeout': 'удалённый сервис подписи не ответил вовремя',
+    'signer.remote_untrusted':
+      'TLS-сертификат удалённого сервиса подписи не является доверенным; проверьте настроенный файл сертификатов УЦ',
     'signer.remote_unauthorized': 'удалённый сервис подписи отклонил учётные данные (токен доступа)',
     'signer.remote_refused': 'удалённый сервис подписи отклонил запрос на подпись',
     'signer.remote_server_error': 'ошибка удалённого сервиса подписи',
