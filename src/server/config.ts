@@ -66,6 +66,13 @@ const configSchema = (mode: ConfigMode) =>
     /** The audit log's HMAC key (created at first start, mode 0600); default beside the SQLite file. */
     MOTCUA_AUDIT_KEY_FILE: z.string().min(1).optional(),
     /**
+     * Signing with a PKCS#11 token or a remote signing service (docs/SIGNING.md, "Token and remote signers"): the
+     * JSON file naming, per unit or account, the token or service and where its PIN or access token is read from;
+     * and the PKCS#11 module of the entries that name none (the token vendor's .so; default Debian's SoftHSM).
+     */
+    MOTCUA_SIGNERS_FILE: z.string().min(1).max(4096).optional(),
+    MOTCUA_PKCS11_MODULE: z.string().min(1).max(4096).default('/usr/lib/softhsm/libsofthsm2.so'),
+    /**
      * Notifications (docs/NOTIFICATIONS.md): email to applicants through this SMTP server, given as one URL
      * (`smtp://user:pass@host:587`, `smtps://…:465`) or by host, port, user and password. Neither: email is off
      * and email notices are recorded `not_sent: no channel`. SMS and Zalo go through an adapter; `log` (SMS's

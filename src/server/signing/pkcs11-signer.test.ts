@@ -9,6 +9,7 @@ import { translate } from '../platform/i18n/messages.ts';
 import { ecdsaDerToRaw } from './ecdsa.ts';
 import { createPkcs11Signer, DEFAULT_PKCS11_MODULE, type Pkcs11SignerConfig } from './pkcs11-signer.ts';
 import { signerFailureOf } from './signer-error.ts';
+import { createConfiguredSigner } from './signers-config.ts';
 
 const MODULE = process.env.MOTCUA_PKCS11_MODULE ?? DEFAULT_PKCS11_MODULE;
 const tools = ['softhsm2-util', 'pkcs11-tool', 'openssl'].every((tool) => {
@@ -196,6 +197,23 @@ describe.skipIf(!AVAILABLE)('PKCS#11 signer on a SoftHSM token', () => {
     // After the failures, the token still signs (no session or login left behind).
     const signer = await createPkcs11Signer({ ...base(), keyId: '01' });
     expect(await webCryptoVerifies(pki.rsa.certificate, await signer.sign(DATA), DATA)).toBe(true);
+  });
+
+  it('opens from a signers-file entry, the PIN read from a file', async () => {
+    const pinFile = join(pki.dir, 'pin');
+    writeFileSync(pinFile, `${PIN}\n`, { mode: 0o600 });
+    const signer = await createConfiguredSigner(
+      {
+        unit: '68001',
+        kind: 'pkcs11',
+        tokenLabel: 'motcua-test',
+        keyLabel: 'don-vi',
+        pin: { file: pinFile },
+      },
+      { env: {}, pkcs11Module: MODULE },
+    );
+    expect(signer.kind).toBe('pkcs11');
+    expect(await webCryptoVerifies(pki.ec.certificate, await signer.sign(DATA), DATA)).toBe(true);
   });
 
   it('words the failure for the user in vi, en and ru', async () => {

@@ -13,6 +13,7 @@ export type SignerFailure =
   | 'signer.certificate_not_found'
   | 'signer.key_unsupported'
   | 'signer.token_error'
+  | 'signer.token_missing'
   | 'signer.remote_unreachable'
   | 'signer.remote_timeout'
   | 'signer.remote_untrusted'

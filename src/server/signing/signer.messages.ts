@@ -18,6 +18,7 @@ registerMessages({
     'signer.certificate_not_found': 'không tìm thấy chứng thư số của khóa ký',
     'signer.key_unsupported': 'loại khóa không được hỗ trợ (chỉ RSA hoặc ECDSA P-256)',
     'signer.token_error': 'thiết bị ký số báo lỗi; xem nhật ký máy chủ',
+    'signer.token_missing': 'chưa cấu hình token truy cập dịch vụ ký số từ xa',
     'signer.remote_unreachable': 'không kết nối được dịch vụ ký số từ xa',
     'signer.remote_timeout': 'dịch vụ ký số từ xa không trả lời kịp thời',
     'signer.remote_untrusted':
@@ -41,6 +42,7 @@ registerMessages({
     'signer.certificate_not_found': 'the signing key’s certificate was not found',
     'signer.key_unsupported': 'unsupported key type (only RSA or ECDSA P-256)',
     'signer.token_error': 'the signing token reported an error; see the server log',
+    'signer.token_missing': 'the remote signing service’s access token is not configured',
     'signer.remote_unreachable': 'the remote signing service cannot be reached',
     'signer.remote_timeout': 'the remote signing service did not answer in time',
     'signer.remote_untrusted':
@@ -63,6 +65,7 @@ registerMessages({
     'signer.certificate_not_found': 'сертификат ключа подписи не найден',
     'signer.key_unsupported': 'неподдерживаемый тип ключа (только RSA или ECDSA P-256)',
     'signer.token_error': 'токен подписи сообщил об ошибке; см. журнал сервера',
+    'signer.token_missing': 'токен доступа к удалённому сервису подписи не настроен',
     'signer.remote_unreachable': 'удалённый сервис подписи недоступен',
     'signer.remote_timeout': 'удалённый сервис подписи не ответил вовремя',
     'signer.remote_untrusted':
