@@ -5,7 +5,8 @@ import { verify, X509Certificate } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestPki, toPem, type TestPki } from '../../../test/support/signing-pki.ts';
 import { startTestSigningService, type TestSigningService } from '../../../test/support/signing-service.ts';
-import { signerFailureOf } from './signer-error.ts';
+import { signerError, signerFailureOf } from './signer-error.ts';
+import type { Signer } from './signer.ts';
 import {
   configuredSigners,
   createConfiguredSigner,
@@ -187,5 +188,65 @@ describe('signers file (MOTCUA_SIGNERS_FILE)', () => {
     expect(again).toBe(first);
     expect(certificateCalls() - before).toBe(2);
     expect(signers.signerFor({ unitCode: '68002' })).toBeUndefined();
+  });
+
+  it('does not try a PIN the token refused again until it changes (at opening or at a signature)', async () => {
+    const env: Record<string, string> = { PIN: 'sai' };
+    let opens = 0;
+    let signFails = false;
+    const fake = async (entry: SignerEntry, settings: { env: NodeJS.ProcessEnv }): Promise<Signer> => {
+      opens++;
+      if (entry.kind === 'pkcs11' && readSecret(entry.pin, settings.env) === 'sai')
+        throw signerError('signer.pin_incorrect');
+      return {
+        kind: 'pkcs11',
+        algorithm: 'RSA-SHA256',
+        certificates: async () => [],
+        sign: async () => {
+          if (signFails) throw signerError('signer.pin_incorrect');
+          return new Uint8Array([1]);
+        },
+      };
+    };
+    const entries: SignerEntry[] = [{ unit: '68001', kind: 'pkcs11', tokenLabel: 't', pin: { env: 'PIN' } }];
+    const signers = configuredSigners(entries, { env }, fake);
+    const failure = async () =>
+      signerFailureOf(await signers.signerFor({ unitCode: '68001' })!.catch((e) => e));
+
+    expect(await failure()).toBe('signer.pin_incorrect');
+    expect(await failure()).toBe('signer.pin_incorrect');
+    expect(opens).toBe(1); // the second time the token was not asked
+    env.PIN = 'dung';
+    const signer = await signers.signerFor({ unitCode: '68001' })!;
+    expect(opens).toBe(2);
+    expect(await signer.sign(new Uint8Array([0]))).toEqual(new Uint8Array([1]));
+    expect(await signers.signerFor({ unitCode: '68001' })).toBe(signer);
+    expect(opens).toBe(2);
+
+    // The PIN changed on the token (or the token was swapped): the signature fails and the PIN is not tried again.
+    signFails = true;
+    expect(signerFailureOf(await signer.sign(new Uint8Array([0])).catch((e) => e))).toBe(
+      'signer.pin_incorrect',
+    );
+    expect(await failure()).toBe('signer.pin_incorrect');
+    expect(opens).toBe(2);
+    signFails = false;
+    env.PIN = 'moi';
+    expect(await (await signers.signerFor({ unitCode: '68001' })!).sign(new Uint8Array([0]))).toEqual(
+      new Uint8Array([1]),
+    );
+    expect(opens).toBe(3);
+  });
+
+  it('opens again after any other failure (the token plugged back in, the service back)', async () => {
+    let opens = 0;
+    const fake = async (): Promise<Signer> => {
+      opens++;
+      throw signerError('signer.token_absent');
+    };
+    const entries: SignerEntry[] = [{ unit: '68001', kind: 'pkcs11', tokenLabel: 't', pin: { env: 'PIN' } }];
+    const signers = configuredSigners(entries, { env: { PIN: '1' } }, fake);
+    for (let i = 0; i < 2; i++) await signers.signerFor({ unitCode: '68001' })!.catch(() => undefined);
+    expect(opens).toBe(2);
   });
 });

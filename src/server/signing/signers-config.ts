@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { createPkcs11Signer, DEFAULT_PKCS11_MODULE } from './pkcs11-signer.ts';
 import { createRemoteSigner } from './remote-signer.ts';
-import { signerError } from './signer-error.ts';
+import { signerError, signerFailureOf } from './signer-error.ts';
 import type { Signer } from './signer.ts';
 
 /**
@@ -165,23 +166,58 @@ export async function createConfiguredSigner(entry: SignerEntry, settings: Signe
   });
 }
 
+const PIN_FAILURES = new Set(['signer.pin_incorrect', 'signer.pin_locked']);
+
+function fingerprint(secret: string | undefined): string {
+  return createHash('sha256')
+    .update(secret ?? '')
+    .digest('hex');
+}
+
 /**
  * The configured signers, opened on first use and kept: `signerFor` answers the signer for a unit (or one of its
  * accounts), or undefined when the file names none (the caller then uses the unit's PKCS#12). A signer that failed
- * to open (token absent, wrong PIN, service down) is not kept, so the next signature tries again.
+ * to open (token absent, service down) is not kept, so the next signature tries again, except after a wrong PIN:
+ * a token locks itself after a few wrong PINs, so a PIN the token refused is not tried again (at opening or at a
+ * signature) until the PIN in the environment or file changes.
  */
-export function configuredSigners(entries: readonly SignerEntry[], settings: SignerSettings) {
+export function configuredSigners(
+  entries: readonly SignerEntry[],
+  settings: SignerSettings,
+  create: (entry: SignerEntry, settings: SignerSettings) => Promise<Signer> = createConfiguredSigner,
+) {
   const open = new Map<SignerEntry, Promise<Signer>>();
+  const refusedPin = new Map<SignerEntry, { pin: string; error: unknown }>();
+  const pinOf = (entry: SignerEntry) =>
+    entry.kind === 'pkcs11' ? fingerprint(readSecret(entry.pin, settings.env)) : undefined;
+  const onFailure = (entry: SignerEntry, pin: string | undefined, e: unknown) => {
+    open.delete(entry);
+    const failure = signerFailureOf(e);
+    if (pin !== undefined && failure && PIN_FAILURES.has(failure)) refusedPin.set(entry, { pin, error: e });
+  };
+
   return {
     signerFor(who: { unitCode: string; username?: string | undefined }): Promise<Signer> | undefined {
       const entry = findSignerEntry(entries, who);
       if (!entry) return undefined;
-      let signer = open.get(entry);
-      if (!signer) {
-        signer = createConfiguredSigner(entry, settings);
-        open.set(entry, signer);
-        signer.catch(() => open.delete(entry));
-      }
+      const known = open.get(entry);
+      if (known) return known;
+      const pin = pinOf(entry);
+      const refused = refusedPin.get(entry);
+      if (refused && refused.pin === pin) return Promise.reject(refused.error);
+      refusedPin.delete(entry);
+      const signer = create(entry, settings).then((opened): Signer => ({
+        kind: opened.kind,
+        algorithm: opened.algorithm,
+        certificates: () => opened.certificates(),
+        sign: (data) =>
+          opened.sign(data).catch((e: unknown) => {
+            onFailure(entry, pin, e);
+            throw e;
+          }),
+      }));
+      open.set(entry, signer);
+      signer.catch((e: unknown) => onFailure(entry, pin, e));
       return signer;
     },
   };
