@@ -1,30 +1,23 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { constants, verify as nodeVerify, webcrypto, X509Certificate } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestPki, type TestPki } from '../../../test/support/signing-pki.ts';
+import {
+  createSoftHsmToken,
+  SOFTHSM_AVAILABLE,
+  SOFTHSM_MODULE,
+  SOFTHSM_SKIP_REASON,
+} from '../../../test/support/softhsm.ts';
 import { AppError } from '../platform/app-error.ts';
 import { translate } from '../platform/i18n/messages.ts';
 import { ecdsaDerToRaw } from './ecdsa.ts';
-import { createPkcs11Signer, DEFAULT_PKCS11_MODULE, type Pkcs11SignerConfig } from './pkcs11-signer.ts';
+import { createPkcs11Signer, type Pkcs11SignerConfig } from './pkcs11-signer.ts';
 import { signerFailureOf } from './signer-error.ts';
 import { createConfiguredSigner } from './signers-config.ts';
 
-const MODULE = process.env.MOTCUA_PKCS11_MODULE ?? DEFAULT_PKCS11_MODULE;
-const tools = ['softhsm2-util', 'pkcs11-tool', 'openssl'].every((tool) => {
-  try {
-    execFileSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-});
-const AVAILABLE = existsSync(MODULE) && tools;
-if (!AVAILABLE)
-  console.warn(
-    `PKCS#11 signer tests skipped: ${MODULE} or softhsm2-util/pkcs11-tool missing (Debian: apt-get install softhsm2 opensc)`,
-  );
+const MODULE = SOFTHSM_MODULE;
+if (!SOFTHSM_AVAILABLE) console.warn(SOFTHSM_SKIP_REASON);
 
 const PIN = '246810';
 const SO_PIN = '13579135';
@@ -61,61 +54,26 @@ async function failureOf(promise: Promise<unknown>) {
   throw new Error('expected a signer failure');
 }
 
-describe.skipIf(!AVAILABLE)('PKCS#11 signer on a SoftHSM token', () => {
+describe.skipIf(!SOFTHSM_AVAILABLE)('PKCS#11 signer on a SoftHSM token', () => {
   let pki: TestPki;
   const base = (): Pkcs11SignerConfig => ({ module: MODULE, tokenLabel: 'motcua-test', pin: PIN });
 
   beforeAll(() => {
     pki = makeTestPki();
-    const tokens = join(pki.dir, 'tokens');
-    mkdirSync(tokens);
-    const conf = join(pki.dir, 'softhsm2.conf');
-    writeFileSync(conf, `directories.tokendir = ${tokens}\nobjectstore.backend = file\nlog.level = ERROR\n`);
-    // SoftHSM reads the configuration at C_Initialize: set before the first signer loads the module. Each test
-    // file runs in its own process (pool: forks), so no other test sees this token.
-    process.env.SOFTHSM2_CONF = conf;
-    const env = { ...process.env, SOFTHSM2_CONF: conf };
-    const run = (cmd: string, args: string[]) =>
-      execFileSync(cmd, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
-    run('softhsm2-util', [
-      '--init-token',
-      '--free',
-      '--label',
-      'motcua-test',
-      '--pin',
-      PIN,
-      '--so-pin',
-      SO_PIN,
-    ]);
-    const keys: [string, string, string][] = [
-      [pki.rsa.keyFile, '01', 'lanh-dao'],
-      [pki.ec.keyFile, '02', 'don-vi'],
-    ];
-    for (const [keyFile, id, label] of keys) {
-      run('softhsm2-util', [
-        '--import',
-        keyFile,
-        '--token',
-        'motcua-test',
-        '--id',
-        id,
-        '--label',
-        label,
-        '--pin',
-        PIN,
-      ]);
-    }
-    const certs: [string, string, string][] = [
-      [pki.rsa.certificateFile, '01', 'lanh-dao'],
-      [pki.ec.certificateFile, '02', 'don-vi'],
-      [pki.root.certificateFile, 'ff', 'ca-goc'],
-    ];
-    for (const [file, id, label] of certs) {
-      run('pkcs11-tool', [
-        '--module', MODULE, '--token-label', 'motcua-test', '--login', '--pin', PIN,
-        '--write-object', file, '--type', 'cert', '--id', id, '--label', label,
-      ]); // prettier-ignore
-    }
+    createSoftHsmToken(pki.dir, {
+      label: 'motcua-test',
+      pin: PIN,
+      soPin: SO_PIN,
+      keys: [
+        { keyPem: pki.rsa.keyPem, id: '01', label: 'lanh-dao' },
+        { keyPem: pki.ec.keyPem, id: '02', label: 'don-vi' },
+      ],
+      certificates: [
+        { der: pki.rsa.certificate, id: '01', label: 'lanh-dao' },
+        { der: pki.ec.certificate, id: '02', label: 'don-vi' },
+        { der: pki.root.certificate, id: 'ff', label: 'ca-goc' },
+      ],
+    });
   });
 
   afterAll(() => pki?.cleanup());
