@@ -15,8 +15,9 @@ export const DEFAULT_PKCS11_MODULE = '/usr/lib/softhsm/libsofthsm2.so';
 
 /**
  * A key on a PKCS#11 token (docs/SIGNING.md, "PKCS#11 token"). The token is found by its label (or slot id), the
- * key by its label and/or id (CKA_ID, hex); with neither, the token must hold exactly one private key, as the USB
- * tokens the CAs hand out do. The certificate is the token's certificate object with the key's id (or label).
+ * key by its label and/or id (CKA_ID, hex), which must match exactly one private key; with neither, the token must
+ * hold exactly one, as the USB tokens the CAs hand out do. The certificate is the token's certificate object with
+ * the key's id (or label).
  */
 export interface Pkcs11SignerConfig {
   /** The vendor's PKCS#11 library (a .so), e.g. DEFAULT_PKCS11_MODULE. */
@@ -185,8 +186,8 @@ function findKey(pk: Binding, library: Library, session: Handle, config: Pkcs11S
   if (config.keyLabel !== undefined) template.push({ type: pk.CKA_LABEL, value: config.keyLabel });
   if (config.keyId !== undefined) template.push({ type: pk.CKA_ID, value: Buffer.from(config.keyId, 'hex') });
   const keys = findObjects(library, session, template);
-  const named = config.keyLabel !== undefined || config.keyId !== undefined;
-  const handle = keys.length === 1 || (named && keys.length > 0) ? keys[0] : undefined;
+  // Exactly one: two keys under one label (or none named on a token with two) is not guessed between.
+  const handle = keys.length === 1 ? keys[0] : undefined;
   if (!handle) throw signerError('signer.key_not_found', new Error(`${keys.length} private keys match`));
   const attributes = library.C_GetAttributeValue(session, handle, [
     { type: pk.CKA_ID },
