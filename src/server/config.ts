@@ -112,6 +112,13 @@ const configSchema = (mode: ConfigMode) =>
       MOTCUA_TRUSTED_ROOTS: z.string().min(1).optional(),
       /** An RFC 3161 time-stamping service; without it signatures carry the signing time of the PDF (/M). */
       MOTCUA_TSA_URL: z.url({ protocol: /^https?$/ }).optional(),
+      /**
+       * Signing with a PKCS#11 token or a remote signing service (docs/SIGNING.md, "Token and remote signers"): the
+       * JSON file naming, per unit or account, the token or service and where its PIN or access token is read from;
+       * and the PKCS#11 module of the entries that name none (the token vendor's .so; default Debian's SoftHSM).
+       */
+      MOTCUA_SIGNERS_FILE: z.string().min(1).max(4096).optional(),
+      MOTCUA_PKCS11_MODULE: z.string().min(1).max(4096).default('/usr/lib/softhsm/libsofthsm2.so'),
     })
     .refine(
       (c) => c.MOTCUA_ZALO_ADAPTER !== 'zns' || (c.MOTCUA_ZALO_ACCESS_TOKEN && c.MOTCUA_ZALO_TEMPLATES),

@@ -50,6 +50,10 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
     run: lazy(() => import('./commands/audit.ts'), 'auditCommand'),
     summary: 'audit verify [--against F] | checkpoint  check the keyed audit chains; sign their heads',
   },
+  signers: {
+    run: lazy(() => import('./commands/signers.ts'), 'signersCommand'),
+    summary: 'signers check [--unit CODE]           sign a probe with each token or remote signer configured',
+  },
   backup: {
     run: lazy(() => import('./commands/backup.ts'), 'backupCommand'),
     summary: 'backup [--out DIR] [--keep N]         copy the database and attachment files (server may run)',

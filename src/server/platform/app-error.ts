@@ -26,6 +26,7 @@ export const ERROR_STATUS = {
   INTERNAL: 500,
   STORAGE_FULL: 503,
   SERVER_BUSY: 503,
+  SIGNER_UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -26,6 +26,7 @@ const vi: Dict = {
   WORK_LIMIT_EXCEEDED:
     'Tài liệu quá lớn để tạo trong giới hạn cho phép ({seconds} giây, {megabytes} MB bộ nhớ); hãy thu hẹp nội dung hoặc khoảng thời gian',
   SERVER_BUSY: 'Máy chủ đang bận tạo tài liệu khác; vui lòng thử lại sau {seconds} giây',
+  SIGNER_UNAVAILABLE: 'Không ký số được: {rule}',
   'calendar.INVALID_LIMIT': 'thời hạn phải là số nguyên không âm',
   'calendar.INVALID_UNIT': 'đơn vị thời hạn phải là working_day, working_hour hoặc calendar_day',
   'calendar.INVALID_CUTOFF': 'giờ chốt phải có dạng HH:MM',
@@ -149,6 +150,7 @@ const en: Dict = {
   WORK_LIMIT_EXCEEDED:
     'The document is too large to produce within the limits ({seconds} s, {megabytes} MB of memory); narrow its content or period',
   SERVER_BUSY: 'The server is busy producing other documents; try again in {seconds} seconds',
+  SIGNER_UNAVAILABLE: 'Could not sign digitally: {rule}',
   'calendar.INVALID_LIMIT': 'the limit must be a non-negative integer',
   'calendar.INVALID_UNIT': 'the unit must be working_day, working_hour or calendar_day',
   'calendar.INVALID_CUTOFF': 'the cut-off must be HH:MM',
@@ -274,6 +276,7 @@ const ru: Dict = {
   WORK_LIMIT_EXCEEDED:
     'Документ слишком велик, чтобы сформировать его в пределах ограничений ({seconds} с, {megabytes} МБ памяти); сократите содержимое или период',
   SERVER_BUSY: 'Сервер занят формированием других документов; повторите через {seconds} с',
+  SIGNER_UNAVAILABLE: 'Не удалось поставить электронную подпись: {rule}',
   'calendar.INVALID_LIMIT': 'срок должен быть целым неотрицательным числом',
   'calendar.INVALID_UNIT': 'единица срока: working_day, working_hour или calendar_day',
   'calendar.INVALID_CUTOFF': 'время отсечки в формате ЧЧ:ММ',
