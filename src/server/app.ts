@@ -33,7 +33,7 @@ import { documentRoutes } from './documents/document.routes.ts';
 import { procedureRoutes } from './procedures/procedure.routes.ts';
 import { procedureOverrideRoutes } from './procedures/procedure-override.routes.ts';
 import { procedureRoutingRoutes } from './procedures/procedure-routing.routes.ts';
-import { portalRoutes } from './portal/portal.routes.ts';
+import { portalRoutes, templateAdminRoutes } from './portal/portal.routes.ts';
 import { reportRoutes } from './reports/report.routes.ts';
 import { petitionRoutes } from './petitions/petition.routes.ts';
 import { taskRoutes } from './tasks/task.routes.ts';
@@ -107,6 +107,7 @@ const FEATURES: ((app: AppInstance) => Promise<void>)[] = [
   auditReviewRoutes,
   receptionRoutes,
   portalRoutes,
+  templateAdminRoutes,
   webRoutes,
 ];
 

@@ -14,6 +14,7 @@ import type {
 } from '../dossiers/dossier.table.ts';
 import type { NotificationTable } from '../notifications/notification.table.ts';
 import type { PetitionActionTable, PetitionTable } from '../petitions/petition.table.ts';
+import type { PortalUploadTable, ProcedureFormTemplateTable } from '../portal/portal.table.ts';
 import type {
   ReceptionExceptionTable,
   ReceptionSlotTable,
@@ -61,6 +62,8 @@ export interface Database {
   task_actions: TaskActionTable;
   job_runs: JobRunTable;
   notifications: NotificationTable;
+  portal_uploads: PortalUploadTable;
+  procedure_form_templates: ProcedureFormTemplateTable;
 }
 
 export interface SettingTable {
