@@ -113,7 +113,13 @@ export async function portalCatalogRoutes(app: AppInstance): Promise<void> {
           q: z.string().max(MAX.search).optional(),
           field: z.string().max(MAX.name).optional(),
         }),
-        response: { 200: z.object({ items: z.array(ZPublicProcedure), fields: z.array(z.string()) }) },
+        response: {
+          200: z.object({
+            unit: z.object({ code: z.string(), name: z.string(), provinceName: z.string() }),
+            items: z.array(ZPublicProcedure),
+            fields: z.array(z.string()),
+          }),
+        },
       },
     },
     async (request) => {
@@ -134,7 +140,7 @@ export async function portalCatalogRoutes(app: AppInstance): Promise<void> {
           onlineLevel: row.online_level,
         };
       });
-      return { items, fields };
+      return { unit: { code: unit.code, name: unit.name, provinceName: unit.provinceName }, items, fields };
     },
   );
 
