@@ -39,6 +39,8 @@ export const UPLOAD = {
   dossierBytes: 30 * 1_048_576,
   chunkBytes: 1_048_576,
   files: 20,
+  /** Bytes of unfinished or unused uploads one client address may have waiting at once. */
+  pendingBytesPerAddress: 60 * 1_048_576,
   /** An unfinished or unused upload is deleted after this long. */
   keepMs: 24 * 3_600_000,
 } as const;

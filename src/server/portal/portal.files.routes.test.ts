@@ -96,6 +96,20 @@ for (const dialect of DIALECTS) {
       expect(tooBig.statusCode).toBe(413);
     });
 
+    it('bounds what one address may keep waiting in unfinished uploads', async () => {
+      const ip = nextIp();
+      const each = UPLOAD.fileBytes;
+      const fits = Math.floor(UPLOAD.pendingBytesPerAddress / each);
+      for (let i = 0; i < fits; i++) expect((await start(`scan-${i}.pdf`, each, ip)).statusCode).toBe(201);
+      const refused = await start('one-more.pdf', each, ip);
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().error.details).toMatchObject({
+        fileName: 'one-more.pdf',
+        issues: [{ path: 'size', rule: 'upload.pendingTooLarge' }],
+      });
+      expect((await start('one-more.pdf', each, nextIp())).statusCode).toBe(201);
+    });
+
     it('resumes after a cut: the offset is asked with HEAD and a chunk at the wrong offset is refused', async () => {
       const ip = nextIp();
       const res = await start('giay-to.pdf', PDF.length, ip);

@@ -6,6 +6,7 @@ const file = UPLOAD.fileBytes / MB;
 const dossier = UPLOAD.dossierBytes / MB;
 const chunk = UPLOAD.chunkBytes / MB;
 const files = UPLOAD.files;
+const pending = UPLOAD.pendingBytesPerAddress / MB;
 
 /** The portal's rules, in Vietnamese, English and Russian (docs/PORTAL.md). */
 registerMessages({
@@ -21,6 +22,7 @@ registerMessages({
     'upload.chunkTooLarge': `mỗi phần gửi lên tối đa ${chunk} MB`,
     'upload.firstChunk': 'phần đầu tiên phải có ít nhất 8 byte để kiểm tra loại tệp',
     'upload.duplicate': 'một tệp chỉ được đính kèm một lần',
+    'upload.pendingTooLarge': `các tệp đang chờ nộp từ địa chỉ này đã tới ${pending} MB; hãy nộp hồ sơ hoặc thử lại sau`,
     'rating.notDelivered': 'chỉ đánh giá được hồ sơ đã trả kết quả',
     'rating.once': 'hồ sơ này đã được đánh giá; mỗi hồ sơ chỉ đánh giá một lần',
     'rule.rating': 'mức đánh giá là số nguyên từ 1 đến 5',
@@ -38,6 +40,7 @@ registerMessages({
     'upload.chunkTooLarge': `each chunk may have at most ${chunk} MB`,
     'upload.firstChunk': 'the first chunk must have at least 8 bytes, to check the file type',
     'upload.duplicate': 'a file may be attached only once',
+    'upload.pendingTooLarge': `uploads waiting from this address already reach ${pending} MB; submit the dossier or try later`,
     'rating.notDelivered': 'only a dossier whose result was delivered can be rated',
     'rating.once': 'this dossier has already been rated; a dossier is rated once',
     'rule.rating': 'the rating is a whole number from 1 to 5',
@@ -55,6 +58,7 @@ registerMessages({
     'upload.chunkTooLarge': `каждая часть не более ${chunk} МБ`,
     'upload.firstChunk': 'первая часть должна содержать не менее 8 байт для проверки типа файла',
     'upload.duplicate': 'файл можно приложить только один раз',
+    'upload.pendingTooLarge': `ожидающие загрузки с этого адреса уже достигли ${pending} МБ; подайте дело или повторите позже`,
     'rating.notDelivered': 'оценить можно только дело, результат которого выдан',
     'rating.once': 'это дело уже оценено; дело оценивается один раз',
     'rule.rating': 'оценка — целое число от 1 до 5',

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../test/support/db.ts';
 import { openTestApp, type TestApp } from '../../../test/support/app.ts';
 import { buildIntake, seedCentre } from '../../../test/support/dossiers.ts';
+import { TEST_NOW } from '../../../test/support/clock.ts';
+import { satisfactionOf } from '../reports/dashboard.repository.ts';
 
 const COMPONENT = 'Tờ khai cấp Giấy xác nhận tình trạng hôn nhân theo mẫu';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
@@ -176,8 +178,16 @@ for (const dialect of DIALECTS) {
       expect(bad.json().error.details.issues[0]).toMatchObject({ path: 'rating' });
       expect((await rate({ verify: '0111', rating: 3, comment: 'x'.repeat(1001) })).statusCode).toBe(400);
 
-      // delivered (the lifecycle's own tests walk the actions; here the state is what matters)
-      await h.t.db.updateTable('dossiers').set({ status: 'delivered' }).where('code', '=', code).execute();
+      // resolved and delivered (the lifecycle's own tests and the browser test walk the actions; here the state is
+      // what matters)
+      await h.t.db
+        .updateTable('dossiers')
+        .set({ status: 'delivered', end_kind: 'resolved', resolution: 'on_time', ended_at: TEST_NOW })
+        .where('code', '=', code)
+        .execute();
+      const scope = { kind: 'units' as const, provinceCode: '68', unitCodes: ['25000'] };
+      const period = { fromMs: TEST_NOW - 1000, endMs: TEST_NOW + 1000 };
+      const before = await satisfactionOf(h.t.db, scope, period);
       const lookup = await get(`/api/public/dossiers/${encodeURIComponent(code)}?verify=0111`, ip);
       expect(lookup.json().canRate).toBe(true);
       const first = await rate({ verify: '0111', rating: 2, comment: 'Phải đi lại hai lần' });
@@ -196,6 +206,9 @@ for (const dialect of DIALECTS) {
         .where('dossiers.code', '=', code)
         .execute();
       expect(rows).toEqual([{ rating: 2, source: 'portal', comment: 'Phải đi lại hai lần' }]);
+      // indicator 5.4: the dossier rated 2 of 5 now counts as not satisfied
+      const after = await satisfactionOf(h.t.db, scope, period);
+      expect(after).toEqual({ resolved: before.resolved, unsatisfied: before.unsatisfied + 1 });
     });
   });
 }

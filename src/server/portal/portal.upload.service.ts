@@ -84,6 +84,14 @@ export async function createUpload(
   const fileName = cleanFileName(input.fileName);
   if (input.size > UPLOAD.fileBytes) throw fileRefused('size', 'upload.fileTooLarge', fileName);
   await sweepUploads(db, filesRoot, now);
+  // What one address may keep waiting on the disk: two dossiers' worth (part files live until taken or swept).
+  const pending = await db
+    .selectFrom('portal_uploads')
+    .select((eb) => eb.fn.sum<number | string | null>('size').as('bytes'))
+    .where('ip', '=', ip)
+    .executeTakeFirst();
+  if (Number(pending?.bytes ?? 0) + input.size > UPLOAD.pendingBytesPerAddress)
+    throw fileRefused('size', 'upload.pendingTooLarge', fileName);
   const row: PortalUploadRow = {
     id: randomUUID(),
     file_name: fileName,
