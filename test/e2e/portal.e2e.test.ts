@@ -94,16 +94,39 @@ describe.skipIf(E2E_SKIP)('citizens’ pages on a phone (chromium)', () => {
     await expect.poll(() => page.getByTestId('catalog-commune').textContent()).toBe('Xã Di Linh');
   });
 
-  it('submits online with a file, uploaded in chunks', async () => {
+  it('submits online with a file, uploaded in chunks, resuming after the link drops', async () => {
     await page.goto(`${base}/cong-dan/thu-tuc?xa=25000&ma=1.004873`);
     await page.getByTestId('submit-online').click();
     await page.getByLabel('Họ và tên').fill('Nguyễn Thị Hoa');
     await page.getByLabel('Số CCCD').fill('068190001234');
     await page.getByLabel('Số điện thoại').fill('0912345678');
+    // the link drops on the second chunk: the request never reaches the server
+    let cut = 0;
+    const chunks: string[] = [];
+    await page.route('**/api/public/uploads/*', async (route) => {
+      const req = route.request();
+      if (req.method() === 'PUT') {
+        chunks.push(String(req.headers()['content-range']));
+        if (chunks.length === 2 && cut === 0) {
+          cut += 1;
+          return route.abort('connectionreset');
+        }
+      }
+      return route.continue();
+    });
     await page
       .getByLabel(COMPONENT)
       .setInputFiles({ name: 'to-khai.pdf', mimeType: 'application/pdf', buffer: PDF });
     await page.getByText('Đã tải lên “to-khai.pdf”.').waitFor({ timeout: 30_000 });
+    await page.unroute('**/api/public/uploads/*');
+    // the chunk that was cut was sent again from the offset the server had
+    const size = PDF.length;
+    expect(chunks.slice(0, 3)).toEqual([
+      `bytes 0-262143/${size}`,
+      `bytes 262144-524287/${size}`,
+      `bytes 262144-524287/${size}`,
+    ]);
+    expect(cut).toBe(1);
     await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
     code = String(await page.getByTestId('dossier-code').textContent());
     expect(code).toMatch(/25000-\d{6}-\d{4}$/);
