@@ -9,7 +9,7 @@ import { todayInVietnam } from '../platform/clock.ts';
 import type { AppInstance } from '../platform/types.ts';
 import { PLAIN_LINE } from '../platform/validation.ts';
 import { effectiveTerms, effectiveTermsOfAll } from '../procedures/procedure-override.service.ts';
-import { findProcedures, getProcedure } from '../procedures/procedure.service.ts';
+import { adviseCompetence, findProcedures, getProcedure } from '../procedures/procedure.service.ts';
 import { limitFor } from '../procedures/procedure.model.ts';
 import { parseAreaLimit } from '../../shared/area/area-limit.ts';
 import { findUnits, getUnit } from '../units/unit.service.ts';
@@ -124,8 +124,9 @@ export async function portalCatalogRoutes(app: AppInstance): Promise<void> {
     },
     async (request) => {
       const unit = await getUnit(app.db, request.params.unitCode, { asOf: asOf() });
+      const { q, field } = request.query;
       const all = await findProcedures(app.db, {});
-      const rows = await findProcedures(app.db, { q: request.query.q, field: request.query.field });
+      const rows = q || field ? await findProcedures(app.db, { q, field }) : all;
       const terms = await effectiveTermsOfAll(app.db, rows, unit.provinceCode);
       const fields = [...new Set(all.map((r) => r.field))].sort((a, b) => a.localeCompare(b, 'vi'));
       const items = rows.map((row, i) => {
@@ -175,8 +176,7 @@ export async function portalCatalogRoutes(app: AppInstance): Promise<void> {
         limit: { value: limit.value, unit: limit.unit, kind: limit.kind, basis: limit.basis },
         onlineLevel: row.online_level,
         competentAgency: row.competent_agency,
-        route: (['commune', 'delegated'].includes(row.competence) ? 'process_here' : 'forward') as
-          'process_here' | 'forward',
+        route: adviseCompetence(row).route,
         areaLimit: area
           ? { value: area.value, unit: area.unit, areas: [...area.areas], basis: area.basis }
           : null,

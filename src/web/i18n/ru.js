@@ -635,7 +635,7 @@ export const ru = {
   'portal.catalog.allFields': 'Все сферы',
   'portal.catalog.count': 'Процедур: {n}',
   'portal.catalog.online': 'полностью онлайн',
-  'portal.commune.search': 'Выберите вашу общину (сяа, фыонг)',
+  'portal.commune.search': 'Выберите вашу общину или квартал (xã, phường)',
   'portal.commune.find': 'Найти',
   'portal.commune.hint': 'Введите название общины (в том числе прежнее) или её 5-значный код.',
   'portal.commune.none': 'Община не найдена.',
