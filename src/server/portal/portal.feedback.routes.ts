@@ -16,6 +16,7 @@ import { formatInstant } from '../../shared/calendar/index.ts';
 import { MAX, RATING } from '../../shared/limits.ts';
 import { verifies, type PortalLimiters } from './portal.service.ts';
 import { takeAll, type Taken } from './portal.limits.ts';
+import { insertPortalRating, isRated } from './portal.rating.repository.ts';
 
 const ZVerify = z.string().regex(/^\d{4}$/, '@rule.verifyDigits');
 
@@ -158,29 +159,11 @@ export async function portalFeedbackRoutes(app: AppInstance, limits: PortalLimit
       const now = nowToSecond(app.clock);
       const { rating, comment } = request.body;
       await app.db.transaction().execute(async (trx) => {
-        const before = await trx
-          .selectFrom('dossier_ratings')
-          .select('source')
-          .where('dossier_id', '=', d.id)
-          .executeTakeFirst();
-        if (before) throw ruleViolation('rating.once');
-        const row = {
-          dossier_id: d.id,
-          province_code: d.province_code,
-          unit_code: d.unit_code,
-          source: 'portal',
-          rating,
-          comment: comment || null,
-          rated_at: now,
-        };
+        if (await isRated(trx, d.id)) throw ruleViolation('rating.once');
         // Two ratings sent at once: the key (dossier, source) lets one in, the other is refused alike.
-        await trx
-          .insertInto('dossier_ratings')
-          .values(row)
-          .execute()
-          .catch((e: unknown) => {
-            throw isUniqueViolation(e) ? ruleViolation('rating.once') : e;
-          });
+        await insertPortalRating(trx, d, { rating, comment: comment || null }, now).catch((e: unknown) => {
+          throw isUniqueViolation(e) ? ruleViolation('rating.once') : e;
+        });
         await appendAudit(
           trx,
           {

@@ -14,6 +14,7 @@ import { portalCatalogRoutes, templateAdminRoutes } from './portal.catalog.route
 import { portalFeedbackRoutes } from './portal.feedback.routes.ts';
 import { attachUploads, removeParts, ZSubmissionFile } from './portal.submission.ts';
 import './portal.messages.ts';
+import { isRated } from './portal.rating.repository.ts';
 import { presentPublic, ZPublicDossier, type TPublicDossier } from './portal.presenter.ts';
 import { applicantKeyOf, portalLimiters, verifies } from './portal.service.ts';
 import { MAX, UPLOAD } from '../../shared/limits.ts';
@@ -146,12 +147,8 @@ export async function portalRoutes(app: AppInstance): Promise<void> {
       const d = await findDossierByCode(app.db, code.trim(), { kind: 'all' });
       if (!d || !verifies(d, request.query.verify)) throw notFound('dossier', code);
       limiter.release(key, at);
-      const rated = await app.db
-        .selectFrom('dossier_ratings')
-        .select('source')
-        .where('dossier_id', '=', d.id)
-        .executeTakeFirst();
-      return { ...presentPublic(d), canRate: d.status === 'delivered' && !rated };
+      const canRate = d.status === 'delivered' && !(await isRated(app.db, d.id));
+      return { ...presentPublic(d), canRate };
     },
   );
 }
