@@ -35,12 +35,14 @@ describe.skipIf(E2E_SKIP)('citizens’ pages on a phone (chromium)', () => {
     });
     page = await phone.newPage();
     page.setDefaultTimeout(10_000);
-    const admin = await run.apiAs('admin');
-    const res = await admin.put(
-      `/api/procedures/1.004873/templates?component=${encodeURIComponent(COMPONENT)}&name=mau-to-khai.pdf`,
-      { data: BLANK_FORM, headers: { 'content-type': 'application/pdf' } },
-    );
-    expect(res.status(), await res.text()).toBe(201);
+    // the system administrator attaches the blank form on the officers' catalog screen
+    await run.signIn('admin', '/thu-tuc?code=1.004873');
+    await run.page
+      .locator('li', { hasText: COMPONENT })
+      .getByLabel('Gắn mẫu đơn (PDF, JPG, PNG):')
+      .setInputFiles({ name: 'mau-to-khai.pdf', mimeType: 'application/pdf', buffer: BLANK_FORM });
+    await run.page.getByText('Đã gắn mẫu đơn “mau-to-khai.pdf”', { exact: false }).waitFor();
+    await run.signOut();
   }, 90_000);
 
   afterAll(async () => {

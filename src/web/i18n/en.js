@@ -624,6 +624,8 @@ export const en = {
   'weekdayShort.6': 'Sa',
   'weekdayShort.7': 'Su',
 
+  'catalog.template.attach': 'Attach the blank form (PDF, JPG, PNG):',
+  'catalog.template.done': 'Blank form “{file}” attached; the citizens’ pages offer it for download.',
   'portal.brand': 'Public services',
   'portal.officers': 'For officers',
   'portal.nav.catalog': 'Procedures',

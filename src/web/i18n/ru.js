@@ -621,6 +621,8 @@ export const ru = {
   'weekdayShort.6': 'Сб',
   'weekdayShort.7': 'Вс',
 
+  'catalog.template.attach': 'Приложить бланк (PDF, JPG, PNG):',
+  'catalog.template.done': 'Бланк «{file}» приложен; страницы для граждан предлагают его скачать.',
   'portal.brand': 'Госуслуги',
   'portal.officers': 'Для сотрудников',
   'portal.nav.catalog': 'Процедуры',

@@ -623,6 +623,8 @@ export const vi = {
   'weekdayShort.6': 'T7',
   'weekdayShort.7': 'CN',
 
+  'catalog.template.attach': 'Gắn mẫu đơn (PDF, JPG, PNG):',
+  'catalog.template.done': 'Đã gắn mẫu đơn “{file}”; trang công dân cho tải về.',
   'portal.brand': 'Dịch vụ công',
   'portal.officers': 'Dành cho cán bộ',
   'portal.nav.catalog': 'Thủ tục hành chính',
