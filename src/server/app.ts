@@ -34,7 +34,7 @@ import { documentRoutes } from './documents/document.routes.ts';
 import { procedureRoutes } from './procedures/procedure.routes.ts';
 import { procedureOverrideRoutes } from './procedures/procedure-override.routes.ts';
 import { procedureRoutingRoutes } from './procedures/procedure-routing.routes.ts';
-import { portalRoutes } from './portal/portal.routes.ts';
+import { portalRoutes, templateAdminRoutes } from './portal/portal.routes.ts';
 import { reportRoutes } from './reports/report.routes.ts';
 import { petitionRoutes } from './petitions/petition.routes.ts';
 import { taskRoutes } from './tasks/task.routes.ts';
@@ -109,6 +109,7 @@ const FEATURES: ((app: AppInstance) => Promise<void>)[] = [
   signingRoutes,
   receptionRoutes,
   portalRoutes,
+  templateAdminRoutes,
   webRoutes,
 ];
 

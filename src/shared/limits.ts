@@ -33,3 +33,21 @@ export const MAX = {
   /** A password that protects a file (PKCS#12). */
   filePassword: 256,
 } as const;
+
+/**
+ * Files a citizen uploads with an online submission (docs/PORTAL.md): PDF, JPEG or PNG by content, each at most
+ * `fileBytes`, a dossier's together at most `dossierBytes`, sent in chunks of at most `chunkBytes` (resumable).
+ */
+export const UPLOAD = {
+  fileBytes: 10 * 1_048_576,
+  dossierBytes: 30 * 1_048_576,
+  chunkBytes: 1_048_576,
+  files: 20,
+  /** Bytes of unfinished or unused uploads one client address may have waiting at once. */
+  pendingBytesPerAddress: 60 * 1_048_576,
+  /** An unfinished or unused upload is deleted after this long. */
+  keepMs: 24 * 3_600_000,
+} as const;
+
+/** A citizen's rating of a dossier: 1 very dissatisfied … 5 very satisfied, and an optional comment. */
+export const RATING = { min: 1, max: 5, comment: 1000 } as const;

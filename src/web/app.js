@@ -140,6 +140,8 @@ function drawTopbar() {
     : h(
         'nav',
         { class: 'mainnav', 'aria-label': t('nav.label') },
+        // the citizens' pages are their own light page (docs/PORTAL.md): a plain link, a full load
+        h('a', { href: '/cong-dan' }, t('portal.brand')),
         link('/tra-cuu', { 'aria-current': isCurrent('/tra-cuu') ? 'page' : undefined }, t('nav.lookup')),
         link(
           '/lich-tiep-cong-dan',

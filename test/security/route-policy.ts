@@ -103,7 +103,14 @@ export interface Targets {
   user: string;
   /** A specialist of the commune (the person tasks are given to). */
   person: string;
+  /** A portal upload, declared (no bytes yet). */
+  upload: string;
+  /** A blank form attached to TEMPLATE_COMPONENT of procedure 1.004873. */
+  template: string;
 }
+
+/** A component of procedure 1.004873 that the tests attach a blank form to. */
+export const TEMPLATE_COMPONENT = 'Tờ khai cấp Giấy xác nhận tình trạng hôn nhân theo mẫu';
 
 export interface SampleContext {
   /** The targets at the place the call is about. */
@@ -262,6 +269,20 @@ export const ROUTE_POLICY: Record<string, RouteCase | RouteCase[]> = {
     placed: false,
     sample: () => ({ body: { items: [] } }),
   },
+  // Blank forms of the national catalog: the system admin's, like the catalog itself.
+  'PUT /api/procedures/:code/templates': {
+    who: roles('system_admin'),
+    placed: false,
+    sample: () => ({
+      params: { code: '1.004873' },
+      // another component than the target's, which the public download reads
+      query: {
+        component: 'Giấy xác nhận tình trạng hôn nhân đã được cấp trước đây (trường hợp cấp lại)',
+        name: 'mau.pdf',
+      },
+      raw: { contentType: 'application/pdf', bytes: MINIMAL_PDF },
+    }),
+  },
   'GET /api/procedures/:code/overrides': placed(ownProvince(...ALL), ({ at }) => ({
     params: { code: '1.004873' },
     query: { province: at.province },
@@ -377,6 +398,41 @@ export const ROUTE_POLICY: Record<string, RouteCase | RouteCase[]> = {
   'GET /api/public/dossiers/:code': publicCase(({ at }) => ({
     params: { code: at.dossier },
     query: { verify: at.verify },
+  })),
+  // Its catalog, uploads, feedback and ratings (docs/PORTAL.md).
+  'GET /api/public/units': publicCase(() => ({ query: { q: 'di linh' } })),
+  'GET /api/public/units/:unitCode/procedures': publicCase(({ at }) => ({
+    params: { unitCode: at.unit },
+    query: { q: 'ket hon' },
+  })),
+  'GET /api/public/units/:unitCode/procedures/:code': publicCase(({ at }) => ({
+    params: { unitCode: at.unit, code: '1.004873' },
+  })),
+  'GET /api/public/templates/:id': publicCase(({ at }) => ({ params: { id: at.template } })),
+  'POST /api/public/uploads': publicCase(() => ({ body: { fileName: 'don.pdf', size: 2048 } })),
+  'GET /api/public/uploads/:id': publicCase(({ at }) => ({ params: { id: at.upload } })),
+  // No Content-Range: a 400 past the doors (a valid chunk is the route test's).
+  'PUT /api/public/uploads/:id': publicCase(({ at }) => ({
+    params: { id: at.upload },
+    raw: { contentType: 'application/octet-stream', bytes: MINIMAL_PDF },
+  })),
+  'POST /api/public/feedback': publicCase(({ at, seq }) => ({
+    body: {
+      unitCode: at.unit,
+      procedureCode: '1.004873',
+      subject: 'Hướng dẫn chưa rõ',
+      content: 'Trang thủ tục chưa ghi rõ cần mang giấy tờ gì khi nhận kết quả.',
+      petitioner: { name: 'Nguyễn Văn An', phone: `09${String(seq).padStart(8, '0')}` },
+    },
+  })),
+  'GET /api/public/feedback/:code': publicCase(({ at }) => ({
+    params: { code: at.petition },
+    query: { verify: '5678' },
+  })),
+  // The dossier is not delivered: a 409 past the doors.
+  'POST /api/public/dossiers/:code/rating': publicCase(({ at }) => ({
+    params: { code: at.dossier },
+    body: { verify: at.verify, rating: 5 },
   })),
 
   // Reports: every officer on their own scope.

@@ -20,6 +20,7 @@ import {
   petitionBody,
   taskBody,
   receptionBody,
+  TEMPLATE_COMPONENT,
   urlOf,
   type Place,
   type Sample,
@@ -139,6 +140,16 @@ export async function openTenants(dialect: DialectName): Promise<Tenants> {
   };
 
   const targets = {} as Record<Place, Targets>;
+  const template = await made(
+    'PUT',
+    '/api/procedures/:code/templates',
+    {
+      params: { code: '1.004873' },
+      query: { component: TEMPLATE_COMPONENT, name: 'mau-to-khai.pdf' },
+      raw: { contentType: 'application/pdf', bytes: MINIMAL_PDF },
+    },
+    'id',
+  );
   for (const place of PLACES) {
     const unit = PLACE_UNIT[place];
     // Officers of every commune role in each commune (the own commune's are also the actors above).
@@ -184,6 +195,13 @@ export async function openTenants(dialect: DialectName): Promise<Tenants> {
       reception: await made('POST', '/api/reception', { body: receptionBody(unit) }, 'code'),
       user,
       person,
+      upload: await made(
+        'POST',
+        '/api/public/uploads',
+        { body: { fileName: 'to-khai.pdf', size: 100 } },
+        'id',
+      ),
+      template, // national: one for every place
     };
   }
   // The province supervisor of the other province: every role has an officer in both provinces.

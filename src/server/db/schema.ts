@@ -15,6 +15,7 @@ import type {
 import type { NotificationTable } from '../notifications/notification.table.ts';
 import type { SigningCertificateTable } from '../signing/signing.table.ts';
 import type { PetitionActionTable, PetitionTable } from '../petitions/petition.table.ts';
+import type { PortalUploadTable, ProcedureFormTemplateTable } from '../portal/portal.table.ts';
 import type {
   ReceptionExceptionTable,
   ReceptionSlotTable,
@@ -63,6 +64,8 @@ export interface Database {
   job_runs: JobRunTable;
   notifications: NotificationTable;
   signing_certificates: SigningCertificateTable;
+  portal_uploads: PortalUploadTable;
+  procedure_form_templates: ProcedureFormTemplateTable;
 }
 
 export interface SettingTable {

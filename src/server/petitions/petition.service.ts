@@ -49,6 +49,8 @@ type Db = Kysely<Database>;
 export interface PetitionContext {
   now: number;
   agencyPrefix: string;
+  /** The client address, kept in the audit entry (online feedback from the portal). */
+  ip?: string;
 }
 
 /** The new row: its case, deadlines (on the province's calendar and rules) and the officer's input. */
@@ -114,21 +116,24 @@ async function dossierOf(trx: Db, actor: Actor, code: string | undefined, unitCo
   return d.id;
 }
 
-/** Registers a petition received by a commune (its code, and the accept-or-reject deadline). */
+/**
+ * Registers a petition received by a commune (its code, and the accept-or-reject deadline). `actor` null: online
+ * feedback lodged by a citizen on the public portal (docs/PORTAL.md), not linked to a dossier.
+ */
 export async function lodgePetition(
   trx: Db,
-  actor: Actor,
+  actor: Actor | null,
   input: TLodgePetitionRequest,
   ctx: PetitionContext,
 ): Promise<PetitionRow> {
-  const unitCode = input.unitCode ?? actor.unitCode;
+  const unitCode = input.unitCode ?? actor?.unitCode;
   if (!unitCode) throw invalidField('unitCode', 'rule.required', '@rule.required');
   const unit = await getUnit(trx, unitCode, { asOf: todayInVietnam(ctx.now) });
   if (unit.type === 'province' || unit.type === 'city')
     throw invalidField('unitCode', 'unit.commune', '@rule.unitCode');
   const tenant = { provinceCode: unit.provinceCode, unitCode: unit.code };
-  authorize(actor, 'petition.receive', tenant);
-  const dossierId = await dossierOf(trx, actor, input.dossierCode, unit.code);
+  if (actor) authorize(actor, 'petition.receive', tenant);
+  const dossierId = actor ? await dossierOf(trx, actor, input.dossierCode, unit.code) : null;
   const knownAt = input.knownAt === undefined ? null : instantField(input.knownAt, 'knownAt');
   if (knownAt !== null && knownAt > ctx.now)
     throw invalidField('knownAt', 'petition.knownInFuture', '@petition.knownInFuture');
@@ -143,13 +148,20 @@ export async function lodgePetition(
     seq: 1,
     type: 'lodge',
     at: ctx.now,
-    actor_id: actor.id,
-    actor_name: actor.displayName,
+    actor_id: actor?.id ?? null,
+    actor_name: actor?.displayName ?? null,
     from_status: null,
     to_status: 'received',
     payload: JSON.stringify({ channel: input.channel, lodgedLate: row.lodged_late === 1 }),
   });
-  const audit = { actor, action: 'petition.lodge', targetType: 'petition', targetId: code, ...tenant };
+  const audit = {
+    actor,
+    action: 'petition.lodge',
+    targetType: 'petition',
+    targetId: code,
+    ip: ctx.ip,
+    ...tenant,
+  };
   await appendAudit(trx, { ...audit, details: { kind: input.kind } }, ctx.now);
   return row;
 }

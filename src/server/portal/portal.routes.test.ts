@@ -85,6 +85,7 @@ for (const dialect of DIALECTS) {
       expect(body.applicantName).toBe('Nguyễn T*** H***');
       expect(Object.keys(body).sort()).toEqual([
         'applicantName',
+        'canRate',
         'code',
         'dueAt',
         'endedAt',
@@ -93,7 +94,7 @@ for (const dialect of DIALECTS) {
         'resultReady',
         'status',
       ]);
-      expect(body).toMatchObject({ code, status: 'received', resultReady: false });
+      expect(body).toMatchObject({ code, status: 'received', resultReady: false, canRate: false });
       expect(res.body).not.toContain('0912345678');
       expect(res.body).not.toContain('068190001234');
       expect(res.headers['cache-control']).toBe('no-store');

@@ -7,10 +7,17 @@ import { intake } from '../dossiers/dossier.intake.service.ts';
 import { ZApplicant, ZComponentCheck } from '../dossiers/dossier.schemas.ts';
 import { idempotent, ZIdempotencyHeaders } from '../platform/idempotency.ts';
 import { nowToSecond } from '../platform/clock.ts';
-import { rateLimited, type RateLimiter } from '../platform/rate-limit.ts';
+import { rateLimited } from '../platform/rate-limit.ts';
+import { takeAll, type Taken } from './portal.limits.ts';
+import { portalUploadRoutes } from './portal.upload.routes.ts';
+import { portalCatalogRoutes, templateAdminRoutes } from './portal.catalog.routes.ts';
+import { portalFeedbackRoutes } from './portal.feedback.routes.ts';
+import { attachUploads, removeParts, ZSubmissionFile } from './portal.submission.ts';
+import './portal.messages.ts';
+import { isRated } from './portal.rating.repository.ts';
 import { presentPublic, ZPublicDossier, type TPublicDossier } from './portal.presenter.ts';
 import { applicantKeyOf, portalLimiters, verifies } from './portal.service.ts';
-import { MAX } from '../../shared/limits.ts';
+import { MAX, UPLOAD } from '../../shared/limits.ts';
 import { publicReceptionRoutes } from '../reception/reception.routes.ts';
 
 /** A citizen's online submission from the public portal (Decree 118 Art. 17.2). */
@@ -20,6 +27,11 @@ const ZOnlineSubmission = z.object({
   applicant: ZApplicant,
   components: z.array(ZComponentCheck).max(MAX.listItems).optional(),
   note: z.string().max(2000).optional(),
+  files: z
+    .array(ZSubmissionFile)
+    .max(UPLOAD.files, '@upload.tooManyFiles')
+    .optional()
+    .describe('Finished uploads (POST/PUT /api/public/uploads) that become the dossier’s attachments'),
 });
 
 const ZLookupQuery = z.object({
@@ -31,22 +43,6 @@ const ZLookupQuery = z.object({
     ),
 });
 
-type Taken = [RateLimiter, string, number];
-
-/** Takes one slot of each limiter, all or none; 429 with Retry-After when one is full. */
-function takeAll(slots: [RateLimiter, string][], now: number): Taken[] {
-  const taken: Taken[] = [];
-  for (const [limiter, key] of slots) {
-    const wait = limiter.take(key, now);
-    if (wait > 0) {
-      for (const [l, k, at] of taken) l.release(k, at);
-      throw rateLimited(wait);
-    }
-    taken.push([limiter, key, now]);
-  }
-  return taken;
-}
-
 /**
  * The public doors (no sign-in): online submission and the lookup of a dossier by its code and four verification
  * digits. Every route is limited per client address; failed lookups and submissions have their own limits.
@@ -56,12 +52,18 @@ export async function portalRoutes(app: AppInstance): Promise<void> {
 
   // Encapsulated plugin: this hook covers the public routes only.
   app.addHook('onRequest', async (request) => {
-    const wait = limits.requests.take(request.ip, app.clock.now());
+    // An upload's chunks have their own, larger allowance: a 10 MB scan is 10 chunks or more on a weak link.
+    const chunk = request.method === 'PUT' && request.routeOptions.url === '/api/public/uploads/:id';
+    const wait = (chunk ? limits.uploadChunks : limits.requests).take(request.ip, app.clock.now());
     if (wait > 0) throw rateLimited(wait);
   });
 
   // The commune's citizen reception schedule (docs/RECEPTION.md), under the same limit.
   await publicReceptionRoutes(app);
+  // The commune's catalog and procedure pages, resumable uploads, feedback and ratings (docs/PORTAL.md).
+  await portalCatalogRoutes(app);
+  await portalUploadRoutes(app, limits);
+  await portalFeedbackRoutes(app, limits);
 
   app.post(
     '/api/public/dossiers',
@@ -79,6 +81,7 @@ export async function portalRoutes(app: AppInstance): Promise<void> {
     async (request, reply) => {
       const now = nowToSecond(app.clock);
       let taken: Taken[] = [];
+      let consumed: string[] = [];
       try {
         const result = await idempotent(app.db, request, 'public', async (trx) => {
           // Inside the write: a retry answered from the idempotency store is not a new submission.
@@ -95,14 +98,17 @@ export async function portalRoutes(app: AppInstance): Promise<void> {
             decision: 'receive' as const,
             paper: false,
           };
-          const d = await intake(trx, null, input, {
+          const { files = [], ...fields } = input;
+          const d = await intake(trx, null, fields, {
             now,
             agencyPrefix: app.config.MOTCUA_AGENCY_FALLBACK_PREFIX,
             ip: request.ip,
           });
+          consumed = await attachUploads(trx, app.files, d, files, now);
           const acceptBy = (JSON.parse(d.data) as { acceptBy: number }).acceptBy;
           return { status: 201, body: { ...presentPublic(d), acceptBy: formatInstant(acceptBy) } };
         });
+        await removeParts(app.files.root, consumed);
         return await reply
           .status(result.status as 201)
           .send(result.body as TPublicDossier & { acceptBy: string });
@@ -124,7 +130,13 @@ export async function portalRoutes(app: AppInstance): Promise<void> {
           'wrong digits answer alike (404); more than 10 failed lookups from one address in 10 minutes → 429.',
         params: z.object({ code: z.string().min(5).max(64) }),
         querystring: ZLookupQuery,
-        response: { 200: ZPublicDossier },
+        response: {
+          200: ZPublicDossier.extend({
+            canRate: z
+              .boolean()
+              .describe('Delivered and not rated yet: POST …/rating is open (indicator 5.4)'),
+          }),
+        },
       },
     },
     async (request) => {
@@ -135,7 +147,11 @@ export async function portalRoutes(app: AppInstance): Promise<void> {
       const d = await findDossierByCode(app.db, code.trim(), { kind: 'all' });
       if (!d || !verifies(d, request.query.verify)) throw notFound('dossier', code);
       limiter.release(key, at);
-      return presentPublic(d);
+      const canRate = d.status === 'delivered' && !(await isRated(app.db, d.id));
+      return { ...presentPublic(d), canRate };
     },
   );
 }
+
+/** The administrators' door for blank forms: signed in, so outside the public doors' plugin. */
+export { templateAdminRoutes };

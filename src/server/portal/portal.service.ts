@@ -17,6 +17,12 @@ export const PORTAL_LIMITS = {
   submissionsPerAddress: { limit: 20, windowMs: HOUR },
   /** Online submissions, per applicant phone number (the ID number when no phone is given). */
   submissionsPerApplicant: { limit: 5, windowMs: 24 * HOUR },
+  /** Uploads started (POST /api/public/uploads), per client address. */
+  uploadsPerAddress: { limit: 60, windowMs: HOUR },
+  /** Upload chunks (PUT), per client address: counted here instead of under `requests`. */
+  uploadChunks: { limit: 600, windowMs: 10 * MINUTE },
+  /** Feedback lodged (phản ánh, kiến nghị), per client address. */
+  feedbackPerAddress: { limit: 5, windowMs: HOUR },
 } as const;
 
 export type PortalLimiters = Record<keyof typeof PORTAL_LIMITS, RateLimiter>;
@@ -28,6 +34,9 @@ export function portalLimiters(): PortalLimiters {
     failedLookups: new RateLimiter(PORTAL_LIMITS.failedLookups),
     submissionsPerAddress: new RateLimiter(PORTAL_LIMITS.submissionsPerAddress),
     submissionsPerApplicant: new RateLimiter(PORTAL_LIMITS.submissionsPerApplicant),
+    uploadsPerAddress: new RateLimiter(PORTAL_LIMITS.uploadsPerAddress),
+    uploadChunks: new RateLimiter(PORTAL_LIMITS.uploadChunks),
+    feedbackPerAddress: new RateLimiter(PORTAL_LIMITS.feedbackPerAddress),
   };
 }
 

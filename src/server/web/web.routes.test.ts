@@ -18,6 +18,21 @@ describe('serving the web app', () => {
     }
   });
 
+  it('serves the citizens’ light page for /cong-dan and below, and the officers’ app elsewhere', async () => {
+    for (const url of [
+      '/cong-dan',
+      '/cong-dan/thu-tuc?xa=25000&ma=1.004873',
+      '/cong-dan/phan-anh/theo-doi',
+    ]) {
+      const res = await h.app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.body, url).toContain('src="/portal.js"');
+      expect(res.body, url).not.toContain('/app.js');
+    }
+    const officers = await h.app.inject({ method: 'GET', url: '/cong-danh-sach' });
+    expect(officers.body).toContain('src="/app.js"');
+  });
+
   it('answers 404 for a missing asset and keeps /api/ paths for the API', async () => {
     expect((await h.app.inject({ method: 'GET', url: '/missing.js' })).statusCode).toBe(404);
     const api = await h.app.inject({ method: 'GET', url: '/api/nothing-here' });

@@ -129,21 +129,25 @@ const isFilePath = (path: string) => Boolean(TYPES[extname(path)]) || extname(pa
 /**
  * Serves the single-page web app: known files (and the shared modules, compiled) with ETag and gzip or brotli for
  * weak links, and index.html for every other non-API path, so client-side routes such as
- * /ho-so/000.00.68.25000-260302-0001 work.
+ * /ho-so/000.00.68.25000-260302-0001 work; portal.html, the citizens' light entry, for /cong-dan and below.
  */
 export async function webRoutes(app: AppInstance): Promise<void> {
   const assets = await loadAssets();
   const index = assets.get('/index.html');
+  // The citizens' pages (docs/PORTAL.md): their own light page, not the officers' app.
+  const portal = assets.get('/portal.html');
+  const pageFor = (path: string) => (/^\/cong-dan(\/|$)/.test(path) ? portal : index);
   app.get('/*', { schema: { hide: true } }, async (request, reply) => {
     const path = decodeURIComponent(request.url.split('?')[0] ?? '/');
     if (path.startsWith('/api/')) return reply.callNotFound();
-    const asset = assets.get(path) ?? (isFilePath(path) ? undefined : index);
+    const page = pageFor(path);
+    const asset = assets.get(path) ?? (isFilePath(path) ? undefined : page);
     if (!asset) return reply.callNotFound();
     void reply
       .header('content-type', asset.type)
       .header('etag', asset.etag)
       .header('vary', 'accept-encoding')
-      .header('cache-control', asset === index ? 'no-cache' : 'public, max-age=300');
+      .header('cache-control', asset === page ? 'no-cache' : 'public, max-age=300');
     if (request.headers['if-none-match'] === asset.etag) return reply.status(304).send();
     const accepted = String(request.headers['accept-encoding'] ?? '');
     const br = /\bbr\b/.test(accepted) ? brotliOf(asset) : null;

@@ -166,6 +166,42 @@ function named(blob, disposition) {
 }
 
 /**
+ * PUTs raw bytes with extra headers (a chunk of a resumable upload, docs/PORTAL.md): the JSON answer, the same
+ * `ApiError` as api() (status 0 when the link dropped). Never retried here: the uploader asks the offset first.
+ * @param {string} path
+ * @param {Blob} bytes
+ * @param {Record<string, string>} extra
+ * @returns {Promise<any>}
+ */
+export async function putBytes(path, bytes, extra) {
+  const headers = {
+    ...headersFor('PUT', 'application/json'),
+    'Content-Type': 'application/octet-stream',
+    ...extra,
+  };
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
+  /** @type {Response} */
+  let res;
+  try {
+    res = await fetch(path, {
+      method: 'PUT',
+      headers,
+      body: bytes,
+      credentials: 'same-origin',
+      signal: controller.signal,
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK', 'network');
+  } finally {
+    clearTimeout(timer);
+  }
+  const text = await res.text().catch(() => '');
+  if (res.ok) return parseJson(text);
+  throw answerError(res.status, text);
+}
+
+/**
  * @typedef {object} UploadOptions
  * @property {(percent: number) => void} [onProgress] called with 0–100 as the body goes out
  * @property {string} [contentType] the body's media type (default: the file's own type)

@@ -3,12 +3,12 @@
  * law) with the province's fee, notes and extra components. A province supervisor (or the system administrator)
  * edits the province's adjustments here ("Điều chỉnh của tỉnh"); every save is a new version, listed below.
  */
-import { ApiError, api, query } from '../lib/api.js';
+import { ApiError, api, putBytes, query } from '../lib/api.js';
 import { h, replace } from '../lib/dom.js';
 import { feeText, formatDateTime, limitText } from '../lib/format.js';
 import { t } from '../lib/i18n.js';
 import { navigate, refresh } from '../lib/router.js';
-import { session } from '../lib/session.js';
+import { hasAbility, session } from '../lib/session.js';
 import { clearIssues, errorText, field, formAlert, loading, showError, toast } from '../lib/ui.js';
 import { procedurePicker } from './procedure-picker.js';
 
@@ -108,10 +108,39 @@ function procedureDetails(p) {
           ),
           c.addedBy === 'province' ? [' ', provinceTag()] : null,
           c.note ? h('span', { class: 'comp-meta' }, ` · ${c.note}`) : null,
+          c.addedBy === 'national' && hasAbility('catalog.edit') ? templateInput(p.code, c.name) : null,
         ),
       ),
     ),
   );
+}
+
+let templateInputs = 0;
+/**
+ * The system administrator attaches a component's blank form (Mẫu đơn) that the citizens' pages offer for download
+ * (docs/PORTAL.md); the form the law publishes, as PDF, JPEG or PNG.
+ * @param {string} code
+ * @param {string} component
+ */
+function templateInput(code, component) {
+  const id = `template-${++templateInputs}`;
+  const input = h('input', {
+    type: 'file',
+    id,
+    accept: '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png',
+  });
+  input.addEventListener('change', async () => {
+    const file = /** @type {HTMLInputElement} */ (input).files?.[0];
+    if (!file) return;
+    const url = `/api/procedures/${encodeURIComponent(code)}/templates${query({ component, name: file.name.slice(0, 200) })}`;
+    try {
+      await putBytes(url, file, {});
+      toast(t('catalog.template.done', { file: file.name }));
+    } catch (e) {
+      toast(errorText(e), 'error');
+    }
+  });
+  return h('div', { class: 'comp-meta' }, h('label', { for: id }, t('catalog.template.attach')), ' ', input);
 }
 
 /**
