@@ -17,6 +17,7 @@ import type { AppInstance } from './platform/types.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import { installPlainTextGuard, zodValidatorCompiler } from './platform/validation.ts';
 import { FileStore, type StoreFileSystem } from './attachments/file-store.ts';
+import { GroupCommitter } from './platform/group-commit.ts';
 import { API_DOCS_CSP, HELMET_OPTIONS, installSecurityHeaders } from './platform/security-headers.ts';
 import { VERSION } from './platform/version.ts';
 import { WorkerPool } from './platform/worker-pool.ts';
@@ -51,6 +52,8 @@ declare module 'fastify' {
     config: AppConfig;
     /** The one source of time: every route passes `app.clock.now()` to its service. */
     clock: Clock;
+    /** Intakes' transactions, grouped (platform/group-commit.ts); drained when the app closes. */
+    intakeCommits: GroupCommitter;
     /** The attachment files (content-addressed, under MOTCUA_FILES_DIR). */
     files: FileStore;
     /** PDF and Excel work, off the event loop (render/render.worker.ts); closed with the app. */
@@ -135,6 +138,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.decorate('dialect', options.dialect);
   app.decorate('config', options.config);
   app.decorate('clock', options.clock ?? systemClock);
+  const intakeCommits = new GroupCommitter(options.db, options.dialect, {
+    maxItems: options.config.MOTCUA_GROUP_COMMIT_MAX,
+    maxWaitMs: options.config.MOTCUA_GROUP_COMMIT_WAIT_MS,
+  });
+  app.decorate('intakeCommits', intakeCommits);
+  app.addHook('onClose', () => intakeCommits.drain());
   app.decorate('files', new FileStore(options.config.MOTCUA_FILES_DIR, options.fileSystem));
   // JSON only (1 MB, bodyLimit above): no route reads text/plain, and the routes that take files add their own
   // parser and limit (attachments, the procedure catalog's XLSX); anything else is 415 before the body is read.

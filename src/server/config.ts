@@ -82,6 +82,21 @@ const configSchema = (mode: ConfigMode) =>
     MOTCUA_SMTP_FROM: z.string().min(3).max(255).default('MộtCửa <no-reply@localhost>'),
     MOTCUA_SMS_ADAPTER: z.enum(['log', 'none']).default('log'),
     MOTCUA_ZALO_ADAPTER: z.enum(['log', 'none']).default('none'),
+    /**
+     * Group commit of intakes (platform/group-commit.ts): at most this many concurrent intakes share one
+     * transaction (1: each its own), and an idle queue waits this many milliseconds for company (0: none; the
+     * intakes that arrive while a batch commits form the next one anyway).
+     */
+    MOTCUA_GROUP_COMMIT_MAX: z.coerce.number().int().min(1).max(1000).default(64),
+    MOTCUA_GROUP_COMMIT_WAIT_MS: z.coerce.number().int().min(0).max(100).default(0),
+    /**
+     * PostgreSQL only: a streaming replica that serves the reports and dashboards (docs/OPERATIONS.md), so the
+     * heavy reads never load the primary. Its lag is shown with every report.
+     */
+    DATABASE_REPLICA_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
+      .optional(),
   });
 
 export type AppConfig = z.infer<ReturnType<typeof configSchema>>;

@@ -80,29 +80,35 @@ export async function portalRoutes(app: AppInstance): Promise<void> {
       const now = nowToSecond(app.clock);
       let taken: Taken[] = [];
       try {
-        const result = await idempotent(app.db, request, 'public', async (trx) => {
-          // Inside the write: a retry answered from the idempotency store is not a new submission.
-          taken = takeAll(
-            [
-              [limits.submissionsPerAddress, request.ip],
-              [limits.submissionsPerApplicant, applicantKeyOf(request.body.applicant)],
-            ],
-            app.clock.now(),
-          );
-          const input = {
-            ...request.body,
-            channel: 'online' as const,
-            decision: 'receive' as const,
-            paper: false,
-          };
-          const d = await intake(trx, null, input, {
-            now,
-            agencyPrefix: app.config.MOTCUA_AGENCY_FALLBACK_PREFIX,
-            ip: request.ip,
-          });
-          const acceptBy = (JSON.parse(d.data) as { acceptBy: number }).acceptBy;
-          return { status: 201, body: { ...presentPublic(d), acceptBy: formatInstant(acceptBy) } };
-        });
+        const result = await idempotent(
+          app.db,
+          request,
+          'public',
+          async (trx) => {
+            // Inside the write: a retry answered from the idempotency store is not a new submission.
+            taken = takeAll(
+              [
+                [limits.submissionsPerAddress, request.ip],
+                [limits.submissionsPerApplicant, applicantKeyOf(request.body.applicant)],
+              ],
+              app.clock.now(),
+            );
+            const input = {
+              ...request.body,
+              channel: 'online' as const,
+              decision: 'receive' as const,
+              paper: false,
+            };
+            const d = await intake(trx, null, input, {
+              now,
+              agencyPrefix: app.config.MOTCUA_AGENCY_FALLBACK_PREFIX,
+              ip: request.ip,
+            });
+            const acceptBy = (JSON.parse(d.data) as { acceptBy: number }).acceptBy;
+            return { status: 201, body: { ...presentPublic(d), acceptBy: formatInstant(acceptBy) } };
+          },
+          app.intakeCommits.run.bind(app.intakeCommits),
+        );
         return await reply
           .status(result.status as 201)
           .send(result.body as TPublicDossier & { acceptBy: string });
