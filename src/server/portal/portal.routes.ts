@@ -7,7 +7,8 @@ import { intake } from '../dossiers/dossier.intake.service.ts';
 import { ZApplicant, ZComponentCheck } from '../dossiers/dossier.schemas.ts';
 import { idempotent, ZIdempotencyHeaders } from '../platform/idempotency.ts';
 import { nowToSecond } from '../platform/clock.ts';
-import { rateLimited, type RateLimiter } from '../platform/rate-limit.ts';
+import { rateLimited } from '../platform/rate-limit.ts';
+import type { Limiter } from '../platform/shared-limits.ts';
 import { presentPublic, ZPublicDossier, type TPublicDossier } from './portal.presenter.ts';
 import { applicantKeyOf, portalLimiters, verifies } from './portal.service.ts';
 import { MAX } from '../../shared/limits.ts';
@@ -31,15 +32,15 @@ const ZLookupQuery = z.object({
     ),
 });
 
-type Taken = [RateLimiter, string, number];
+type Taken = [Limiter, string, number];
 
 /** Takes one slot of each limiter, all or none; 429 with Retry-After when one is full. */
-function takeAll(slots: [RateLimiter, string][], now: number): Taken[] {
+async function takeAll(slots: [Limiter, string][], now: number): Promise<Taken[]> {
   const taken: Taken[] = [];
   for (const [limiter, key] of slots) {
-    const wait = limiter.take(key, now);
+    const wait = await limiter.take(key, now);
     if (wait > 0) {
-      for (const [l, k, at] of taken) l.release(k, at);
+      await releaseAll(taken);
       throw rateLimited(wait);
     }
     taken.push([limiter, key, now]);
@@ -47,12 +48,17 @@ function takeAll(slots: [RateLimiter, string][], now: number): Taken[] {
   return taken;
 }
 
+/** Gives back the slots taken for an action that did not happen. */
+async function releaseAll(taken: readonly Taken[]): Promise<void> {
+  for (const [limiter, key, at] of taken) await limiter.release(key, at);
+}
+
 /**
  * The public doors (no sign-in): online submission and the lookup of a dossier by its code and four verification
  * digits. Every route is limited per client address; failed lookups and submissions have their own limits.
  */
 export async function portalRoutes(app: AppInstance): Promise<void> {
-  const limits = portalLimiters();
+  const limits = portalLimiters(app.db);
 
   // Encapsulated plugin: this hook covers the public routes only.
   app.addHook('onRequest', async (request) => {
@@ -86,7 +92,7 @@ export async function portalRoutes(app: AppInstance): Promise<void> {
           'public',
           async (trx) => {
             // Inside the write: a retry answered from the idempotency store is not a new submission.
-            taken = takeAll(
+            taken = await takeAll(
               [
                 [limits.submissionsPerAddress, request.ip],
                 [limits.submissionsPerApplicant, applicantKeyOf(request.body.applicant)],
@@ -114,7 +120,7 @@ export async function portalRoutes(app: AppInstance): Promise<void> {
           .send(result.body as TPublicDossier & { acceptBy: string });
       } catch (e) {
         // A submission that was refused (invalid, or the transaction failed) does not count.
-        for (const [limiter, key, at] of taken) limiter.release(key, at);
+        await releaseAll(taken);
         throw e;
       }
     },
@@ -136,11 +142,11 @@ export async function portalRoutes(app: AppInstance): Promise<void> {
     async (request) => {
       const now = app.clock.now();
       // Counted as a failure until it succeeds, so concurrent guesses cannot all pass the check at once.
-      const [[limiter, key, at]] = takeAll([[limits.failedLookups, request.ip]], now) as [Taken];
+      const [[limiter, key, at]] = (await takeAll([[limits.failedLookups, request.ip]], now)) as [Taken];
       const { code } = request.params;
       const d = await findDossierByCode(app.db, code.trim(), { kind: 'all' });
       if (!d || !verifies(d, request.query.verify)) throw notFound('dossier', code);
-      limiter.release(key, at);
+      await limiter.release(key, at);
       return presentPublic(d);
     },
   );
