@@ -52,6 +52,12 @@ declare module 'fastify' {
     config: AppConfig;
     /** The one source of time: every route passes `app.clock.now()` to its service. */
     clock: Clock;
+    /**
+     * Where reports and dashboards read: the replica of DATABASE_REPLICA_URL (db/replica.ts), or `db` itself.
+     */
+    reportDb: Kysely<Database>;
+    /** Whether `reportDb` is a replica (its lag is then sent with every report). */
+    readsReplica: boolean;
     /** Intakes' transactions, grouped (platform/group-commit.ts); drained when the app closes. */
     intakeCommits: GroupCommitter;
     /** The attachment files (content-addressed, under MOTCUA_FILES_DIR). */
@@ -78,6 +84,8 @@ export interface BuildAppOptions {
   logger?: boolean;
   /** Where log lines go when `logger` is on (standard output when omitted); tests read them. */
   logStream?: NodeJS.WritableStream;
+  /** A read replica for reports and dashboards (DATABASE_REPLICA_URL); `db` when omitted. */
+  reportDb?: Kysely<Database>;
   /** Defaults to the machine's clock; tests pass a fixed one. */
   clock?: Clock;
   /** The attachment store's file operations: Node's by default; tests pass failing ones (a full disk). */
@@ -136,6 +144,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   }).withTypeProvider<ZodTypeProvider>();
   app.decorate('db', options.db);
   app.decorate('dialect', options.dialect);
+  app.decorate('reportDb', options.reportDb ?? options.db);
+  app.decorate('readsReplica', options.reportDb !== undefined);
   app.decorate('config', options.config);
   app.decorate('clock', options.clock ?? systemClock);
   const intakeCommits = new GroupCommitter(options.db, options.dialect, {
