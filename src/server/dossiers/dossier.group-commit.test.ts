@@ -8,6 +8,7 @@ import { DIALECTS } from '../../../test/support/db.ts';
 import { openTestApp, type TestApp } from '../../../test/support/app.ts';
 import { buildIntake, seedCentre } from '../../../test/support/dossiers.ts';
 import { verifyAudit } from '../audit/audit.service.ts';
+import { sql } from 'kysely';
 import { GroupCommitter } from '../platform/group-commit.ts';
 
 const sequenceOf = (code: string): number => Number(code.slice(code.lastIndexOf('-') + 1));
@@ -21,8 +22,7 @@ for (const dialect of DIALECTS) {
       h = await openTestApp(dialect, (t) => seedCentre(t.db), { env: { MOTCUA_GROUP_COMMIT_WAIT_MS: '5' } });
       counter = await h.login('tiepnhan.dilinh');
       // count the batches of the app's own committer
-      const committer = h.app.intakeCommits as unknown as { onBatch?: (n: number) => void };
-      Object.assign(committer, { onBatch: (n: number) => batches.push(n) });
+      h.app.intakeCommits.onBatch = (n) => batches.push(n);
     });
     afterAll(async () => h?.close());
 
@@ -116,5 +116,26 @@ for (const dialect of DIALECTS) {
         .execute();
       expect(rows.map((r) => r.key).sort()).toEqual([`${key}-1`, `${key}-2`, `${key}-3`]);
     });
+    it.runIf(dialect === 'postgres')(
+      'runs every write of a batch whose commit failed again alone: only the guilty one fails',
+      async () => {
+        // a uniqueness checked at commit: two writes of one batch collide only when the batch commits
+        await sql`create table gc_probe (k text unique deferrable initially deferred)`.execute(h.t.db);
+        const committer = new GroupCommitter(h.t.db, h.t.dialect, { maxWaitMs: 5 });
+        const sizes: number[] = [];
+        committer.onBatch = (n) => sizes.push(n);
+        const insert = (k: string) =>
+          committer.run(async (trx) => {
+            await sql`insert into gc_probe (k) values (${k})`.execute(trx);
+            return k;
+          });
+        const results = await Promise.allSettled([insert('a'), insert('a'), insert('b')]);
+        expect(sizes).toEqual([]); // the batch never committed
+        expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+        expect((results[1] as PromiseRejectedResult).reason.code).toBe('23505');
+        const rows = await sql<{ k: string }>`select k from gc_probe order by k`.execute(h.t.db);
+        expect(rows.rows.map((r) => r.k)).toEqual(['a', 'b']);
+      },
+    );
   });
 }

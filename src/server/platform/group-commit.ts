@@ -55,7 +55,8 @@ export class GroupCommitter {
   private scheduled = false;
   private readonly maxItems: number;
   private readonly maxWaitMs: number;
-  private readonly onBatch?: (size: number) => void;
+  /** Called with the size of each committed batch (metrics, tests); may be set after construction. */
+  onBatch?: (size: number) => void;
   private readonly db: Db;
   private readonly dialect: DialectName;
 
