@@ -91,7 +91,10 @@ export async function portalRoutes(app: AppInstance): Promise<void> {
           request,
           'public',
           async (trx) => {
-            // Inside the write: a retry answered from the idempotency store is not a new submission.
+            // Inside the write: a retry answered from the idempotency store is not a new submission. A group
+            // commit batch that failed runs the write again (platform/group-commit.ts): its first slots go back.
+            await releaseAll(taken);
+            taken = [];
             taken = await takeAll(
               [
                 [limits.submissionsPerAddress, request.ip],
