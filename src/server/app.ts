@@ -17,6 +17,7 @@ import type { AppInstance } from './platform/types.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import { installPlainTextGuard, zodValidatorCompiler } from './platform/validation.ts';
 import { FileStore, type StoreFileSystem } from './attachments/file-store.ts';
+import { GroupCommitter } from './platform/group-commit.ts';
 import { API_DOCS_CSP, HELMET_OPTIONS, installSecurityHeaders } from './platform/security-headers.ts';
 import { VERSION } from './platform/version.ts';
 import { WorkerPool } from './platform/worker-pool.ts';
@@ -52,6 +53,14 @@ declare module 'fastify' {
     config: AppConfig;
     /** The one source of time: every route passes `app.clock.now()` to its service. */
     clock: Clock;
+    /**
+     * Where reports and dashboards read: the replica of DATABASE_REPLICA_URL (db/replica.ts), or `db` itself.
+     */
+    reportDb: Kysely<Database>;
+    /** Whether `reportDb` is a replica (its lag is then sent with every report). */
+    readsReplica: boolean;
+    /** Intakes' transactions, grouped (platform/group-commit.ts); drained when the app closes. */
+    intakeCommits: GroupCommitter;
     /** The attachment files (content-addressed, under MOTCUA_FILES_DIR). */
     files: FileStore;
     /** PDF and Excel work, off the event loop (render/render.worker.ts); closed with the app. */
@@ -76,6 +85,8 @@ export interface BuildAppOptions {
   logger?: boolean;
   /** Where log lines go when `logger` is on (standard output when omitted); tests read them. */
   logStream?: NodeJS.WritableStream;
+  /** A read replica for reports and dashboards (DATABASE_REPLICA_URL); `db` when omitted. */
+  reportDb?: Kysely<Database>;
   /** Defaults to the machine's clock; tests pass a fixed one. */
   clock?: Clock;
   /** The attachment store's file operations: Node's by default; tests pass failing ones (a full disk). */
@@ -136,8 +147,16 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   }).withTypeProvider<ZodTypeProvider>();
   app.decorate('db', options.db);
   app.decorate('dialect', options.dialect);
+  app.decorate('reportDb', options.reportDb ?? options.db);
+  app.decorate('readsReplica', options.reportDb !== undefined);
   app.decorate('config', options.config);
   app.decorate('clock', options.clock ?? systemClock);
+  const intakeCommits = new GroupCommitter(options.db, options.dialect, {
+    maxItems: options.config.MOTCUA_GROUP_COMMIT_MAX,
+    maxWaitMs: options.config.MOTCUA_GROUP_COMMIT_WAIT_MS,
+  });
+  app.decorate('intakeCommits', intakeCommits);
+  app.addHook('onClose', () => intakeCommits.drain());
   app.decorate('files', new FileStore(options.config.MOTCUA_FILES_DIR, options.fileSystem));
   // JSON only (1 MB, bodyLimit above): no route reads text/plain, and the routes that take files add their own
   // parser and limit (attachments, the procedure catalog's XLSX); anything else is 415 before the body is read.

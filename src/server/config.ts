@@ -119,6 +119,21 @@ const configSchema = (mode: ConfigMode) =>
        */
       MOTCUA_SIGNERS_FILE: z.string().min(1).max(4096).optional(),
       MOTCUA_PKCS11_MODULE: z.string().min(1).max(4096).default('/usr/lib/softhsm/libsofthsm2.so'),
+      /**
+       * Group commit of intakes (platform/group-commit.ts): at most this many concurrent intakes share one
+       * transaction (1: each its own), and an idle queue waits this many milliseconds for company (0: none; the
+       * intakes that arrive while a batch commits form the next one anyway).
+       */
+      MOTCUA_GROUP_COMMIT_MAX: z.coerce.number().int().min(1).max(1000).default(64),
+      MOTCUA_GROUP_COMMIT_WAIT_MS: z.coerce.number().int().min(0).max(100).default(0),
+      /**
+       * PostgreSQL only: a streaming replica that serves the reports and dashboards (docs/OPERATIONS.md), so the
+       * heavy reads never load the primary. Its lag is shown with every report.
+       */
+      DATABASE_REPLICA_URL: z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
+        .optional(),
     })
     .refine(
       (c) => c.MOTCUA_ZALO_ADAPTER !== 'zns' || (c.MOTCUA_ZALO_ACCESS_TOKEN && c.MOTCUA_ZALO_TEMPLATES),

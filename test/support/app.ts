@@ -2,6 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../src/server/db/schema.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import type { DialectName } from '../../src/server/db/connect.ts';
@@ -31,6 +33,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** The attachment store's file operations (e.g. a disk that fills up). */
   fileSystem?: StoreFileSystem;
+  /** A database the reports read instead of the test database (a stand-in for DATABASE_REPLICA_URL). */
+  reportDb?: Kysely<Database>;
 }
 
 export async function openTestApp(
@@ -48,7 +52,14 @@ export async function openTestApp(
     ...options.env,
   });
   const clock = testClock();
-  const app = await buildApp({ db: t.db, dialect: t.dialect, config, clock, fileSystem: options.fileSystem });
+  const app = await buildApp({
+    db: t.db,
+    dialect: t.dialect,
+    config,
+    clock,
+    fileSystem: options.fileSystem,
+    reportDb: options.reportDb,
+  });
   return {
     app,
     t,

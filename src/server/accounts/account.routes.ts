@@ -5,7 +5,8 @@ import type { Database } from '../db/schema.ts';
 import type { AppInstance } from '../platform/types.ts';
 import { AppError } from '../platform/app-error.ts';
 import { clearSessionCookie, isSecure, requestMeta, requireActor, setSessionCookie } from './auth.hook.ts';
-import { LoginThrottle } from './login-throttle.ts';
+import { LoginThrottle, SharedLoginThrottle } from './login-throttle.ts';
+import { sharesLimits } from '../platform/shared-limits.ts';
 import { authorize } from './policy.ts';
 import type { UserRow } from './account.table.ts';
 import { scopeOf } from './scope.ts';
@@ -27,9 +28,10 @@ import { EVERY_TENANT } from '../platform/tenant.ts';
 const ZOk = z.object({ ok: z.literal(true) });
 
 export async function accountRoutes(app: AppInstance): Promise<void> {
-  const throttle = new LoginThrottle();
-  const present = (row: UserRow, now: number) =>
-    presentUser(row, throttle.isSlowed(row.username, row.updated_at, now), now);
+  // PostgreSQL may serve several server processes: their throttle is shared through the database.
+  const throttle = sharesLimits(app.db) ? new SharedLoginThrottle(app.db) : new LoginThrottle();
+  const present = async (row: UserRow, now: number) =>
+    presentUser(row, await throttle.isSlowed(row.username, row.updated_at, now), now);
 
   app.post(
     '/api/auth/login',
@@ -89,7 +91,7 @@ export async function accountRoutes(app: AppInstance): Promise<void> {
       authorize(actor, 'users.list');
       const rows = await service.listUsers(app.db, scopeOf(actor));
       const now = app.clock.now();
-      return { items: rows.map((r) => present(r, now)) };
+      return { items: await Promise.all(rows.map((r) => present(r, now))) };
     },
   );
 
@@ -118,7 +120,7 @@ export async function accountRoutes(app: AppInstance): Promise<void> {
         await service.createUser(trx, actor, body, now, requestMeta(request));
         return findUserByUsername(trx, body.username, EVERY_TENANT); // just created here
       });
-      return reply.status(201).send(present(created!, now));
+      return reply.status(201).send(await present(created!, now));
     },
   );
 

@@ -7,7 +7,7 @@ import * as repo from './account.repository.ts';
 import { dummyPasswordHash, verifyPassword } from './password.ts';
 import { EVERY_TENANT } from '../platform/tenant.ts';
 import { toActor, type RequestMeta } from './account.service.ts';
-import type { LoginThrottle } from './login-throttle.ts';
+import type { SignInThrottle } from './login-throttle.ts';
 
 type Db = Kysely<Database>;
 
@@ -27,7 +27,7 @@ export const sessionIdOf = (token: string): string => createHash('sha256').updat
  */
 export async function login(
   db: Db,
-  throttle: LoginThrottle,
+  throttle: SignInThrottle,
   credentials: { username: string; password: string },
   meta: RequestMeta,
   ttlHours: number,
@@ -36,7 +36,7 @@ export async function login(
   const { username, password } = credentials;
   // Sign-in: any account of the country may sign in.
   const seen = await repo.findUserByUsername(db, username, EVERY_TENANT);
-  const ticket = throttle.begin(meta.ip, username, seen?.updated_at ?? 0, now);
+  const ticket = await throttle.begin(meta.ip, username, seen?.updated_at ?? 0, now);
   if (typeof ticket === 'number') return { ok: false, reason: 'throttled', retryAfterSeconds: ticket };
   const valid = await verifyPassword(seen?.password_hash ?? (await dummyPasswordHash()), password);
   if (!seen) return { ok: false, reason: 'invalid' };
@@ -74,7 +74,7 @@ export async function login(
     return { ok: true, token, csrfToken, expiresAt, actor: toActor(user) } as const;
   });
   // The right password (of a disabled account too) is no guess: the attempt stops counting.
-  if (result.ok || result.reason === 'disabled') throttle.succeeded(ticket);
+  if (result.ok || result.reason === 'disabled') await throttle.succeeded(ticket, now);
   return result;
 }
 

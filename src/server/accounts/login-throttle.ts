@@ -10,9 +10,14 @@
  * Keys are the username as typed, known or not, so an unknown username is throttled exactly like a known one.
  * Counters belong to a stamp of the account (its `updated_at`, 0 for unknown names): an administrative change
  * (enable, password reset, from the API or from the CLI's own process) voids them. Counters are forgotten
- * FORGET_AFTER_MS after their last failure and are bounded (the least recently failed go first). In memory:
- * one process serves a site. Time is always a parameter.
+ * FORGET_AFTER_MS after their last failure and are bounded (the least recently failed go first). In memory for one
+ * process (SQLite); in the database for several server processes on one PostgreSQL (SharedLoginThrottle, below).
+ * Time is always a parameter.
  */
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { readState, stateId, withLockedState, type StateWrite } from '../platform/shared-limits.ts';
+
 export const FREE_FAILURES = 3;
 export const ACCOUNT_SLOW_AFTER = 10;
 export const MAX_DELAY_MS = 15 * 60_000;
@@ -41,7 +46,19 @@ export interface LoginTicket {
   readonly newPair: boolean;
 }
 
-export class LoginThrottle {
+/** What sign-in needs of a throttle: the in-memory one answers at once, the shared one after a round trip. */
+export interface SignInThrottle {
+  begin(
+    ip: string,
+    username: string,
+    stamp: number,
+    now: number,
+  ): LoginTicket | number | Promise<LoginTicket | number>;
+  succeeded(ticket: LoginTicket, now: number): void | Promise<void>;
+  isSlowed(username: string, stamp: number, now: number): boolean | Promise<boolean>;
+}
+
+export class LoginThrottle implements SignInThrottle {
   private readonly pairs = new Map<string, Counter>();
   private readonly accounts = new Map<string, Counter>();
 
@@ -64,7 +81,7 @@ export class LoginThrottle {
   }
 
   /** The password was right: the pair starts afresh and the attempt no longer counts against the account. */
-  succeeded(ticket: LoginTicket): void {
+  succeeded(ticket: LoginTicket, _now?: number): void {
     this.pairs.delete(ticket.pair);
     const account = this.accounts.get(ticket.username);
     if (ticket.newPair && account && account.stamp === ticket.stamp && account.failures > 0)
@@ -74,6 +91,18 @@ export class LoginThrottle {
   /** Whether sign-ins to the account are being slowed for every address (shown to administrators as locked). */
   isSlowed(username: string, stamp: number, now: number): boolean {
     return (this.current(this.accounts, username, stamp, now)?.failures ?? 0) >= ACCOUNT_SLOW_AFTER;
+  }
+
+  /** A pair's or an account's counter as kept (what the shared throttle stores). */
+  counter(kind: 'pair' | 'account', key: string): Counter | undefined {
+    return (kind === 'pair' ? this.pairs : this.accounts).get(key);
+  }
+
+  /** Sets a counter (the shared throttle's stored one). */
+  restore(kind: 'pair' | 'account', key: string, counter: Counter | undefined): void {
+    const map = kind === 'pair' ? this.pairs : this.accounts;
+    if (counter) map.set(key, counter);
+    else map.delete(key);
   }
 
   private current(map: Map<string, Counter>, key: string, stamp: number, now: number): Counter | undefined {
@@ -108,5 +137,61 @@ export class LoginThrottle {
       if (map.size <= MAX_ENTRIES * 0.9) break;
       map.delete(key);
     }
+  }
+}
+
+const pairKey = (ip: string, username: string): string => `${ip}\u0000${username}`;
+
+/**
+ * The throttle for several server processes on one PostgreSQL: the pair's and the account's counters live in
+ * `shared_limits` (platform/shared-limits.ts) and each decision is the in-memory throttle's, taken with both rows
+ * locked, so failures counted through one server slow the next attempt through any other.
+ */
+export class SharedLoginThrottle implements SignInThrottle {
+  private readonly db: Kysely<Database>;
+
+  constructor(db: Kysely<Database>) {
+    this.db = db;
+  }
+
+  begin(ip: string, username: string, stamp: number, now: number): Promise<LoginTicket | number> {
+    return this.decide(pairKey(ip, username), username, now, (t) => t.begin(ip, username, stamp, now));
+  }
+
+  async succeeded(ticket: LoginTicket, now: number): Promise<void> {
+    await this.decide(ticket.pair, ticket.username, now, (t) => t.succeeded(ticket));
+  }
+
+  async isSlowed(username: string, stamp: number, now: number): Promise<boolean> {
+    const t = new LoginThrottle();
+    t.restore(
+      'account',
+      username,
+      (await readState(this.db, { bucket: 'login.account', key: username }, now)) as Counter,
+    );
+    return t.isSlowed(username, stamp, now);
+  }
+
+  private decide<R>(pair: string, username: string, now: number, act: (t: LoginThrottle) => R): Promise<R> {
+    // stored under a printable key (PostgreSQL text holds no NUL), kept in memory under the throttle's own
+    const keys = [
+      {
+        bucket: 'login.pair',
+        key: JSON.stringify(pair.split('\u0000')),
+        memory: pair,
+        kind: 'pair' as const,
+      },
+      { bucket: 'login.account', key: username, memory: username, kind: 'account' as const },
+    ];
+    return withLockedState(this.db, keys, now, (values) => {
+      const t = new LoginThrottle();
+      for (const k of keys) t.restore(k.kind, k.memory, values.get(stateId(k)) as Counter | undefined);
+      const result = act(t);
+      const writes: StateWrite[] = keys.map((k) => {
+        const c = t.counter(k.kind, k.memory);
+        return { bucket: k.bucket, key: k.key, value: c, expiresAt: (c?.last ?? now) + FORGET_AFTER_MS };
+      });
+      return { result, writes };
+    });
   }
 }

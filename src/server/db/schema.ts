@@ -1,4 +1,5 @@
 import type { JobRunTable } from '../jobs/job.table.ts';
+import type { SharedLimitTable } from '../platform/shared-limits.table.ts';
 import type { AttachmentTable } from '../attachments/attachment.table.ts';
 import type { CalendarVersionTable } from '../calendar/calendar.table.ts';
 import type { SessionTable, StaffFieldTable, UserTable } from '../accounts/account.table.ts';
@@ -62,6 +63,7 @@ export interface Database {
   tasks: TaskTable;
   task_actions: TaskActionTable;
   job_runs: JobRunTable;
+  shared_limits: SharedLimitTable;
   notifications: NotificationTable;
   signing_certificates: SigningCertificateTable;
   portal_uploads: PortalUploadTable;

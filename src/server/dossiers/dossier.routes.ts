@@ -44,15 +44,24 @@ export async function dossierRoutes(app: AppInstance): Promise<void> {
     async (request, reply) => {
       const actor = requireActor(request);
       const idempotencyKey = request.headers['idempotency-key'];
-      const result = await idempotent(app.db, request, actor.id, async (trx) => {
-        const row = await intake(trx, actor, request.body, {
-          now: nowToSecond(app.clock),
-          agencyPrefix,
-          idempotencyKey,
-        });
-        // with its log, so the answer lists the forms to print (01 and 06, 02 or 03) as the dossier page does
-        return { status: 201, body: presentDossier(row, actor, new Map(), await repo.listActions(trx, row)) };
-      });
+      const result = await idempotent(
+        app.db,
+        request,
+        actor.id,
+        async (trx) => {
+          const row = await intake(trx, actor, request.body, {
+            now: nowToSecond(app.clock),
+            agencyPrefix,
+            idempotencyKey,
+          });
+          // with its log, so the answer lists the forms to print (01 and 06, 02 or 03) as the dossier page does
+          return {
+            status: 201,
+            body: presentDossier(row, actor, new Map(), await repo.listActions(trx, row)),
+          };
+        },
+        app.intakeCommits.run.bind(app.intakeCommits),
+      );
       return reply.status(result.status as 201).send(result.body as z.infer<typeof ZDossier>);
     },
   );

@@ -4,6 +4,7 @@ import type { Database } from '../db/schema.ts';
 import { deleteExpiredSessions } from '../accounts/account.repository.ts';
 import { returnStaleSupplements } from '../dossiers/dossier.return.job.ts';
 import { deleteIdempotencyKeysBefore } from '../platform/idempotency.ts';
+import { purgeExpiredLimits } from '../platform/shared-limits.ts';
 import type { JobDefinition } from '../platform/job-runner.ts';
 import { remindDueJob } from '../notifications/notification.delivery.ts';
 
@@ -26,6 +27,13 @@ export const purgeOldIdempotencyKeys: JobDefinition = {
     done: await deleteIdempotencyKeysBefore(db, now - IDEMPOTENCY_KEEP_DAYS * DAY),
     failed: 0,
   }),
+};
+
+/** Shared sign-in throttles and portal limits past their window (platform/shared-limits.ts). */
+export const purgeExpiredLimitsJob: JobDefinition = {
+  name: 'limits.purge_expired',
+  intervalMs: 60 * MINUTE,
+  run: async (db, now) => ({ done: await purgeExpiredLimits(db, now), failed: 0 }),
 };
 
 export const returnStaleSupplementsJob: JobDefinition = {
@@ -51,5 +59,6 @@ export const SERVER_JOBS: readonly JobDefinition[] = [
   returnStaleSupplementsJob,
   purgeExpiredSessions,
   purgeOldIdempotencyKeys,
+  purgeExpiredLimitsJob,
   remindDueJob,
 ];

@@ -4,6 +4,10 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { z } from 'zod';
 import { AppError } from './app-error.ts';
+import type { Write } from './group-commit.ts';
+
+/** Runs a write in a transaction: its own by default, or a group commit's batch (platform/group-commit.ts). */
+export type TransactionRunner = <T>(write: Write<T>) => Promise<T>;
 
 export const ZIdempotencyHeaders = z.object({
   'idempotency-key': z
@@ -72,13 +76,16 @@ export function isUniqueViolation(e: unknown): boolean {
 
 /**
  * Runs a write once per (owner, Idempotency-Key): a retry over a bad link gets the stored response, never a
- * second dossier. The stored response is written in the same transaction as the change.
+ * second dossier. The stored response is written in the same transaction as the change (`inTransaction`: the
+ * write's own, or its group commit batch — then a concurrent retry with the same key in the same batch fails on
+ * the key's uniqueness in its savepoint and is answered with the stored response once the batch has committed).
  */
 export async function idempotent(
   db: Kysely<Database>,
   request: FastifyRequest,
   owner: string,
   write: (trx: Kysely<Database>) => Promise<StoredResponse>,
+  inTransaction: TransactionRunner = (w) => db.transaction().execute(w),
 ): Promise<StoredResponse> {
   const header = request.headers['idempotency-key'];
   const key = typeof header === 'string' && header ? `${owner}:${header}` : undefined;
@@ -88,7 +95,7 @@ export async function idempotent(
     if (stored) return stored;
   }
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await inTransaction(async (trx) => {
       const response = await write(trx);
       if (key) await storeIdempotent(trx, key, hash, response, request.server.clock.now());
       return response;

@@ -9,7 +9,8 @@ export interface RateLimitOptions {
 }
 
 /**
- * A sliding-window log per key (a client address, a phone number), in memory: one process serves a site. Each key
+ * A sliding-window log per key (a client address, a phone number), in memory (several server processes on one
+ * PostgreSQL share theirs through the database: shared-limits.ts). Each key
  * keeps at most `limit` instants, the whole map is swept of expired keys once per window and never holds more
  * than `maxKeys` keys, so memory stays bounded whatever a client sends. Time is always passed in (`now`, from the
  * injected clock), never read here.
@@ -64,6 +65,17 @@ export class RateLimiter {
     const i = list.lastIndexOf(at);
     if (i >= 0) list.splice(i, 1);
     if (list.length === 0) this.hits.delete(key);
+  }
+
+  /** The instants recorded for `key` (oldest first): what a shared limiter stores (shared-limits.ts). */
+  instants(key: string): number[] {
+    return [...(this.hits.get(key) ?? [])];
+  }
+
+  /** Sets the instants of `key` (a shared limiter's stored window). */
+  restore(key: string, instants: readonly number[]): void {
+    if (instants.length) this.hits.set(key, [...instants]);
+    else this.hits.delete(key);
   }
 
   /** Keys currently held (for tests of the bound). */

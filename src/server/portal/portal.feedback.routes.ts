@@ -15,7 +15,7 @@ import { getProcedure } from '../procedures/procedure.service.ts';
 import { formatInstant } from '../../shared/calendar/index.ts';
 import { MAX, RATING } from '../../shared/limits.ts';
 import { verifies, type PortalLimiters } from './portal.service.ts';
-import { takeAll, type Taken } from './portal.limits.ts';
+import { releaseAll, takeAll, type Taken } from './portal.limits.ts';
 import { insertPortalRating, isRated } from './portal.rating.repository.ts';
 
 const ZVerify = z.string().regex(/^\d{4}$/, '@rule.verifyDigits');
@@ -77,7 +77,7 @@ export async function portalFeedbackRoutes(app: AppInstance, limits: PortalLimit
       let taken: Taken[] = [];
       try {
         const result = await idempotent(app.db, request, 'public-feedback', async (trx) => {
-          taken = takeAll([[limits.feedbackPerAddress, request.ip]], app.clock.now());
+          taken = await takeAll([[limits.feedbackPerAddress, request.ip]], app.clock.now());
           const b = request.body;
           const procedure = b.procedureCode ? await getProcedure(trx, b.procedureCode) : null;
           const content = procedure
@@ -104,7 +104,7 @@ export async function portalFeedbackRoutes(app: AppInstance, limits: PortalLimit
         });
         return await reply.status(201).send(result.body as z.infer<typeof ZPublicFeedback>);
       } catch (e) {
-        for (const [limiter, key, at] of taken) limiter.release(key, at);
+        await releaseAll(taken);
         throw e;
       }
     },
@@ -124,13 +124,15 @@ export async function portalFeedbackRoutes(app: AppInstance, limits: PortalLimit
       },
     },
     async (request, reply) => {
-      const [[limiter, key, at]] = takeAll([[limits.failedLookups, request.ip]], app.clock.now()) as [Taken];
+      const [[limiter, key, at]] = (await takeAll([[limits.failedLookups, request.ip]], app.clock.now())) as [
+        Taken,
+      ];
       const p = await findPetitionByCode(app.db, request.params.code.trim(), EVERY_TENANT);
       const opens =
         p?.kind === 'feedback' &&
         verifies({ applicant_phone: p.petitioner_phone, applicant_id_number: null }, request.query.verify);
       if (!p || !opens) throw notFound('petition', request.params.code);
-      limiter.release(key, at);
+      await limiter.release(key, at);
       return reply.header('cache-control', 'no-store').send(presentFeedback(p));
     },
   );
@@ -151,10 +153,12 @@ export async function portalFeedbackRoutes(app: AppInstance, limits: PortalLimit
       },
     },
     async (request, reply) => {
-      const [[limiter, key, at]] = takeAll([[limits.failedLookups, request.ip]], app.clock.now()) as [Taken];
+      const [[limiter, key, at]] = (await takeAll([[limits.failedLookups, request.ip]], app.clock.now())) as [
+        Taken,
+      ];
       const d = await findDossierByCode(app.db, request.params.code.trim(), { kind: 'all' });
       if (!d || !verifies(d, request.body.verify)) throw notFound('dossier', request.params.code);
-      limiter.release(key, at);
+      await limiter.release(key, at);
       if (d.status !== 'delivered') throw ruleViolation('rating.notDelivered', { status: d.status });
       const now = nowToSecond(app.clock);
       const { rating, comment } = request.body;

@@ -8,7 +8,7 @@ import { ZApplicant, ZComponentCheck } from '../dossiers/dossier.schemas.ts';
 import { idempotent, ZIdempotencyHeaders } from '../platform/idempotency.ts';
 import { nowToSecond } from '../platform/clock.ts';
 import { rateLimited } from '../platform/rate-limit.ts';
-import { takeAll, type Taken } from './portal.limits.ts';
+import { releaseAll, takeAll, type Taken } from './portal.limits.ts';
 import { portalUploadRoutes } from './portal.upload.routes.ts';
 import { portalCatalogRoutes, templateAdminRoutes } from './portal.catalog.routes.ts';
 import { portalFeedbackRoutes } from './portal.feedback.routes.ts';
@@ -48,7 +48,7 @@ const ZLookupQuery = z.object({
  * digits. Every route is limited per client address; failed lookups and submissions have their own limits.
  */
 export async function portalRoutes(app: AppInstance): Promise<void> {
-  const limits = portalLimiters();
+  const limits = portalLimiters(app.db);
 
   // Encapsulated plugin: this hook covers the public routes only.
   app.addHook('onRequest', async (request) => {
@@ -83,38 +83,47 @@ export async function portalRoutes(app: AppInstance): Promise<void> {
       let taken: Taken[] = [];
       let consumed: string[] = [];
       try {
-        const result = await idempotent(app.db, request, 'public', async (trx) => {
-          // Inside the write: a retry answered from the idempotency store is not a new submission.
-          taken = takeAll(
-            [
-              [limits.submissionsPerAddress, request.ip],
-              [limits.submissionsPerApplicant, applicantKeyOf(request.body.applicant)],
-            ],
-            app.clock.now(),
-          );
-          const input = {
-            ...request.body,
-            channel: 'online' as const,
-            decision: 'receive' as const,
-            paper: false,
-          };
-          const { files = [], ...fields } = input;
-          const d = await intake(trx, null, fields, {
-            now,
-            agencyPrefix: app.config.MOTCUA_AGENCY_FALLBACK_PREFIX,
-            ip: request.ip,
-          });
-          consumed = await attachUploads(trx, app.files, d, files, now);
-          const acceptBy = (JSON.parse(d.data) as { acceptBy: number }).acceptBy;
-          return { status: 201, body: { ...presentPublic(d), acceptBy: formatInstant(acceptBy) } };
-        });
+        const result = await idempotent(
+          app.db,
+          request,
+          'public',
+          async (trx) => {
+            // Inside the write: a retry answered from the idempotency store is not a new submission. A group
+            // commit batch that failed runs the write again (platform/group-commit.ts): its first slots go back.
+            await releaseAll(taken);
+            taken = [];
+            taken = await takeAll(
+              [
+                [limits.submissionsPerAddress, request.ip],
+                [limits.submissionsPerApplicant, applicantKeyOf(request.body.applicant)],
+              ],
+              app.clock.now(),
+            );
+            const input = {
+              ...request.body,
+              channel: 'online' as const,
+              decision: 'receive' as const,
+              paper: false,
+            };
+            const { files = [], ...fields } = input;
+            const d = await intake(trx, null, fields, {
+              now,
+              agencyPrefix: app.config.MOTCUA_AGENCY_FALLBACK_PREFIX,
+              ip: request.ip,
+            });
+            consumed = await attachUploads(trx, app.files, d, files, now);
+            const acceptBy = (JSON.parse(d.data) as { acceptBy: number }).acceptBy;
+            return { status: 201, body: { ...presentPublic(d), acceptBy: formatInstant(acceptBy) } };
+          },
+          app.intakeCommits.run.bind(app.intakeCommits),
+        );
         await removeParts(app.files.root, consumed);
         return await reply
           .status(result.status as 201)
           .send(result.body as TPublicDossier & { acceptBy: string });
       } catch (e) {
         // A submission that was refused (invalid, or the transaction failed) does not count.
-        for (const [limiter, key, at] of taken) limiter.release(key, at);
+        await releaseAll(taken);
         throw e;
       }
     },
@@ -142,11 +151,11 @@ export async function portalRoutes(app: AppInstance): Promise<void> {
     async (request) => {
       const now = app.clock.now();
       // Counted as a failure until it succeeds, so concurrent guesses cannot all pass the check at once.
-      const [[limiter, key, at]] = takeAll([[limits.failedLookups, request.ip]], now) as [Taken];
+      const [[limiter, key, at]] = (await takeAll([[limits.failedLookups, request.ip]], now)) as [Taken];
       const { code } = request.params;
       const d = await findDossierByCode(app.db, code.trim(), { kind: 'all' });
       if (!d || !verifies(d, request.query.verify)) throw notFound('dossier', code);
-      limiter.release(key, at);
+      await limiter.release(key, at);
       const canRate = d.status === 'delivered' && !(await isRated(app.db, d.id));
       return { ...presentPublic(d), canRate };
     },

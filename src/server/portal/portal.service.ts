@@ -2,12 +2,20 @@ import { timingSafeEqual } from 'node:crypto';
 import type { DossierRow } from '../dossiers/dossier.table.ts';
 import type { z } from 'zod';
 import type { ZApplicant } from '../dossiers/dossier.schemas.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
 import { RateLimiter } from '../platform/rate-limit.ts';
+import { SharedRateLimiter, sharesLimits, type Limiter } from '../platform/shared-limits.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
-/** The public doors' limits, per process (docs/SECURITY.md, "Public doors and caching"). */
+/**
+ * The public doors' limits (docs/SECURITY.md, "Public doors and caching"). On PostgreSQL, which may serve several
+ * server processes, the limits that guard something (failed lookups, submissions) are shared through the database;
+ * the flood guard on every request stays per process (a round trip per public request would cost more than it
+ * guards: behind several servers nginx's limit_req is the shared flood guard, docs/OPERATIONS.md).
+ */
 export const PORTAL_LIMITS = {
   /** Any request to a public route, per client address. */
   requests: { limit: 60, windowMs: MINUTE },
@@ -25,18 +33,24 @@ export const PORTAL_LIMITS = {
   feedbackPerAddress: { limit: 5, windowMs: HOUR },
 } as const;
 
-export type PortalLimiters = Record<keyof typeof PORTAL_LIMITS, RateLimiter>;
+/** The flood guards (every request, every upload chunk) stay per process; the others are shared on PostgreSQL. */
+type Guarded = Exclude<keyof typeof PORTAL_LIMITS, 'requests' | 'uploadChunks'>;
+export type PortalLimiters = { requests: RateLimiter; uploadChunks: RateLimiter } & Record<Guarded, Limiter>;
 
 /** Fresh limiters for one app instance. */
-export function portalLimiters(): PortalLimiters {
+export function portalLimiters(db: Kysely<Database>): PortalLimiters {
+  const guard = (name: Guarded): Limiter =>
+    sharesLimits(db)
+      ? new SharedRateLimiter(db, `portal.${name}`, PORTAL_LIMITS[name])
+      : new RateLimiter(PORTAL_LIMITS[name]);
   return {
     requests: new RateLimiter(PORTAL_LIMITS.requests),
-    failedLookups: new RateLimiter(PORTAL_LIMITS.failedLookups),
-    submissionsPerAddress: new RateLimiter(PORTAL_LIMITS.submissionsPerAddress),
-    submissionsPerApplicant: new RateLimiter(PORTAL_LIMITS.submissionsPerApplicant),
-    uploadsPerAddress: new RateLimiter(PORTAL_LIMITS.uploadsPerAddress),
+    failedLookups: guard('failedLookups'),
+    submissionsPerAddress: guard('submissionsPerAddress'),
+    submissionsPerApplicant: guard('submissionsPerApplicant'),
+    uploadsPerAddress: guard('uploadsPerAddress'),
     uploadChunks: new RateLimiter(PORTAL_LIMITS.uploadChunks),
-    feedbackPerAddress: new RateLimiter(PORTAL_LIMITS.feedbackPerAddress),
+    feedbackPerAddress: guard('feedbackPerAddress'),
   };
 }
 

@@ -77,7 +77,7 @@ export async function portalUploadRoutes(app: AppInstance, limits: PortalLimiter
     },
     async (request, reply) => {
       const now = app.clock.now();
-      const wait = limits.uploadsPerAddress.take(request.ip, now);
+      const wait = await limits.uploadsPerAddress.take(request.ip, now);
       if (wait > 0) throw rateLimited(wait);
       const u = await createUpload(app.db, root, request.body, request.ip, now);
       return withOffset(reply.status(201).header('location', `/api/public/uploads/${u.id}`), u).send(

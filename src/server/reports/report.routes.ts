@@ -17,6 +17,7 @@ import { resolvePeriod } from '../platform/period.ts';
 import { asBuffer } from '../platform/worker-pool.ts';
 import { ZBriefQuery, ZDashboardQuery, ZPeriodQuery } from './report.schemas.ts';
 import type { PeriodReport } from './report.types.ts';
+import { REPLICA_LAG_HEADER, replicaStatus } from '../db/replica.ts';
 
 const tags = ['reports'];
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -40,6 +41,15 @@ function sendFile(reply: FastifyReply, bytes: Buffer, type: string, name: string
 }
 
 export async function reportRoutes(app: AppInstance): Promise<void> {
+  // With a replica (DATABASE_REPLICA_URL) the reports read it, and each answer says how far behind it is.
+  const db = app.reportDb;
+  if (app.readsReplica)
+    app.addHook('onSend', async (request, reply) => {
+      if (!request.url.startsWith('/api/reports/') || reply.statusCode >= 400) return;
+      const { lagMs } = await replicaStatus(db);
+      reply.header(REPLICA_LAG_HEADER, lagMs === null ? 'unknown' : String(lagMs));
+    });
+
   app.get(
     '/api/reports/period',
     { schema: { tags, summary: 'Period report (Biểu 06): JSON, Excel or PDF', querystring: ZPeriodQuery } },
@@ -47,9 +57,9 @@ export async function reportRoutes(app: AppInstance): Promise<void> {
       const actor = requireActor(request);
       const { unit, from, to, format } = request.query;
       const period = resolvePeriod(from, to);
-      const target = await resolveReportUnit(app.db, unit, app.clock.now());
+      const target = await resolveReportUnit(db, unit, app.clock.now());
       authorize(actor, 'reports.read', tenantOf(target));
-      const report = await buildPeriodReport(app.db, target, period);
+      const report = await buildPeriodReport(db, target, period);
       if (format === 'xlsx')
         return sendFile(
           reply,
@@ -66,7 +76,7 @@ export async function reportRoutes(app: AppInstance): Promise<void> {
         );
       // The JSON adds citizen reception (docs/RECEPTION.md); Biểu 06 (xlsx, pdf) keeps its layout.
       const at = Math.min(period.endMs, app.clock.now());
-      return { ...report, reception: await receptionSummary(app.db, target.scope, period, at) };
+      return { ...report, reception: await receptionSummary(db, target.scope, period, at) };
     },
   );
 
@@ -77,9 +87,9 @@ export async function reportRoutes(app: AppInstance): Promise<void> {
       const actor = requireActor(request);
       const { unit, from, to, lang } = request.query;
       const period = resolvePeriod(from, to);
-      const target = await resolveReportUnit(app.db, unit, app.clock.now());
+      const target = await resolveReportUnit(db, unit, app.clock.now());
       authorize(actor, 'reports.read', tenantOf(target));
-      const report = await buildPeriodReport(app.db, target, period);
+      const report = await buildPeriodReport(db, target, period);
       const text = composeBrief(briefData(report, target.unit, target.isProvince), lang);
       return reply.header('content-type', 'text/plain; charset=utf-8').send(text);
     },
@@ -98,9 +108,9 @@ export async function reportRoutes(app: AppInstance): Promise<void> {
       const actor = requireActor(request);
       const { unit, from, to } = request.query;
       const period = resolvePeriod(from, to);
-      const target = await resolveReportUnit(app.db, unit, app.clock.now());
+      const target = await resolveReportUnit(db, unit, app.clock.now());
       authorize(actor, 'reports.read', tenantOf(target));
-      return buildDashboard(app.db, target, period, app.clock.now());
+      return buildDashboard(db, target, period, app.clock.now());
     },
   );
 }

@@ -567,6 +567,10 @@ export const en = {
   'reports.lead': 'Dossier processing by field, template Biểu 06 (Circular 01/2020/TT-VPCP).',
   'reports.presets': 'Quick periods',
   'reports.show': 'Show report',
+  'replica.current': 'Figures read from the database replica, up to date.',
+  'replica.lag': 'Figures read from the database replica, about {seconds} s behind the primary.',
+  'replica.lagUnknown':
+    'Figures read from the database replica; its lag behind the primary is not known yet.',
   'reports.notAvailable':
     'Reports are not available on this server yet. Please try again after the next update.',
   'reports.heading': '{unit}: {from} to {to}',

@@ -566,6 +566,9 @@ export const vi = {
   'reports.lead': 'Tình hình giải quyết hồ sơ theo Biểu 06 (Thông tư 01/2020/TT-VPCP), theo lĩnh vực.',
   'reports.presets': 'Kỳ báo cáo nhanh',
   'reports.show': 'Xem báo cáo',
+  'replica.current': 'Số liệu đọc từ bản sao cơ sở dữ liệu, đã cập nhật đến hiện tại.',
+  'replica.lag': 'Số liệu đọc từ bản sao cơ sở dữ liệu, chậm khoảng {seconds} giây so với dữ liệu gốc.',
+  'replica.lagUnknown': 'Số liệu đọc từ bản sao cơ sở dữ liệu; chưa biết độ trễ so với dữ liệu gốc.',
   'reports.notAvailable':
     'Chức năng báo cáo chưa có trên máy chủ này. Vui lòng thử lại sau khi cập nhật phần mềm.',
   'reports.heading': '{unit}: từ {from} đến {to}',

@@ -100,6 +100,7 @@ const sleep = (/** @type {number} */ ms) => new Promise((r) => setTimeout(r, ms)
  * @property {string} [idempotencyKey] sent as Idempotency-Key; network failures are retried with it
  * @property {boolean} [blob] return the body as a Blob (documents)
  * @property {number} [retries] automatic retries after a network failure (default 2 for GET and keyed writes)
+ * @property {(headers: Headers) => void} [onHeaders] called with a successful answer's headers (the replica's lag)
  */
 
 /**
@@ -148,6 +149,7 @@ async function once(path, method, options) {
   } finally {
     clearTimeout(timer);
   }
+  if (res.ok) options.onHeaders?.(res.headers);
   if (res.ok && options.blob) return named(await res.blob(), res.headers.get('content-disposition'));
   const text = await res.text().catch(() => '');
   if (res.ok) return parseJson(text);

@@ -7,6 +7,7 @@
  * reports).
  */
 import { api, query } from '../lib/api.js';
+import { fetchWithReplicaNote } from '../lib/replica-note.js';
 import { bucketDays, pairedBars } from '../lib/chart.js';
 import { h } from '../lib/dom.js';
 import { formatDateTime, percent, showIsoDate } from '../lib/format.js';
@@ -40,8 +41,10 @@ export async function dashboardView(main, ctx) {
     showLabel: t('dashboard.show'),
     notAvailable: t('dashboard.notAvailable'),
     outClass: 'dash-out',
-    load: async (q) =>
-      dashboardBody(/** @type {Dashboard} */ (await api(`/api/reports/dashboard${query(q)}`))),
+    load: async (q) => {
+      const { body, note } = await fetchWithReplicaNote(api, `/api/reports/dashboard${query(q)}`);
+      return h('div', null, note, dashboardBody(/** @type {Dashboard} */ (body)));
+    },
   });
 }
 

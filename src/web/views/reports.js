@@ -5,6 +5,7 @@
  * without the report route gets a friendly notice.
  */
 import { api, query } from '../lib/api.js';
+import { fetchWithReplicaNote } from '../lib/replica-note.js';
 import { h } from '../lib/dom.js';
 import { percent, showIsoDate } from '../lib/format.js';
 import { num, t } from '../lib/i18n.js';
@@ -57,7 +58,10 @@ export async function reportsView(main, ctx) {
     showLabel: t('reports.show'),
     notAvailable: t('reports.notAvailable'),
     outClass: 'report-out',
-    load: async (q) => reportTables(await api(`/api/reports/period${query(q)}`), q),
+    load: async (q) => {
+      const { body, note } = await fetchWithReplicaNote(api, `/api/reports/period${query(q)}`);
+      return h('div', null, note, reportTables(body, q));
+    },
   });
 }
 

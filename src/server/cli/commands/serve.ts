@@ -1,6 +1,7 @@
 import { buildApp } from '../../app.ts';
 import { loadConfig, type AppConfig } from '../../config.ts';
-import type { DbHandle } from '../../db/connect.ts';
+import { connect, type DbHandle } from '../../db/connect.ts';
+import { replicaStatus } from '../../db/replica.ts';
 import { isDemoDatabase } from '../../demo/demo.repository.ts';
 import { openDatabase } from '../../bootstrap.ts';
 import { anyUser } from '../../accounts/account.repository.ts';
@@ -47,6 +48,19 @@ async function openServer(config: AppConfig, io: CliIo): Promise<DbHandle> {
   return handle;
 }
 
+/** The reports' read replica (DATABASE_REPLICA_URL), checked to be a PostgreSQL standby; none when unset. */
+async function openReplica(config: AppConfig, primary: DbHandle, io: CliIo): Promise<DbHandle | undefined> {
+  const url = config.DATABASE_REPLICA_URL;
+  if (!url) return undefined;
+  if (primary.dialect !== 'postgres') throw new Error('DATABASE_REPLICA_URL: the primary must be PostgreSQL');
+  const replica = await connect(url, { poolSize: 5 });
+  const status = await replicaStatus(replica.db);
+  if (!status.replica)
+    io.err(`Warning: DATABASE_REPLICA_URL (${replica.location}) is not in recovery: reports read a primary.`);
+  io.out(`Reports and dashboards read the replica ${replica.location} (lag ${status.lagMs ?? '?'} ms).`);
+  return replica;
+}
+
 export async function serveCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseCommandArgs('serve', args, {
     port: { type: 'string' },
@@ -57,9 +71,11 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
   const config = loadConfig(process.env, values.demo ? 'demo' : 'server');
   const host = values.host ?? config.HOST;
   const handle = values.demo ? await openDemo(config, io) : await openServer(config, io);
+  const replica = await openReplica(config, handle, io);
   const app = await buildApp({
     db: handle.db,
     dialect: handle.dialect,
+    reportDb: replica?.db,
     config,
     logger: true,
     clock: io.clock,
@@ -68,6 +84,7 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
   const stop = async () => {
     stopJobs();
     await app.close();
+    await replica?.close();
     await handle.close();
     process.exit(0);
   };
