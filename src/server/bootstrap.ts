@@ -12,6 +12,8 @@ import { auditKeyFile, ephemeralAuditKey, loadOrCreateAuditKey, useAuditKey } fr
 import { listChainHeads } from './audit/audit.repository.ts';
 import { resolveSigningKey, useSigningKey } from './signing/signing-key.ts';
 import { readRootsBundle, useTrustedRoots } from './signing/trusted-roots.ts';
+import { useConfiguredSigners } from './signing/signer-registry.ts';
+import { configuredSigners, readSignersFile } from './signing/signers-config.ts';
 
 export interface OpenOptions {
   /** The instant recorded on reference data loaded now. */
@@ -26,7 +28,16 @@ export interface OpenOptions {
  */
 export async function openDatabase(
   config: Pick<AppConfig, 'DATABASE_URL' | 'MOTCUA_AUDIT_KEY_FILE'> &
-    Partial<Pick<AppConfig, 'MOTCUA_SIGNING_KEY' | 'MOTCUA_SIGNING_KEY_FILE' | 'MOTCUA_TRUSTED_ROOTS'>>,
+    Partial<
+      Pick<
+        AppConfig,
+        | 'MOTCUA_SIGNING_KEY'
+        | 'MOTCUA_SIGNING_KEY_FILE'
+        | 'MOTCUA_TRUSTED_ROOTS'
+        | 'MOTCUA_SIGNERS_FILE'
+        | 'MOTCUA_PKCS11_MODULE'
+      >
+    >,
   options: OpenOptions,
 ): Promise<DbHandle> {
   const handle = await connect(config.DATABASE_URL);
@@ -44,6 +55,15 @@ export async function openDatabase(
     // Signing (docs/SIGNING.md): the key that seals stored signing keys, and the roots signatures are trusted to.
     useSigningKey(resolveSigningKey(config));
     useTrustedRoots(config.MOTCUA_TRUSTED_ROOTS ? readRootsBundle(config.MOTCUA_TRUSTED_ROOTS) : []);
+    // Tokens and remote signing services (MOTCUA_SIGNERS_FILE), read once; each opens at its first signature.
+    useConfiguredSigners(
+      config.MOTCUA_SIGNERS_FILE
+        ? configuredSigners(readSignersFile(config.MOTCUA_SIGNERS_FILE), {
+            env: process.env,
+            pkcs11Module: config.MOTCUA_PKCS11_MODULE,
+          })
+        : null,
+    );
     await ensureReferenceData(handle.db, options.clock.now(), options.log);
     return handle;
   } catch (e) {

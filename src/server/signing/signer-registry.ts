@@ -1,10 +1,13 @@
 /**
- * Which signer signs for a unit or a leader: the account's own active certificate, else the unit's. The `kind` of
- * the row picks the implementation; pkcs12 opens the sealed key material with MOTCUA_SIGNING_KEY.
+ * Which signer signs for a unit or a leader. First the signers file (MOTCUA_SIGNERS_FILE: a PKCS#11 token or a
+ * remote signing service, per account or unit; signers-config.ts), then the stored certificates: the account's own
+ * active certificate, else the unit's. The `kind` of a stored row picks the implementation; pkcs12 opens the sealed
+ * key material with MOTCUA_SIGNING_KEY.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { pkcs12Signer } from './pkcs12-signer.ts';
+import type { configuredSigners } from './signers-config.ts';
 import type { Signer } from './signer.ts';
 import { openKeyMaterial, signingKey, SigningKeyError } from './signing-key.ts';
 import { findActiveCertificate } from './signing.repository.ts';
@@ -45,8 +48,26 @@ export async function signerOf(row: SigningCertificateRow): Promise<Signer> {
   }
 }
 
-/** The signer for a unit or a leader (the account's own certificate, else the unit's); null when neither has one. */
+type ConfiguredSigners = ReturnType<typeof configuredSigners>;
+let configured: ConfiguredSigners | null = null;
+
+/** The signers of MOTCUA_SIGNERS_FILE, set once at start (bootstrap.ts); null: none configured. */
+export function useConfiguredSigners(signers: ConfiguredSigners | null): void {
+  configured = signers;
+}
+
+/**
+ * The signer for a unit or a leader: the signers file's entry for the account, else for the unit; else the
+ * account's own stored certificate, else the unit's; null when none has one.
+ */
 export async function signerFor(db: Kysely<Database>, target: SignerTarget): Promise<Signer | null> {
+  if (configured) {
+    const account = target.accountId
+      ? await db.selectFrom('users').select('username').where('id', '=', target.accountId).executeTakeFirst()
+      : undefined;
+    const fromFile = configured.signerFor({ unitCode: target.unitCode, username: account?.username });
+    if (fromFile) return fromFile;
+  }
   const row = await certificateFor(db, target);
   return row ? signerOf(row) : null;
 }

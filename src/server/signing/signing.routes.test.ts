@@ -12,7 +12,9 @@ import { insertUnits, LAM_DONG_SAMPLE } from '../../../test/support/factories.ts
 import { testPki, type TestPki } from '../../../test/support/signing.ts';
 import { createRootCa, issueCertificate, toPem, type IssuedCertificate } from './demo-pki.ts';
 import { signPdf, verifyPdf } from './pades.ts';
-import { signerFor } from './signer-registry.ts';
+import { signerFor, useConfiguredSigners } from './signer-registry.ts';
+import { configuredSigners } from './signers-config.ts';
+import { startTestSigningService } from '../../../test/support/signing-service.ts';
 import { SigningKeyError, useSigningKey } from './signing-key.ts';
 
 const DAY = 86_400_000;
@@ -170,6 +172,64 @@ for (const dialect of DIALECTS) {
       const unitSigner = await signerFor(h.t.db, { unitCode: '25000' });
       expect(Buffer.from((await unitSigner!.certificates())[0]!)).toEqual(Buffer.from(pki.unit.certificate));
       expect(await signerFor(h.t.db, { unitCode: '25015' })).toBeNull();
+    });
+
+    it('a remote signing service of the signers file signs for the account before any stored certificate', async () => {
+      // The leader's certificate is stored (previous test); the signers file names a remote service for the leader's
+      // account and for commune 25015, which has no stored certificate.
+      const service = await startTestSigningService({
+        token: 'service-token',
+        keys: {
+          'unit-key': {
+            keyPem: toPem(pki.unit.privateKey, 'PRIVATE KEY'),
+            algorithm: 'ECDSA-P256-SHA256',
+            certificates: [pki.unit.certificate],
+          },
+        },
+      });
+      const entry = {
+        kind: 'remote' as const,
+        url: service.url,
+        keyId: 'unit-key',
+        token: { env: 'TEST_SIGNER_TOKEN' },
+      };
+      useConfiguredSigners(
+        configuredSigners(
+          [
+            { ...entry, unit: '25000', account: 'lanhdao.dilinh' },
+            { ...entry, unit: '25015' },
+          ],
+          {
+            env: { TEST_SIGNER_TOKEN: 'service-token' },
+          },
+        ),
+      );
+      try {
+        const leaderId = (
+          await h.t.db
+            .selectFrom('users')
+            .select('id')
+            .where('username', '=', 'lanhdao.dilinh')
+            .executeTakeFirstOrThrow()
+        ).id;
+        const leader = await signerFor(h.t.db, { unitCode: '25000', accountId: leaderId });
+        expect(leader?.kind).toBe('remote');
+        expect(Buffer.from((await leader!.certificates())[0]!)).toEqual(Buffer.from(pki.unit.certificate));
+        expect((await signerFor(h.t.db, { unitCode: '25015' }))?.kind).toBe('remote');
+        // The unit itself has no entry in the file: its stored certificate signs.
+        expect((await signerFor(h.t.db, { unitCode: '25000' }))?.kind).toBe('pkcs12');
+        const pdf = await (await PDFDocument.create()).addPage().doc.save();
+        const signed = await signPdf(pdf, leader!, {
+          signedAt: new Date(TEST_NOW),
+          signerName: 'UBND xã Di Linh',
+          unitName: 'UBND xã Di Linh',
+        });
+        expect(await verifyPdf(signed, [pki.root.certificate])).toMatchObject({ valid: true, trusted: true });
+        expect(service.requests.some((r) => r.path.endsWith('/sign'))).toBe(true);
+      } finally {
+        useConfiguredSigners(null);
+        await service.close();
+      }
     });
 
     it('a wrong MOTCUA_SIGNING_KEY fails clearly', async () => {
