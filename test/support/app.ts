@@ -11,6 +11,7 @@ import { openTestDb, type TestDb } from './db.ts';
 import type { ManualClock } from '../../src/server/platform/clock.ts';
 import { testClock } from './clock.ts';
 import type { StoreFileSystem } from '../../src/server/attachments/file-store.ts';
+import type { ResultSigning } from '../../src/server/results/result.signing.ts';
 
 export const TEST_PASSWORD = 'test-password';
 
@@ -31,6 +32,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** The attachment store's file operations (e.g. a disk that fills up). */
   fileSystem?: StoreFileSystem;
+  /** The app's signing of results (results/result.signing.ts); none configured when omitted. */
+  signing?: ResultSigning;
 }
 
 export async function openTestApp(
@@ -48,7 +51,14 @@ export async function openTestApp(
     ...options.env,
   });
   const clock = testClock();
-  const app = await buildApp({ db: t.db, dialect: t.dialect, config, clock, fileSystem: options.fileSystem });
+  const app = await buildApp({
+    db: t.db,
+    dialect: t.dialect,
+    config,
+    clock,
+    fileSystem: options.fileSystem,
+    signing: options.signing,
+  });
   return {
     app,
     t,

@@ -12,6 +12,7 @@ import type {
   DossierTable,
   IdempotencyKeyTable,
 } from '../dossiers/dossier.table.ts';
+import type { DossierResultCodeTable, DossierResultTable } from '../results/result.table.ts';
 import type { NotificationTable } from '../notifications/notification.table.ts';
 import type { PetitionActionTable, PetitionTable } from '../petitions/petition.table.ts';
 import type {
@@ -61,6 +62,8 @@ export interface Database {
   task_actions: TaskActionTable;
   job_runs: JobRunTable;
   notifications: NotificationTable;
+  dossier_results: DossierResultTable;
+  dossier_result_codes: DossierResultCodeTable;
 }
 
 export interface SettingTable {

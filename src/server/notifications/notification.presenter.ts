@@ -41,7 +41,8 @@ export const presentDossierNotices = (rows: NotificationRow[]): TDossierNotice[]
     attempts: n.attempts,
     lastError: n.last_error,
     subject: n.subject,
-    body: n.body,
+    // The one-time code of a result download is the citizen's alone: officers see that it was sent, not the code.
+    body: n.kind === 'result_code' ? n.body.replace(/\b\d{6}\b/g, '••••••') : n.body,
     createdAt: isoOrNull(n.created_at)!,
     sentAt: isoOrNull(n.sent_at),
   }));
