@@ -62,6 +62,8 @@ export const formatDate = (ms: number): string => DATE.format(ms);
 export const formatDateTime = (ms: number): string => `${TIME.format(ms)} ngày ${DATE.format(ms)}`;
 
 const SIGNATURE = 'Bộ phận Một cửa — MộtCửa';
+/** The line of a `result_code` message that carries the code (masked where officers read the notice). */
+export const ONE_TIME_CODE_LINE = '    Mã xác thực: ';
 const when = (ms: number | null | undefined): string => (ms ? formatDateTime(ms) : 'chưa xác định');
 
 /** The message to the applicant (Vietnamese). */
@@ -111,7 +113,8 @@ export function applicantMessage(kind: ApplicantKind, d: NoticeDossier, x: Notic
       return {
         subject: `Mã tải kết quả điện tử hồ sơ ${d.code}`,
         body: lines(
-          `Mã xác thực để tải kết quả điện tử của ${about}: ${x.oneTimeCode ?? ''}.`,
+          `Mã xác thực để tải kết quả điện tử của ${about}:`,
+          `${ONE_TIME_CODE_LINE}${x.oneTimeCode ?? ''}`,
           `Mã dùng một lần, có hiệu lực đến ${when(x.dueAt)}. Không cung cấp mã này cho người khác.`,
         ),
       };

@@ -1,7 +1,8 @@
 /**
  * The citizen's download of the signed result (docs/ELECTRONIC-RESULTS.md): a one-time code of 6 digits, sent to
  * the applicant's phone or email through the notifications outbox, valid 10 minutes and 5 tries, stored hashed
- * (salted with its row id). Only the newest code of a dossier is accepted, and once.
+ * (salted with its row id). Only the newest code of a dossier is accepted, and once: a new code closes the
+ * ones before it.
  */
 import { createHash, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
@@ -39,6 +40,7 @@ export async function issueCode(trx: Db, d: DossierRow, now: number): Promise<{ 
   if (!d.applicant_phone && !d.applicant_email) throw ruleViolation('result.no_contact');
   if ((await repo.codesSince(trx, d.id, now - 3_600_000)) >= RESULT_CODE.perDossierPerHour)
     throw new AppError('RATE_LIMITED', { params: { seconds: 3600 }, headers: { 'retry-after': '3600' } });
+  await repo.closeCodes(trx, d.id, now);
   const id = randomUUID();
   const code = String(randomInt(0, 10 ** RESULT_CODE.digits)).padStart(RESULT_CODE.digits, '0');
   const expiresAt = now + RESULT_CODE.validMs;
@@ -62,8 +64,8 @@ export async function issueCode(trx: Db, d: DossierRow, now: number): Promise<{ 
  * compares in constant time. 400 naming `code` when it is wrong, expired, used or out of tries.
  */
 export async function redeemCode(db: Db, d: DossierRow, code: string, now: number): Promise<void> {
-  const row = await repo.latestCode(db, d.id);
-  if (!row || row.used_at !== null) throw invalidField('code', 'result.code_none', '@result.code_none');
+  const row = await repo.openCode(db, d.id);
+  if (!row) throw invalidField('code', 'result.code_none', '@result.code_none');
   if (now >= row.expires_at) throw invalidField('code', 'result.code_expired', '@result.code_expired');
   if (!(await repo.countTry(db, row.id, RESULT_CODE.tries)))
     throw invalidField('code', 'result.code_tries', '@result.code_tries');

@@ -107,16 +107,26 @@ export async function insertCode(db: Db, row: DossierResultCodeRow): Promise<voi
   await db.insertInto('dossier_result_codes').values(row).execute();
 }
 
-/** The newest code of a dossier (only the newest is ever accepted). */
-export function latestCode(db: Db, dossierId: string): Promise<DossierResultCodeRow | undefined> {
+/** The dossier's open code: a new code closes the ones before it, so there is at most one. */
+export function openCode(db: Db, dossierId: string): Promise<DossierResultCodeRow | undefined> {
   return db
     .selectFrom('dossier_result_codes')
     .selectAll()
     .where('dossier_id', '=', dossierId)
+    .where('used_at', 'is', null)
     .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst();
+}
+
+/** Closes the dossier's open codes (a new one replaces them). */
+export async function closeCodes(db: Db, dossierId: string, now: number): Promise<void> {
+  await db
+    .updateTable('dossier_result_codes')
+    .set({ used_at: now })
+    .where('dossier_id', '=', dossierId)
+    .where('used_at', 'is', null)
+    .execute();
 }
 
 /** How many codes were issued for the dossier since `since` (the per-dossier limit). */
