@@ -4,41 +4,15 @@
  * through `app.signing` (a `ResultSigning`), so the routes and services here do not depend on how keys are held
  * (PKCS#12, PKCS#11 token, remote service) and tests can run the app with a signer of their own.
  *
- * The shapes below restate signing/pades.ts (SignOptions, VerifyResult) and signing/signer.ts (Signer).
  */
+import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { nameAttribute, OID, parseCertificate } from '../signing/cms.ts';
+import { signPdf, verifyPdf, type SignOptions, type VerifyResult } from '../signing/pades.ts';
+import type { Signer } from '../signing/signer.ts';
 
-export interface Signer {
-  readonly kind: 'pkcs12' | 'pkcs11' | 'remote';
-  readonly algorithm: 'RSA-SHA256' | 'ECDSA-P256-SHA256';
-  certificates(): Promise<Uint8Array[]>;
-  sign(data: Uint8Array): Promise<Uint8Array>;
-}
-
-export interface SignOptions {
-  signedAt: Date;
-  signerName: string;
-  unitName: string;
-  reason?: string;
-  location?: string;
-  dossierCode?: string;
-  resultId?: string;
-  tsaUrl?: string;
-  visible?: boolean;
-}
-
-export interface VerifyResult {
-  valid: boolean;
-  signer: string | null;
-  unit: string | null;
-  signedAt: string | null;
-  modified: boolean;
-  trusted: boolean;
-  dossierCode: string | null;
-  resultId: string | null;
-  reason?: string;
-}
+export type { SignOptions, Signer, VerifyResult };
 
 /** A signer and what the result's row records of it. */
 export interface ResultSigner {
@@ -80,3 +54,30 @@ export const NO_SIGNING: ResultSigning = {
       reason: 'signing is not configured on this server',
     }),
 };
+
+/** How the library finds a unit's or a leader's signer, and the roots a verification trusts. */
+export interface SigningSources {
+  signerFor(db: Kysely<Database>, who: { unitCode: string; accountId?: string }): Promise<Signer | null>;
+  trustedRoots(): Promise<Uint8Array[]>;
+}
+
+/** The subject's common name and the SHA-256 fingerprint of the signer's own certificate. */
+export async function describeSigner(signer: Signer): Promise<ResultSigner> {
+  const [own] = await signer.certificates();
+  if (!own) throw new Error('the signer has no certificate');
+  const subject = parseCertificate(own).subject;
+  const name = nameAttribute(subject, OID.commonName) ?? nameAttribute(subject, OID.organization) ?? '';
+  return { signer, name, fingerprint: createHash('sha256').update(own).digest('hex') };
+}
+
+/** The signing library (signing/pades.ts) behind the seam. */
+export function libraryResultSigning(sources: SigningSources): ResultSigning {
+  return {
+    async signerFor(db, who) {
+      const signer = await sources.signerFor(db, who);
+      return signer ? describeSigner(signer) : null;
+    },
+    signPdf: (pdf, signer, options) => signPdf(pdf, signer, options),
+    verifyPdf: async (pdf) => verifyPdf(pdf, await sources.trustedRoots()),
+  };
+}

@@ -1,0 +1,116 @@
+/**
+ * Approval with the real signing library (signing/pades.ts) and a demo PKI: the signed result is accepted by
+ * verifyPdf and by poppler's pdfsig, the public verification names it as the centre's, and one changed byte is
+ * caught.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../../../test/support/db.ts';
+import { openTestApp, type TestApp } from '../../../test/support/app.ts';
+import { TEST_NOW } from '../../../test/support/clock.ts';
+import { seedCentre } from '../../../test/support/dossiers.ts';
+import {
+  act,
+  dossierAwaitingApproval,
+  loginAll,
+  makePdf,
+  type Cookies,
+} from '../../../test/support/results.ts';
+import { createRootCa, DEMO_ROOT_NAME, issueCertificate, keyMaterial } from '../signing/demo-pki.ts';
+import { verifyPdf } from '../signing/pades.ts';
+import { pkcs12Signer } from '../signing/pkcs12-signer.ts';
+import type { Signer } from '../signing/signer.ts';
+import { libraryResultSigning } from './result.signing.ts';
+
+const run = promisify(execFile);
+
+for (const dialect of DIALECTS) {
+  describe(`approval signs with the signing library on ${dialect}`, () => {
+    let h: TestApp;
+    let c: Cookies;
+    let root: Uint8Array;
+    let leaderSigner: Signer;
+    beforeAll(async () => {
+      const issue = { now: TEST_NOW - 30 * 86_400_000, days: 3650 };
+      const ca = await createRootCa({ commonName: DEMO_ROOT_NAME, organization: 'MộtCửa' }, issue);
+      const leaf = await issueCertificate(
+        ca,
+        { commonName: 'Nguyễn Văn Bình', organization: 'UBND xã Di Linh', organizationalUnit: 'Lãnh đạo' },
+        issue,
+      );
+      root = ca.certificate;
+      leaderSigner = await pkcs12Signer(keyMaterial(leaf, ca));
+      const signing = libraryResultSigning({
+        signerFor: (_db, who) => Promise.resolve(who.unitCode === '25000' ? leaderSigner : null),
+        trustedRoots: () => Promise.resolve([root]),
+      });
+      h = await openTestApp(dialect, (t) => seedCentre(t.db), { signing });
+      c = await loginAll(h);
+    }, 60_000);
+    afterAll(async () => h?.close());
+
+    it('the approved result verifies (verifyPdf, pdfsig); the public check names it; a changed byte is caught', async () => {
+      const code = await dossierAwaitingApproval(h, c, await makePdf('Giay xac nhan tinh trang hon nhan'));
+      expect((await act(h, c.leader, code, { type: 'approve' })).statusCode).toBe(200);
+      const res = await h.app.inject({
+        method: 'GET',
+        url: `/api/dossiers/${code}/result.pdf`,
+        headers: { cookie: c.leader },
+      });
+      expect(res.headers['x-result-signed']).toBe('true');
+      const signed = res.rawPayload;
+      const row = await h.t.db
+        .selectFrom('dossier_results')
+        .selectAll()
+        .where('signed', '=', 1)
+        .orderBy('uploaded_at', 'desc')
+        .executeTakeFirstOrThrow();
+      expect(row.signer).toBe('Nguyễn Văn Bình');
+
+      const v = await verifyPdf(new Uint8Array(signed), [root]);
+      expect(v).toMatchObject({
+        valid: true,
+        modified: false,
+        trusted: true,
+        signer: 'Nguyễn Văn Bình',
+        dossierCode: code,
+        resultId: row.id,
+      });
+
+      const dir = mkdtempSync(join(tmpdir(), 'motcua-signed-'));
+      const file = join(dir, 'ket-qua.pdf');
+      writeFileSync(file, signed);
+      const { stdout } = await run('pdfsig', [file]).catch((e: { stdout?: string }) => ({
+        stdout: e.stdout ?? '',
+      }));
+      expect(stdout).toContain('Signature is Valid');
+
+      const check = (bytes: Buffer) =>
+        h.app.inject({
+          method: 'POST',
+          url: '/api/public/verify',
+          payload: bytes,
+          headers: { 'content-type': 'application/pdf' },
+        });
+      const ok = await check(signed);
+      expect(ok.json()).toMatchObject({
+        valid: true,
+        trusted: true,
+        knownResult: true,
+        issuedByCentre: true,
+      });
+
+      // one byte of the signed content (the page size 595 → 594)
+      const changed = Buffer.from(signed);
+      const at = changed.indexOf('595');
+      expect(at).toBeGreaterThan(0);
+      changed[at + 2] = '4'.charCodeAt(0);
+      const bad = await check(changed);
+      expect(bad.json()).toMatchObject({ valid: false, modified: true, issuedByCentre: false });
+    }, 60_000);
+  });
+}
