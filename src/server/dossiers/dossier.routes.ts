@@ -178,7 +178,13 @@ export async function dossierRoutes(app: AppInstance): Promise<void> {
       // transaction; the approval and the signed result's row are then committed together.
       const signature =
         request.body.type === 'approve'
-          ? await signDraftForApproval(app, actor, request.params.code, now)
+          ? await signDraftForApproval(
+              app,
+              actor,
+              request.params.code,
+              now,
+              `${request.protocol}://${request.host}`,
+            )
           : null;
       const result = await idempotent(app.db, request, actor.id, async (trx) => {
         const row = await applyAction(trx, actor, request.params.code, request.body, { now });

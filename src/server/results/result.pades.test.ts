@@ -88,6 +88,9 @@ for (const dialect of DIALECTS) {
         stdout: e.stdout ?? '',
       }));
       expect(stdout).toContain('Signature is Valid');
+      // the verification QR is on the first page, under the signature (a 240 × 240 px image)
+      const images = await run('pdfimages', ['-list', file]);
+      expect(images.stdout).toMatch(/^\s*1\s+\d+\s+image\s+240\s+240\b/m);
 
       const check = (bytes: Buffer) =>
         h.app.inject({

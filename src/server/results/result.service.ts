@@ -17,6 +17,7 @@ import { todayInVietnam } from '../platform/clock.ts';
 import { findUnitByCode } from '../units/unit.service.ts';
 import './result.messages.ts';
 import * as repo from './result.repository.ts';
+import { stampVerificationQr, verificationUrl } from './result.qr.ts';
 import type { ResultSigning } from './result.signing.ts';
 import type { DossierResultRow } from './result.table.ts';
 
@@ -129,6 +130,8 @@ export interface SigningDeps {
   db: Db;
   files: FileStore;
   signing: ResultSigning;
+  /** The public site's address, for the verification QR drawn on the result's first page. */
+  publicBaseUrl?: string;
 }
 
 /**
@@ -154,8 +157,11 @@ export async function prepareSignature(
   const id = randomUUID();
   let signed: Uint8Array;
   try {
-    const pdf = await deps.files.get(draft.sha256);
-    signed = await deps.signing.signPdf(new Uint8Array(pdf), who.signer, {
+    const draftBytes = new Uint8Array(await deps.files.get(draft.sha256));
+    const pdf = deps.publicBaseUrl
+      ? await stampVerificationQr(draftBytes, verificationUrl(deps.publicBaseUrl, d.code, id))
+      : draftBytes;
+    signed = await deps.signing.signPdf(pdf, who.signer, {
       signedAt: new Date(now),
       signerName: who.name,
       unitName: unit ? `UBND ${unit.name}` : d.unit_code,
