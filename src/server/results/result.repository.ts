@@ -161,3 +161,13 @@ export async function markCodeUsed(db: Db, id: string, now: number): Promise<boo
     .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
 }
+
+/** Indicator 4.1's figures for a scope and period (reports/indicators.ts). */
+export async function electronicResultsOf(
+  db: Db,
+  scope: Scope,
+  period: { fromMs: number; endMs: number },
+): Promise<{ resolved: number; signed: number; anySigned: boolean }> {
+  const counts = await electronicResultCounts(db, scope, period.fromMs, period.endMs);
+  return { ...counts, anySigned: await anySignedResult(db, scope, period.endMs) };
+}
