@@ -83,10 +83,7 @@ describe.skipIf(E2E_SKIP)('signed electronic results (chromium, 390×844)', () =
 
   it('the citizen downloads the signed result from the lookup with a one-time code', async () => {
     await page.goto(`${run.base}/tra-cuu?code=${encodeURIComponent(code)}`);
-    await page
-      .getByLabel('4 số cuối')
-      .fill('5678')
-      .catch(async () => page.locator('#lookup-verify').fill('5678'));
+    await page.locator('#lookup-verify').fill('5678');
     await page.locator('#lookup-verify').press('Enter');
     const panel = page.getByTestId('eresult');
     await expect.poll(() => panel.isVisible()).toBe(true);
