@@ -82,6 +82,22 @@ const configSchema = (mode: ConfigMode) =>
     MOTCUA_SMTP_FROM: z.string().min(3).max(255).default('MộtCửa <no-reply@localhost>'),
     MOTCUA_SMS_ADAPTER: z.enum(['log', 'none']).default('log'),
     MOTCUA_ZALO_ADAPTER: z.enum(['log', 'none']).default('none'),
+    /**
+     * Signing (docs/SIGNING.md): the key that encrypts the stored signing keys (AES-256-GCM), as 32 bytes in base64,
+     * or in a file (MOTCUA_SIGNING_KEY_FILE; the demo creates one beside its database). Never in the database.
+     */
+    MOTCUA_SIGNING_KEY: z
+      .string()
+      .refine(
+        (v) => Buffer.from(v, 'base64').length === 32,
+        'must be 32 bytes in base64 (openssl rand -base64 32)',
+      )
+      .optional(),
+    MOTCUA_SIGNING_KEY_FILE: z.string().min(1).optional(),
+    /** A PEM bundle of the root certificates a signature must chain to for "trusted". */
+    MOTCUA_TRUSTED_ROOTS: z.string().min(1).optional(),
+    /** An RFC 3161 time-stamping service; without it signatures carry the signing time of the PDF (/M). */
+    MOTCUA_TSA_URL: z.url({ protocol: /^https?$/ }).optional(),
   });
 
 export type AppConfig = z.infer<ReturnType<typeof configSchema>>;

@@ -54,6 +54,11 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
     run: lazy(() => import('./commands/backup.ts'), 'backupCommand'),
     summary: 'backup [--out DIR] [--keep N]         copy the database and attachment files (server may run)',
   },
+  sign: {
+    run: lazy(() => import('./commands/sign.ts'), 'signCommand'),
+    summary:
+      'sign verify FILE.pdf [--roots B.pem]  check a signed PDF; one JSON line, exit 0 if valid and unchanged',
+  },
   restore: {
     run: lazy(() => import('./commands/restore.ts'), 'restoreCommand'),
     summary: 'restore FILE [--force]                check a SQLite backup and put it back (server stopped)',

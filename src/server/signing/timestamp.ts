@@ -95,7 +95,10 @@ export async function verifyTimestamp(
     throw new TimestampError('the timestamp is not over this signature');
   }
   const signed = new pkijs.SignedData({ schema: token.content });
-  const ok = await signed.verify({ signer: 0, checkChain: false }).catch(() => false);
+  // pkijs checks the TSTInfo's imprint against `data` (the timestamped signature value), then the token's signature.
+  const ok = await signed
+    .verify({ signer: 0, data: toArrayBuffer(signatureValue), checkChain: false })
+    .catch(() => false);
   if (!ok) throw new TimestampError("the timestamp token's signature does not verify");
   return info.genTime;
 }
