@@ -45,7 +45,7 @@ import { webRoutes } from './web/web.routes.ts';
 import { serializeRequest } from './platform/request-log.ts';
 import { resultRoutes } from './results/result.routes.ts';
 import { resultPublicRoutes } from './results/result.public.routes.ts';
-import { NO_SIGNING, type ResultSigning } from './results/result.signing.ts';
+import { configuredSigning, type ResultSigning } from './results/result.signing.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -145,7 +145,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.decorate('config', options.config);
   app.decorate('clock', options.clock ?? systemClock);
   app.decorate('files', new FileStore(options.config.MOTCUA_FILES_DIR, options.fileSystem));
-  app.decorate('signing', options.signing ?? NO_SIGNING);
+  app.decorate('signing', options.signing ?? configuredSigning(options.config));
   // JSON only (1 MB, bodyLimit above): no route reads text/plain, and the routes that take files add their own
   // parser and limit (attachments, the procedure catalog's XLSX); anything else is 415 before the body is read.
   app.removeContentTypeParser('text/plain');

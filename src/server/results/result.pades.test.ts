@@ -20,11 +20,11 @@ import {
   makePdf,
   type Cookies,
 } from '../../../test/support/results.ts';
-import { createRootCa, DEMO_ROOT_NAME, issueCertificate, keyMaterial } from '../signing/demo-pki.ts';
-import { verifyPdf } from '../signing/pades.ts';
+import { createRootCa, DEMO_ROOT_NAME, issueCertificate, keyMaterial, toPem } from '../signing/demo-pki.ts';
+import { signPdf, verifyPdf } from '../signing/pades.ts';
 import { pkcs12Signer } from '../signing/pkcs12-signer.ts';
 import type { Signer } from '../signing/signer.ts';
-import { libraryResultSigning } from './result.signing.ts';
+import { configuredSigning, libraryResultSigning } from './result.signing.ts';
 
 const run = promisify(execFile);
 
@@ -117,3 +117,30 @@ for (const dialect of DIALECTS) {
     }, 60_000);
   });
 }
+
+describe('the app’s signing from its settings', () => {
+  it('trusts the roots of MOTCUA_TRUSTED_ROOTS, and only those', async () => {
+    const issue = { now: TEST_NOW, days: 30 };
+    const ca = await createRootCa({ commonName: DEMO_ROOT_NAME }, issue);
+    const leaf = await issueCertificate(ca, { commonName: 'UBND xã Gia Hiệp' }, issue);
+    const signer = await pkcs12Signer(keyMaterial(leaf, ca));
+    const signed = await signPdf(new Uint8Array(await makePdf()), signer, {
+      signedAt: new Date(TEST_NOW),
+      signerName: 'UBND xã Gia Hiệp',
+      unitName: 'UBND xã Gia Hiệp',
+    });
+    const dir = mkdtempSync(join(tmpdir(), 'motcua-roots-'));
+    const bundle = join(dir, 'roots.pem');
+    writeFileSync(bundle, toPem(ca.certificate));
+    const trusting = configuredSigning({ MOTCUA_TRUSTED_ROOTS: bundle, MOTCUA_TSA_URL: undefined });
+    expect(await trusting.verifyPdf(signed)).toMatchObject({
+      valid: true,
+      trusted: true,
+      signer: 'UBND xã Gia Hiệp',
+    });
+    const none = configuredSigning({ MOTCUA_TRUSTED_ROOTS: undefined, MOTCUA_TSA_URL: undefined });
+    expect(await none.verifyPdf(signed)).toMatchObject({ valid: true, trusted: false });
+    // until the signer registry is wired in, no unit has a signer: approvals leave results unsigned
+    expect(await none.signerFor({} as never, { unitCode: '25015' })).toBeNull();
+  }, 30_000);
+});

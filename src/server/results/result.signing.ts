@@ -11,6 +11,8 @@ import type { Database } from '../db/schema.ts';
 import { nameAttribute, OID, parseCertificate } from '../signing/cms.ts';
 import { signPdf, verifyPdf, type SignOptions, type VerifyResult } from '../signing/pades.ts';
 import type { Signer } from '../signing/signer.ts';
+import { readRootsBundle } from '../signing/trusted-roots.ts';
+import type { AppConfig } from '../config.ts';
 
 export type { SignOptions, Signer, VerifyResult };
 
@@ -34,31 +36,12 @@ export interface ResultSigning {
   verifyPdf(pdf: Uint8Array): Promise<VerifyResult>;
 }
 
-/**
- * No signing configured: no unit has a signer, so approvals leave results unsigned, and a verification answers
- * "not valid" with the reason. The default until the signing library is wired in (app.ts).
- */
-export const NO_SIGNING: ResultSigning = {
-  signerFor: () => Promise.resolve(null),
-  signPdf: () => Promise.reject(new Error('no signing configured')),
-  verifyPdf: () =>
-    Promise.resolve({
-      valid: false,
-      signer: null,
-      unit: null,
-      signedAt: null,
-      modified: false,
-      trusted: false,
-      dossierCode: null,
-      resultId: null,
-      reason: 'signing is not configured on this server',
-    }),
-};
-
 /** How the library finds a unit's or a leader's signer, and the roots a verification trusts. */
 export interface SigningSources {
   signerFor(db: Kysely<Database>, who: { unitCode: string; accountId?: string }): Promise<Signer | null>;
   trustedRoots(): Promise<Uint8Array[]>;
+  /** An RFC 3161 time-stamping service (MOTCUA_TSA_URL). */
+  tsaUrl?: string;
 }
 
 /** The subject's common name and the SHA-256 fingerprint of the signer's own certificate. */
@@ -77,7 +60,25 @@ export function libraryResultSigning(sources: SigningSources): ResultSigning {
       const signer = await sources.signerFor(db, who);
       return signer ? describeSigner(signer) : null;
     },
-    signPdf: (pdf, signer, options) => signPdf(pdf, signer, options),
+    signPdf: (pdf, signer, options) =>
+      signPdf(pdf, signer, sources.tsaUrl ? { tsaUrl: sources.tsaUrl, ...options } : options),
     verifyPdf: async (pdf) => verifyPdf(pdf, await sources.trustedRoots()),
   };
+}
+
+/**
+ * The app's signing from its settings: verification against MOTCUA_TRUSTED_ROOTS (read once, at start: a bad file
+ * stops the server), time-stamps from MOTCUA_TSA_URL. Who signs a unit's results comes from the signer registry
+ * (signing/signer-registry.ts) once it is wired in here; until then no unit has a signer and results stay
+ * unsigned.
+ */
+export function configuredSigning(
+  config: Pick<AppConfig, 'MOTCUA_TRUSTED_ROOTS' | 'MOTCUA_TSA_URL'>,
+): ResultSigning {
+  const roots = config.MOTCUA_TRUSTED_ROOTS ? readRootsBundle(config.MOTCUA_TRUSTED_ROOTS) : [];
+  return libraryResultSigning({
+    signerFor: () => Promise.resolve(null),
+    trustedRoots: () => Promise.resolve(roots),
+    tsaUrl: config.MOTCUA_TSA_URL,
+  });
 }
