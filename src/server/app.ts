@@ -26,6 +26,7 @@ import { accountLeaveRoutes } from './accounts/account.leave.routes.ts';
 import { attachmentRoutes } from './attachments/attachment.routes.ts';
 import { auditReviewRoutes } from './audit-review/audit-review.routes.ts';
 import { calendarRoutes } from './calendar/calendar.routes.ts';
+import { signingRoutes } from './signing/signing.routes.ts';
 import { dossierRoutes } from './dossiers/dossier.routes.ts';
 import { dossierQueueRoutes } from './dossiers/dossier.queue.routes.ts';
 import { dossierReassignRoutes } from './dossiers/dossier.reassign.routes.ts';
@@ -113,6 +114,7 @@ const FEATURES: ((app: AppInstance) => Promise<void>)[] = [
   taskRoutes,
   notificationRoutes,
   auditReviewRoutes,
+  signingRoutes,
   receptionRoutes,
   portalRoutes,
   resultPublicRoutes,

@@ -10,6 +10,8 @@ import { ensureReferenceData } from './demo/reference-data.ts';
 import type { Clock } from './platform/clock.ts';
 import { auditKeyFile, ephemeralAuditKey, loadOrCreateAuditKey, useAuditKey } from './audit/audit-key.ts';
 import { listChainHeads } from './audit/audit.repository.ts';
+import { resolveSigningKey, useSigningKey } from './signing/signing-key.ts';
+import { readRootsBundle, useTrustedRoots } from './signing/trusted-roots.ts';
 
 export interface OpenOptions {
   /** The instant recorded on reference data loaded now. */
@@ -19,11 +21,12 @@ export interface OpenOptions {
 }
 
 /**
- * Connects, applies pending migrations, loads the audit key (creating it, mode 0600, at first start) and the
- * reference data (units, catalog) if missing.
+ * Connects, applies pending migrations, loads the audit key (creating it, mode 0600, at first start), the signing
+ * key and trusted roots (if configured) and the reference data (units, catalog) if missing.
  */
 export async function openDatabase(
-  config: Pick<AppConfig, 'DATABASE_URL' | 'MOTCUA_AUDIT_KEY_FILE'>,
+  config: Pick<AppConfig, 'DATABASE_URL' | 'MOTCUA_AUDIT_KEY_FILE'> &
+    Partial<Pick<AppConfig, 'MOTCUA_SIGNING_KEY' | 'MOTCUA_SIGNING_KEY_FILE' | 'MOTCUA_TRUSTED_ROOTS'>>,
   options: OpenOptions,
 ): Promise<DbHandle> {
   const handle = await connect(config.DATABASE_URL);
@@ -38,6 +41,9 @@ export async function openDatabase(
       const heads = (await listChainHeads(handle.db)).map((h) => ({ chain: h.chain, seq: Number(h.seq) }));
       useAuditKey(loadOrCreateAuditKey(keyFile, heads, options.clock.now()));
     } else useAuditKey(ephemeralAuditKey());
+    // Signing (docs/SIGNING.md): the key that seals stored signing keys, and the roots signatures are trusted to.
+    useSigningKey(resolveSigningKey(config));
+    useTrustedRoots(config.MOTCUA_TRUSTED_ROOTS ? readRootsBundle(config.MOTCUA_TRUSTED_ROOTS) : []);
     await ensureReferenceData(handle.db, options.clock.now(), options.log);
     return handle;
   } catch (e) {

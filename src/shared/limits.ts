@@ -28,4 +28,8 @@ export const MAX = {
   longText: 5000,
   /** Copies, counts and other small numbers on a form. */
   count: 50,
+  /** A PKCS#12 signing certificate (.p12/.pfx) in base64: a key and a chain of a few certificates, with room. */
+  pkcs12Base64: 200_000,
+  /** A password that protects a file (PKCS#12). */
+  filePassword: 256,
 } as const;

@@ -298,6 +298,17 @@ export const ROUTE_POLICY: Record<string, RouteCase | RouteCase[]> = {
     body: { override: {}, note: 'ma trận phân quyền' },
   })),
 
+  // Signing certificates (docs/SIGNING.md): the system admin, or a province supervisor for its province's units.
+  // The sample is not a PKCS#12 file: a caller let through gets 400 (signing.not_pkcs12), or 409 without a signing key.
+  'POST /api/signing/certificates': placed(ownProvince('province_supervisor'), ({ at }) => ({
+    body: { unitCode: at.unit, p12: Buffer.from('not a pkcs12 file').toString('base64'), password: 'x' },
+  })),
+  'GET /api/signing/certificates': {
+    who: roles('system_admin', 'province_supervisor'),
+    placed: false,
+    sample: () => ({}),
+  },
+
   // Routing rules per commune (issue 12 item 3): read by its officers, set by its leader only.
   'GET /api/routing-rules': placed(inScope(...ALL), ({ at }) => ({ query: { unit: at.unit } })),
   'PUT /api/routing-rules/:code': placed(inScope('commune_leader'), ({ at }) => ({

@@ -72,6 +72,10 @@ export const POLICIES = {
   /** A denouncer met at a reception (Law on Denunciation 2018 Art. 47): the commune leader only, no one else. */
   'reception.read_denouncer': (a: Actor, t: Tenant) =>
     has(a, 'commune_leader') && a.unitCode === t.unitCode && inScope(scopeOf(a), t),
+  /** Signing certificates of units and leaders (docs/SIGNING.md): the system admin, a province supervisor its own. */
+  'signing.manage': (a: Actor, t: Tenant) =>
+    has(a, 'system_admin') || (has(a, 'province_supervisor') && t.provinceCode === a.provinceCode),
+  'signing.list': (a: Actor) => has(a, 'system_admin', 'province_supervisor'),
   'petition.rules.edit': (a: Actor, t: Tenant) =>
     has(a, 'system_admin') || (has(a, 'province_supervisor') && t.provinceCode === a.provinceCode),
 } as const;

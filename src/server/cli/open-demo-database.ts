@@ -11,7 +11,11 @@ import { seedDemoActivity, type DemoActivity } from '../demo/demo-activity.ts';
 import { demoRefusal } from '../demo/demo-guard.ts';
 import { DEMO_USERNAMES, seedDemo, type DemoAccount } from '../demo/demo-seed.ts';
 import { probeDemoDatabase } from '../demo/demo.repository.ts';
+import { seedDemoSigning } from '../signing/demo-signing.ts';
+import { resolveSigningKey, useSigningKey } from '../signing/signing-key.ts';
+import { addTrustedRoot } from '../signing/trusted-roots.ts';
 import { CliUsageError, type CliIo } from './cli-error.ts';
+import { demoSigners } from '../demo/demo-seed.ts';
 
 export interface DemoDatabase {
   handle: DbHandle;
@@ -45,6 +49,7 @@ export async function openDemoDatabase(command: string, config: AppConfig, io: C
   const handle = await openDatabase(config, { log: io.out, clock: io.clock });
   try {
     const accounts = await seedDemo(handle.db, config.MOTCUA_DEMO_PASSWORD, io.clock.now());
+    await openDemoSigning(handle, config, io);
     if (!accounts.length) return { handle };
     const activity = await seedDemoActivity(handle.db, config.MOTCUA_AGENCY_FALLBACK_PREFIX, io.clock.now());
     return { handle, loaded: { accounts, activity } };
@@ -52,4 +57,22 @@ export async function openDemoDatabase(command: string, config: AppConfig, io: C
     await handle.close();
     throw e;
   }
+}
+
+/**
+ * The demo signs out of the box (docs/SIGNING.md, "Demo"): its signing key is made beside its database unless
+ * MOTCUA_SIGNING_KEY(_FILE) is set, its certificates are issued by a local root CA at first start, and that root is
+ * trusted while the demo runs.
+ */
+async function openDemoSigning(handle: DbHandle, config: AppConfig, io: CliIo): Promise<void> {
+  const path = parseDatabaseUrl(config.DATABASE_URL).target;
+  const key = resolveSigningKey(config, config.MOTCUA_SIGNING_KEY_FILE ? undefined : `${path}.signing-key`);
+  if (!key) return;
+  useSigningKey(key);
+  const root = await seedDemoSigning(handle.db, await demoSigners(handle.db), {
+    key,
+    now: io.clock.now(),
+    rootFile: `${path}.demo-root-ca.pem`,
+  });
+  if (root) addTrustedRoot(root);
 }

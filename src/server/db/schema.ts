@@ -14,6 +14,7 @@ import type {
 } from '../dossiers/dossier.table.ts';
 import type { DossierResultCodeTable, DossierResultTable } from '../results/result.table.ts';
 import type { NotificationTable } from '../notifications/notification.table.ts';
+import type { SigningCertificateTable } from '../signing/signing.table.ts';
 import type { PetitionActionTable, PetitionTable } from '../petitions/petition.table.ts';
 import type {
   ReceptionExceptionTable,
@@ -64,6 +65,7 @@ export interface Database {
   notifications: NotificationTable;
   dossier_results: DossierResultTable;
   dossier_result_codes: DossierResultCodeTable;
+  signing_certificates: SigningCertificateTable;
 }
 
 export interface SettingTable {

@@ -4,6 +4,7 @@ import { createUser } from '../accounts/account.service.ts';
 import type { Role } from '../accounts/roles.ts';
 import { anyUser } from '../accounts/account.repository.ts';
 import { insertDemoMark } from './demo.repository.ts';
+import type { DemoSigner } from '../signing/demo-signing.ts';
 
 export interface DemoAccount {
   username: string;
@@ -68,5 +69,25 @@ export async function seedDemo(db: Kysely<Database>, password: string, now: numb
     for (const account of DEMO_ACCOUNTS) await createUser(trx, null, { ...account, password }, now);
     await insertDemoMark(trx, now);
     return DEMO_ACCOUNTS;
+  });
+}
+
+/** Who signs in the demo: each commune, and each commune's leader (src/server/signing/demo-signing.ts). */
+export async function demoSigners(db: Kysely<Database>): Promise<DemoSigner[]> {
+  const leaders = await db
+    .selectFrom('users')
+    .select(['id', 'username', 'display_name', 'unit_code'])
+    .where(
+      'username',
+      'in',
+      DEMO_ACCOUNTS.filter((a) => a.roles.includes('commune_leader')).map((a) => a.username),
+    )
+    .execute();
+  return COMMUNES.flatMap((c): DemoSigner[] => {
+    const unit = { unitCode: c.code, provinceCode: LAM_DONG, unitName: `UBND xã ${c.name}` };
+    const leader = leaders.find((l) => l.unit_code === c.code);
+    return leader
+      ? [unit, { ...unit, account: { id: leader.id, displayName: leader.display_name } }]
+      : [unit];
   });
 }

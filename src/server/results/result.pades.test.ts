@@ -4,6 +4,7 @@
  * caught.
  */
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +24,9 @@ import {
 import { createRootCa, DEMO_ROOT_NAME, issueCertificate, keyMaterial, toPem } from '../signing/demo-pki.ts';
 import { signPdf, verifyPdf } from '../signing/pades.ts';
 import { pkcs12Signer } from '../signing/pkcs12-signer.ts';
+import { seedDemoSigning } from '../signing/demo-signing.ts';
+import { signingKey, useSigningKey } from '../signing/signing-key.ts';
+import { useTrustedRoots } from '../signing/trusted-roots.ts';
 import type { Signer } from '../signing/signer.ts';
 import { configuredSigning, libraryResultSigning } from './result.signing.ts';
 
@@ -140,7 +144,69 @@ describe('the app’s signing from its settings', () => {
     });
     const none = configuredSigning({ MOTCUA_TRUSTED_ROOTS: undefined, MOTCUA_TSA_URL: undefined });
     expect(await none.verifyPdf(signed)).toMatchObject({ valid: true, trusted: false });
-    // until the signer registry is wired in, no unit has a signer: approvals leave results unsigned
-    expect(await none.signerFor({} as never, { unitCode: '25015' })).toBeNull();
   }, 30_000);
 });
+
+for (const dialect of DIALECTS) {
+  describe(`the app's own signing (signer registry, trusted roots) on ${dialect}`, () => {
+    let h: TestApp;
+    let c: Cookies;
+    beforeAll(async () => {
+      useSigningKey(randomBytes(32));
+      h = await openTestApp(dialect, (t) => seedCentre(t.db));
+      c = await loginAll(h);
+      const leader = await h.t.db
+        .selectFrom('users')
+        .select(['id', 'display_name'])
+        .where('username', '=', 'lanhdao.dilinh')
+        .executeTakeFirstOrThrow();
+      const rootFile = join(mkdtempSync(join(tmpdir(), 'motcua-demo-root-')), 'root.pem');
+      const root = await seedDemoSigning(
+        h.t.db,
+        [
+          {
+            unitCode: '25000',
+            provinceCode: '68',
+            unitName: 'UBND xã Di Linh',
+            account: { id: leader.id, displayName: 'Lê Thị Lan' },
+          },
+        ],
+        { key: signingKey()!, now: TEST_NOW - 86_400_000, rootFile },
+      );
+      useTrustedRoots([root!]);
+    }, 60_000);
+    afterAll(async () => {
+      useTrustedRoots([]);
+      useSigningKey(null);
+      await h?.close();
+    });
+
+    it('approval signs with the leader’s stored certificate; the public check trusts the demo root', async () => {
+      const code = await dossierAwaitingApproval(h, c);
+      expect((await act(h, c.leader, code, { type: 'approve' })).statusCode).toBe(200);
+      const row = await h.t.db
+        .selectFrom('dossier_results')
+        .selectAll()
+        .where('signed', '=', 1)
+        .executeTakeFirstOrThrow();
+      expect(row.signer).toBe('Lê Thị Lan');
+      const pdf = await h.app.inject({
+        method: 'GET',
+        url: `/api/dossiers/${code}/result.pdf`,
+        headers: { cookie: c.leader },
+      });
+      const v = await h.app.inject({
+        method: 'POST',
+        url: '/api/public/verify',
+        payload: pdf.rawPayload,
+        headers: { 'content-type': 'application/pdf' },
+      });
+      expect(v.json()).toMatchObject({
+        valid: true,
+        trusted: true,
+        signer: 'Lê Thị Lan',
+        issuedByCentre: true,
+      });
+    }, 60_000);
+  });
+}

@@ -151,7 +151,15 @@ export async function prepareSignature(
   if (d.status !== 'awaiting_approval' || !can(actor, 'dossier.decide', tenant)) return null;
   const draft = await repo.latestResult(deps.db, d.id);
   if (!draft || draft.signed) return null;
-  const who = await deps.signing.signerFor(deps.db, { unitCode: d.unit_code, accountId: actor.id });
+  const failed = (e: unknown, kind: string) =>
+    new AppError('SIGNING_FAILED', { cause: e, details: { dossier: d.code, signer: kind } });
+  let who: Awaited<ReturnType<ResultSigning['signerFor']>>;
+  try {
+    // opening a stored key (MOTCUA_SIGNING_KEY missing or wrong) can fail too
+    who = await deps.signing.signerFor(deps.db, { unitCode: d.unit_code, accountId: actor.id });
+  } catch (e) {
+    throw failed(e, 'registry');
+  }
   if (!who) return null;
   const unit = await findUnitByCode(deps.db, d.unit_code, { asOf: todayInVietnam(now) });
   const id = randomUUID();
@@ -172,10 +180,7 @@ export async function prepareSignature(
     });
   } catch (e) {
     if (e instanceof AppError && e.code === 'FILE_MISSING') throw e;
-    throw new AppError('SIGNING_FAILED', {
-      cause: e,
-      details: { dossier: d.code, signer: who.signer.kind },
-    });
+    throw failed(e, who.signer.kind);
   }
   const bytes = Buffer.from(signed);
   const sha256 = await deps.files.put(bytes);

@@ -11,7 +11,8 @@ import type { Database } from '../db/schema.ts';
 import { nameAttribute, OID, parseCertificate } from '../signing/cms.ts';
 import { signPdf, verifyPdf, type SignOptions, type VerifyResult } from '../signing/pades.ts';
 import type { Signer } from '../signing/signer.ts';
-import { readRootsBundle } from '../signing/trusted-roots.ts';
+import { signerFor as registrySignerFor } from '../signing/signer-registry.ts';
+import { readRootsBundle, trustedRoots } from '../signing/trusted-roots.ts';
 import type { AppConfig } from '../config.ts';
 
 export type { SignOptions, Signer, VerifyResult };
@@ -67,18 +68,18 @@ export function libraryResultSigning(sources: SigningSources): ResultSigning {
 }
 
 /**
- * The app's signing from its settings: verification against MOTCUA_TRUSTED_ROOTS (read once, at start: a bad file
- * stops the server), time-stamps from MOTCUA_TSA_URL. Who signs a unit's results comes from the signer registry
- * (signing/signer-registry.ts) once it is wired in here; until then no unit has a signer and results stay
- * unsigned.
+ * The app's signing from its settings: who signs a unit's results from the signer registry (the leader's own active
+ * certificate, else the unit's; signing/signer-registry.ts), verification against the process's trusted roots
+ * (bootstrap: MOTCUA_TRUSTED_ROOTS and the demo root; signing/trusted-roots.ts) and, when given here, the bundle of
+ * MOTCUA_TRUSTED_ROOTS read at start (a bad file stops the server); time-stamps from MOTCUA_TSA_URL.
  */
 export function configuredSigning(
   config: Pick<AppConfig, 'MOTCUA_TRUSTED_ROOTS' | 'MOTCUA_TSA_URL'>,
 ): ResultSigning {
-  const roots = config.MOTCUA_TRUSTED_ROOTS ? readRootsBundle(config.MOTCUA_TRUSTED_ROOTS) : [];
+  const configured = config.MOTCUA_TRUSTED_ROOTS ? readRootsBundle(config.MOTCUA_TRUSTED_ROOTS) : [];
   return libraryResultSigning({
-    signerFor: () => Promise.resolve(null),
-    trustedRoots: () => Promise.resolve(roots),
+    signerFor: (db, who) => registrySignerFor(db, who),
+    trustedRoots: () => Promise.resolve([...configured, ...trustedRoots()]),
     tsaUrl: config.MOTCUA_TSA_URL,
   });
 }

@@ -11,3 +11,19 @@ export function readRootsBundle(path: string): Uint8Array[] {
   if (roots.length === 0) throw new Error(`${path}: no PEM certificate in the file`);
   return roots;
 }
+
+let current: Uint8Array[] = [];
+
+/** Makes these DER certificates the roots this process trusts (bootstrap: MOTCUA_TRUSTED_ROOTS, plus the demo's). */
+export function useTrustedRoots(roots: Uint8Array[]): void {
+  current = roots.map((r) => new Uint8Array(r));
+}
+
+/** Adds a root (the demo's) to the trusted ones. */
+export function addTrustedRoot(root: Uint8Array): void {
+  if (!current.some((r) => Buffer.from(r).equals(Buffer.from(root))))
+    current = [...current, new Uint8Array(root)];
+}
+
+/** The roots verifyPdf is given by the app (the public verification, the officers' views). */
+export const trustedRoots = (): Uint8Array[] => current.map((r) => new Uint8Array(r));

@@ -1,0 +1,52 @@
+/**
+ * Which signer signs for a unit or a leader: the account's own active certificate, else the unit's. The `kind` of
+ * the row picks the implementation; pkcs12 opens the sealed key material with MOTCUA_SIGNING_KEY.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { pkcs12Signer } from './pkcs12-signer.ts';
+import type { Signer } from './signer.ts';
+import { openKeyMaterial, signingKey, SigningKeyError } from './signing-key.ts';
+import { findActiveCertificate } from './signing.repository.ts';
+import type { SigningCertificateRow } from './signing.table.ts';
+
+export interface SignerTarget {
+  unitCode: string;
+  /** A leader's account: their own certificate first, if they have one. */
+  accountId?: string | null;
+}
+
+/** The active certificate row that would sign for the target (the account's, else the unit's); none: null. */
+export async function certificateFor(
+  db: Kysely<Database>,
+  target: SignerTarget,
+): Promise<SigningCertificateRow | null> {
+  const own = target.accountId
+    ? await findActiveCertificate(db, target.unitCode, target.accountId)
+    : undefined;
+  return own ?? (await findActiveCertificate(db, target.unitCode, null)) ?? null;
+}
+
+/** The Signer of a stored certificate row. */
+export async function signerOf(row: SigningCertificateRow): Promise<Signer> {
+  switch (row.kind) {
+    case 'pkcs12': {
+      const key = signingKey();
+      if (!key)
+        throw new SigningKeyError(
+          'no signing key is configured (MOTCUA_SIGNING_KEY or MOTCUA_SIGNING_KEY_FILE)',
+        );
+      if (!row.encrypted_key) throw new SigningKeyError(`signing certificate ${row.id} has no key material`);
+      return pkcs12Signer(openKeyMaterial(row.encrypted_key, key, row.fingerprint));
+    }
+    case 'pkcs11':
+    case 'remote':
+      throw new Error(`the ${row.kind} signer is not available in this build`);
+  }
+}
+
+/** The signer for a unit or a leader (the account's own certificate, else the unit's); null when neither has one. */
+export async function signerFor(db: Kysely<Database>, target: SignerTarget): Promise<Signer | null> {
+  const row = await certificateFor(db, target);
+  return row ? signerOf(row) : null;
+}
