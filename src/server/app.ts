@@ -45,6 +45,9 @@ import { healthRoutes } from './health/health.routes.ts';
 import { unitRoutes } from './units/unit.routes.ts';
 import { webRoutes } from './web/web.routes.ts';
 import { serializeRequest } from './platform/request-log.ts';
+import { resultRoutes } from './results/result.routes.ts';
+import { resultPublicRoutes } from './results/result.public.routes.ts';
+import { configuredSigning, type ResultSigning } from './results/result.signing.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -65,6 +68,8 @@ declare module 'fastify' {
     files: FileStore;
     /** PDF and Excel work, off the event loop (render/render.worker.ts); closed with the app. */
     render: WorkerPool<RenderJobs>;
+    /** Who signs a unit's results and how; verification against the trusted roots (results/result.signing.ts). */
+    signing: ResultSigning;
     /**
      * Every route as registered (onRoute, from the first plugin on), `HEAD` twins included: the authorisation
      * matrix (test/security/authorization-matrix.test.ts) fails on a route that has no entry in its policy table.
@@ -91,6 +96,8 @@ export interface BuildAppOptions {
   clock?: Clock;
   /** The attachment store's file operations: Node's by default; tests pass failing ones (a full disk). */
   fileSystem?: StoreFileSystem;
+  /** Signing of results and notices; tests pass their own signer. */
+  signing?: ResultSigning;
 }
 
 /**
@@ -111,6 +118,7 @@ const FEATURES: ((app: AppInstance) => Promise<void>)[] = [
   dossierQueueRoutes,
   dossierReassignRoutes,
   attachmentRoutes,
+  resultRoutes,
   documentRoutes,
   reportRoutes,
   petitionRoutes,
@@ -121,6 +129,7 @@ const FEATURES: ((app: AppInstance) => Promise<void>)[] = [
   receptionRoutes,
   portalRoutes,
   templateAdminRoutes,
+  resultPublicRoutes,
   webRoutes,
 ];
 
@@ -158,6 +167,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.decorate('intakeCommits', intakeCommits);
   app.addHook('onClose', () => intakeCommits.drain());
   app.decorate('files', new FileStore(options.config.MOTCUA_FILES_DIR, options.fileSystem));
+  app.decorate('signing', options.signing ?? configuredSigning(options.config));
   // JSON only (1 MB, bodyLimit above): no route reads text/plain, and the routes that take files add their own
   // parser and limit (attachments, the procedure catalog's XLSX); anything else is 415 before the body is read.
   app.removeContentTypeParser('text/plain');

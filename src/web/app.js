@@ -20,6 +20,7 @@ import { routingView } from './views/routing.js';
 import { leaveView } from './views/leave.js';
 import { loginView } from './views/login.js';
 import { lookupView } from './views/lookup.js';
+import { verifyView } from './views/verify.js';
 import { petitionView } from './views/petition.js';
 import { petitionFormView } from './views/petition-form.js';
 import { petitionsView } from './views/petitions.js';
@@ -36,6 +37,7 @@ import { tasksView } from './views/tasks.js';
 /** @type {import('./lib/router.js').Route[]} */
 const ROUTES = [
   { pattern: /^\/tra-cuu$/, view: lookupView, public: true, title: 'lookup.title' },
+  { pattern: /^\/xac-thuc$/, view: verifyView, public: true, title: 'verify.title' },
   {
     pattern: /^\/lich-tiep-cong-dan$/,
     view: publicScheduleView,

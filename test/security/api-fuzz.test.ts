@@ -149,7 +149,7 @@ function requestsFor(op: Operation, sample: Sample): fc.Arbitrary<FuzzRequest> {
       }),
     );
   }
-  if (op.body && sample.raw)
+  if (sample.raw)
     ways.push(
       fc
         .tuple(

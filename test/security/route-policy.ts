@@ -381,6 +381,15 @@ export const ROUTE_POLICY: Record<string, RouteCase | RouteCase[]> = {
   'GET /api/dossiers/:code/attachments/:id': placed(inScope(...ALL), ({ at }) => ({
     params: { code: at.dossier, id: at.attachment },
   })),
+  // The result document (docs/ELECTRONIC-RESULTS.md): the processing officers attach the draft (the specialist
+  // only when assigned: the sample dossier is received, so everyone past the policy gets 409 result.not_processing).
+  'POST /api/dossiers/:code/result': placed(inScope(...PROCESS), ({ at }) => ({
+    params: { code: at.dossier },
+    raw: { contentType: 'application/pdf', bytes: MINIMAL_PDF },
+  })),
+  'GET /api/dossiers/:code/result': dossierForm,
+  // No result yet: 409 result.none past the checks.
+  'GET /api/dossiers/:code/result.pdf': dossierForm,
   'GET /api/dossiers/:code/documents/receipt.pdf': dossierForm,
   'GET /api/dossiers/:code/documents/refusal.pdf': dossierForm,
   'GET /api/dossiers/:code/documents/supplement-request.pdf': dossierForm,
@@ -433,6 +442,22 @@ export const ROUTE_POLICY: Record<string, RouteCase | RouteCase[]> = {
   'POST /api/public/dossiers/:code/rating': publicCase(({ at }) => ({
     params: { code: at.dossier },
     body: { verify: at.verify, rating: 5 },
+  })),
+  // Signed results: verification, the QR's check, the citizen's one-time code and download (a received dossier
+  // has no result: 409 result.not_available past the checks).
+  'POST /api/public/verify': publicCase(() => ({
+    raw: { contentType: 'application/pdf', bytes: MINIMAL_PDF },
+  })),
+  'GET /api/public/results/:code/:resultId': publicCase(({ at }) => ({
+    params: { code: at.dossier, resultId: '00000000-0000-4000-8000-000000000000' },
+  })),
+  'POST /api/public/dossiers/:code/result-code': publicCase(({ at }) => ({
+    params: { code: at.dossier },
+    body: { verify: at.verify },
+  })),
+  'POST /api/public/dossiers/:code/result.pdf': publicCase(({ at }) => ({
+    params: { code: at.dossier },
+    body: { verify: at.verify, code: '123456' },
   })),
 
   // Reports: every officer on their own scope.

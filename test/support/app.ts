@@ -13,6 +13,7 @@ import { openTestDb, type TestDb } from './db.ts';
 import type { ManualClock } from '../../src/server/platform/clock.ts';
 import { testClock } from './clock.ts';
 import type { StoreFileSystem } from '../../src/server/attachments/file-store.ts';
+import type { ResultSigning } from '../../src/server/results/result.signing.ts';
 
 export const TEST_PASSWORD = 'test-password';
 
@@ -35,6 +36,8 @@ export interface TestAppOptions {
   fileSystem?: StoreFileSystem;
   /** A database the reports read instead of the test database (a stand-in for DATABASE_REPLICA_URL). */
   reportDb?: Kysely<Database>;
+  /** The app's signing of results (results/result.signing.ts); none configured when omitted. */
+  signing?: ResultSigning;
 }
 
 export async function openTestApp(
@@ -59,6 +62,7 @@ export async function openTestApp(
     clock,
     fileSystem: options.fileSystem,
     reportDb: options.reportDb,
+    signing: options.signing,
   });
   return {
     app,

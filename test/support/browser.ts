@@ -24,6 +24,7 @@ import { loadConfig } from '../../src/server/config.ts';
 import { openDatabase } from '../../src/server/bootstrap.ts';
 import { systemClock } from '../../src/server/platform/clock.ts';
 import { seedDemo } from '../../src/server/demo/demo-seed.ts';
+import type { ResultSigning } from '../../src/server/results/result.signing.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const E2E_SKIP = !existsSync(CHROMIUM);
@@ -103,7 +104,10 @@ export function shownDate(days = 0): string {
   return `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
 }
 
-export async function startBrowserApp(env: Record<string, string> = {}): Promise<BrowserApp> {
+export async function startBrowserApp(
+  env: Record<string, string> = {},
+  options: { signing?: ResultSigning } = {},
+): Promise<BrowserApp> {
   const dir = mkdtempSync(join(tmpdir(), 'motcua-e2e-'));
   const config = loadConfig({
     DATABASE_URL: `sqlite:${join(dir, 'e2e.db')}`,
@@ -114,7 +118,13 @@ export async function startBrowserApp(env: Record<string, string> = {}): Promise
   // The browser keeps the machine's time, so the server it talks to does too (under faketime, both move).
   const handle = await openDatabase(config, { clock: systemClock });
   await seedDemo(handle.db, PASSWORD, systemClock.now());
-  const app = await buildApp({ db: handle.db, dialect: handle.dialect, config, clock: systemClock });
+  const app = await buildApp({
+    db: handle.db,
+    dialect: handle.dialect,
+    config,
+    clock: systemClock,
+    signing: options.signing,
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({

@@ -13,6 +13,7 @@ import type {
   DossierTable,
   IdempotencyKeyTable,
 } from '../dossiers/dossier.table.ts';
+import type { DossierResultCodeTable, DossierResultTable } from '../results/result.table.ts';
 import type { NotificationTable } from '../notifications/notification.table.ts';
 import type { SigningCertificateTable } from '../signing/signing.table.ts';
 import type { PetitionActionTable, PetitionTable } from '../petitions/petition.table.ts';
@@ -65,6 +66,8 @@ export interface Database {
   job_runs: JobRunTable;
   shared_limits: SharedLimitTable;
   notifications: NotificationTable;
+  dossier_results: DossierResultTable;
+  dossier_result_codes: DossierResultCodeTable;
   signing_certificates: SigningCertificateTable;
   portal_uploads: PortalUploadTable;
   procedure_form_templates: ProcedureFormTemplateTable;

@@ -25,6 +25,8 @@ import { nowToSecond } from '../platform/clock.ts';
 import { decodeCursor, pageOf } from '../platform/cursor.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
 import { tabFilter } from './dossier.queue.service.ts';
+import { recordSignature } from '../results/result.service.ts';
+import { signDraftForApproval } from '../results/result.approval.ts';
 
 const ZCodeParams = z.object({ code: z.string().min(1).max(64) });
 
@@ -180,10 +182,22 @@ export async function dossierRoutes(app: AppInstance): Promise<void> {
     },
     async (request, reply) => {
       const actor = requireActor(request);
+      const now = nowToSecond(app.clock);
+      // Approval signs the draft result (docs/ELECTRONIC-RESULTS.md): the signing, CPU or token work, before the
+      // transaction; the approval and the signed result's row are then committed together.
+      const signature =
+        request.body.type === 'approve'
+          ? await signDraftForApproval(
+              app,
+              actor,
+              request.params.code,
+              now,
+              `${request.protocol}://${request.host}`,
+            )
+          : null;
       const result = await idempotent(app.db, request, actor.id, async (trx) => {
-        const row = await applyActionRouted(trx, actor, request.params.code, request.body, {
-          now: nowToSecond(app.clock),
-        });
+        const row = await applyActionRouted(trx, actor, request.params.code, request.body, { now });
+        if (signature) await recordSignature(trx, actor, row, signature, { ip: request.ip });
         return {
           status: 200,
           body: presentDossier(

@@ -11,6 +11,7 @@ export const APPLICANT_KINDS = [
   'extension',
   'result_ready',
   'refusal',
+  'result_code',
 ] as const;
 export const OFFICER_KINDS = ['assigned', 'supplement_received', 'due_tomorrow', 'overdue'] as const;
 export type ApplicantKind = (typeof APPLICANT_KINDS)[number];
@@ -33,6 +34,8 @@ export interface NoticeDetails {
   bringBy?: number | null;
   /** extension, refusal: the reason given by the officer. */
   reason?: string | null;
+  /** result_code: the one-time code for downloading the signed result (dueAt: when it expires). */
+  oneTimeCode?: string;
 }
 
 export interface NoticeText {
@@ -59,6 +62,8 @@ export const formatDate = (ms: number): string => DATE.format(ms);
 export const formatDateTime = (ms: number): string => `${TIME.format(ms)} ngày ${DATE.format(ms)}`;
 
 const SIGNATURE = 'Bộ phận Một cửa — MộtCửa';
+/** The line of a `result_code` message that carries the code (masked where officers read the notice). */
+export const ONE_TIME_CODE_LINE = '    Mã xác thực: ';
 const when = (ms: number | null | undefined): string => (ms ? formatDateTime(ms) : 'chưa xác định');
 
 /** The message to the applicant (Vietnamese). */
@@ -102,6 +107,15 @@ export function applicantMessage(kind: ApplicantKind, d: NoticeDossier, x: Notic
         body: lines(
           `${about[0]!.toUpperCase()}${about.slice(1)} đã có kết quả.`,
           'Mời ông/bà đến Bộ phận Một cửa để nhận kết quả (mang theo giấy hẹn trả kết quả).',
+        ),
+      };
+    case 'result_code':
+      return {
+        subject: `Mã tải kết quả điện tử hồ sơ ${d.code}`,
+        body: lines(
+          `Mã xác thực để tải kết quả điện tử của ${about}:`,
+          `${ONE_TIME_CODE_LINE}${x.oneTimeCode ?? ''}`,
+          `Mã dùng một lần, có hiệu lực đến ${when(x.dueAt)}. Không cung cấp mã này cho người khác.`,
         ),
       };
     case 'refusal':

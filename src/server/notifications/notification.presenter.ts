@@ -3,6 +3,14 @@ import { formatInstant } from '../../shared/calendar/index.ts';
 import type { TDossierNotice, TInbox, TInboxItem } from './notification.schemas.ts';
 import type { Inbox } from './notification.service.ts';
 import type { NotificationRow } from './notification.table.ts';
+import { ONE_TIME_CODE_LINE } from './notification.messages.ts';
+
+/** The one-time code's line of a result_code notice, masked. */
+const maskOneTimeCode = (body: string): string =>
+  body
+    .split('\n')
+    .map((line) => (line.startsWith(ONE_TIME_CODE_LINE) ? `${ONE_TIME_CODE_LINE}••••••` : line))
+    .join('\n');
 
 const isoOrNull = (ms: number | null): string | null => (ms === null ? null : formatInstant(ms));
 
@@ -41,7 +49,8 @@ export const presentDossierNotices = (rows: NotificationRow[]): TDossierNotice[]
     attempts: n.attempts,
     lastError: n.last_error,
     subject: n.subject,
-    body: n.body,
+    // The one-time code of a result download is the citizen's alone: officers see that it was sent, not the code.
+    body: n.kind === 'result_code' ? maskOneTimeCode(n.body) : n.body,
     createdAt: isoOrNull(n.created_at)!,
     sentAt: isoOrNull(n.sent_at),
   }));

@@ -24,6 +24,8 @@ export const ERROR_STATUS = {
   ACCOUNT_LOCKED: 429,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  /** The signer (certificate, token, remote service) failed: nothing was written. */
+  SIGNING_FAILED: 502,
   STORAGE_FULL: 503,
   SERVER_BUSY: 503,
   SIGNER_UNAVAILABLE: 503,

@@ -24,6 +24,7 @@ import { DAY_MS, resolvePeriod, type PeriodBounds } from '../platform/period.ts'
 import type { PeriodInput, PeriodReport, ReportUnitRef } from './report.types.ts';
 import { receptionSummary, type ReceptionSummary } from '../reception/reception.service.ts';
 import { averageWorkingDays, indicators766, type Indicators766, type Span } from './indicators.ts';
+import { electronicResultsOf } from '../results/result.repository.ts';
 
 type Db = Kysely<Database>;
 
@@ -161,7 +162,13 @@ export async function buildDashboard(
     workloadAt: new Date(t).toISOString(),
     officers: await officers(db, target.scope, period, t, byAssignee, calendar),
     procedures,
-    indicators: indicators766(report.totals, spans, calendar, await satisfactionOf(db, target.scope, period)),
+    indicators: indicators766(
+      report.totals,
+      spans,
+      calendar,
+      await satisfactionOf(db, target.scope, period),
+      await electronicResultsOf(db, target.scope, period),
+    ),
     reception: await receptionSummary(db, target.scope, period, t),
   };
   const communes = rankCommunes(report);

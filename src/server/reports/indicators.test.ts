@@ -75,5 +75,30 @@ describe('Decision 766 indicators (as the national portal scores them)', () => {
     expect(indicators766(empty, [], calendar, { resolved: 0, unsatisfied: 0 }).omitted[0]?.reasonCode).toBe(
       'no_completed',
     );
+    // a unit that has signed no result at all is omitted, not scored 0 %
+    const never = indicators766(totals, [], calendar, none, { resolved: 45, signed: 0, anySigned: false });
+    expect(never.omitted.map((o) => o.reasonCode)).toEqual(['no_electronic_result']);
+  });
+
+  it.each([
+    // [case, resolved, signed, value]
+    ['some results signed', 45, 18, 40],
+    ['every result signed', 45, 45, 100],
+    ['a unit that signs, none this period', 45, 0, 0],
+    ['two of three', 3, 2, 66.7],
+  ])('4.1 = signed electronic results / resolved: %s', (_case, resolved, signed, value) => {
+    const { items, omitted } = indicators766(totals, [], calendar, none, {
+      resolved,
+      signed,
+      anySigned: true,
+    });
+    expect(omitted).toEqual([]);
+    expect(items.map((i) => i.id)).toEqual(['2.1', '2.2', '3.3', '4.1', '5.4']);
+    expect(items.find((i) => i.id === '4.1')).toMatchObject({
+      value,
+      unit: '%',
+      numerator: signed,
+      denominator: resolved,
+    });
   });
 });

@@ -67,13 +67,38 @@ export function averageWorkingDays(spans: Span[], calendar: WorkingCalendar): nu
 
 const NAME_41 = 'Tỷ lệ hồ sơ có kết quả điện tử có giá trị pháp lý';
 
+/** What indicator 4.1 needs to know of the dossiers resolved in the period (results/result.repository.ts). */
+export interface ElectronicResults {
+  /** Resolved in the period. */
+  resolved: number;
+  /** Of those, the dossiers whose result is a digitally signed electronic document. */
+  signed: number;
+  /** Whether the unit (or scope) had signed any result at all by the end of the period. */
+  anySigned: boolean;
+}
+
 /**
- * 4.1 = dossiers given a legally valid electronic result (signed) / completed dossiers whose result is a document.
- * A result delivered online is not an electronic result: only a digitally signed one is (Decree 45/2020 Art. 14,
- * Decree 30/2020). MộtCửa does not sign results yet, so the indicator is omitted with that reason rather than
- * shown as a figure the national portal would not recognise.
+ * 4.1 = resolved dossiers of the period whose result is a digitally signed electronic document / resolved
+ * dossiers of the period × 100 (Decision 766/QĐ-TTg, group "Số hóa hồ sơ": the share of results given as
+ * electronic documents with legal value; docs/REPORTS.md). A result delivered online is not an electronic result:
+ * only a digitally signed one is (Decree 45/2020 Art. 14, Decree 30/2020). A unit that has signed no result at all
+ * is not scored 0 %: the indicator is omitted with that reason, as the national portal does not count a unit that
+ * does not issue electronic results yet; once it signs one, every period shows the figure (0 % included).
  */
-function indicator41(completed: number): OmittedIndicator {
+function indicator41(completed: number, e: ElectronicResults | undefined): Indicator | OmittedIndicator {
+  if (completed > 0 && e?.anySigned && e.resolved > 0) {
+    const value = round1(share(e.signed, e.resolved));
+    return {
+      id: '4.1',
+      name: NAME_41,
+      value,
+      unit: '%',
+      formula:
+        'resolved dossiers whose result is a digitally signed electronic document / resolved dossiers × 100 (dossiers resolved in the period)',
+      numerator: e.signed,
+      denominator: e.resolved,
+    };
+  }
   return {
     id: '4.1',
     name: NAME_41,
@@ -98,6 +123,7 @@ export function indicators766(
   spans: Span[],
   calendar: WorkingCalendar,
   satisfaction: Satisfaction,
+  electronic?: ElectronicResults,
 ): Indicators766 {
   const resolved = t.resolved.total;
   const fresh = t.received.online + t.received.directOrPostal;
@@ -153,5 +179,8 @@ export function indicators766(
       denominator: satisfaction.resolved,
     },
   ];
-  return { items, omitted: [indicator41(resolved)] };
+  const i41 = indicator41(resolved, electronic);
+  if ('reasonCode' in i41) return { items, omitted: [i41] };
+  items.splice(3, 0, i41);
+  return { items, omitted: [] };
 }

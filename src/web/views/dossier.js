@@ -18,6 +18,7 @@ import { errorText, statusBadge, statusText, toast } from '../lib/ui.js';
 import { loadCalendar, workingTimeLeftText } from '../lib/working-calendar.js';
 import { DANGER, dossierActionForm } from './action-forms.js';
 import { attachmentsCard } from './dossier-attachments.js';
+import { resultCard } from './dossier-result.js';
 import { documentLinks } from './dossier-documents.js';
 
 /**
@@ -53,6 +54,7 @@ async function render(box, d) {
     applicantCard(d),
     documentsCard(d),
     attachmentsCard(d),
+    resultCard(d),
     timelineCard(d),
     noticesCard(d),
   );

@@ -9,6 +9,7 @@ import { formatDateTime } from '../lib/format.js';
 import { t } from '../lib/i18n.js';
 import { setUrl } from '../lib/router.js';
 import { errorText, loading } from '../lib/ui.js';
+import { electronicResultPanel } from './lookup-result.js';
 
 /** @type {import('../lib/router.js').View} */
 export async function lookupView(main, ctx) {
@@ -71,7 +72,8 @@ export async function lookupView(main, ctx) {
     replace(out, loading());
     try {
       const d = await api(`/api/public/dossiers/${encodeURIComponent(code)}${query({ verify: digits })}`);
-      replace(out, result(d));
+      // a delivered dossier may have a signed electronic result to download (with a one-time code)
+      replace(out, result(d), d.status === 'delivered' ? electronicResultPanel(d.code, digits) : null);
     } catch (e) {
       const msg =
         e instanceof ApiError && e.isMissingRoute
