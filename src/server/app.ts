@@ -2,7 +2,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { AppConfig } from './config.ts';
@@ -42,7 +42,7 @@ import { notificationRoutes } from './notifications/notification.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { unitRoutes } from './units/unit.routes.ts';
 import { webRoutes } from './web/web.routes.ts';
-import { serializeRequest } from './platform/request-log.ts';
+import { installRequestLog, serializeRequest } from './platform/request-log.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -127,6 +127,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
           ...(options.logStream ? { stream: options.logStream } : {}),
         }
       : false,
+    // One line per request (installRequestLog below), not Fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: trustProxyOption(options.config.MOTCUA_TRUST_PROXY),
     bodyLimit: 1_048_576,
     frameworkErrors: frameworkErrorHandler,
@@ -150,6 +152,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installRequestLog(app);
   installNoStore(app);
   // An anonymous caller of a route that needs a session is 401 before any input check (accounts/public-routes.ts).
   installSignInGate(app);
