@@ -6,6 +6,7 @@ import { returnStaleSupplements } from '../dossiers/dossier.return.job.ts';
 import { deleteIdempotencyKeysBefore } from '../platform/idempotency.ts';
 import type { JobDefinition } from '../platform/job-runner.ts';
 import { remindDueJob } from '../notifications/notification.delivery.ts';
+import { optimizeStatistics } from '../db/statistics.ts';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -46,10 +47,24 @@ export const returnStaleSupplementsJob: JobDefinition = {
   },
 };
 
+/**
+ * The query planner's statistics kept current as dossiers accumulate (SQLite's `PRAGMA optimize`, sampled: a few
+ * milliseconds; PostgreSQL's autovacuum does this itself).
+ */
+export const optimizeStatisticsJob: JobDefinition = {
+  name: 'db.optimize_statistics',
+  intervalMs: 6 * 60 * MINUTE,
+  run: async (db) => {
+    await optimizeStatistics(db);
+    return { done: 1, failed: 0 };
+  },
+};
+
 /** Every job `motcua serve` runs. */
 export const SERVER_JOBS: readonly JobDefinition[] = [
   returnStaleSupplementsJob,
   purgeExpiredSessions,
   purgeOldIdempotencyKeys,
   remindDueJob,
+  optimizeStatisticsJob,
 ];
