@@ -31,6 +31,7 @@ const { values } = parseArgs({
     'no-postgres': { type: 'boolean', default: false },
     'no-docs': { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
+    'profile-only': { type: 'boolean', default: false },
     users: { type: 'string', default: '2000' },
   },
 });
@@ -233,7 +234,34 @@ function writeDocs(md: string): void {
   writeFileSync(file, next);
 }
 
+/** `--profile-only`: the profiles alone, written to bench/results/profiles.md. */
+async function profileOnly(): Promise<void> {
+  const profiles = await profileCases(await prepareSqlite(WORK, DOSSIERS));
+  const limits: Limits = {
+    get: {},
+    post: {},
+    sqlite: { perSecond: 0, p50: 0, p95: 0, p99: 0 },
+    postgres: {},
+  };
+  const md = renderMarkdown({
+    machine: `${cpus()[0]?.model ?? 'unknown'}, ${cpus().length} logical CPUs`,
+    node: process.version,
+    date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+    seconds: SECONDS,
+    quick: QUICK,
+    users: USERS,
+    mix: MIX,
+    limits,
+    runs: [],
+    profiles,
+  });
+  mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+  writeFileSync(join(ROOT, 'bench/results/profiles.md'), md);
+  console.log(md);
+}
+
 async function main(): Promise<void> {
+  if (values['profile-only']) return profileOnly();
   const started = new Date();
   const limits = await measureLimits(PG_URL);
   const runs: DbRun[] = [];
