@@ -20,6 +20,12 @@ for (const b of BENCHES) {
   execFileSync(tsx, [join(root, b.script), ...b.args], { stdio: 'inherit', cwd: root });
 }
 
+// The load benchmark (npm run bench:load, its own script: it takes the better part of an hour) writes its own
+// section between these markers; it is kept as it is.
+const docFile = join(root, 'docs/BENCHMARKS.md');
+const previous = existsSync(docFile) ? readFileSync(docFile, 'utf8') : '';
+const loadSection = /<!-- bench:load:begin -->[\s\S]*<!-- bench:load:end -->/.exec(previous)?.[0];
+
 const sections = BENCHES.filter((b) => existsSync(join(root, b.result))).map((b) =>
   readFileSync(join(root, b.result), 'utf8').replace(/^# /m, '## ').trim(),
 );
@@ -29,7 +35,7 @@ Speed and memory targets live here, not in timed unit tests. Each benchmark meas
 run on the same machine; the tables below are written by \`npm run bench\` (\`bench/run.ts\`).
 
 ${sections.join('\n\n')}
-
+${loadSection ? `\n${loadSection}\n` : ''}
 ## Reading these figures
 
 - The machine is a shared 2-vCPU virtual machine; other work ran during these runs, so figures vary by up
@@ -49,5 +55,5 @@ ${sections.join('\n\n')}
   are written only when a due changed, so a line costs ~1.5 rows instead of ~5 (docs/REPORTS.md §6). Run it on an
   otherwise idle machine: with the test suite running beside it, the same import took 3-4x longer.
 `;
-writeFileSync(join(root, 'docs/BENCHMARKS.md'), doc);
+writeFileSync(docFile, doc);
 console.log('\nWrote docs/BENCHMARKS.md');

@@ -6,33 +6,14 @@
 import { setUnauthenticatedHandler } from './lib/api.js';
 import { h, replace } from './lib/dom.js';
 import { LANGS, LANG_NAMES, getLang, initLang, onLangChange, setLang, t } from './lib/i18n.js';
-import { focusHeading, link, navigate, refresh, startRouter } from './lib/router.js';
+import { focusHeading, lazyView, link, navigate, refresh, startRouter } from './lib/router.js';
 import { notificationBell, stopNotificationBell } from './lib/notification-bell.js';
 import { can, hasAbility, loadSession, session, signOut } from './lib/session.js';
 import { errorText, toast } from './lib/ui.js';
-import { auditView } from './views/audit.js';
-import { calendarView } from './views/calendar.js';
-import { catalogView } from './views/catalog.js';
-import { dashboardView } from './views/dashboard.js';
-import { dossierView } from './views/dossier.js';
-import { intakeView } from './views/intake.js';
-import { routingView } from './views/routing.js';
-import { leaveView } from './views/leave.js';
 import { loginView } from './views/login.js';
 import { lookupView } from './views/lookup.js';
 import { verifyView } from './views/verify.js';
-import { petitionView } from './views/petition.js';
-import { petitionFormView } from './views/petition-form.js';
-import { petitionsView } from './views/petitions.js';
 import { publicScheduleView } from './views/public-schedule.js';
-import { receptionView, receptionsView } from './views/reception.js';
-import { receptionFormView } from './views/reception-form.js';
-import { receptionScheduleView } from './views/reception-schedule.js';
-import { queueView } from './views/queue.js';
-import { reportsView } from './views/reports.js';
-import { taskView } from './views/task.js';
-import { taskFormView } from './views/task-form.js';
-import { tasksView } from './views/tasks.js';
 
 /** @type {import('./lib/router.js').Route[]} */
 const ROUTES = [
@@ -45,26 +26,102 @@ const ROUTES = [
     title: 'reception.public.title',
   },
   { pattern: /^\/dang-nhap$/, view: loginView, public: true, guest: true, title: 'login.title' },
-  { pattern: /^\/$/, view: queueView, title: 'queue.title' },
-  { pattern: /^\/tiep-nhan$/, view: intakeView, title: 'intake.title' },
-  { pattern: /^\/ho-so(?:\/([^/]+))?$/, view: dossierView, title: 'dossier.titleShort' },
-  { pattern: /^\/don-thu$/, view: petitionsView, title: 'petitions.title' },
-  { pattern: /^\/don-thu\/moi$/, view: petitionFormView, title: 'petitions.form.title' },
-  { pattern: /^\/don-thu\/xem$/, view: petitionView, title: 'petitions.detail.titleShort' },
-  { pattern: /^\/tiep-cong-dan$/, view: receptionsView, title: 'reception.title' },
-  { pattern: /^\/tiep-cong-dan\/moi$/, view: receptionFormView, title: 'reception.form.title' },
-  { pattern: /^\/tiep-cong-dan\/xem$/, view: receptionView, title: 'reception.detail.titleShort' },
-  { pattern: /^\/tiep-cong-dan\/lich$/, view: receptionScheduleView, title: 'reception.schedule.title' },
-  { pattern: /^\/cong-viec$/, view: tasksView, title: 'tasks.title' },
-  { pattern: /^\/cong-viec\/moi$/, view: taskFormView, title: 'tasks.form.title' },
-  { pattern: /^\/cong-viec\/xem$/, view: taskView, title: 'tasks.detail.title' },
-  { pattern: /^\/tong-quan$/, view: dashboardView, title: 'dashboard.title' },
-  { pattern: /^\/bao-cao$/, view: reportsView, title: 'reports.title' },
-  { pattern: /^\/lich-lam-viec$/, view: calendarView, title: 'calendar.titleShort' },
-  { pattern: /^\/thu-tuc$/, view: catalogView, title: 'catalog.title' },
-  { pattern: /^\/luong-xu-ly$/, view: routingView, title: 'routing.title' },
-  { pattern: /^\/nghi-phep$/, view: leaveView, title: 'leave.title' },
-  { pattern: /^\/nhat-ky$/, view: auditView, title: 'audit.title' },
+  { pattern: /^\/$/, view: lazyView(() => import('./views/queue.js'), 'queueView'), title: 'queue.title' },
+  {
+    pattern: /^\/tiep-nhan$/,
+    view: lazyView(() => import('./views/intake.js'), 'intakeView'),
+    title: 'intake.title',
+  },
+  {
+    pattern: /^\/ho-so(?:\/([^/]+))?$/,
+    view: lazyView(() => import('./views/dossier.js'), 'dossierView'),
+    title: 'dossier.titleShort',
+  },
+  {
+    pattern: /^\/don-thu$/,
+    view: lazyView(() => import('./views/petitions.js'), 'petitionsView'),
+    title: 'petitions.title',
+  },
+  {
+    pattern: /^\/don-thu\/moi$/,
+    view: lazyView(() => import('./views/petition-form.js'), 'petitionFormView'),
+    title: 'petitions.form.title',
+  },
+  {
+    pattern: /^\/don-thu\/xem$/,
+    view: lazyView(() => import('./views/petition.js'), 'petitionView'),
+    title: 'petitions.detail.titleShort',
+  },
+  {
+    pattern: /^\/tiep-cong-dan$/,
+    view: lazyView(() => import('./views/reception.js'), 'receptionsView'),
+    title: 'reception.title',
+  },
+  {
+    pattern: /^\/tiep-cong-dan\/moi$/,
+    view: lazyView(() => import('./views/reception-form.js'), 'receptionFormView'),
+    title: 'reception.form.title',
+  },
+  {
+    pattern: /^\/tiep-cong-dan\/xem$/,
+    view: lazyView(() => import('./views/reception.js'), 'receptionView'),
+    title: 'reception.detail.titleShort',
+  },
+  {
+    pattern: /^\/tiep-cong-dan\/lich$/,
+    view: lazyView(() => import('./views/reception-schedule.js'), 'receptionScheduleView'),
+    title: 'reception.schedule.title',
+  },
+  {
+    pattern: /^\/cong-viec$/,
+    view: lazyView(() => import('./views/tasks.js'), 'tasksView'),
+    title: 'tasks.title',
+  },
+  {
+    pattern: /^\/cong-viec\/moi$/,
+    view: lazyView(() => import('./views/task-form.js'), 'taskFormView'),
+    title: 'tasks.form.title',
+  },
+  {
+    pattern: /^\/cong-viec\/xem$/,
+    view: lazyView(() => import('./views/task.js'), 'taskView'),
+    title: 'tasks.detail.title',
+  },
+  {
+    pattern: /^\/tong-quan$/,
+    view: lazyView(() => import('./views/dashboard.js'), 'dashboardView'),
+    title: 'dashboard.title',
+  },
+  {
+    pattern: /^\/bao-cao$/,
+    view: lazyView(() => import('./views/reports.js'), 'reportsView'),
+    title: 'reports.title',
+  },
+  {
+    pattern: /^\/lich-lam-viec$/,
+    view: lazyView(() => import('./views/calendar.js'), 'calendarView'),
+    title: 'calendar.titleShort',
+  },
+  {
+    pattern: /^\/thu-tuc$/,
+    view: lazyView(() => import('./views/catalog.js'), 'catalogView'),
+    title: 'catalog.title',
+  },
+  {
+    pattern: /^\/luong-xu-ly$/,
+    view: lazyView(() => import('./views/routing.js'), 'routingView'),
+    title: 'routing.title',
+  },
+  {
+    pattern: /^\/nhat-ky$/,
+    view: lazyView(() => import('./views/audit.js'), 'auditView'),
+    title: 'audit.title',
+  },
+  {
+    pattern: /^\/nghi-phep$/,
+    view: lazyView(() => import('./views/leave.js'), 'leaveView'),
+    title: 'leave.title',
+  },
 ];
 
 const NAV = [

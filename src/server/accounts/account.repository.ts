@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { NewUser, SessionRow, UserRow, UserUpdate } from './account.table.ts';
 import { withinScope, type Scope } from '../platform/tenant.ts';
+import { sessionCacheOf } from './session-cache.ts';
 
 type Db = Kysely<Database>;
 
@@ -74,6 +75,7 @@ export async function insertUser(db: Db, user: NewUser): Promise<void> {
 }
 
 export async function updateUser(db: Db, id: string, patch: UserUpdate): Promise<void> {
+  sessionCacheOf(db).forgetUser(id);
   await db.updateTable('users').set(patch).where('id', '=', id).execute();
 }
 
@@ -110,10 +112,12 @@ export function findSessionWithUser(db: Db, sessionId: string, now: number) {
 }
 
 export async function deleteSession(db: Db, sessionId: string): Promise<void> {
+  sessionCacheOf(db).forgetSession(sessionId);
   await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
 }
 
 export async function deleteSessionsOfUser(db: Db, userId: string): Promise<void> {
+  sessionCacheOf(db).forgetUser(userId);
   await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
 }
 

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import {
@@ -93,12 +94,42 @@ export const CALENDAR_CACHE_SIZE = 64;
 export const calendarCacheSize = (): number => compiled.size;
 
 /**
+ * The latest override text of each scope, per database, kept for OVERRIDE_CACHE_MS (monotonic time: a cache's
+ * age): every intake and action computes a due date, and read the calendar's two rows again each time. Saving a
+ * scope's override in this process forgets it at once and keeps it uncached for OVERRIDE_CACHE_MS (a request on
+ * PostgreSQL may read the old row until the save commits); another server process's save is seen within that time.
+ */
+export const OVERRIDE_CACHE_MS = 5_000;
+const overrides = new WeakMap<object, Map<string, { text: string; at: number; held: boolean }>>();
+
+function overridesOf(db: Kysely<Database>) {
+  const key = db.getExecutor().adapter;
+  let map = overrides.get(key);
+  if (!map) overrides.set(key, (map = new Map()));
+  return map;
+}
+
+async function latestOverride(db: Kysely<Database>, scope: string): Promise<string> {
+  const map = overridesOf(db);
+  const hit = map.get(scope);
+  const fresh = hit && performance.now() - hit.at < OVERRIDE_CACHE_MS;
+  if (fresh && !hit.held) return hit.text;
+  const text = (await latestVersion(db, scope))?.override ?? '{}';
+  if (!fresh) map.set(scope, { text, at: performance.now(), held: false });
+  return text;
+}
+
+function forgetOverride(db: Kysely<Database>, scope: string): void {
+  overridesOf(db).set(scope, { text: '{}', at: performance.now(), held: true });
+}
+
+/**
  * The calendar in force for a province (national defaults ⊕ national edits ⊕ the province's edits); without a
  * province, the national one.
  */
 export async function loadCalendar(db: Kysely<Database>, provinceCode?: string): Promise<WorkingCalendar> {
-  const national = (await latestVersion(db, NATIONAL_SCOPE))?.override ?? '{}';
-  const province = provinceCode ? ((await latestVersion(db, provinceCode))?.override ?? '{}') : '{}';
+  const national = await latestOverride(db, NATIONAL_SCOPE);
+  const province = provinceCode ? await latestOverride(db, provinceCode) : '{}';
   const key = `${national}\u0000${province}`;
   const hit = compiled.get(key);
   if (hit) {
@@ -138,6 +169,7 @@ export async function saveCalendarOverride(
     if (e instanceof CalendarError) throw calendarErrorToAppError(e);
     throw e;
   }
+  forgetOverride(trx, scope);
   const previous = await latestVersion(trx, scope);
   const version = (previous?.version ?? 0) + 1;
   await insertVersion(trx, {

@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, sql, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
+import { CachedStatements } from './statement-cache.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -14,6 +15,8 @@ export interface DbHandle {
   location: string;
   /** PostgreSQL: the schema in use (search_path). */
   schema: string;
+  /** SQLite: the prepared statements kept across queries (statement-cache.ts). */
+  statements?: CachedStatements;
   close(): Promise<void>;
 }
 
@@ -52,8 +55,9 @@ function connectSqlite(target: string): DbHandle {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: 'sqlite', location: file, schema: 'main', close: () => db.destroy() };
+  const statements = new CachedStatements(sqlite);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }) });
+  return { db, dialect: 'sqlite', location: file, schema: 'main', statements, close: () => db.destroy() };
 }
 
 async function connectPostgres(target: string, options: ConnectOptions): Promise<DbHandle> {

@@ -7,6 +7,7 @@ import { deleteIdempotencyKeysBefore } from '../platform/idempotency.ts';
 import { purgeExpiredLimits } from '../platform/shared-limits.ts';
 import type { JobDefinition } from '../platform/job-runner.ts';
 import { remindDueJob } from '../notifications/notification.delivery.ts';
+import { optimizeStatistics } from '../db/statistics.ts';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -54,6 +55,19 @@ export const returnStaleSupplementsJob: JobDefinition = {
   },
 };
 
+/**
+ * The query planner's statistics kept current as dossiers accumulate (SQLite's `PRAGMA optimize`, sampled: a few
+ * milliseconds; PostgreSQL's autovacuum does this itself).
+ */
+export const optimizeStatisticsJob: JobDefinition = {
+  name: 'db.optimize_statistics',
+  intervalMs: 6 * 60 * MINUTE,
+  run: async (db) => {
+    await optimizeStatistics(db);
+    return { done: 1, failed: 0 };
+  },
+};
+
 /** Every job `motcua serve` runs. */
 export const SERVER_JOBS: readonly JobDefinition[] = [
   returnStaleSupplementsJob,
@@ -61,4 +75,5 @@ export const SERVER_JOBS: readonly JobDefinition[] = [
   purgeOldIdempotencyKeys,
   purgeExpiredLimitsJob,
   remindDueJob,
+  optimizeStatisticsJob,
 ];

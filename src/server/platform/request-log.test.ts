@@ -54,6 +54,13 @@ describe('request log lines carry no personal data (SQLite)', () => {
       '/api/auth/login',
     ]);
     const all = lines.join('\n');
+    // One line per request, written when it is answered, with its status and time.
+    const done = requests.filter((r) => r.req) as unknown as {
+      res: { statusCode: number };
+      responseTime: number;
+    }[];
+    expect(done.map((r) => r.res.statusCode)).toEqual([404, 401, 401]);
+    for (const r of done) expect(r.responseTime).toBeGreaterThanOrEqual(0);
     for (const secret of ['4321', '0912345678', 'secret-password-123']) expect(all).not.toContain(secret);
   });
 });

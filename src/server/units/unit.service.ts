@@ -80,7 +80,9 @@ function formerOrder(a: FormerUnit, b: FormerUnit): number {
 /** Turns version rows into units, loading provinces and lineage in one query each (never one per unit). */
 async function hydrate(db: Db, rows: UnitVersionRow[], asOf: string): Promise<Unit[]> {
   if (rows.length === 0) return [];
-  const provinces = await findVersions(db, { asOf, types: PROVINCE_TYPES });
+  // Only the provinces these rows are in, by code (an index lookup; every province's full row was read per call).
+  const provinceCodes = [...new Set(rows.map((r) => r.province_code))];
+  const provinces = await findVersions(db, { asOf, codes: provinceCodes, types: PROVINCE_TYPES });
   const provinceName = new Map(provinces.map((p) => [p.code, p.name]));
   const lineage = await findLineageOf(db, [...new Set(rows.map((r) => r.code))], asOf);
   const formers = new Map<string, FormerUnit[]>();

@@ -58,16 +58,19 @@ describe('serving the web app', () => {
   });
 
   /** The modules a module imports statically, resolved against its URL (comments and strings never start a line). */
-  function importsOf(url: string, code: string): string[] {
+  /** Static imports; with `lazy`, also the modules loaded by `import('…')` (the views, when first opened). */
+  function importsOf(url: string, code: string, lazy = false): string[] {
     const specifiers = [
       ...code.matchAll(/^\s*(?:import|export)\b[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/gm),
       ...code.matchAll(/^\s*import\s*['"]([^'"]+)['"]/gm),
+      // `() => import('./views/queue.js')` in code (JSDoc's `import('…')` types are no module loads).
+      ...(lazy ? code.matchAll(/=>\s*import\(\s*['"]([^'"]+\.js)['"]\s*\)/g) : []),
     ].map((m) => m[1]!);
     return specifiers.map((s) => new URL(s, `http://x${url}`).pathname);
   }
 
-  /** Every module the app reaches from /app.js, with its answer. */
-  async function crawl() {
+  /** Every module the app reaches from /app.js (the first screen's; with `lazy`, every view's too), with its answer. */
+  async function crawl(lazy = false) {
     const seen = new Map<string, { status: number; type: string; body: string }>();
     const queue = ['/app.js'];
     while (queue.length) {
@@ -75,7 +78,7 @@ describe('serving the web app', () => {
       if (seen.has(url)) continue;
       const res = await h.app.inject({ method: 'GET', url });
       seen.set(url, { status: res.statusCode, type: String(res.headers['content-type']), body: res.body });
-      if (res.statusCode === 200) queue.push(...importsOf(url, res.body));
+      if (res.statusCode === 200) queue.push(...importsOf(url, res.body, lazy));
     }
     return seen;
   }
@@ -114,7 +117,7 @@ describe('serving the web app', () => {
   });
 
   it('answers every import of every module the app reaches, as JavaScript', async () => {
-    const modules = await crawl();
+    const modules = await crawl(true);
     expect([...modules.keys()]).toEqual(
       expect.arrayContaining([
         '/lib/working-calendar.js',
@@ -124,6 +127,16 @@ describe('serving the web app', () => {
     );
     const broken = [...modules].filter(([, m]) => m.status !== 200 || !m.type.startsWith('text/javascript'));
     expect(broken.map(([url, m]) => `${url} ${m.status} ${m.type}`)).toEqual([]);
+  });
+
+  it("loads the officers' views when first opened: the first screen reaches only the sign-in and public ones", async () => {
+    const first = [...(await crawl()).keys()].filter((url) => url.startsWith('/views/'));
+    expect(first.sort()).toEqual(['/views/login.js', '/views/lookup.js', '/views/public-schedule.js']);
+    const all = await crawl(true);
+    for (const view of ['/views/queue.js', '/views/dossier.js', '/views/intake.js', '/views/reports.js'])
+      expect(all.get(view)?.status, view).toBe(200);
+    const html = (await h.app.inject({ method: 'GET', url: '/' })).body;
+    expect(html).not.toContain('href="/views/queue.js"');
   });
 
   it('preloads every module the first screen reaches, so none is discovered import by import', async () => {

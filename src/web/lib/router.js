@@ -15,6 +15,30 @@ import { h } from './dom.js';
 /** @typedef {(main: HTMLElement, ctx: RouteContext) => void | Promise<void>} View */
 /** @typedef {{pattern: RegExp, view: View, public?: boolean, guest?: boolean, title?: string}} Route */
 
+/**
+ * A view whose module is fetched when the view is first opened, then kept: the officers' views are not downloaded
+ * before sign-in (the sign-in page and the public pages are imported by app.js itself). A failed fetch (a dropped
+ * connection) is tried again on the next visit.
+ * @param {() => Promise<Record<string, unknown>>} load the module, e.g. `() => import('../views/queue.js')`
+ * @param {string} name the view's export
+ * @returns {View}
+ */
+export function lazyView(load, name) {
+  /** @type {Promise<View> | null} */
+  let loading = null;
+  return async (main, ctx) => {
+    loading ??= load().then(
+      (mod) => /** @type {View} */ (mod[name]),
+      (e) => {
+        loading = null;
+        throw e;
+      },
+    );
+    const view = await loading;
+    if (ctx.alive()) await view(main, ctx);
+  };
+}
+
 /** @type {Route[]} */
 let routes = [];
 /** @type {(route: Route | undefined, ctx: RouteContext) => void} */
