@@ -315,14 +315,12 @@ for (const dialect of DIALECTS) {
         sex: 'male' as const,
       };
       const intakeAt = (applicant: TCreateDossierRequest['applicant']) =>
-        t.db
-          .transaction()
-          .execute((trx) =>
-            intake(trx, s.counter, buildIntake({ applicant }), {
-              now: at(2026, 3, 6, 9),
-              agencyPrefix: PREFIX,
-            }),
-          );
+        t.db.transaction().execute((trx) =>
+          intake(trx, s.counter, buildIntake({ applicant }), {
+            now: at(2026, 3, 6, 9),
+            agencyPrefix: PREFIX,
+          }),
+        );
       await expect(intakeAt(abroad)).rejects.toMatchObject({
         code: 'VALIDATION_FAILED',
         issues: [expect.objectContaining({ path: 'applicant.idNumber', rule: 'cccd.province' })],
