@@ -50,6 +50,7 @@ import { installRequestLog, serializeRequest } from './platform/request-log.ts';
 import { resultRoutes } from './results/result.routes.ts';
 import { resultPublicRoutes } from './results/result.public.routes.ts';
 import { configuredSigning, type ResultSigning } from './results/result.signing.ts';
+import { approvalSigning, type ApprovalSigning } from './results/result.approval.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -72,6 +73,8 @@ declare module 'fastify' {
     render: WorkerPool<RenderJobs>;
     /** Who signs a unit's results and how; verification against the trusted roots (results/result.signing.ts). */
     signing: ResultSigning;
+    /** Approval's signing of the draft result (results/result.approval.ts), for the dossiers' routes. */
+    approvalSigning: ApprovalSigning;
     /**
      * Every route as registered (onRoute, from the first plugin on), `HEAD` twins included: the authorisation
      * matrix (test/security/authorization-matrix.test.ts) fails on a route that has no entry in its policy table.
@@ -185,6 +188,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.addHook('onClose', () => intakeCommits.drain());
   app.decorate('files', new FileStore(options.config.MOTCUA_FILES_DIR, options.fileSystem));
   app.decorate('signing', options.signing ?? configuredSigning(options.config));
+  app.decorate('approvalSigning', approvalSigning);
   // JSON only (1 MB, bodyLimit above): no route reads text/plain, and the routes that take files add their own
   // parser and limit (attachments, the procedure catalog's XLSX); anything else is 415 before the body is read.
   app.removeContentTypeParser('text/plain');

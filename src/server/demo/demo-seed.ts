@@ -3,7 +3,7 @@ import type { Database } from '../db/schema.ts';
 import { createUser } from '../accounts/account.service.ts';
 import type { Role } from '../accounts/roles.ts';
 import { anyUser } from '../accounts/account.repository.ts';
-import { insertDemoMark } from './demo.repository.ts';
+import { demoAccountsNamed, insertDemoMark } from './demo.repository.ts';
 import type { DemoSigner } from '../signing/demo-signing.ts';
 
 export interface DemoAccount {
@@ -74,15 +74,10 @@ export async function seedDemo(db: Kysely<Database>, password: string, now: numb
 
 /** Who signs in the demo: each commune, and each commune's leader (src/server/signing/demo-signing.ts). */
 export async function demoSigners(db: Kysely<Database>): Promise<DemoSigner[]> {
-  const leaders = await db
-    .selectFrom('users')
-    .select(['id', 'username', 'display_name', 'unit_code'])
-    .where(
-      'username',
-      'in',
-      DEMO_ACCOUNTS.filter((a) => a.roles.includes('commune_leader')).map((a) => a.username),
-    )
-    .execute();
+  const leaders = await demoAccountsNamed(
+    db,
+    DEMO_ACCOUNTS.filter((a) => a.roles.includes('commune_leader')).map((a) => a.username),
+  );
   return COMMUNES.flatMap((c): DemoSigner[] => {
     const unit = { unitCode: c.code, provinceCode: LAM_DONG, unitName: `UBND xã ${c.name}` };
     const leader = leaders.find((l) => l.unit_code === c.code);

@@ -87,3 +87,18 @@ async function count<T extends keyof Database>(
   const row = await query.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** The demo's own accounts by username (their ids, names and communes), for the demo PKI. */
+export function demoAccountsNamed(
+  db: Db,
+  usernames: readonly string[],
+): Promise<{ id: string; username: string; display_name: string; unit_code: string }[]> {
+  return (
+    db
+      // tenant: the system's own demo seeding, every tenant by design
+      .selectFrom('users')
+      .select(['id', 'username', 'display_name', 'unit_code'])
+      .where('username', 'in', [...usernames])
+      .execute()
+  );
+}

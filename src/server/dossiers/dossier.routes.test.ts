@@ -177,6 +177,7 @@ for (const dialect of DIALECTS) {
       expect(res.json().applicantName).toBe('Nguyễn V*** A***');
       expect(Object.keys(res.json()).sort()).toEqual([
         'applicantName',
+        'canRate',
         'code',
         'dueAt',
         'endedAt',

@@ -25,8 +25,6 @@ import { nowToSecond } from '../platform/clock.ts';
 import { decodeCursor, pageOf } from '../platform/cursor.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
 import { tabFilter } from './dossier.queue.service.ts';
-import { recordSignature } from '../results/result.service.ts';
-import { signDraftForApproval } from '../results/result.approval.ts';
 
 const ZCodeParams = z.object({ code: z.string().min(1).max(64) });
 
@@ -187,7 +185,7 @@ export async function dossierRoutes(app: AppInstance): Promise<void> {
       // transaction; the approval and the signed result's row are then committed together.
       const signature =
         request.body.type === 'approve'
-          ? await signDraftForApproval(
+          ? await app.approvalSigning.sign(
               app,
               actor,
               request.params.code,
@@ -197,7 +195,7 @@ export async function dossierRoutes(app: AppInstance): Promise<void> {
           : null;
       const result = await idempotent(app.db, request, actor.id, async (trx) => {
         const row = await applyActionRouted(trx, actor, request.params.code, request.body, { now });
-        if (signature) await recordSignature(trx, actor, row, signature, { ip: request.ip });
+        if (signature) await app.approvalSigning.record(trx, actor, row, signature, { ip: request.ip });
         return {
           status: 200,
           body: presentDossier(

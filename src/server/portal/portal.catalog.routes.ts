@@ -15,7 +15,7 @@ import { parseAreaLimit } from '../../shared/area/area-limit.ts';
 import { findUnits, getUnit } from '../units/unit.service.ts';
 import { MAX, UPLOAD } from '../../shared/limits.ts';
 import { formatInstant } from '../../shared/calendar/index.ts';
-import { cleanFileName } from './portal.upload.service.ts';
+import { cleanFileName } from './portal.upload.repository.ts';
 import * as templates from './portal.template.repository.ts';
 
 const ZUnitCode = z.string().regex(/^\d{5}$/, '@rule.communeCode');

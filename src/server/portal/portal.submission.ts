@@ -13,7 +13,7 @@ import { insertAttachment } from '../attachments/attachment.repository.ts';
 import { sniffMediaType } from '../attachments/file-store.ts';
 import { MAX, UPLOAD } from '../../shared/limits.ts';
 import { PLAIN_LINE } from '../platform/validation.ts';
-import { fileRefused, findUpload, readFinished, removePartFile } from './portal.upload.service.ts';
+import { fileRefused, findUpload, readFinished, removePartFile } from './portal.upload.repository.ts';
 
 export const ZSubmissionFile = z.object({
   uploadId: z.string().uuid(),

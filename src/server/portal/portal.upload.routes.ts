@@ -7,7 +7,7 @@ import { UPLOAD } from '../../shared/limits.ts';
 import { PLAIN_LINE } from '../platform/validation.ts';
 import type { PortalLimiters } from './portal.service.ts';
 import type { PortalUploadRow } from './portal.table.ts';
-import { createUpload, findUpload, putChunk } from './portal.upload.service.ts';
+import { createUpload, findUpload, putChunk } from './portal.upload.repository.ts';
 
 const ZUpload = z.object({
   id: z.string(),

@@ -2,7 +2,7 @@ import type { Actor } from '../accounts/roles.ts';
 import { scopeOf } from '../accounts/scope.ts';
 import { findDossierByCode } from '../dossiers/dossier.repository.ts';
 import type { AppInstance } from '../platform/types.ts';
-import { prepareSignature, type PreparedSignature } from './result.service.ts';
+import { prepareSignature, recordSignature, type PreparedSignature } from './result.service.ts';
 
 /**
  * Before an approval: the dossier's draft result signed with the leader's certificate (else the unit's), or null
@@ -26,3 +26,11 @@ export async function signDraftForApproval(
     now,
   );
 }
+
+/**
+ * What approval needs of the results module, handed to the dossiers' routes through the app (`app.approvalSigning`,
+ * app.ts) so that dossiers/ does not import results/ (which reads dossiers): sign the draft before the approve
+ * transaction, record the signed result inside it.
+ */
+export const approvalSigning = { sign: signDraftForApproval, record: recordSignature };
+export type ApprovalSigning = typeof approvalSigning;

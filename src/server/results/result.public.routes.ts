@@ -10,7 +10,7 @@ import type { AppInstance } from '../platform/types.ts';
 import { RateLimiter, rateLimited } from '../platform/rate-limit.ts';
 import { PORTAL_LIMITS, verifies } from '../portal/portal.service.ts';
 import { downloadableResult, issueCode, redeemCode } from './result.code.service.ts';
-import { findSignedById, recordDownload } from './result.repository.ts';
+import { dossierCodeById, findSignedById, recordDownload } from './result.repository.ts';
 import { sha256Of } from './result.service.ts';
 
 const MINUTE = 60_000;
@@ -105,14 +105,8 @@ export async function resultPublicRoutes(app: AppInstance): Promise<void> {
         });
       const v = await app.signing.verifyPdf(new Uint8Array(bytes));
       const stored = v.resultId ? await findSignedById(app.db, v.resultId) : undefined;
-      const dossier = stored
-        ? await app.db
-            .selectFrom('dossiers')
-            .select('code')
-            .where('id', '=', stored.dossier_id)
-            .executeTakeFirst()
-        : undefined;
-      const knownResult = Boolean(stored && dossier && dossier.code === v.dossierCode);
+      const dossierCode = stored ? await dossierCodeById(app.db, stored.dossier_id) : undefined;
+      const knownResult = Boolean(stored && dossierCode && dossierCode === v.dossierCode);
       return {
         ...v,
         knownResult,
@@ -143,14 +137,8 @@ export async function resultPublicRoutes(app: AppInstance): Promise<void> {
     async (request) => {
       const { code, resultId } = request.params;
       const stored = await findSignedById(app.db, resultId);
-      const d = stored
-        ? await app.db
-            .selectFrom('dossiers')
-            .select('code')
-            .where('id', '=', stored.dossier_id)
-            .executeTakeFirst()
-        : undefined;
-      if (!stored || d?.code !== code)
+      const dossierCode = stored ? await dossierCodeById(app.db, stored.dossier_id) : undefined;
+      if (!stored || dossierCode !== code)
         return { found: false, dossierCode: code, signer: null, signedAt: null };
       return {
         found: true,

@@ -20,35 +20,44 @@ export function listResults(db: Db, dossierId: string, scope: Scope): Promise<Do
 
 /** The latest version (signed or draft). */
 export function latestResult(db: Db, dossierId: string): Promise<DossierResultRow | undefined> {
-  return db
-    .selectFrom('dossier_results')
-    .selectAll()
-    .where('dossier_id', '=', dossierId)
-    .orderBy('version', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  return (
+    db
+      // tenant: keyed by a dossier (or a result id) the caller read within scope, or the public door's random id
+      .selectFrom('dossier_results')
+      .selectAll()
+      .where('dossier_id', '=', dossierId)
+      .orderBy('version', 'desc')
+      .limit(1)
+      .executeTakeFirst()
+  );
 }
 
 /** The dossier's signed result (the latest, should a corrected one follow). */
 export function signedResult(db: Db, dossierId: string): Promise<DossierResultRow | undefined> {
-  return db
-    .selectFrom('dossier_results')
-    .selectAll()
-    .where('dossier_id', '=', dossierId)
-    .where('signed', '=', 1)
-    .orderBy('version', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  return (
+    db
+      // tenant: keyed by a dossier (or a result id) the caller read within scope, or the public door's random id
+      .selectFrom('dossier_results')
+      .selectAll()
+      .where('dossier_id', '=', dossierId)
+      .where('signed', '=', 1)
+      .orderBy('version', 'desc')
+      .limit(1)
+      .executeTakeFirst()
+  );
 }
 
 /** A signed result by its id (what the QR and the signed PDF carry). */
 export function findSignedById(db: Db, id: string): Promise<DossierResultRow | undefined> {
-  return db
-    .selectFrom('dossier_results')
-    .selectAll()
-    .where('id', '=', id)
-    .where('signed', '=', 1)
-    .executeTakeFirst();
+  return (
+    db
+      // tenant: keyed by a dossier (or a result id) the caller read within scope, or the public door's random id
+      .selectFrom('dossier_results')
+      .selectAll()
+      .where('id', '=', id)
+      .where('signed', '=', 1)
+      .executeTakeFirst()
+  );
 }
 
 export async function recordDownload(db: Db, id: string, now: number): Promise<void> {
@@ -109,14 +118,17 @@ export async function insertCode(db: Db, row: DossierResultCodeRow): Promise<voi
 
 /** The dossier's open code: a new code closes the ones before it, so there is at most one. */
 export function openCode(db: Db, dossierId: string): Promise<DossierResultCodeRow | undefined> {
-  return db
-    .selectFrom('dossier_result_codes')
-    .selectAll()
-    .where('dossier_id', '=', dossierId)
-    .where('used_at', 'is', null)
-    .orderBy('created_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  return (
+    db
+      // tenant: keyed by a dossier (or a result id) the caller read within scope, or the public door's random id
+      .selectFrom('dossier_result_codes')
+      .selectAll()
+      .where('dossier_id', '=', dossierId)
+      .where('used_at', 'is', null)
+      .orderBy('created_at', 'desc')
+      .limit(1)
+      .executeTakeFirst()
+  );
 }
 
 /** Closes the dossier's open codes (a new one replaces them). */
@@ -132,6 +144,7 @@ export async function closeCodes(db: Db, dossierId: string, now: number): Promis
 /** How many codes were issued for the dossier since `since` (the per-dossier limit). */
 export async function codesSince(db: Db, dossierId: string, since: number): Promise<number> {
   const row = await db
+    // tenant: keyed by a dossier (or a result id) the caller read within scope, or the public door's random id
     .selectFrom('dossier_result_codes')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('dossier_id', '=', dossierId)
@@ -170,4 +183,15 @@ export async function electronicResultsOf(
 ): Promise<{ resolved: number; signed: number; anySigned: boolean }> {
   const counts = await electronicResultCounts(db, scope, period.fromMs, period.endMs);
   return { ...counts, anySigned: await anySignedResult(db, scope, period.endMs) };
+}
+
+/** The code of a dossier by id (the public verification's check that a result belongs to the dossier it names). */
+export async function dossierCodeById(db: Db, dossierId: string): Promise<string | undefined> {
+  const row = await db
+    // tenant: keyed by a signed result found by its random id, only the code is read
+    .selectFrom('dossiers')
+    .select('code')
+    .where('id', '=', dossierId)
+    .executeTakeFirst();
+  return row?.code;
 }

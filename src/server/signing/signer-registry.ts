@@ -10,7 +10,7 @@ import { pkcs12Signer } from './pkcs12-signer.ts';
 import type { configuredSigners } from './signers-config.ts';
 import type { Signer } from './signer.ts';
 import { openKeyMaterial, signingKey, SigningKeyError } from './signing-key.ts';
-import { findActiveCertificate } from './signing.repository.ts';
+import { findActiveCertificate, usernameOf } from './signing.repository.ts';
 import type { SigningCertificateRow } from './signing.table.ts';
 
 export interface SignerTarget {
@@ -62,10 +62,8 @@ export function useConfiguredSigners(signers: ConfiguredSigners | null): void {
  */
 export async function signerFor(db: Kysely<Database>, target: SignerTarget): Promise<Signer | null> {
   if (configured) {
-    const account = target.accountId
-      ? await db.selectFrom('users').select('username').where('id', '=', target.accountId).executeTakeFirst()
-      : undefined;
-    const fromFile = configured.signerFor({ unitCode: target.unitCode, username: account?.username });
+    const username = target.accountId ? await usernameOf(db, target.accountId) : undefined;
+    const fromFile = configured.signerFor({ unitCode: target.unitCode, username });
     if (fromFile) return fromFile;
   }
   const row = await certificateFor(db, target);

@@ -33,6 +33,7 @@ export function findActiveCertificate(
   accountId: string | null,
 ): Promise<SigningCertificateRow | undefined> {
   const query = db
+    // tenant: the unit is the one being signed for (the approving leader's or the notice's), already in scope
     .selectFrom('signing_certificates')
     .selectAll()
     .where('unit_code', '=', unitCode)
@@ -70,4 +71,15 @@ export function listCertificates(db: Db, scope: Scope, unitCode?: string) {
   );
   if (unitCode) query = query.where('signing_certificates.unit_code', '=', unitCode);
   return query.orderBy('signing_certificates.created_at', 'desc').limit(500).execute();
+}
+
+/** An account's username (the signers file names accounts by username). */
+export async function usernameOf(db: Db, accountId: string): Promise<string | undefined> {
+  const row = await db
+    // tenant: the approving leader's own account, already authenticated
+    .selectFrom('users')
+    .select('username')
+    .where('id', '=', accountId)
+    .executeTakeFirst();
+  return row?.username;
 }

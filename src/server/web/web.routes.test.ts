@@ -131,7 +131,13 @@ describe('serving the web app', () => {
 
   it("loads the officers' views when first opened: the first screen reaches only the sign-in and public ones", async () => {
     const first = [...(await crawl()).keys()].filter((url) => url.startsWith('/views/'));
-    expect(first.sort()).toEqual(['/views/login.js', '/views/lookup.js', '/views/public-schedule.js']);
+    expect(first.sort()).toEqual([
+      '/views/login.js',
+      '/views/lookup-result.js',
+      '/views/lookup.js',
+      '/views/public-schedule.js',
+      '/views/verify.js',
+    ]);
     const all = await crawl(true);
     for (const view of ['/views/queue.js', '/views/dossier.js', '/views/intake.js', '/views/reports.js'])
       expect(all.get(view)?.status, view).toBe(200);
