@@ -18,6 +18,7 @@ import {
 } from './document.service.ts';
 import { requireForm } from './document.data.ts';
 import { DOSSIER_FORMS, type DossierForm } from './document.types.ts';
+import type { DossierRow } from '../dossiers/dossier.table.ts';
 import { XLSX_TYPE } from './register.xlsx.ts';
 import { asBuffer } from '../platform/worker-pool.ts';
 
@@ -65,6 +66,36 @@ function publicBaseUrlOf(app: AppInstance, options: DocumentRouteOptions): strin
  */
 export const requestOrigin = (request: FastifyRequest): string => `${request.protocol}://${request.host}`;
 
+/**
+ * Forms 02-05 are the centre's notices to the applicant (supplement request, refusal, apology with a new date, stop):
+ * signed with the unit's key when the unit has one (docs/SIGNING.md "In the app"); unsigned otherwise. The receipt
+ * and the control sheet are records the applicant signs or the centre keeps, not notices.
+ */
+const SIGNED_NOTICES: ReadonlySet<DossierForm> = new Set<DossierForm>([
+  'supplement',
+  'refusal',
+  'extension',
+  'stop',
+]);
+
+async function signNotice(
+  app: AppInstance,
+  dossier: DossierRow,
+  title: string,
+  pdf: Buffer,
+): Promise<Buffer> {
+  const who = await app.signing.signerFor(app.db, { unitCode: dossier.unit_code });
+  if (!who) return pdf;
+  const signed = await app.signing.signPdf(new Uint8Array(pdf), who.signer, {
+    signedAt: new Date(app.clock.now()),
+    signerName: who.name,
+    unitName: who.name,
+    reason: title,
+    dossierCode: dossier.code,
+  });
+  return Buffer.from(signed);
+}
+
 function dossierDocumentRoutes(app: AppInstance, configuredBaseUrl: string | undefined): void {
   for (const form of Object.keys(DOSSIER_FORMS) as DossierForm[]) {
     const spec = DOSSIER_FORMS[form];
@@ -88,7 +119,10 @@ function dossierDocumentRoutes(app: AppInstance, configuredBaseUrl: string | und
         );
         requireForm(form, input); // the rule that lists the dossier's forms (dossier.forms.ts): 409 otherwise
         const { job, fileName } = dossierFormJob(input, form);
-        const bytes = asBuffer(await app.render.run('dossier-form', job)); // off the event loop
+        const rendered = asBuffer(await app.render.run('dossier-form', job)); // off the event loop
+        const bytes = SIGNED_NOTICES.has(form)
+          ? await signNotice(app, input.dossier, spec.title, rendered)
+          : rendered;
         await auditDocument(app.db, actor, input.dossier, form, request.ip, app.clock.now());
         return sendFile(reply, bytes, PDF_TYPE, fileName, 'inline');
       },

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../test/support/db.ts';
 import { openTestApp, type TestApp } from '../../../test/support/app.ts';
 import { TEST_NOW } from '../../../test/support/clock.ts';
-import { seedCentre } from '../../../test/support/dossiers.ts';
+import { buildIntake, seedCentre } from '../../../test/support/dossiers.ts';
 import {
   act,
   dossierAwaitingApproval,
@@ -119,6 +119,40 @@ for (const dialect of DIALECTS) {
       const bad = await check(changed);
       expect(bad.json()).toMatchObject({ valid: false, modified: true, issuedByCentre: false });
     }, 60_000);
+
+    it("signs the centre's notices (Form 02) with the unit's key, not the receipt (Form 01)", async () => {
+      const supplement = await h.app.inject({
+        method: 'POST',
+        url: '/api/dossiers',
+        headers: { cookie: c.counter },
+        payload: buildIntake({ decision: 'request_supplement', missing: ['Tờ khai đăng ký'] }),
+      });
+      expect(supplement.statusCode).toBe(201);
+      const code = (supplement.json() as { code: string }).code;
+      const notice = await h.app.inject({
+        method: 'GET',
+        url: `/api/dossiers/${code}/documents/supplement-request.pdf`,
+        headers: { cookie: c.counter },
+      });
+      expect(notice.statusCode).toBe(200);
+      const v = await verifyPdf(new Uint8Array(notice.rawPayload), [root]);
+      expect(v).toMatchObject({ valid: true, modified: false, trusted: true, dossierCode: code });
+      expect(v.signer).toBe('Nguyễn Văn Bình');
+
+      const received = await h.app.inject({
+        method: 'POST',
+        url: '/api/dossiers',
+        headers: { cookie: c.counter },
+        payload: buildIntake(),
+      });
+      const receipt = await h.app.inject({
+        method: 'GET',
+        url: `/api/dossiers/${(received.json() as { code: string }).code}/documents/receipt.pdf`,
+        headers: { cookie: c.counter },
+      });
+      expect(receipt.statusCode).toBe(200);
+      expect(receipt.rawPayload.includes('/ByteRange')).toBe(false);
+    });
   });
 }
 
