@@ -180,6 +180,7 @@ for (const dialect of DIALECTS) {
         'canRate',
         'code',
         'dueAt',
+        'electronicResult',
         'endedAt',
         'procedureName',
         'receivedAt',

@@ -1,4 +1,7 @@
-/** The portal's SQL of `dossier_ratings` (indicator 5.4): whether a dossier was rated, and the citizen's rating. */
+/**
+ * The portal's SQL of `dossier_ratings` (indicator 5.4): whether a dossier was rated, and the citizen's rating; and
+ * whether it has a signed electronic result (the lookup's download offer).
+ */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { DossierRow } from '../dossiers/dossier.table.ts';
@@ -35,4 +38,16 @@ export async function insertPortalRating(
       rated_at: now,
     })
     .execute();
+}
+
+/** Whether the dossier has a signed electronic result to download (docs/ELECTRONIC-RESULTS.md). */
+export async function hasSignedResult(db: Db, dossierId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('dossier_results')
+    .select('id')
+    // tenant: the caller opened this dossier with its code and verification digits (the public lookup's rule)
+    .where('dossier_id', '=', dossierId)
+    .where('signed', '=', 1)
+    .executeTakeFirst();
+  return row !== undefined;
 }

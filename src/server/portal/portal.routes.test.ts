@@ -88,6 +88,7 @@ for (const dialect of DIALECTS) {
         'canRate',
         'code',
         'dueAt',
+        'electronicResult',
         'endedAt',
         'procedureName',
         'receivedAt',

@@ -14,7 +14,7 @@ import { portalCatalogRoutes, templateAdminRoutes } from './portal.catalog.route
 import { portalFeedbackRoutes } from './portal.feedback.routes.ts';
 import { attachUploads, removeParts, ZSubmissionFile } from './portal.submission.ts';
 import './portal.messages.ts';
-import { isRated } from './portal.rating.repository.ts';
+import { hasSignedResult, isRated } from './portal.rating.repository.ts';
 import { presentPublic, ZPublicDossier, type TPublicDossier } from './portal.presenter.ts';
 import { applicantKeyOf, portalLimiters, verifies } from './portal.service.ts';
 import { MAX, UPLOAD } from '../../shared/limits.ts';
@@ -144,6 +144,9 @@ export async function portalRoutes(app: AppInstance): Promise<void> {
             canRate: z
               .boolean()
               .describe('Delivered and not rated yet: POST …/rating is open (indicator 5.4)'),
+            electronicResult: z
+              .boolean()
+              .describe('Delivered with a signed electronic result: POST …/result-code, then …/result.pdf'),
           }),
         },
       },
@@ -156,8 +159,10 @@ export async function portalRoutes(app: AppInstance): Promise<void> {
       const d = await findDossierByCode(app.db, code.trim(), { kind: 'all' });
       if (!d || !verifies(d, request.query.verify)) throw notFound('dossier', code);
       await limiter.release(key, at);
-      const canRate = d.status === 'delivered' && !(await isRated(app.db, d.id));
-      return { ...presentPublic(d), canRate };
+      const delivered = d.status === 'delivered';
+      const canRate = delivered && !(await isRated(app.db, d.id));
+      const electronicResult = delivered && (await hasSignedResult(app.db, d.id));
+      return { ...presentPublic(d), canRate, electronicResult };
     },
   );
 }

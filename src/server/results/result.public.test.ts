@@ -221,11 +221,20 @@ for (const dialect of DIALECTS) {
 
     it('no code before delivery, and at most 3 codes per dossier an hour', async () => {
       const { code } = await signedDossier(false);
+      // the lookup offers the download only once delivered (the verification digits: the phone's last four)
+      const lookup = () =>
+        h.app.inject({
+          method: 'GET',
+          url: `/api/public/dossiers/${encodeURIComponent(code)}?verify=${VERIFY}`,
+          remoteAddress: client(),
+        });
+      expect((await lookup()).json()).toMatchObject({ status: 'result_ready', electronicResult: false });
       const early = await askCode(code);
       expect(early.statusCode).toBe(409);
       expect(early.json().error.details.rule).toBe('result.not_available');
       const delivered = await act(h, c.counter, code, { type: 'deliver' });
       expect(delivered.statusCode).toBe(200);
+      expect((await lookup()).json()).toMatchObject({ status: 'delivered', electronicResult: true });
       for (let i = 0; i < 3; i++) expect((await askCode(code)).statusCode).toBe(200);
       const fourth = await askCode(code);
       expect(fourth.statusCode).toBe(429);

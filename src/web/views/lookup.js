@@ -72,8 +72,8 @@ export async function lookupView(main, ctx) {
     replace(out, loading());
     try {
       const d = await api(`/api/public/dossiers/${encodeURIComponent(code)}${query({ verify: digits })}`);
-      // a delivered dossier may have a signed electronic result to download (with a one-time code)
-      replace(out, result(d), d.status === 'delivered' ? electronicResultPanel(d.code, digits) : null);
+      // a delivered dossier with a signed electronic result offers its download (with a one-time code)
+      replace(out, result(d), d.electronicResult ? electronicResultPanel(d.code, digits) : null);
     } catch (e) {
       const msg =
         e instanceof ApiError && e.isMissingRoute
