@@ -2,16 +2,16 @@
 /**
  * The lookup on the citizens' pages (`/cong-dan/tra-cuu?code=…`): the same contract as the officers' app's public
  * lookup (code + the last four digits of the phone, the name masked), and, once the result was delivered, the
- * satisfaction rating (1-5 and a comment, once per dossier; Decision 766 indicator 5.4). The digits never go into
- * the address bar.
+ * signed electronic result's download (docs/ELECTRONIC-RESULTS.md) and the satisfaction rating (1-5 and a comment,
+ * once per dossier; Decision 766 indicator 5.4). The digits never go into the address bar.
  */
 import { ApiError, api, query } from '../lib/api.js';
 import { h, replace } from '../lib/dom.js';
-import { formatDateTime } from '../lib/format.js';
 import { t } from '../lib/i18n.js';
 import { setUrl } from '../lib/router.js';
 import { errorText, loading } from '../lib/ui.js';
 import { RATING } from '../../shared/limits.ts';
+import { electronicResultPanel, publicDossierCard as result } from '../views/lookup-result.js';
 
 /** @type {import('../lib/router.js').View} */
 export async function portalLookupView(main, ctx) {
@@ -64,7 +64,13 @@ export async function portalLookupView(main, ctx) {
     replace(out, loading());
     try {
       const d = await api(`/api/public/dossiers/${encodeURIComponent(c)}${query({ verify: digits })}`);
-      replace(out, result(d), d.canRate ? ratingForm(d.code, digits) : null);
+      replace(
+        out,
+        result(d),
+        // a delivered dossier: its signed electronic result (with a one-time code), and the rating once
+        d.electronicResult ? electronicResultPanel(d.code, digits) : null,
+        d.canRate ? ratingForm(d.code, digits) : null,
+      );
     } catch (e) {
       notice(
         e instanceof ApiError && (e.code === 'NOT_FOUND' || e.code === 'VALIDATION_FAILED')
@@ -79,33 +85,6 @@ export async function portalLookupView(main, ctx) {
   });
   main.append(h('h1', null, t('lookup.title')), h('p', { class: 'lead' }, t('lookup.lead')), form, out);
   (ctx.query.get('code') ? verify : code).focus();
-}
-
-/** @param {any} d */
-function result(d) {
-  return h(
-    'section',
-    { class: 'card lookup-result', 'aria-labelledby': 'lookup-res-h' },
-    h('h2', { id: 'lookup-res-h' }, d.code),
-    h(
-      'dl',
-      { class: 'facts' },
-      h('dt', null, t('lookup.applicant')),
-      h('dd', { 'data-testid': 'lookup-name' }, d.applicantName),
-      h('dt', null, t('dossier.procedure')),
-      h('dd', null, d.procedureName),
-      h('dt', null, t('dossier.status')),
-      h(
-        'dd',
-        { 'data-testid': 'lookup-status' },
-        h('span', { class: `badge status status-${d.status}` }, t(`publicStatus.${d.status}`)),
-      ),
-      h('dt', null, t('dossier.received')),
-      h('dd', null, formatDateTime(d.receivedAt) || '—'),
-      d.dueAt ? [h('dt', null, t('lookup.due')), h('dd', null, formatDateTime(d.dueAt))] : null,
-    ),
-    d.resultReady ? h('p', { class: 'alert alert-success' }, t('lookup.resultReady')) : null,
-  );
 }
 
 /**

@@ -115,3 +115,36 @@ function save(blob, name) {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
+
+/**
+ * A dossier as the public lookup shows it (the officers' app's /tra-cuu and the citizens' /cong-dan/tra-cuu): code,
+ * masked name, procedure, status, received, due, ended, and a note when the result is ready.
+ * @param {any} d the public lookup's answer
+ */
+export function publicDossierCard(d) {
+  const ended = d.endedAt && !d.resultReady;
+  return h(
+    'section',
+    { class: 'card lookup-result', 'aria-labelledby': 'lookup-res-h' },
+    h('h2', { id: 'lookup-res-h' }, d.code),
+    h(
+      'dl',
+      { class: 'facts' },
+      h('dt', null, t('lookup.applicant')),
+      h('dd', { 'data-testid': 'lookup-name' }, d.applicantName),
+      h('dt', null, t('dossier.procedure')),
+      h('dd', null, d.procedureName),
+      h('dt', null, t('dossier.status')),
+      h(
+        'dd',
+        { 'data-testid': 'lookup-status' },
+        h('span', { class: `badge status status-${d.status}` }, t(`publicStatus.${d.status}`)),
+      ),
+      h('dt', null, t('dossier.received')),
+      h('dd', null, formatDateTime(d.receivedAt) || '—'),
+      d.dueAt ? [h('dt', null, t('lookup.due')), h('dd', null, formatDateTime(d.dueAt))] : null,
+      ended ? [h('dt', null, t('dossier.ended')), h('dd', null, formatDateTime(d.endedAt))] : null,
+    ),
+    d.resultReady ? h('p', { class: 'alert alert-success' }, t('lookup.resultReady')) : null,
+  );
+}

@@ -5,11 +5,10 @@
  */
 import { ApiError, api, query } from '../lib/api.js';
 import { h, icon, replace } from '../lib/dom.js';
-import { formatDateTime } from '../lib/format.js';
 import { t } from '../lib/i18n.js';
 import { setUrl } from '../lib/router.js';
 import { errorText, loading } from '../lib/ui.js';
-import { electronicResultPanel } from './lookup-result.js';
+import { electronicResultPanel, publicDossierCard as result } from './lookup-result.js';
 
 /** @type {import('../lib/router.js').View} */
 export async function lookupView(main, ctx) {
@@ -91,33 +90,4 @@ export async function lookupView(main, ctx) {
   main.append(h('h1', null, t('lookup.title')), h('p', { class: 'lead' }, t('lookup.lead')), form, out);
   // A link with the code fills it in; the digits are always typed.
   (ctx.query.get('code') ? verify : input).focus();
-}
-
-/** @param {any} d */
-function result(d) {
-  const ended = d.endedAt && !d.resultReady;
-  return h(
-    'section',
-    { class: 'card lookup-result', 'aria-labelledby': 'lookup-res-h' },
-    h('h2', { id: 'lookup-res-h' }, d.code),
-    h(
-      'dl',
-      { class: 'facts' },
-      h('dt', null, t('lookup.applicant')),
-      h('dd', { 'data-testid': 'lookup-name' }, d.applicantName),
-      h('dt', null, t('dossier.procedure')),
-      h('dd', null, d.procedureName),
-      h('dt', null, t('dossier.status')),
-      h(
-        'dd',
-        { 'data-testid': 'lookup-status' },
-        h('span', { class: `badge status status-${d.status}` }, t(`publicStatus.${d.status}`)),
-      ),
-      h('dt', null, t('dossier.received')),
-      h('dd', null, formatDateTime(d.receivedAt) || '—'),
-      d.dueAt ? [h('dt', null, t('lookup.due')), h('dd', null, formatDateTime(d.dueAt))] : null,
-      ended ? [h('dt', null, t('dossier.ended')), h('dd', null, formatDateTime(d.endedAt))] : null,
-    ),
-    d.resultReady ? h('p', { class: 'alert alert-success' }, t('lookup.resultReady')) : null,
-  );
 }
