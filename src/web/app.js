@@ -118,6 +118,11 @@ const ROUTES = [
     title: 'audit.title',
   },
   {
+    pattern: /^\/chu-ky-so$/,
+    view: lazyView(() => import('./views/signing.js'), 'signingView'),
+    title: 'signing.title',
+  },
+  {
     pattern: /^\/nghi-phep$/,
     view: lazyView(() => import('./views/leave.js'), 'leaveView'),
     title: 'leave.title',
@@ -137,6 +142,7 @@ const NAV = [
   { href: '/luong-xu-ly', key: 'nav.routing', show: () => hasAbility('routing.edit') },
   { href: '/nghi-phep', key: 'nav.leave', show: () => true },
   { href: '/nhat-ky', key: 'audit.nav', show: () => hasAbility('audit.read') },
+  { href: '/chu-ky-so', key: 'signing.nav', show: () => hasAbility('signing.list') },
 ];
 
 const root = /** @type {HTMLElement} */ (document.getElementById('app'));
