@@ -3,16 +3,14 @@
  * commune's .p12 (made by openssl from a test PKI); a wrong password is shown on its field and stores nothing; the
  * right one lists the certificate as active. A counter officer has no such menu entry.
  */
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toPem } from '../../src/server/signing/demo-pki.ts';
 import { E2E_SKIP, startBrowserApp, type BrowserApp } from '../support/browser.ts';
-import { hasTool, testPki } from '../support/signing.ts';
+import { exportP12, hasTool, testPki } from '../support/signing.ts';
 
 describe.skipIf(E2E_SKIP || !hasTool('openssl'))('signing certificates screen (chromium)', () => {
   let run: BrowserApp;
@@ -23,21 +21,7 @@ describe.skipIf(E2E_SKIP || !hasTool('openssl'))('signing certificates screen (c
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'motcua-e2e-signing-'));
     const pki = await testPki(Date.now() - 86_400_000);
-    writeFileSync(join(dir, 'unit.key'), toPem(pki.unit.privateKey, 'PRIVATE KEY'));
-    writeFileSync(join(dir, 'unit.pem'), toPem(pki.unit.certificate));
-    p12 = join(dir, 'unit.p12');
-    execFileSync('openssl', [
-      'pkcs12',
-      '-export',
-      '-inkey',
-      join(dir, 'unit.key'),
-      '-in',
-      join(dir, 'unit.pem'),
-      '-out',
-      p12,
-      '-passout',
-      'pass:mat-khau-dung',
-    ]);
+    p12 = exportP12(dir, pki.unit, 'mat-khau-dung', 'unit').p12;
     run = await startBrowserApp({ MOTCUA_SIGNING_KEY: randomBytes(32).toString('base64') });
     page = run.page;
   }, 90_000);

@@ -8,9 +8,12 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as pkijs from 'pkijs';
 import { OID, sha256, toArrayBuffer } from '../../src/server/signing/cms.ts';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   createRootCa,
   issueCertificate,
+  toPem,
   type IssuedCertificate,
   DEMO_ROOT_NAME,
 } from '../../src/server/signing/demo-pki.ts';
@@ -157,4 +160,42 @@ export async function startTsa(ca: IssuedCertificate, genTime: Date): Promise<Te
   state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/tsa`;
   state.close = () => new Promise((resolve) => server.close(() => resolve()));
   return state;
+}
+
+/**
+ * A .p12 made by `openssl pkcs12 -export` (as a CA or an officer would make one) from a test key and certificate,
+ * with the root in the chain when given; written to `dir` as `<name>.key`, `<name>.pem`, `<name>.p12`.
+ */
+export function exportP12(
+  dir: string,
+  leaf: IssuedCertificate,
+  password: string,
+  name: string,
+  root?: IssuedCertificate,
+): { p12: string; cert: string } {
+  const key = join(dir, `${name}.key`);
+  const cert = join(dir, `${name}.pem`);
+  writeFileSync(key, toPem(leaf.privateKey, 'PRIVATE KEY'));
+  writeFileSync(cert, toPem(leaf.certificate));
+  const chain: string[] = [];
+  if (root) {
+    const rootPem = join(dir, `${name}-root.pem`);
+    writeFileSync(rootPem, toPem(root.certificate));
+    chain.push('-certfile', rootPem);
+  }
+  const p12 = join(dir, `${name}.p12`);
+  execFileSync('openssl', [
+    'pkcs12',
+    '-export',
+    '-inkey',
+    key,
+    '-in',
+    cert,
+    ...chain,
+    '-out',
+    p12,
+    '-passout',
+    `pass:${password}`,
+  ]);
+  return { p12, cert };
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  exportP12,
   extractSignature,
   hasTool,
   SIGNING_AT,
@@ -200,24 +201,7 @@ describe('RFC 3161 timestamp', () => {
 
 describe.skipIf(!hasTool('openssl'))('a PKCS#12 made by openssl', () => {
   it('loads, keeps the Vietnamese names (UTF8String) and signs; a wrong password is refused', async () => {
-    const key = write('leader.key', toPem(pki.leader.privateKey, 'PRIVATE KEY'));
-    const cert = write('leader.pem', toPem(pki.leader.certificate));
-    const root = write('root-ca.pem', toPem(pki.root.certificate));
-    const p12 = join(dir, 'leader.p12');
-    execFileSync('openssl', [
-      'pkcs12',
-      '-export',
-      '-inkey',
-      key,
-      '-in',
-      cert,
-      '-certfile',
-      root,
-      '-out',
-      p12,
-      '-passout',
-      'pass:mật-khẩu-1',
-    ]);
+    const { p12, cert } = exportP12(dir, pki.leader, 'mật-khẩu-1', 'leader', pki.root);
     const subject = execFileSync(
       'openssl',
       ['x509', '-in', cert, '-noout', '-subject', '-nameopt', 'utf8,sep_comma_plus'],

@@ -9,7 +9,7 @@ import { openTestApp, type TestApp } from '../../../test/support/app.ts';
 import { TEST_NOW } from '../../../test/support/clock.ts';
 import { DIALECTS } from '../../../test/support/db.ts';
 import { insertUnits, LAM_DONG_SAMPLE } from '../../../test/support/factories.ts';
-import { testPki, type TestPki } from '../../../test/support/signing.ts';
+import { exportP12, testPki, type TestPki } from '../../../test/support/signing.ts';
 import { createRootCa, issueCertificate, toPem, type IssuedCertificate } from './demo-pki.ts';
 import { signPdf, verifyPdf } from './pades.ts';
 import { signerFor, useConfiguredSigners } from './signer-registry.ts';
@@ -21,31 +21,9 @@ const DAY = 86_400_000;
 let dir: string;
 let pki: TestPki;
 
-/** A .p12 made by openssl from a demo-PKI key and certificate (and the root). */
-function p12Of(leaf: IssuedCertificate, password: string, name: string): string {
-  const key = join(dir, `${name}.key`);
-  const cert = join(dir, `${name}.pem`);
-  const root = join(dir, 'root.pem');
-  writeFileSync(key, toPem(leaf.privateKey, 'PRIVATE KEY'));
-  writeFileSync(cert, toPem(leaf.certificate));
-  writeFileSync(root, toPem(pki.root.certificate));
-  const out = join(dir, `${name}.p12`);
-  execFileSync('openssl', [
-    'pkcs12',
-    '-export',
-    '-inkey',
-    key,
-    '-in',
-    cert,
-    '-certfile',
-    root,
-    '-out',
-    out,
-    '-passout',
-    `pass:${password}`,
-  ]);
-  return readFileSync(out).toString('base64');
-}
+/** A .p12 made by openssl from a test key and certificate (and the root), in base64 as the API takes it. */
+const p12Of = (leaf: IssuedCertificate, password: string, name: string): string =>
+  readFileSync(exportP12(dir, leaf, password, name, pki.root).p12).toString('base64');
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'motcua-signing-routes-'));
