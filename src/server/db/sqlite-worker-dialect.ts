@@ -77,6 +77,8 @@ interface Slot {
   worker: Worker;
   ready: boolean;
   job: Pending | null;
+  /** Settles the promise of spawn() for a worker that ends before it is ready. */
+  bootFailed: (error: unknown) => void;
 }
 
 const closedError = () => new Error('SQLite read workers closed');
@@ -152,9 +154,10 @@ export class SqliteReadWorkers {
   private spawn(): Promise<void> {
     const data: ReadWorkerData = { file: this.options.file, busyTimeoutMs: this.options.busyTimeoutMs };
     const worker = new Worker(READ_WORKER_ENTRY, { workerData: data });
-    const slot: Slot = { worker, ready: false, job: null };
+    const slot: Slot = { worker, ready: false, job: null, bootFailed: () => undefined };
     this.slots.push(slot);
     return new Promise<void>((resolve, reject) => {
+      slot.bootFailed = reject;
       worker.on('message', (m: ReadReply) => {
         if (m.type === 'ready') {
           slot.ready = true;
@@ -163,18 +166,8 @@ export class SqliteReadWorkers {
           this.dispatch();
         } else this.settle(slot, m);
       });
-      worker.on('error', (e: Error) => {
-        if (!slot.ready) {
-          // It cannot open the database (a missing file…): nothing can run, every query fails with this.
-          this.bootError = e;
-          for (const job of this.queue.splice(0)) job.reject(e);
-          reject(e);
-        }
-        void this.replace(slot, e);
-      });
-      worker.on('exit', () => {
-        if (this.slots.includes(slot)) void this.replace(slot, new Error('SQLite read worker exited'));
-      });
+      worker.on('error', (e: Error) => void this.replace(slot, e));
+      worker.on('exit', () => void this.replace(slot, new Error('SQLite read worker exited')));
     });
   }
 
@@ -194,9 +187,14 @@ export class SqliteReadWorkers {
     const index = this.slots.indexOf(slot);
     if (index < 0) return;
     this.slots.splice(index, 1);
+    if (!slot.ready && !this.closed) {
+      // It could not open the database (a missing file…): nothing can run, every query fails with this.
+      this.bootError = error;
+      for (const job of this.queue.splice(0)) job.reject(error);
+    }
     await this.retire(slot, error);
     if (!this.closed && !this.bootError) {
-      this.spawn().catch(() => undefined); // a boot failure is recorded in bootError by spawn itself
+      this.spawn().catch(() => undefined); // its boot failure, if any, is recorded in bootError by replace()
     }
   }
 
@@ -204,6 +202,7 @@ export class SqliteReadWorkers {
     const job = slot.job;
     slot.job = null;
     job?.reject(error);
+    if (!slot.ready) slot.bootFailed(error); // start() settles even when closed while a worker boots
     slot.worker.removeAllListeners('exit');
     await slot.worker.terminate();
   }
