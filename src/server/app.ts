@@ -10,6 +10,7 @@ import type { Kysely } from 'kysely';
 import type { AppConfig } from './config.ts';
 import type { DialectName } from './db/connect.ts';
 import type { Database } from './db/schema.ts';
+import { dialectOf } from './db/dialect.ts';
 import { installAuth } from './accounts/auth.hook.ts';
 import { installSignInGate } from './accounts/public-routes.ts';
 import { frameworkErrorHandler, installErrorHandler } from './platform/error-handler.ts';
@@ -60,10 +61,12 @@ declare module 'fastify' {
     /** The one source of time: every route passes `app.clock.now()` to its service. */
     clock: Clock;
     /**
-     * Where reports and dashboards read: the replica of DATABASE_REPLICA_URL (db/replica.ts), or `db` itself.
+     * Where the heavy pure reads go (reports, dashboards, the register and catalog exports): the replica of
+     * DATABASE_REPLICA_URL (db/replica.ts); on a SQLite file, read-only connections in worker threads
+     * (db/sqlite-worker-dialect.ts, MOTCUA_SQLITE_READ_WORKERS); else `db` itself.
      */
     reportDb: Kysely<Database>;
-    /** Whether `reportDb` is a replica (its lag is then sent with every report). */
+    /** Whether `reportDb` is a PostgreSQL replica (its lag is then sent with every report). */
     readsReplica: boolean;
     /** Intakes' transactions, grouped (platform/group-commit.ts); drained when the app closes. */
     intakeCommits: GroupCommitter;
@@ -95,7 +98,10 @@ export interface BuildAppOptions {
   logger?: boolean;
   /** Where log lines go when `logger` is on (standard output when omitted); tests read them. */
   logStream?: NodeJS.WritableStream;
-  /** A read replica for reports and dashboards (DATABASE_REPLICA_URL); `db` when omitted. */
+  /**
+   * Where reports and dashboards read: a PostgreSQL read replica (DATABASE_REPLICA_URL) or SQLite read workers
+   * (db/sqlite-worker-dialect.ts); `db` when omitted. Its owner closes it after the app.
+   */
   reportDb?: Kysely<Database>;
   /** Defaults to the machine's clock; tests pass a fixed one. */
   clock?: Clock;
@@ -177,7 +183,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.decorate('db', options.db);
   app.decorate('dialect', options.dialect);
   app.decorate('reportDb', options.reportDb ?? options.db);
-  app.decorate('readsReplica', options.reportDb !== undefined);
+  // A replica is a separate PostgreSQL database; SQLite's read workers read the very file `db` writes (no lag).
+  app.decorate('readsReplica', options.reportDb !== undefined && dialectOf(options.reportDb) === 'postgres');
   app.decorate('config', options.config);
   app.decorate('clock', options.clock ?? systemClock);
   const intakeCommits = new GroupCommitter(options.db, options.dialect, {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig, MODE_DEFAULTS } from './config.ts';
+import { DEFAULT_SQLITE_READ_WORKERS, loadConfig, MODE_DEFAULTS } from './config.ts';
+import { availableParallelism } from 'node:os';
 
 describe('loadConfig', () => {
   it('a real server: ./data/motcua.db, every interface', () => {
@@ -45,6 +46,15 @@ describe('loadConfig', () => {
     });
     expect(() => loadConfig({ MOTCUA_RENDER_WORKERS: '0' })).toThrow(/MOTCUA_RENDER_WORKERS/);
     expect(() => loadConfig({ MOTCUA_RENDER_MEMORY_MB: '16' })).toThrow(/MOTCUA_RENDER_MEMORY_MB/);
+  });
+
+  it('SQLite read workers: one core left to the request thread, 1 or 2 by default; 0 turns them off', () => {
+    expect(DEFAULT_SQLITE_READ_WORKERS).toBe(availableParallelism() <= 2 ? 1 : 2);
+    expect(loadConfig({}).MOTCUA_SQLITE_READ_WORKERS).toBe(DEFAULT_SQLITE_READ_WORKERS);
+    expect(loadConfig({ MOTCUA_SQLITE_READ_WORKERS: '0' }).MOTCUA_SQLITE_READ_WORKERS).toBe(0);
+    expect(loadConfig({ MOTCUA_SQLITE_READ_WORKERS: '4' }).MOTCUA_SQLITE_READ_WORKERS).toBe(4);
+    for (const bad of ['-1', '9', '1.5', 'off'])
+      expect(() => loadConfig({ MOTCUA_SQLITE_READ_WORKERS: bad })).toThrow(/MOTCUA_SQLITE_READ_WORKERS/);
   });
 
   it('fails fast on a bad value, naming it', () => {

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 /**
@@ -11,6 +12,12 @@ export const MODE_DEFAULTS = {
 } as const;
 
 export type ConfigMode = keyof typeof MODE_DEFAULTS;
+
+/**
+ * SQLite read workers by default: one core is left to the request thread, and two are enough to keep a short
+ * dashboard from waiting behind one long province report (1 on a 2-core machine, 2 from 3 cores).
+ */
+export const DEFAULT_SQLITE_READ_WORKERS = Math.max(1, Math.min(2, availableParallelism() - 1));
 
 const configSchema = (mode: ConfigMode) =>
   z
@@ -126,6 +133,13 @@ const configSchema = (mode: ConfigMode) =>
        */
       MOTCUA_GROUP_COMMIT_MAX: z.coerce.number().int().min(1).max(1000).default(64),
       MOTCUA_GROUP_COMMIT_WAIT_MS: z.coerce.number().int().min(0).max(100).default(0),
+      /**
+       * SQLite file databases only, and without DATABASE_REPLICA_URL: the reports, dashboards and the register and
+       * catalog exports run their SQL in this many worker threads, each with a read-only connection to the file
+       * (db/sqlite-worker-dialect.ts), so a long report never stalls the requests on the main connection. 0: they
+       * read on the main connection, as PostgreSQL without a replica does.
+       */
+      MOTCUA_SQLITE_READ_WORKERS: z.coerce.number().int().min(0).max(8).default(DEFAULT_SQLITE_READ_WORKERS),
       /**
        * PostgreSQL only: a streaming replica that serves the reports and dashboards (docs/OPERATIONS.md), so the
        * heavy reads never load the primary. Its lag is shown with every report.

@@ -9,7 +9,8 @@ import { loadConfig } from '../../src/server/config.ts';
 import type { DialectName } from '../../src/server/db/connect.ts';
 import { createUser } from '../../src/server/accounts/account.service.ts';
 import type { Role } from '../../src/server/accounts/roles.ts';
-import { openTestDb, type TestDb } from './db.ts';
+import { openTestDb, openTestSqliteFile, type TestDb } from './db.ts';
+import { openSqliteReadWorkers, type ReadWorkersHandle } from '../../src/server/db/sqlite-worker-dialect.ts';
 import type { ManualClock } from '../../src/server/platform/clock.ts';
 import { testClock } from './clock.ts';
 import type { StoreFileSystem } from '../../src/server/attachments/file-store.ts';
@@ -22,6 +23,8 @@ export interface TestApp {
   t: TestDb;
   /** The app's clock, at TEST_NOW until a test moves it. */
   clock: ManualClock;
+  /** The read workers `app.reportDb` runs on (option sqliteReadWorkers). */
+  readWorkers?: ReadWorkersHandle;
   /** Creates an account (password TEST_PASSWORD). */
   user(username: string, unitCode: string, roles: Role[]): Promise<void>;
   /** Signs in and returns the session cookie header value. */
@@ -38,6 +41,11 @@ export interface TestAppOptions {
   reportDb?: Kysely<Database>;
   /** The app's signing of results (results/result.signing.ts); none configured when omitted. */
   signing?: ResultSigning;
+  /**
+   * SQLite only: the database in a file, and the reports reading it through this many read workers
+   * (db/sqlite-worker-dialect.ts), as `motcua serve` does; they are closed with the app.
+   */
+  sqliteReadWorkers?: number;
 }
 
 export async function openTestApp(
@@ -45,8 +53,14 @@ export async function openTestApp(
   seed?: (t: TestDb) => Promise<unknown>,
   options: TestAppOptions = {},
 ): Promise<TestApp> {
-  const t = await openTestDb(dialect);
+  if (options.sqliteReadWorkers !== undefined && dialect !== 'sqlite')
+    throw new Error('sqliteReadWorkers: SQLite only');
+  const t = options.sqliteReadWorkers !== undefined ? await openTestSqliteFile() : await openTestDb(dialect);
   if (seed) await seed(t);
+  const readWorkers =
+    options.sqliteReadWorkers !== undefined
+      ? await openSqliteReadWorkers(t.location, options.sqliteReadWorkers)
+      : undefined;
   const config = loadConfig({
     DATABASE_URL: 'sqlite::memory:',
     MOTCUA_FILES_DIR: mkdtempSync(join(tmpdir(), 'motcua-files-')),
@@ -61,13 +75,14 @@ export async function openTestApp(
     config,
     clock,
     fileSystem: options.fileSystem,
-    reportDb: options.reportDb,
+    reportDb: readWorkers?.db ?? options.reportDb,
     signing: options.signing,
   });
   return {
     app,
     t,
     clock,
+    ...(readWorkers ? { readWorkers } : {}),
     async user(username, unitCode, roles) {
       await t.db.transaction().execute((trx) =>
         createUser(
@@ -95,6 +110,7 @@ export async function openTestApp(
     },
     async close() {
       await app.close();
+      await readWorkers?.close();
       await t.dispose();
     },
   };

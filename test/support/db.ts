@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { connect, type DbHandle, type DialectName } from '../../src/server/db/connect.ts';
 import { migrateToLatest } from '../../src/server/db/migrate.ts';
@@ -38,6 +41,23 @@ export async function openTestDb(dialect: DialectName): Promise<TestDb> {
       } finally {
         await client.end();
       }
+    },
+  };
+}
+
+/**
+ * A fresh, migrated SQLite database in a file of its own (a temporary directory, removed by dispose): for what an
+ * in-memory database cannot do, such as the read workers' second connection (db/sqlite-worker-dialect.ts).
+ */
+export async function openTestSqliteFile(): Promise<TestDb> {
+  const dir = mkdtempSync(join(tmpdir(), 'motcua-db-'));
+  const handle = await connect(`sqlite:${join(dir, 'motcua.db')}`);
+  await migrateToLatest(handle.db);
+  return {
+    ...handle,
+    async dispose() {
+      await handle.close();
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -145,7 +145,8 @@ function registerRoutes(app: AppInstance): void {
         const actor = requireActor(request);
         const period = resolvePeriod(request.query.from, request.query.to);
         const unitCode = request.query.unit ?? actor.unitCode;
-        const register = await loadRegister(app.db, actor, {
+        // A pure read of up to 30,000 dossiers: app.reportDb (SQLite read workers or the replica), not the request thread.
+        const register = await loadRegister(app.reportDb, actor, {
           unitCode,
           fromMs: period.fromMs,
           endMs: period.endMs,

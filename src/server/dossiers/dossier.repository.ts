@@ -288,14 +288,26 @@ export function registerDossiers(
 }
 
 /** Codes of the dossiers awaiting a supplement since `before` or earlier: the system's automatic return. */
-export async function staleSupplementCodes(db: Db, before: number): Promise<string[]> {
+export interface StaleDossier {
+  code: string;
+  province_code: string;
+}
+
+/**
+ * A page of the dossiers waiting for a supplement since `before` or earlier, by code after `after` (keyset: the
+ * job walks them in bounded pages, and a dossier that could not be returned is not read again in the same run).
+ */
+export async function staleSupplementPage(
+  db: Db,
+  before: number,
+  page: { after: string | null; limit: number },
+): Promise<StaleDossier[]> {
   // The system returns every commune's stale dossiers.
-  const rows = await withinScope(db.selectFrom('dossiers').select('code'), EVERY_TENANT)
+  let q = withinScope(db.selectFrom('dossiers').select(['code', 'province_code']), EVERY_TENANT)
     .where('status', '=', 'supplement_requested')
-    .where('clock_stopped_at', '<=', before)
-    .orderBy('code')
-    .execute();
-  return rows.map((r) => r.code);
+    .where('clock_stopped_at', '<=', before);
+  if (page.after !== null) q = q.where('code', '>', page.after);
+  return q.orderBy('code').limit(page.limit).execute();
 }
 
 /** The codes of the dossiers (by id) that petitions and tasks refer to, inside the scope. */

@@ -42,9 +42,9 @@ export const returnStaleSupplementsJob: JobDefinition = {
   intervalMs: 15 * MINUTE,
   run: async (db: Kysely<Database>, now: number) => {
     const failures: string[] = [];
-    const codes = await returnStaleSupplements(db, now, (code, e) =>
-      failures.push(`${code}: ${e instanceof Error ? e.message : String(e)}`),
-    );
+    const codes = await returnStaleSupplements(db, now, {
+      onError: (code, e) => failures.push(`${code}: ${e instanceof Error ? e.message : String(e)}`),
+    });
     const message = [
       codes.length ? `returned without supplement: ${codes.slice(0, 20).join(', ')}` : '',
       failures.length ? `failed: ${failures.slice(0, 5).join('; ')}` : '',

@@ -90,14 +90,14 @@ export async function procedureRoutes(app: AppInstance): Promise<void> {
   app.get('/api/procedures/export.json', { schema: { tags: ['procedures'] } }, async (_request, reply) =>
     reply
       .header('content-disposition', 'attachment; filename="motcua-catalog.json"')
-      .send({ items: await exportCatalog(app.db) }),
+      .send({ items: await exportCatalog(app.reportDb) }),
   );
 
   app.get('/api/procedures/export.xlsx', { schema: { tags: ['procedures'] } }, async (_request, reply) =>
     reply
       .header('content-type', XLSX)
       .header('content-disposition', 'attachment; filename="motcua-catalog.xlsx"')
-      .send(asBuffer(await app.render.run('catalog-xlsx', await exportCatalog(app.db)))),
+      .send(asBuffer(await app.render.run('catalog-xlsx', await exportCatalog(app.reportDb)))),
   );
 
   app.get(

@@ -76,6 +76,11 @@ describe('npm start (serve --demo) with the defaults', () => {
       expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(server.stdout()).toContain(`MộtCửa demo, sqlite (${demoDb}) listening on ${server.url}`);
       expect(server.stdout()).toMatch(/Demo loaded\. Accounts \(password "motcua-demo"\)/);
+      // A SQLite file: the reports read through read-only worker threads (MOTCUA_SQLITE_READ_WORKERS), and the
+      // server still stops cleanly with them (exit 0 below).
+      expect(server.stdout()).toMatch(
+        /Reports, dashboards and exports read through [12] read-only SQLite worker/,
+      );
       const health = await fetch(`${server.url}/api/health`);
       expect(health.status).toBe(200);
     } finally {

@@ -2,6 +2,7 @@ import { buildApp } from '../../app.ts';
 import { loadConfig, type AppConfig } from '../../config.ts';
 import { connect, type DbHandle } from '../../db/connect.ts';
 import { replicaStatus } from '../../db/replica.ts';
+import { openSqliteReadWorkers } from '../../db/sqlite-worker-dialect.ts';
 import { isDemoDatabase } from '../../demo/demo.repository.ts';
 import { openDatabase } from '../../bootstrap.ts';
 import { anyUser } from '../../accounts/account.repository.ts';
@@ -61,6 +62,31 @@ async function openReplica(config: AppConfig, primary: DbHandle, io: CliIo): Pro
   return replica;
 }
 
+/** What the reports read when it is not the primary connection: a replica or SQLite's read workers. */
+interface ReportReads {
+  db: DbHandle['db'];
+  close(): Promise<void>;
+}
+
+/**
+ * The reports' reads: the replica when configured; on a SQLite file, MOTCUA_SQLITE_READ_WORKERS worker threads
+ * with read-only connections (db/sqlite-worker-dialect.ts), so reports never stall the requests on the main
+ * connection; none (the primary) when that is 0, or for PostgreSQL without a replica.
+ */
+async function openReportReads(
+  config: AppConfig,
+  primary: DbHandle,
+  io: CliIo,
+): Promise<ReportReads | undefined> {
+  const replica = await openReplica(config, primary, io);
+  if (replica) return replica;
+  const workers = config.MOTCUA_SQLITE_READ_WORKERS;
+  if (primary.dialect !== 'sqlite' || primary.location === ':memory:' || workers === 0) return undefined;
+  const reads = await openSqliteReadWorkers(primary.location, workers);
+  io.out(`Reports, dashboards and exports read through ${workers} read-only SQLite worker(s).`);
+  return reads;
+}
+
 export async function serveCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseCommandArgs('serve', args, {
     port: { type: 'string' },
@@ -71,11 +97,11 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
   const config = loadConfig(process.env, values.demo ? 'demo' : 'server');
   const host = values.host ?? config.HOST;
   const handle = values.demo ? await openDemo(config, io) : await openServer(config, io);
-  const replica = await openReplica(config, handle, io);
+  const reportReads = await openReportReads(config, handle, io);
   const app = await buildApp({
     db: handle.db,
     dialect: handle.dialect,
-    reportDb: replica?.db,
+    reportDb: reportReads?.db,
     config,
     logger: true,
     clock: io.clock,
@@ -84,7 +110,7 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
   const stop = async () => {
     stopJobs();
     await app.close();
-    await replica?.close();
+    await reportReads?.close();
     await handle.close();
     process.exit(0);
   };
