@@ -11,7 +11,6 @@ import { seedDemoActivity, type DemoActivity } from '../demo/demo-activity.ts';
 import { demoRefusal } from '../demo/demo-guard.ts';
 import { DEMO_USERNAMES, seedDemo, type DemoAccount } from '../demo/demo-seed.ts';
 import { probeDemoDatabase } from '../demo/demo.repository.ts';
-import { seedDemoSigning } from '../signing/demo-signing.ts';
 import { resolveSigningKey, useSigningKey } from '../signing/signing-key.ts';
 import { addTrustedRoot } from '../signing/trusted-roots.ts';
 import { CliUsageError, type CliIo } from './cli-error.ts';
@@ -69,6 +68,8 @@ async function openDemoSigning(handle: DbHandle, config: AppConfig, io: CliIo): 
   const key = resolveSigningKey(config, config.MOTCUA_SIGNING_KEY_FILE ? undefined : `${path}.signing-key`);
   if (!key) return;
   useSigningKey(key);
+  // The demo's keys are made with the signing code, loaded only here (plain `motcua serve` does not load it at start).
+  const { seedDemoSigning } = await import('../signing/demo-signing.ts');
   const root = await seedDemoSigning(handle.db, await demoSigners(handle.db), {
     key,
     now: io.clock.now(),

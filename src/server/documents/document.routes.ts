@@ -19,7 +19,7 @@ import {
 import { requireForm } from './document.data.ts';
 import { DOSSIER_FORMS, type DossierForm } from './document.types.ts';
 import type { DossierRow } from '../dossiers/dossier.table.ts';
-import { XLSX_TYPE } from './register.xlsx.ts';
+import { XLSX_CONTENT_TYPE as XLSX_TYPE } from '../platform/content-types.ts';
 import { asBuffer } from '../platform/worker-pool.ts';
 
 export const PDF_TYPE = 'application/pdf';

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import type { RegisterData, RegisterRow } from './document.types.ts';
 import { REGISTER_COLUMNS } from './pdf.sheets.ts';
 
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export { XLSX_CONTENT_TYPE as XLSX_TYPE } from '../platform/content-types.ts';
 /** The row of the column headers; data rows follow it. */
 export const REGISTER_HEADER_ROW = 6;
 

@@ -20,7 +20,9 @@ import type { PeriodReport } from './report.types.ts';
 import { REPLICA_LAG_HEADER, replicaStatus } from '../db/replica.ts';
 
 const tags = ['reports'];
-export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+import { XLSX_CONTENT_TYPE } from '../platform/content-types.ts';
+
+export { XLSX_CONTENT_TYPE };
 
 /** The tenant a report reads: one commune, or a whole province (no commune). */
 const tenantOf = (t: ReportTarget) =>

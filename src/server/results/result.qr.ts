@@ -1,11 +1,7 @@
 import { PDFDocument } from 'pdf-lib';
 import QRCode from 'qrcode';
 
-/** The verification page's address for a signed result: what its QR opens. */
-export function verificationUrl(baseUrl: string, dossierCode: string, resultId: string): string {
-  const base = baseUrl.replace(/\/+$/, '');
-  return `${base}/xac-thuc?ma=${encodeURIComponent(dossierCode)}&kq=${encodeURIComponent(resultId)}`;
-}
+export { verificationUrl } from './result.url.ts';
 
 /**
  * The draft with the verification QR drawn at the bottom left of its first page (2 cm square, in the margin),

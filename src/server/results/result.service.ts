@@ -5,7 +5,6 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { PDFDocument } from 'pdf-lib';
 import { can } from '../accounts/policy.ts';
 import type { Actor } from '../accounts/roles.ts';
 import { appendAudit } from '../audit/audit.service.ts';
@@ -17,7 +16,7 @@ import { todayInVietnam } from '../platform/clock.ts';
 import { findUnitByCode } from '../units/unit.service.ts';
 import './result.messages.ts';
 import * as repo from './result.repository.ts';
-import { stampVerificationQr, verificationUrl } from './result.qr.ts';
+import { verificationUrl } from './result.url.ts';
 import type { ResultSigning } from './result.signing.ts';
 import type { DossierResultRow } from './result.table.ts';
 
@@ -39,6 +38,8 @@ export async function checkPdf(bytes: Buffer): Promise<void> {
   let encrypted: boolean;
   let pages: number;
   try {
+    // pdf-lib loads on first use (docs/PERFORMANCE.md, "Memory"): a server that never takes a result never pays for it.
+    const { PDFDocument } = await import('pdf-lib');
     const doc = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false });
     encrypted = doc.isEncrypted;
     pages = encrypted ? 1 : doc.getPageCount();
@@ -167,7 +168,9 @@ export async function prepareSignature(
   try {
     const draftBytes = new Uint8Array(await deps.files.get(draft.sha256));
     const pdf = deps.publicBaseUrl
-      ? await stampVerificationQr(draftBytes, verificationUrl(deps.publicBaseUrl, d.code, id))
+      ? await (
+          await import('./result.qr.ts')
+        ).stampVerificationQr(draftBytes, verificationUrl(deps.publicBaseUrl, d.code, id))
       : draftBytes;
     signed = await deps.signing.signPdf(pdf, who.signer, {
       signedAt: new Date(now),

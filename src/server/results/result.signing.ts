@@ -8,8 +8,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { nameAttribute, OID, parseCertificate } from '../signing/cms.ts';
-import { signPdf, verifyPdf, type SignOptions, type VerifyResult } from '../signing/pades.ts';
+import type { SignOptions, VerifyResult } from '../signing/pades.ts';
 import type { Signer } from '../signing/signer.ts';
 import { signerFor as registrySignerFor } from '../signing/signer-registry.ts';
 import { readRootsBundle, trustedRoots } from '../signing/trusted-roots.ts';
@@ -49,6 +48,8 @@ export interface SigningSources {
 export async function describeSigner(signer: Signer): Promise<ResultSigner> {
   const [own] = await signer.certificates();
   if (!own) throw new Error('the signer has no certificate');
+  // The signing code (pkijs, pdf-lib, fontkit) loads on first use: a server that never signs never pays its memory.
+  const { nameAttribute, OID, parseCertificate } = await import('../signing/cms.ts');
   const subject = parseCertificate(own).subject;
   const name = nameAttribute(subject, OID.commonName) ?? nameAttribute(subject, OID.organization) ?? '';
   return { signer, name, fingerprint: createHash('sha256').update(own).digest('hex') };
@@ -61,9 +62,14 @@ export function libraryResultSigning(sources: SigningSources): ResultSigning {
       const signer = await sources.signerFor(db, who);
       return signer ? describeSigner(signer) : null;
     },
-    signPdf: (pdf, signer, options) =>
-      signPdf(pdf, signer, sources.tsaUrl ? { tsaUrl: sources.tsaUrl, ...options } : options),
-    verifyPdf: async (pdf) => verifyPdf(pdf, await sources.trustedRoots()),
+    signPdf: async (pdf, signer, options) =>
+      (await import('../signing/pades.ts')).signPdf(
+        pdf,
+        signer,
+        sources.tsaUrl ? { tsaUrl: sources.tsaUrl, ...options } : options,
+      ),
+    verifyPdf: async (pdf) =>
+      (await import('../signing/pades.ts')).verifyPdf(pdf, await sources.trustedRoots()),
   };
 }
 

@@ -144,7 +144,4 @@ export function toPem(der: Uint8Array, label = 'CERTIFICATE'): string {
 }
 
 /** The DER certificates of a PEM bundle. */
-export function fromPemBundle(pem: string): Uint8Array[] {
-  const found = pem.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g);
-  return [...found].map((m) => new Uint8Array(Buffer.from(m[1]!.replace(/\s+/g, ''), 'base64')));
-}
+export { fromPemBundle } from './pem.ts';

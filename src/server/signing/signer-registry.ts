@@ -6,7 +6,6 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { pkcs12Signer } from './pkcs12-signer.ts';
 import type { configuredSigners } from './signers-config.ts';
 import type { Signer } from './signer.ts';
 import { openKeyMaterial, signingKey, SigningKeyError } from './signing-key.ts';
@@ -40,6 +39,8 @@ export async function signerOf(row: SigningCertificateRow): Promise<Signer> {
           'no signing key is configured (MOTCUA_SIGNING_KEY or MOTCUA_SIGNING_KEY_FILE)',
         );
       if (!row.encrypted_key) throw new SigningKeyError(`signing certificate ${row.id} has no key material`);
+      // The ASN.1 and PKCS#12 code loads on the first signature (docs/PERFORMANCE.md, "Memory").
+      const { pkcs12Signer } = await import('./pkcs12-signer.ts');
       return pkcs12Signer(openKeyMaterial(row.encrypted_key, key, row.fingerprint));
     }
     case 'pkcs11':

@@ -11,7 +11,6 @@ import { findUnitByCode } from '../units/unit.service.ts';
 import { signingKey } from './signing-key.ts';
 import { listCertificates } from './signing.repository.ts';
 import { ZCertificate, ZCertificateListQuery, ZCertificateUpload } from './signing.schemas.ts';
-import { readUpload, uploadCertificate } from './signing.service.ts';
 
 const BASE64 = /^[A-Za-z0-9+/\r\n]*={0,2}\s*$/;
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -39,6 +38,8 @@ export async function signingRoutes(app: AppInstance): Promise<void> {
       if (username && account?.unit_code !== unit.code)
         throw invalidField('username', 'signing.unknown_account', '@signing.unknown_account');
       if (!BASE64.test(p12)) throw invalidField('p12', 'signing.base64', '@signing.base64');
+      // PKCS#12 parsing (pkijs) loads on the first upload, not at start (docs/PERFORMANCE.md, "Memory").
+      const { readUpload, uploadCertificate } = await import('./signing.service.ts');
       const material = await readUpload(new Uint8Array(Buffer.from(p12, 'base64')), password, now);
       const stored = await app.db.transaction().execute((trx) =>
         uploadCertificate(

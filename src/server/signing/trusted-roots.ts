@@ -3,7 +3,7 @@
  * licensed CAs' roots the operator chose), plus the demo root when the demo runs.
  */
 import { readFileSync } from 'node:fs';
-import { fromPemBundle } from './demo-pki.ts';
+import { fromPemBundle } from './pem.ts';
 
 /** The DER certificates of a PEM bundle file; an unreadable file or one without a certificate is an error. */
 export function readRootsBundle(path: string): Uint8Array[] {
