@@ -201,5 +201,7 @@ export const ZCitizenData = z.object({
   name: z.string(),
   idNumber: z.string().nullable(),
   address: z.string().nullable(),
+  content: z.string().describe('the content as typed (a denunciation’s register shows it redacted)'),
+  replyNote: z.string().nullable().describe('the reply note as typed'),
 });
 export type TCitizenData = z.infer<typeof ZCitizenData>;
