@@ -325,9 +325,16 @@ for (const dialect of DIALECTS) {
         expect(audit.map((a) => a.action)).toEqual([
           'reception.record',
           'reception.reply',
+          ...Array(4).fill('reception.view'), // each officer's look at the page, in the loop above
           'reception.read_personal_data_refused',
           'reception.read_personal_data_refused',
           'reception.read_personal_data',
+        ]);
+        expect(audit.filter((a) => a.action === 'reception.view').map((a) => a.actor_username)).toEqual([
+          'tiepnhan.dilinh',
+          'chuyenvien.a',
+          'tinh.lamdong',
+          'lanhdao.dilinh',
         ]);
         for (const a of audit) {
           expect(a.details).not.toContain('Đỗ Văn Tố');
@@ -339,7 +346,10 @@ for (const dialect of DIALECTS) {
         const r = (await record(reception())).json();
         const full = await send('GET', `/api/reception/${r.code}/citizen`, specialist);
         expect(full.json().idNumber).toBe('068090001234');
-        expect((await auditOf(r.code)).map((a) => a.action)).toContain('reception.read_personal_data');
+        expect((await send('GET', `/api/reception/${r.code}`, specialist)).statusCode).toBe(200);
+        const actions = (await auditOf(r.code)).map((a) => a.action);
+        expect(actions).toContain('reception.read_personal_data');
+        expect(actions).not.toContain('reception.view'); // only a denunciation's page is audited
       });
 
       it('keeps each commune and province to its own register', async () => {
