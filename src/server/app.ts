@@ -12,7 +12,7 @@ import type { DialectName } from './db/connect.ts';
 import type { Database } from './db/schema.ts';
 import { dialectOf } from './db/dialect.ts';
 import { installAuth } from './accounts/auth.hook.ts';
-import { installSignInGate } from './accounts/public-routes.ts';
+import { installPublicRequestLimit, installSignInGate } from './accounts/public-routes.ts';
 import { frameworkErrorHandler, installErrorHandler } from './platform/error-handler.ts';
 import { installNoStore } from './platform/no-store.ts';
 import { installNulGuard } from './platform/nul-guard.ts';
@@ -235,6 +235,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     staticCSP: API_DOCS_CSP,
   });
   installAuth(app);
+  installPublicRequestLimit(app); // after installAuth: it reads the session
   for (const feature of FEATURES) await app.register(feature);
   return app;
 }

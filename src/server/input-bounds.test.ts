@@ -123,6 +123,19 @@ describe('input bounds', () => {
     expect(ZCatalogImport.safeParse(ALL_CATALOG_PROCEDURES).error?.issues).toBeUndefined();
   });
 
+  it('refuses control and bidi characters in a catalog the XLSX import reads (no JSON guard on that path)', () => {
+    const entry = ALL_CATALOG_PROCEDURES[0]!;
+    const bad = [
+      { ...entry, name: `${entry.name}\u202Efdp.exe` },
+      { ...entry, competentAgency: 'UBND\ncấp xã' },
+      { ...entry, components: [{ ...entry.components[0]!, name: 'Tờ khai\u0007' }] },
+      { ...entry, legalBasis: ['Luật\u2066 Hộ tịch'] },
+    ];
+    for (const e of bad)
+      expect(ZCatalogImport.safeParse([e]).success, JSON.stringify(e).slice(0, 80)).toBe(false);
+    expect(ZCatalogImport.safeParse([entry]).success).toBe(true);
+  });
+
   it('the walk finds what is unbounded, deep inside objects, arrays and unions', () => {
     const schema: Schema = {
       type: 'object',

@@ -3,6 +3,7 @@ import { DIALECTS } from '../../../test/support/db.ts';
 import { insertUnits, LAM_DONG_SAMPLE } from '../../../test/support/factories.ts';
 import { openTestApp, TEST_PASSWORD, type TestApp } from '../../../test/support/app.ts';
 import { ACCOUNT_SLOW_AFTER, MAX_DELAY_MS } from './login-throttle.ts';
+import { PUBLIC_REQUEST_LIMIT } from './public-routes.ts';
 
 for (const dialect of DIALECTS) {
   describe(`sign-in throttling on ${dialect}`, () => {
@@ -58,6 +59,53 @@ for (const dialect of DIALECTS) {
       const admin = await signIn('admin');
       const users = await h.app.inject({ method: 'GET', url: '/api/users', headers: { cookie: admin } });
       expect(users.json().items.find((u: { username: string }) => u.username === 'owner').locked).toBe(true);
+    });
+
+    it('limits sign-in attempts per address (password spraying), whoever they are for, and nothing else', async () => {
+      const ip = '10.40.0.1';
+      const { limit, windowMs } = PUBLIC_REQUEST_LIMIT;
+      // one password against many usernames: each pair fails once, so the per-pair throttle never slows it
+      for (let i = 0; i < limit; i++)
+        expect((await attempt(`spray.${i}`, 'Password123', ip)).statusCode).toBe(401);
+      const refused = await attempt('admin', TEST_PASSWORD, ip); // even a right password: the address is flooding
+      expect(refused.statusCode).toBe(429);
+      expect(refused.json().error.code).toBe('RATE_LIMITED');
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      // a signed-in caller's session buys no more attempts
+      const admin = await signIn('admin');
+      const withSession = await h.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'spray.x', password: 'Password123' },
+        remoteAddress: ip,
+        headers: { cookie: admin },
+      });
+      expect(withSession.statusCode).toBe(429);
+      // another address signs in; reference data answers a signed-in officer from the flooding address
+      expect((await attempt('admin', TEST_PASSWORD, '10.40.0.2')).statusCode).toBe(200);
+      const units = (cookie?: string) =>
+        h.app.inject({
+          method: 'GET',
+          url: '/api/provinces',
+          remoteAddress: ip,
+          headers: cookie ? { cookie } : {},
+        });
+      expect((await units(admin)).statusCode).toBe(200);
+      expect((await units()).statusCode).toBe(429); // anonymous reference reads share the address's allowance
+      expect((await h.app.inject({ method: 'GET', url: '/api/health', remoteAddress: ip })).statusCode).toBe(
+        200,
+      );
+      h.clock.advance(windowMs);
+      expect((await attempt('admin', TEST_PASSWORD, ip)).statusCode).toBe(200);
+    });
+
+    it('limits anonymous reads of reference data per address', async () => {
+      const ip = '10.41.0.1';
+      const read = () => h.app.inject({ method: 'GET', url: '/api/procedures', remoteAddress: ip });
+      for (let i = 0; i < PUBLIC_REQUEST_LIMIT.limit; i++) expect((await read()).statusCode).toBe(200);
+      const refused = await read();
+      expect(refused.statusCode).toBe(429);
+      expect(refused.json().error.code).toBe('RATE_LIMITED');
     });
 
     it('answers an unknown username exactly like a known one, throttled or not', async () => {

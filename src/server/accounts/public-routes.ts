@@ -7,6 +7,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../platform/app-error.ts';
+import { RateLimiter, rateLimited } from '../platform/rate-limit.ts';
 
 /** `METHOD /template` as Fastify registers it (HEAD twins follow their GET). */
 export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
@@ -44,5 +45,34 @@ export function installSignInGate(app: FastifyInstance): void {
     const url = request.routeOptions.url;
     if (url === undefined) return; // no route: the 404 handler answers
     if (!isPublicRoute(request.method, url)) throw new AppError('UNAUTHENTICATED');
+  });
+}
+
+/** Anonymous requests to the public routes above (the citizens' doors have their own limits: portal.service.ts). */
+export const PUBLIC_REQUEST_LIMIT = { limit: 60, windowMs: 60_000 } as const;
+
+/** Not limited: the health check (monitoring polls it) and the API documents (static files). */
+const UNLIMITED = new Set(['GET /api/health']);
+
+/**
+ * A root onRequest hook, after the session is read (installAuth): per client address, at most 60 requests a minute
+ * to a public route outside `/api/public/` by a caller not signed in, and to `POST /api/auth/login` by anyone (a
+ * session does not buy more sign-in attempts). Past it, 429 `RATE_LIMITED` with Retry-After before the body is
+ * read. This is the flood guard of sign-in (password spraying: one password against many usernames, which the
+ * per-account throttle does not slow, and the argon2 check each attempt costs) and of the reference data (the
+ * catalog's workbook is laid out in the render pool). A signed-in officer's reads are not counted. In memory, per
+ * server process, like the portal's request limit; nginx's `limit_req` is the shared guard (docs/OPERATIONS.md).
+ */
+export function installPublicRequestLimit(app: FastifyInstance): void {
+  const limiter = new RateLimiter(PUBLIC_REQUEST_LIMIT);
+  app.addHook('onRequest', async (request) => {
+    const url = request.routeOptions.url;
+    if (url === undefined || !url.startsWith('/api/') || url.startsWith('/api/public/')) return;
+    const route = `${request.method === 'HEAD' ? 'GET' : request.method} ${url}`;
+    if (UNLIMITED.has(route) || url.startsWith('/api/docs')) return;
+    const signIn = route === 'POST /api/auth/login';
+    if (!signIn && (request.session || !isPublicRoute(request.method, url))) return;
+    const wait = limiter.take(request.ip, app.clock.now());
+    if (wait > 0) throw rateLimited(wait);
   });
 }

@@ -84,6 +84,85 @@ for (const dialect of DIALECTS)
       expect((await lodge(complaint({ content: 'Dòng 1\n\tDòng 2\r\nDòng 3' }))).statusCode).toBe(201);
     });
 
+    it('refuses line breaks and bidi marks in the names of a reception, its schedule and a province’s components', async () => {
+      const send = (method: 'POST' | 'PUT', url: string, payload: object, cookie: string) =>
+        h.app.inject({ method, url, payload, headers: { cookie, 'accept-language': 'vi' } });
+      const reception = (citizen: object, over: object = {}) => ({
+        citizen: { name: 'Lê Văn Dân', ...citizen },
+        kind: 'feedback',
+        content: 'Đường liên thôn bị sạt lở, đề nghị xã sửa chữa.',
+        handling: 'guided',
+        ...over,
+      });
+      const slot = (over: object) => ({
+        weekday: 4,
+        fromTime: '07:30',
+        toTime: '11:00',
+        hostRole: 'chairman',
+        hostName: 'Nguyễn Văn Chủ',
+        hostTitle: 'Chủ tịch UBND xã',
+        place: 'Phòng tiếp công dân',
+        ...over,
+      });
+      const supervisor = await h.login('tinh.lamdong');
+      const cases: [() => Promise<{ statusCode: number; json(): never }>, string][] = [
+        [() => send('POST', '/api/reception', reception({ name: 'Lê Văn\nDân' }), counter), 'citizen.name'],
+        [
+          () => send('POST', '/api/reception', reception({ name: 'Lê \u200FVăn Dân' }), counter),
+          'citizen.name',
+        ],
+        [
+          () => send('POST', '/api/reception', reception({ address: 'Thôn\t3, Di Linh' }), counter),
+          'citizen.address',
+        ],
+        [
+          () =>
+            send(
+              'POST',
+              '/api/reception',
+              reception({}, { handling: 'forwarded', forwardedTo: 'Sở\nTư pháp' }),
+              counter,
+            ),
+          'forwardedTo',
+        ],
+        [
+          () =>
+            send(
+              'PUT',
+              '/api/reception-schedule/25000',
+              { slots: [slot({ hostName: 'Nguyễn\u2028Chủ' })] },
+              leader,
+            ),
+          'slots.0.hostName',
+        ],
+        [
+          () =>
+            send(
+              'PUT',
+              '/api/reception-schedule/25000',
+              { slots: [slot({ place: 'Phòng\r\nkhách' })] },
+              leader,
+            ),
+          'slots.0.place',
+        ],
+        [
+          () =>
+            send(
+              'PUT',
+              '/api/procedures/1.004873/overrides',
+              { expectedVersion: 0, extraComponents: [{ name: 'Bản sao\u200E sổ đỏ' }] },
+              supervisor,
+            ),
+          'extraComponents.0.name',
+        ],
+      ];
+      for (const [call, path] of cases) {
+        const issue = issueOf(await call());
+        expect(issue.path).toBe(path);
+        expect(issue.rule).toBe('rule.plainLine');
+      }
+    });
+
     it('refuses a date of birth before 1900 or after today, naming applicant.birthDate', async () => {
       for (const birthDate of ['1899-12-31', '2026-12-09']) {
         const res = await h.app.inject({

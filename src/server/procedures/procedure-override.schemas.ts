@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PLAIN_LINE } from '../platform/validation.ts';
 
 /**
  * A field a province may not send: the legal limit and the competence are set by law for the whole country,
@@ -12,7 +13,12 @@ const NATIONAL = notOverridable('catalog.national_only');
 
 /** A component a province asks for in addition to the national list. */
 export const ZExtraComponent = z.strictObject({
-  name: z.string().trim().min(1).max(300),
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(300)
+    .refine(...PLAIN_LINE),
   note: z.string().trim().max(500).optional(),
   required: z.boolean().default(false),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PLAIN_LINE, PLAIN_TEXT } from '../platform/validation.ts';
 import { ZOverrideApplied } from './procedure-override.schemas.ts';
 import { MAX } from '../../shared/limits.ts';
 import { AREA_CLASSES } from '../../shared/area/area-limit.ts';
@@ -13,7 +14,12 @@ export const ZAreaLimit = z.object({
   value: z.number().int().min(1).max(365),
   unit: ZLimitUnit,
   areas: z.array(ZAreaClass).min(1).max(AREA_CLASSES.length),
-  basis: z.string().trim().min(3).max(500),
+  basis: z
+    .string()
+    .trim()
+    .min(3)
+    .max(500)
+    .refine(...PLAIN_TEXT),
 });
 
 /** The limit that applies in the given commune (`?unit=` or the officer's own), and why. */
@@ -27,20 +33,40 @@ export const ZAppliedLimit = z.object({
 });
 
 export const ZCatalogComponent = z.object({
-  name: z.string().min(1).max(MAX.listItem),
+  name: z
+    .string()
+    .min(1)
+    .max(MAX.listItem)
+    .refine(...PLAIN_LINE),
   copies: z.number().int().min(0).max(MAX.count),
   kind: z.enum(['original', 'copy', 'original_or_copy', 'presented']),
-  form: z.string().max(MAX.name).optional(),
+  form: z
+    .string()
+    .max(MAX.name)
+    .refine(...PLAIN_LINE)
+    .optional(),
   required: z.boolean(),
 });
 
 /** A catalog entry as imported and exported (JSON and Excel). */
 export const ZCatalogProcedure = z.object({
   code: z.string().min(1).max(40),
-  name: z.string().min(1).max(500),
-  field: z.string().min(1).max(200),
+  name: z
+    .string()
+    .min(1)
+    .max(500)
+    .refine(...PLAIN_LINE),
+  field: z
+    .string()
+    .min(1)
+    .max(200)
+    .refine(...PLAIN_LINE),
   competence: z.enum(['commune', 'province', 'delegated', 'vertical']),
-  competentAgency: z.string().min(1).max(300),
+  competentAgency: z
+    .string()
+    .min(1)
+    .max(300)
+    .refine(...PLAIN_LINE),
   limit: z.object({
     value: z.number().int().min(0).max(999),
     unit: ZLimitUnit,
@@ -50,7 +76,13 @@ export const ZCatalogProcedure = z.object({
       .optional(),
   }),
   areaLimit: ZAreaLimit.optional(),
-  fee: z.object({ amount: z.number().int().min(0).max(1_000_000_000), text: z.string().max(MAX.note) }),
+  fee: z.object({
+    amount: z.number().int().min(0).max(1_000_000_000),
+    text: z
+      .string()
+      .max(MAX.note)
+      .refine(...PLAIN_TEXT),
+  }),
   components: z.array(ZCatalogComponent).max(MAX.listItems),
   onlineLevel: z.enum(['full', 'partial']),
   steps: z
@@ -61,10 +93,28 @@ export const ZCatalogProcedure = z.object({
       }),
     )
     .max(MAX.listItems),
-  legalBasis: z.array(z.string().max(MAX.listItem)).max(MAX.listItems),
-  source: z.string().max(MAX.listItem),
+  legalBasis: z
+    .array(
+      z
+        .string()
+        .max(MAX.listItem)
+        .refine(...PLAIN_TEXT),
+    )
+    .max(MAX.listItems),
+  source: z
+    .string()
+    .max(MAX.listItem)
+    .refine(...PLAIN_TEXT),
   sourceDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  keywords: z.array(z.string().max(MAX.name)).max(MAX.listItems).optional(),
+  keywords: z
+    .array(
+      z
+        .string()
+        .max(MAX.name)
+        .refine(...PLAIN_LINE),
+    )
+    .max(MAX.listItems)
+    .optional(),
 });
 
 /** An import: at most 5,000 entries (the whole built-in catalog is a few hundred). */

@@ -1,10 +1,13 @@
 /**
  * What of citizen reception leaves the server, and to whom. The register shows the citizen's name with the ID
  * number and address masked; for a denunciation no part of the identity at all (Law on Denunciation 2018
- * Art. 47-48), except through the commune leader's audited read. The public schedule carries no citizen's data.
+ * Art. 47-48), and the text the officer typed (content, reply note) with the identity redacted as a petition's is
+ * (`redactIdentity`), except through the commune leader's audited read. The public schedule carries no citizen's
+ * data.
  */
 import { formatInstant } from '../../shared/calendar/index.ts';
 import { maskAddress, maskIdNumber } from '../../shared/identity/cccd.ts';
+import { redactIdentity } from '../../shared/petition/redact.ts';
 import type { Actor } from '../accounts/roles.ts';
 import { can } from '../accounts/policy.ts';
 import { isoOrNull } from '../dossiers/dossier.presenter.ts';
@@ -34,6 +37,16 @@ export const citizenReadPolicy = (r: Pick<ReceptionRow, 'kind'>) =>
 export const mayReadCitizen = (actor: Actor, r: Tenanted): boolean =>
   can(actor, citizenReadPolicy(r), { provinceCode: r.province_code, unitCode: r.unit_code });
 
+/** Text an officer typed about a reception, a denouncer's identity redacted from it ("[đã ẩn]"). */
+function redactedText(r: ReceptionRow, text: string): string {
+  if (r.kind !== 'denunciation') return text;
+  return redactIdentity(text, {
+    name: r.citizen_name,
+    idNumber: r.citizen_id_number,
+    address: r.citizen_address,
+  });
+}
+
 export function presentReception(
   r: ReceptionRow,
   viewer: Actor,
@@ -59,13 +72,13 @@ export function presentReception(
     peopleCount: r.people_count,
     delegation: isDelegation(r.people_count),
     kind: r.kind as ReceptionKind,
-    content: r.content,
+    content: redactedText(r, r.content),
     handling: r.handling as ReceptionHandling,
     forwardedTo: r.forwarded_to,
     petitionCode,
     replyBy: isoOrNull(r.reply_by),
     repliedAt: isoOrNull(r.replied_at),
-    replyNote: r.reply_note,
+    replyNote: r.reply_note === null ? null : redactedText(r, r.reply_note),
     overdue: replyOverdue(r, now),
     abilities: {
       readCitizen: mayReadCitizen(viewer, r),
@@ -74,11 +87,13 @@ export function presentReception(
   };
 }
 
-/** The citizen's full data, for the audited read only. */
+/** The citizen's full data and the text as typed, for the audited read only. */
 export const presentCitizen = (r: ReceptionRow): TCitizenData => ({
   name: r.citizen_name,
   idNumber: r.citizen_id_number,
   address: r.citizen_address,
+  content: r.content,
+  replyNote: r.reply_note,
 });
 
 export const presentSlot = (s: ReceptionSlotRow): TReceptionSlot => ({

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDate, parseInstant } from '../../shared/calendar/index.ts';
+import { foldVietnamese } from '../../shared/text/fold.ts';
 import { DIALECTS } from '../../../test/support/db.ts';
 import { openTestApp, type TestApp } from '../../../test/support/app.ts';
 import { seedCentre } from '../../../test/support/dossiers.ts';
@@ -274,19 +275,38 @@ for (const dialect of DIALECTS) {
       });
 
       it('shows no part of a denouncer’s identity but to the commune leader, and audits every read', async () => {
+        // the officer typed the denouncer's identity into the content and the reply note: shown redacted
+        const typed = 'Ông ĐỖ VĂN TỐ, CCCD 068 090 005 678, ở Thôn 5, tố cáo cán bộ địa chính nhận tiền.';
+        const note = 'Đã báo ông Văn Tố (Thôn 5) việc thụ lý.';
         const r = (
           await record(
             reception({
               kind: 'denunciation',
               handling: 'petition',
               citizen: { name: 'Đỗ Văn Tố', idNumber: '068090005678', address: 'Thôn 5, Xã Di Linh' },
+              content: typed,
             }),
           )
         ).json();
         expect(r.citizen).toEqual({ confidential: true, name: null, idNumber: null, address: null });
         expect(r.abilities.readCitizen).toBe(false);
+        expect(r.content).toBe('Ông [đã ẩn], CCCD [đã ẩn], ở [đã ẩn], tố cáo cán bộ địa chính nhận tiền.');
+        expect((await send('POST', `/api/reception/${r.code}/reply`, specialist, { note })).statusCode).toBe(
+          200,
+        );
+        const fragments = ['do van to', 'van to', '068090005678', '5678', '678', 'thon 5'];
+        const leaks = (body: unknown) =>
+          fragments.filter((f) => foldVietnamese(JSON.stringify(body)).includes(f));
+        for (const who of [counter, specialist, supervisor, leader]) {
+          const listed = (await send('GET', '/api/reception?kind=denunciation', who)).json().items;
+          const page = (await send('GET', `/api/reception/${r.code}`, who)).json();
+          expect(listed.map((x: { code: string }) => x.code)).toContain(r.code);
+          expect(leaks(listed)).toEqual([]);
+          expect(leaks(page)).toEqual([]);
+          expect(page.content).toContain('tố cáo cán bộ địa chính nhận tiền'); // the rest is shown
+          expect(page.replyNote).toBe('Đã báo ông [đã ẩn] ([đã ẩn]) việc thụ lý.');
+        }
         const listed = (await send('GET', '/api/reception?kind=denunciation', leader)).json().items;
-        expect(JSON.stringify(listed)).not.toContain('Đỗ Văn Tố');
         expect(listed[0].abilities.readCitizen).toBe(true);
 
         expect((await send('GET', `/api/reception/${r.code}/citizen`, counter)).statusCode).toBe(403);
@@ -297,14 +317,24 @@ for (const dialect of DIALECTS) {
           name: 'Đỗ Văn Tố',
           idNumber: '068090005678',
           address: 'Thôn 5, Xã Di Linh',
+          content: typed,
+          replyNote: note,
         });
 
         const audit = await auditOf(r.code);
         expect(audit.map((a) => a.action)).toEqual([
           'reception.record',
+          'reception.reply',
+          ...Array(4).fill('reception.view'), // each officer's look at the page, in the loop above
           'reception.read_personal_data_refused',
           'reception.read_personal_data_refused',
           'reception.read_personal_data',
+        ]);
+        expect(audit.filter((a) => a.action === 'reception.view').map((a) => a.actor_username)).toEqual([
+          'tiepnhan.dilinh',
+          'chuyenvien.a',
+          'tinh.lamdong',
+          'lanhdao.dilinh',
         ]);
         for (const a of audit) {
           expect(a.details).not.toContain('Đỗ Văn Tố');
@@ -316,7 +346,10 @@ for (const dialect of DIALECTS) {
         const r = (await record(reception())).json();
         const full = await send('GET', `/api/reception/${r.code}/citizen`, specialist);
         expect(full.json().idNumber).toBe('068090001234');
-        expect((await auditOf(r.code)).map((a) => a.action)).toContain('reception.read_personal_data');
+        expect((await send('GET', `/api/reception/${r.code}`, specialist)).statusCode).toBe(200);
+        const actions = (await auditOf(r.code)).map((a) => a.action);
+        expect(actions).toContain('reception.read_personal_data');
+        expect(actions).not.toContain('reception.view'); // only a denunciation's page is audited
       });
 
       it('keeps each commune and province to its own register', async () => {

@@ -26,6 +26,7 @@ import {
   auditRefusal,
   createReception,
   getReception,
+  viewReception,
   listReceptions,
   readCitizen,
   replyToReception,
@@ -113,8 +114,11 @@ export async function receptionRoutes(app: AppInstance): Promise<void> {
     { schema: { tags, params: ZCodeParams, response: { 200: ZReception } } },
     async (request) => {
       const actor = requireActor(request);
-      const r = await getReception(app.db, actor, request.params.code);
-      return presentReception(r.row, actor, app.clock.now(), r.petitionCode);
+      const now = app.clock.now();
+      const r = await app.db
+        .transaction()
+        .execute((trx) => viewReception(trx, actor, request.params.code, request.ip, now));
+      return presentReception(r.row, actor, now, r.petitionCode);
     },
   );
 

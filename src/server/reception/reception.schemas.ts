@@ -1,5 +1,6 @@
 /** zod schemas of citizen reception (docs/RECEPTION.md): every string and list bounded. */
 import { z } from 'zod';
+import { PLAIN_LINE } from '../platform/validation.ts';
 import { EXCEPTION_KINDS, HOST_ROLES, RECEPTION_HANDLINGS, RECEPTION_KINDS } from './reception.rules.ts';
 
 const ZInstant = z.string().max(40).describe('ISO 8601 with offset, e.g. 2026-03-02T09:00:00+07:00');
@@ -11,9 +12,25 @@ const ZUnitCode = z.string().regex(/^\d{5}$/, '@rule.unitCode');
 
 const ZHost = {
   hostRole: z.enum(HOST_ROLES).describe('chairman (Art. 15.2.d), vice_chairman, or officer'),
-  hostName: z.string().trim().min(2).max(120),
-  hostTitle: z.string().trim().min(2).max(120).describe('e.g. Chủ tịch UBND xã'),
-  place: z.string().trim().min(2).max(200),
+  hostName: z
+    .string()
+    .trim()
+    .min(2)
+    .max(120)
+    .refine(...PLAIN_LINE),
+  hostTitle: z
+    .string()
+    .trim()
+    .min(2)
+    .max(120)
+    .refine(...PLAIN_LINE)
+    .describe('e.g. Chủ tịch UBND xã'),
+  place: z
+    .string()
+    .trim()
+    .min(2)
+    .max(200)
+    .refine(...PLAIN_LINE),
 };
 
 export const ZReceptionSlot = z
@@ -100,13 +117,24 @@ export const ZSchedule = ZScheduleRequest.extend({
 export type TSchedule = z.infer<typeof ZSchedule>;
 
 export const ZCitizen = z.object({
-  name: z.string().trim().min(2, '@rule.applicantName').max(200),
+  name: z
+    .string()
+    .trim()
+    .min(2, '@rule.applicantName')
+    .max(200)
+    .refine(...PLAIN_LINE),
   idNumber: z
     .string()
     .trim()
     .regex(/^\d{9,12}$/, '@rule.idNumber')
     .optional(),
-  address: z.string().trim().min(3).max(300).optional(),
+  address: z
+    .string()
+    .trim()
+    .min(3)
+    .max(300)
+    .refine(...PLAIN_LINE)
+    .optional(),
   phone: z
     .string()
     .trim()
@@ -130,6 +158,7 @@ export const ZCreateReceptionRequest = z.object({
     .trim()
     .min(3)
     .max(300)
+    .refine(...PLAIN_LINE)
     .optional()
     .describe('handling = forwarded: the competent agency (province level or a specialised agency)'),
   subject: z
@@ -137,6 +166,7 @@ export const ZCreateReceptionRequest = z.object({
     .trim()
     .min(3)
     .max(300)
+    .refine(...PLAIN_LINE)
     .optional()
     .describe('handling = petition: the petition subject (default: the start of the content)'),
 });
@@ -201,5 +231,7 @@ export const ZCitizenData = z.object({
   name: z.string(),
   idNumber: z.string().nullable(),
   address: z.string().nullable(),
+  content: z.string().describe('the content as typed (a denunciation’s register shows it redacted)'),
+  replyNote: z.string().nullable().describe('the reply note as typed'),
 });
 export type TCitizenData = z.infer<typeof ZCitizenData>;

@@ -215,6 +215,31 @@ export async function getReception(db: Db, viewer: Actor, code: string) {
 }
 
 /**
+ * A reception's own page (the caller's transaction): a denunciation's is audited (`reception.view`, the code and
+ * the viewer, never the identity), as a denunciation's petition page is (`petition.view`).
+ */
+export async function viewReception(trx: Db, viewer: Actor, code: string, ip: string, now: number) {
+  const found = await getReception(trx, viewer, code);
+  const { row } = found;
+  if (row.kind === 'denunciation')
+    await appendAudit(
+      trx,
+      {
+        actor: viewer,
+        action: 'reception.view',
+        targetType: 'reception',
+        targetId: row.code,
+        provinceCode: row.province_code,
+        unitCode: row.unit_code,
+        ip,
+        details: { kind: row.kind },
+      },
+      now,
+    );
+  return found;
+}
+
+/**
  * The citizen's full data (the caller's transaction), audited; a denouncer's to the commune leader only (the
  * route audits a refused attempt first, in a transaction of its own).
  */
