@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseRedisUrl } from './platform/redis-client.ts';
 
 /**
  * What differs between a real server and the demo: where the data lives and who can reach the server. The demo's
@@ -126,6 +127,21 @@ const configSchema = (mode: ConfigMode) =>
        */
       MOTCUA_GROUP_COMMIT_MAX: z.coerce.number().int().min(1).max(1000).default(64),
       MOTCUA_GROUP_COMMIT_WAIT_MS: z.coerce.number().int().min(0).max(100).default(0),
+      /**
+       * Redis (`redis://[[user]:password@]host:port/db`, no TLS) for the limits several servers share: the sign-in
+       * throttle and the portal's guarding limits (platform/redis-limits.ts). Unset: they are shared through the
+       * database on PostgreSQL, kept in memory on SQLite. When Redis does not answer they are decided in the database.
+       */
+      MOTCUA_REDIS_URL: z
+        .string()
+        .superRefine((v, ctx) => {
+          try {
+            parseRedisUrl(v);
+          } catch (e) {
+            ctx.addIssue({ code: 'custom', message: (e as Error).message });
+          }
+        })
+        .optional(),
       /**
        * PostgreSQL only: a streaming replica that serves the reports and dashboards (docs/OPERATIONS.md), so the
        * heavy reads never load the primary. Its lag is shown with every report.

@@ -38,6 +38,8 @@ export interface TestAppOptions {
   reportDb?: Kysely<Database>;
   /** The app's signing of results (results/result.signing.ts); none configured when omitted. */
   signing?: ResultSigning;
+  /** The prefix of the app's Redis keys when MOTCUA_REDIS_URL is set (test/support/redis.ts testPrefix). */
+  redisPrefix?: string;
 }
 
 export async function openTestApp(
@@ -63,6 +65,7 @@ export async function openTestApp(
     fileSystem: options.fileSystem,
     reportDb: options.reportDb,
     signing: options.signing,
+    redisPrefix: options.redisPrefix,
   });
   return {
     app,
