@@ -4,6 +4,8 @@
  * counters that expire on the application's clock, the fall back to the database when Redis goes away (with a
  * warning, never failing open), and the app's sign-in throttle and health through Redis.
  */
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, openTestDb, type TestDb } from '../../../test/support/db.ts';
 import { TEST_NOW } from '../../../test/support/clock.ts';
@@ -72,6 +74,33 @@ describe.skipIf(!REDIS_UP)('shared limits in Redis', () => {
     expect(ttl).toBeGreaterThan(WINDOW.windowMs - 5_000);
     expect(ttl).toBeLessThanOrEqual(WINDOW.windowMs);
   });
+
+  it('counts atomically across two server processes', async () => {
+    stores();
+    const fixture = new URL('../../../test/support/redis-limits.fixture.ts', import.meta.url).pathname;
+    const servers = [0, 1].map(() =>
+      spawn(process.execPath, ['--import', 'tsx', fixture, TEST_REDIS_URL, prefix, '30', String(TEST_NOW)], {
+        stdio: ['pipe', 'pipe', 'inherit'],
+      }),
+    );
+    const exited = servers.map((p) => new Promise((done) => p.once('exit', done)));
+    const outputs = servers.map((p) => createInterface({ input: p.stdout! })[Symbol.asyncIterator]());
+    for (const out of outputs) expect((await out.next()).value).toBe('ready');
+    for (const p of servers) p.stdin!.write('go\n');
+    const answers = await Promise.all(
+      outputs.map(
+        async (out) =>
+          JSON.parse((await out.next()).value as string) as { takes: number[]; begins: unknown[] },
+      ),
+    );
+    expect(await Promise.all(exited)).toEqual([0, 0]);
+    const takes = answers.flatMap((a) => a.takes);
+    expect(takes).toHaveLength(60);
+    expect(takes.filter((w) => w === 0)).toHaveLength(WINDOW.limit);
+    const begins = answers.flatMap((a) => a.begins);
+    expect(begins.filter((b) => b === 'ticket')).toHaveLength(FREE_FAILURES + 1);
+    expect(begins.filter((b) => b === 1)).toHaveLength(12 - FREE_FAILURES - 1);
+  }, 60_000);
 
   it('decides the window on the application clock: a take a window later passes, a released slot is given back', async () => {
     const [sa, sb] = stores();
