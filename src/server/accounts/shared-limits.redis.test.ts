@@ -33,9 +33,9 @@ function captureLog() {
   const lines: { level: 'warn' | 'info'; message: string }[] = [];
   return {
     lines,
-    warn: (message: string) => lines.push({ level: 'warn', message }),
-    info: (message: string) => lines.push({ level: 'info', message }),
-  } as unknown as { lines: typeof lines; warn: (m: string) => void; info: (m: string) => void };
+    warn: (message: string) => void lines.push({ level: 'warn', message }),
+    info: (message: string) => void lines.push({ level: 'info', message }),
+  };
 }
 
 describe.skipIf(!REDIS_UP)('shared limits in Redis', () => {

@@ -14,7 +14,6 @@
  * When Redis does not answer, the limits are not dropped: FallbackLimitStore decides in the database store instead,
  * logs a warning once per outage, and GET /api/health shows `redis: down` until Redis answers again.
  */
-import type { FastifyBaseLogger } from 'fastify';
 import type { RateLimitOptions } from './rate-limit.ts';
 import { LuaScript, RedisClient, redactRedisUrl, type RedisArg } from './redis-client.ts';
 import {
@@ -164,6 +163,12 @@ export class RedisRateLimiter implements Limiter {
 
 export type RedisHealth = 'off' | 'up' | 'down';
 
+/** Where the store says Redis went away and came back (the app's logger). */
+export interface LimitsLog {
+  warn(message: string): void;
+  info(message: string): void;
+}
+
 /**
  * Redis first; when a call to Redis fails (down, timed out, or an error), the same decision is taken in the
  * database store: the limits hold, on counters that start afresh in the database for the outage (the database
@@ -174,10 +179,10 @@ export class FallbackLimitStore implements LimitStore {
   readonly name = 'redis';
   readonly primary: RedisLimitStore;
   readonly fallback: LimitStore;
-  private readonly log: Pick<FastifyBaseLogger, 'warn' | 'info'>;
+  private readonly log: LimitsLog;
   private failing = false;
 
-  constructor(primary: RedisLimitStore, fallback: LimitStore, log: Pick<FastifyBaseLogger, 'warn' | 'info'>) {
+  constructor(primary: RedisLimitStore, fallback: LimitStore, log: LimitsLog) {
     this.primary = primary;
     this.fallback = fallback;
     this.log = log;
@@ -264,7 +269,7 @@ export function openSharedLimits(options: {
   database: LimitStore;
   sharesDatabase: boolean;
   redisUrl: string | undefined;
-  log: Pick<FastifyBaseLogger, 'warn' | 'info'>;
+  log: LimitsLog;
   prefix?: string;
 }): SharedLimits {
   const { redisUrl, log } = options;
