@@ -258,7 +258,7 @@ export class RedisClient {
 
   private write(socket: Socket, commands: readonly (readonly RedisArg[])[]): Promise<RedisReply[]> {
     const replies = commands.map(
-      (_c) =>
+      () =>
         new Promise<RedisReply>((resolve, reject) => {
           this.pending.push({ resolve, reject });
         }),
