@@ -21,6 +21,8 @@ import { systemClock, type Clock } from './platform/clock.ts';
 import { installPlainTextGuard, zodValidatorCompiler } from './platform/validation.ts';
 import { FileStore, type StoreFileSystem } from './attachments/file-store.ts';
 import { GroupCommitter } from './platform/group-commit.ts';
+import { DbLimitStore } from './platform/shared-limits.ts';
+import { openSharedLimits, type SharedLimits } from './platform/redis-limits.ts';
 import { API_DOCS_CSP, HELMET_OPTIONS, installSecurityHeaders } from './platform/security-headers.ts';
 import { VERSION } from './platform/version.ts';
 import { WorkerPool } from './platform/worker-pool.ts';
@@ -68,6 +70,11 @@ declare module 'fastify' {
     reportDb: Kysely<Database>;
     /** Whether `reportDb` is a PostgreSQL replica (its lag is then sent with every report). */
     readsReplica: boolean;
+    /**
+     * Where the sign-in throttle and the portal's guarding limits keep their counters: Redis (MOTCUA_REDIS_URL,
+     * falling back to the database), the database on PostgreSQL, or this process's memory (platform/redis-limits.ts).
+     */
+    limits: SharedLimits;
     /** Intakes' transactions, grouped (platform/group-commit.ts); drained when the app closes. */
     intakeCommits: GroupCommitter;
     /** The attachment files (content-addressed, under MOTCUA_FILES_DIR). */
@@ -109,6 +116,8 @@ export interface BuildAppOptions {
   fileSystem?: StoreFileSystem;
   /** Signing of results and notices; tests pass their own signer. */
   signing?: ResultSigning;
+  /** The prefix of the app's Redis keys (`motcua:`); tests give each their own. */
+  redisPrefix?: string;
 }
 
 /**
@@ -192,6 +201,15 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     maxWaitMs: options.config.MOTCUA_GROUP_COMMIT_WAIT_MS,
   });
   app.decorate('intakeCommits', intakeCommits);
+  const limits = openSharedLimits({
+    database: new DbLimitStore(options.db),
+    sharesDatabase: options.dialect === 'postgres',
+    redisUrl: options.config.MOTCUA_REDIS_URL,
+    log: app.log,
+    prefix: options.redisPrefix,
+  });
+  app.decorate('limits', limits);
+  app.addHook('onClose', () => limits.close());
   app.addHook('onClose', () => intakeCommits.drain());
   app.decorate('files', new FileStore(options.config.MOTCUA_FILES_DIR, options.fileSystem));
   app.decorate('signing', options.signing ?? configuredSigning(options.config));

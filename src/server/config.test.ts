@@ -57,6 +57,21 @@ describe('loadConfig', () => {
       expect(() => loadConfig({ MOTCUA_SQLITE_READ_WORKERS: bad })).toThrow(/MOTCUA_SQLITE_READ_WORKERS/);
   });
 
+  it('Redis: none by default; redis:// with a password and database; TLS and other schemes refused', () => {
+    expect(loadConfig({}).MOTCUA_REDIS_URL).toBeUndefined();
+    const url = 'redis://:s%40cret@10.0.0.20:6379/2';
+    expect(loadConfig({ MOTCUA_REDIS_URL: url }).MOTCUA_REDIS_URL).toBe(url);
+    expect(() => loadConfig({ MOTCUA_REDIS_URL: 'rediss://10.0.0.20:6380' })).toThrow(
+      /MOTCUA_REDIS_URL: rediss:\/\/ \(TLS\) is not supported/,
+    );
+    expect(() => loadConfig({ MOTCUA_REDIS_URL: '10.0.0.20:6379' })).toThrow(
+      /MOTCUA_REDIS_URL: a Redis URL starts/,
+    );
+    expect(() => loadConfig({ MOTCUA_REDIS_URL: 'redis://h/db1' })).toThrow(
+      /MOTCUA_REDIS_URL: the Redis database/,
+    );
+  });
+
   it('fails fast on a bad value, naming it', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' }, 'demo')).toThrow(/DATABASE_URL: must start with/);
   });

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
+import { parseRedisUrl } from './platform/redis-client.ts';
 
 /**
  * What differs between a real server and the demo: where the data lives and who can reach the server. The demo's
@@ -140,6 +141,21 @@ const configSchema = (mode: ConfigMode) =>
        * read on the main connection, as PostgreSQL without a replica does.
        */
       MOTCUA_SQLITE_READ_WORKERS: z.coerce.number().int().min(0).max(8).default(DEFAULT_SQLITE_READ_WORKERS),
+      /**
+       * Redis (`redis://[[user]:password@]host:port/db`, no TLS) for the limits several servers share: the sign-in
+       * throttle and the portal's guarding limits (platform/redis-limits.ts). Unset: they are shared through the
+       * database on PostgreSQL, kept in memory on SQLite. When Redis does not answer they are decided in the database.
+       */
+      MOTCUA_REDIS_URL: z
+        .string()
+        .superRefine((v, ctx) => {
+          try {
+            parseRedisUrl(v);
+          } catch (e) {
+            ctx.addIssue({ code: 'custom', message: (e as Error).message });
+          }
+        })
+        .optional(),
       /**
        * PostgreSQL only: a streaming replica that serves the reports and dashboards (docs/OPERATIONS.md), so the
        * heavy reads never load the primary. Its lag is shown with every report.

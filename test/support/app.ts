@@ -46,6 +46,8 @@ export interface TestAppOptions {
    * (db/sqlite-worker-dialect.ts), as `motcua serve` does; they are closed with the app.
    */
   sqliteReadWorkers?: number;
+  /** The prefix of the app's Redis keys when MOTCUA_REDIS_URL is set (test/support/redis.ts testPrefix). */
+  redisPrefix?: string;
 }
 
 let logins = 0;
@@ -88,6 +90,7 @@ export async function openTestApp(
     fileSystem: options.fileSystem,
     reportDb: readWorkers?.db ?? options.reportDb,
     signing: options.signing,
+    redisPrefix: options.redisPrefix,
   });
   return {
     app,

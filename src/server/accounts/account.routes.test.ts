@@ -242,6 +242,7 @@ for (const dialect of DIALECTS) {
         status: 'ok',
         db: dialect,
         storage: 'ok',
+        redis: 'off',
         version: expect.stringMatching(/^\d+\.\d+\.\d+/),
       });
     });

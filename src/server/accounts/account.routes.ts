@@ -6,7 +6,6 @@ import type { AppInstance } from '../platform/types.ts';
 import { AppError } from '../platform/app-error.ts';
 import { clearSessionCookie, isSecure, requestMeta, requireActor, setSessionCookie } from './auth.hook.ts';
 import { LoginThrottle, SharedLoginThrottle } from './login-throttle.ts';
-import { sharesLimits } from '../platform/shared-limits.ts';
 import { authorize } from './policy.ts';
 import type { UserRow } from './account.table.ts';
 import { scopeOf } from './scope.ts';
@@ -28,8 +27,8 @@ import { EVERY_TENANT } from '../platform/tenant.ts';
 const ZOk = z.object({ ok: z.literal(true) });
 
 export async function accountRoutes(app: AppInstance): Promise<void> {
-  // PostgreSQL may serve several server processes: their throttle is shared through the database.
-  const throttle = sharesLimits(app.db) ? new SharedLoginThrottle(app.db) : new LoginThrottle();
+  // Several server processes share their throttle through Redis or the database (platform/redis-limits.ts).
+  const throttle = app.limits.store ? new SharedLoginThrottle(app.limits.store) : new LoginThrottle();
   const present = async (row: UserRow, now: number) =>
     presentUser(row, await throttle.isSlowed(row.username, row.updated_at, now), now);
 

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, openTestDb, type TestDb } from '../../../test/support/db.ts';
 import { TEST_NOW } from '../../../test/support/clock.ts';
 import { connect, type DbHandle } from '../db/connect.ts';
-import { purgeExpiredLimits, SharedRateLimiter } from '../platform/shared-limits.ts';
+import { DbLimitStore, SharedRateLimiter } from '../platform/shared-limits.ts';
+import { purgeExpiredLimits } from '../platform/shared-limits.repository.ts';
 import { ACCOUNT_SLOW_AFTER, FORGET_AFTER_MS, FREE_FAILURES, SharedLoginThrottle } from './login-throttle.ts';
 
 for (const dialect of DIALECTS) {
@@ -20,8 +21,8 @@ for (const dialect of DIALECTS) {
       t = await openTestDb(dialect);
       // PostgreSQL: the second "server" has its own pool on the same schema
       if (dialect === 'postgres') other = await connect(process.env.TEST_DATABASE_URL!, { schema: t.schema });
-      serverA = new SharedLoginThrottle(t.db);
-      serverB = new SharedLoginThrottle(other?.db ?? t.db);
+      serverA = new SharedLoginThrottle(new DbLimitStore(t.db));
+      serverB = new SharedLoginThrottle(new DbLimitStore(other?.db ?? t.db));
     });
     afterAll(async () => {
       await other?.close();
@@ -59,8 +60,8 @@ for (const dialect of DIALECTS) {
 
     it('holds a portal limit taken on one server on the other, and gives back a released slot', async () => {
       const options = { limit: 2, windowMs: 60_000 };
-      const a = new SharedRateLimiter(t.db, 'test.limit', options);
-      const b = new SharedRateLimiter(other?.db ?? t.db, 'test.limit', options);
+      const a = new SharedRateLimiter(new DbLimitStore(t.db), 'test.limit', options);
+      const b = new SharedRateLimiter(new DbLimitStore(other?.db ?? t.db), 'test.limit', options);
       expect(await a.take('1.2.3.4', TEST_NOW)).toBe(0);
       expect(await b.take('1.2.3.4', TEST_NOW + 10)).toBe(0);
       expect(await a.take('1.2.3.4', TEST_NOW + 20)).toBe(60);

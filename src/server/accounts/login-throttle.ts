@@ -11,12 +11,11 @@
  * Counters belong to a stamp of the account (its `updated_at`, 0 for unknown names): an administrative change
  * (enable, password reset, from the API or from the CLI's own process) voids them. Counters are forgotten
  * FORGET_AFTER_MS after their last failure and are bounded (the least recently failed go first). In memory for one
- * process (SQLite); in the database for several server processes on one PostgreSQL (SharedLoginThrottle, below).
+ * process (SQLite); in a shared store — the database, or Redis when configured — for several server processes
+ * (SharedLoginThrottle, below).
  * Time is always a parameter.
  */
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
-import { readState, stateId, withLockedState, type StateWrite } from '../platform/shared-limits.ts';
+import { stateId, type LimitStore, type StateWrite } from '../platform/shared-limits.ts';
 
 export const FREE_FAILURES = 3;
 export const ACCOUNT_SLOW_AFTER = 10;
@@ -143,15 +142,16 @@ export class LoginThrottle implements SignInThrottle {
 const pairKey = (ip: string, username: string): string => `${ip}\u0000${username}`;
 
 /**
- * The throttle for several server processes on one PostgreSQL: the pair's and the account's counters live in
- * `shared_limits` (platform/shared-limits.ts) and each decision is the in-memory throttle's, taken with both rows
- * locked, so failures counted through one server slow the next attempt through any other.
+ * The throttle for several server processes: the pair's and the account's counters live in a shared store (the
+ * database's `shared_limits` or Redis, platform/shared-limits.ts) and each decision is the in-memory throttle's,
+ * taken atomically over both counters, so failures counted through one server slow the next attempt through any
+ * other.
  */
 export class SharedLoginThrottle implements SignInThrottle {
-  private readonly db: Kysely<Database>;
+  private readonly store: LimitStore;
 
-  constructor(db: Kysely<Database>) {
-    this.db = db;
+  constructor(store: LimitStore) {
+    this.store = store;
   }
 
   begin(ip: string, username: string, stamp: number, now: number): Promise<LoginTicket | number> {
@@ -167,7 +167,7 @@ export class SharedLoginThrottle implements SignInThrottle {
     t.restore(
       'account',
       username,
-      (await readState(this.db, { bucket: 'login.account', key: username }, now)) as Counter,
+      (await this.store.readState({ bucket: 'login.account', key: username }, now)) as Counter,
     );
     return t.isSlowed(username, stamp, now);
   }
@@ -183,7 +183,7 @@ export class SharedLoginThrottle implements SignInThrottle {
       },
       { bucket: 'login.account', key: username, memory: username, kind: 'account' as const },
     ];
-    return withLockedState(this.db, keys, now, (values) => {
+    return this.store.withLockedState(keys, now, (values) => {
       const t = new LoginThrottle();
       for (const k of keys) t.restore(k.kind, k.memory, values.get(stateId(k)) as Counter | undefined);
       const result = act(t);

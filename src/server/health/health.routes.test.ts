@@ -16,7 +16,8 @@ for (const dialect of DIALECTS)
       h = await openTestApp(dialect, undefined, { env: { MOTCUA_MIN_FREE_MB: '1' } });
       const res = await h.app.inject({ method: 'GET', url: '/api/health' });
       expect(res.statusCode).toBe(200);
-      expect(res.json()).toMatchObject({ status: 'ok', db: dialect, storage: 'ok' });
+      // no MOTCUA_REDIS_URL: the shared limits are the database's or the process's (accounts/shared-limits.redis.test.ts: up, down)
+      expect(res.json()).toMatchObject({ status: 'ok', db: dialect, storage: 'ok', redis: 'off' });
     });
 
     it('is degraded (still 200, the database answers) when the free space is below the threshold', async () => {
@@ -25,7 +26,7 @@ for (const dialect of DIALECTS)
       const res = await h.app.inject({ method: 'GET', url: '/api/health' });
       expect(res.statusCode).toBe(200);
       expect(res.json()).toMatchObject({ status: 'degraded', storage: 'low' });
-      expect(Object.keys(res.json()).sort()).toEqual(['db', 'status', 'storage', 'version']);
+      expect(Object.keys(res.json()).sort()).toEqual(['db', 'redis', 'status', 'storage', 'version']);
     });
   });
 

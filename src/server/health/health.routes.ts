@@ -11,6 +11,11 @@ const ZHealth = z.object({
   storage: z
     .enum(['ok', 'low', 'unknown'])
     .describe('free space of the attachment files disk: low below MOTCUA_MIN_FREE_MB (then status degraded)'),
+  redis: z
+    .enum(['off', 'up', 'down'])
+    .describe(
+      'the shared limits’ Redis (MOTCUA_REDIS_URL): off when not configured; down: the limits are decided in the database (status degraded)',
+    ),
   version: z.string(),
 });
 
@@ -31,7 +36,8 @@ export async function freeBytes(dir: string): Promise<number | null> {
 
 /**
  * Liveness for a monitor: 503 when the database does not answer; `degraded` (still 200) when the files' disk is
- * low on space, before uploads start failing with 503 STORAGE_FULL. The free space itself is not disclosed.
+ * low on space, before uploads start failing with 503 STORAGE_FULL, or when the configured Redis does not answer
+ * (the shared limits are then decided in the database). The free space itself is not disclosed.
  */
 export async function healthRoutes(app: AppInstance): Promise<void> {
   app.get(
@@ -47,8 +53,11 @@ export async function healthRoutes(app: AppInstance): Promise<void> {
       const free = await freeBytes(app.config.MOTCUA_FILES_DIR);
       const storage =
         free === null ? 'unknown' : free < app.config.MOTCUA_MIN_FREE_MB * 1_048_576 ? 'low' : 'ok';
-      const status = dbUp && storage !== 'low' ? 'ok' : 'degraded';
-      return reply.status(dbUp ? 200 : 503).send({ status, db: app.dialect, storage, version: VERSION });
+      const redis = await app.limits.redis();
+      const status = dbUp && storage !== 'low' && redis !== 'down' ? 'ok' : 'degraded';
+      return reply
+        .status(dbUp ? 200 : 503)
+        .send({ status, db: app.dialect, storage, redis, version: VERSION });
     },
   );
 }

@@ -4,7 +4,7 @@ import type { Database } from '../db/schema.ts';
 import { deleteExpiredSessions } from '../accounts/account.repository.ts';
 import { returnStaleSupplements } from '../dossiers/dossier.return.job.ts';
 import { deleteIdempotencyKeysBefore } from '../platform/idempotency.ts';
-import { purgeExpiredLimits } from '../platform/shared-limits.ts';
+import { purgeExpiredLimits } from '../platform/shared-limits.repository.ts';
 import type { JobDefinition } from '../platform/job-runner.ts';
 import { remindDueJob } from '../notifications/notification.delivery.ts';
 import { optimizeStatistics } from '../db/statistics.ts';

@@ -1,17 +1,20 @@
 /**
- * Limits shared by every server process on one database (issue 14 item 5): a counter lives in a `shared_limits`
- * row instead of a process's memory, so a sign-in throttle or a failed-lookup limit set through one server holds
- * on the others behind the same proxy.
+ * Limits shared by every server process (issue 14 item 5): a counter lives in a store every server reaches —
+ * the database's `shared_limits` table (DbLimitStore, below), or Redis when MOTCUA_REDIS_URL is set
+ * (redis-limits.ts) — instead of a process's memory, so a sign-in throttle or a failed-lookup limit set through one
+ * server holds on the others behind the same proxy.
  *
  * The logic stays the in-memory limiter's (rate-limit.ts, accounts/login-throttle.ts): a shared limiter loads the
- * few counters one decision needs into a fresh in-memory limiter, lets it decide, and writes the counters back, all
- * in one short transaction holding the rows (PostgreSQL FOR UPDATE, rows locked in key order; SQLite has a single
- * writer). So two servers deciding on the same key at once decide one after the other, as one process would.
+ * few counters one decision needs into a fresh in-memory limiter, lets it decide, and writes the counters back,
+ * atomically. In the database that is one short transaction holding the rows (PostgreSQL FOR UPDATE, rows locked
+ * in key order; SQLite has a single writer); in Redis a compare-and-set script, retried when another server wrote
+ * the counters in between. Either way two servers deciding on the same key at once decide one after the other, as
+ * one process would.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { dialectOf } from '../db/dialect.ts';
 import { RateLimiter, type RateLimitOptions } from './rate-limit.ts';
+import { readState, withLockedState } from './shared-limits.repository.ts';
 
 type Db = Kysely<Database>;
 
@@ -26,77 +29,14 @@ export interface StateWrite extends StateKey {
   expiresAt: number;
 }
 
-const id = (k: StateKey): string => `${k.bucket}\u0000${k.key}`;
-
 /**
- * Reads the counters at `keys` (undefined where absent or expired) with their rows locked, lets `decide` compute
- * the result and the counters to write, and writes them, in one transaction.
+ * One decision over the counters read (keyed by `stateId`): its result and the counters to write. Pure: a store
+ * may call it again when another server changed the counters meanwhile (Redis).
  */
-export async function withLockedState<R>(
-  db: Db,
-  keys: StateKey[],
-  now: number,
-  decide: (values: Map<string, unknown>) => { result: R; writes: StateWrite[] },
-): Promise<R> {
-  const sorted = [...keys].sort((a, b) => (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0));
-  const locks = dialectOf(db) === 'postgres';
-  return db.transaction().execute(async (trx) => {
-    const values = new Map<string, unknown>();
-    for (const k of sorted) {
-      // a row to lock even for a new key: two servers counting a key's first event both count it
-      await trx
-        .insertInto('shared_limits')
-        .values({ bucket: k.bucket, key: k.key, value: 'null', expires_at: 0 })
-        .onConflict((oc) => oc.columns(['bucket', 'key']).doNothing())
-        .execute();
-      let q = trx
-        .selectFrom('shared_limits')
-        .select(['value', 'expires_at'])
-        .where('bucket', '=', k.bucket)
-        .where('key', '=', k.key);
-      if (locks) q = q.forUpdate();
-      const row = await q.executeTakeFirstOrThrow();
-      const value: unknown = Number(row.expires_at) > now ? JSON.parse(row.value) : null;
-      if (value !== null) values.set(id(k), value);
-    }
-    const { result, writes } = decide(values);
-    for (const w of writes) {
-      if (w.value === undefined || w.expiresAt <= now)
-        await trx
-          .deleteFrom('shared_limits')
-          .where('bucket', '=', w.bucket)
-          .where('key', '=', w.key)
-          .execute();
-      else
-        await trx
-          .updateTable('shared_limits')
-          .set({ value: JSON.stringify(w.value), expires_at: w.expiresAt })
-          .where('bucket', '=', w.bucket)
-          .where('key', '=', w.key)
-          .execute();
-    }
-    return result;
-  });
-}
+export type Decide<R> = (values: Map<string, unknown>) => { result: R; writes: StateWrite[] };
 
-/** The value of a counter, unlocked (for display), or undefined. */
-export async function readState(db: Db, k: StateKey, now: number): Promise<unknown> {
-  const row = await db
-    .selectFrom('shared_limits')
-    .select('value')
-    .where('bucket', '=', k.bucket)
-    .where('key', '=', k.key)
-    .where('expires_at', '>', now)
-    .executeTakeFirst();
-  const value: unknown = row ? JSON.parse(row.value) : null;
-  return value === null ? undefined : value;
-}
-
-/** Deletes the expired counters; returns how many (the `limits.purge_expired` job). */
-export async function purgeExpiredLimits(db: Db, now: number): Promise<number> {
-  const r = await db.deleteFrom('shared_limits').where('expires_at', '<=', now).executeTakeFirst();
-  return Number(r.numDeletedRows);
-}
+/** The shared counters' key in a decision's map. */
+export const stateId = (k: StateKey): string => `${k.bucket}\u0000${k.key}`;
 
 /** What a route needs of a limiter: the in-memory one answers at once, the shared one after a round trip. */
 export interface Limiter {
@@ -104,14 +44,50 @@ export interface Limiter {
   release(key: string, at: number): void | Promise<void>;
 }
 
-/** A sliding-window limit (rate-limit.ts) whose windows live in the database, shared by every server. */
-export class SharedRateLimiter implements Limiter {
+/** Where shared counters live: the database or Redis. */
+export interface LimitStore {
+  readonly name: 'database' | 'redis';
+  /**
+   * Reads the counters at `keys` (absent where none or expired at `now`), lets `decide` compute the result and
+   * the counters to write (only among `keys`), and writes them, atomically.
+   */
+  withLockedState<R>(keys: StateKey[], now: number, decide: Decide<R>): Promise<R>;
+  /** The value of a counter (undefined when absent or expired), for display. */
+  readState(k: StateKey, now: number): Promise<unknown>;
+  /** A sliding-window limit (rate-limit.ts) whose windows live in this store. */
+  rateLimiter(bucket: string, options: RateLimitOptions): Limiter;
+}
+
+/** The `shared_limits` table (shared-limits.repository.ts). */
+export class DbLimitStore implements LimitStore {
+  readonly name = 'database';
   private readonly db: Db;
+
+  constructor(db: Db) {
+    this.db = db;
+  }
+
+  withLockedState<R>(keys: StateKey[], now: number, decide: Decide<R>): Promise<R> {
+    return withLockedState(this.db, keys, now, decide);
+  }
+
+  readState(k: StateKey, now: number): Promise<unknown> {
+    return readState(this.db, k, now);
+  }
+
+  rateLimiter(bucket: string, options: RateLimitOptions): Limiter {
+    return new SharedRateLimiter(this, bucket, options);
+  }
+}
+
+/** A sliding-window limit (rate-limit.ts) whose windows live in a store, shared by every server. */
+export class SharedRateLimiter implements Limiter {
+  private readonly store: LimitStore;
   private readonly bucket: string;
   private readonly options: RateLimitOptions;
 
-  constructor(db: Db, bucket: string, options: RateLimitOptions) {
-    this.db = db;
+  constructor(store: LimitStore, bucket: string, options: RateLimitOptions) {
+    this.store = store;
     this.bucket = bucket;
     this.options = options;
   }
@@ -126,9 +102,9 @@ export class SharedRateLimiter implements Limiter {
 
   private apply<R>(key: string, now: number, act: (limiter: RateLimiter) => R): Promise<R> {
     const k = { bucket: this.bucket, key };
-    return withLockedState(this.db, [k], now, (values) => {
+    return this.store.withLockedState([k], now, (values) => {
       const limiter = new RateLimiter(this.options);
-      limiter.restore(key, (values.get(id(k)) as number[] | undefined) ?? []);
+      limiter.restore(key, (values.get(stateId(k)) as number[] | undefined) ?? []);
       const result = act(limiter);
       const hits = limiter.instants(key);
       const last = hits[hits.length - 1];
@@ -141,9 +117,3 @@ export class SharedRateLimiter implements Limiter {
     });
   }
 }
-
-/** The shared counters' key in `withLockedState`'s map. */
-export const stateId = id;
-
-/** Whether the database lets several server processes share limits (PostgreSQL; SQLite serves one process). */
-export const sharesLimits = (db: Db): boolean => dialectOf(db) === 'postgres';

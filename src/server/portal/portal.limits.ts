@@ -6,7 +6,7 @@ export type Taken = [Limiter, string, number];
 
 /**
  * Takes one slot of each limiter, all or none; 429 with Retry-After when one is full. The limiters are in memory
- * (SQLite) or shared through the database by every server (PostgreSQL, platform/shared-limits.ts).
+ * (SQLite) or shared by every server through Redis or the database (platform/redis-limits.ts).
  */
 export async function takeAll(slots: [Limiter, string][], now: number): Promise<Taken[]> {
   const taken: Taken[] = [];

@@ -48,7 +48,7 @@ const ZLookupQuery = z.object({
  * digits. Every route is limited per client address; failed lookups and submissions have their own limits.
  */
 export async function portalRoutes(app: AppInstance): Promise<void> {
-  const limits = portalLimiters(app.db);
+  const limits = portalLimiters(app.limits.store);
 
   // Encapsulated plugin: this hook covers the public routes only.
   app.addHook('onRequest', async (request) => {

@@ -2,18 +2,16 @@ import { timingSafeEqual } from 'node:crypto';
 import type { DossierRow } from '../dossiers/dossier.table.ts';
 import type { z } from 'zod';
 import type { ZApplicant } from '../dossiers/dossier.schemas.ts';
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
 import { RateLimiter } from '../platform/rate-limit.ts';
-import { SharedRateLimiter, sharesLimits, type Limiter } from '../platform/shared-limits.ts';
+import type { Limiter, LimitStore } from '../platform/shared-limits.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
 /**
- * The public doors' limits (docs/SECURITY.md, "Public doors and caching"). On PostgreSQL, which may serve several
- * server processes, the limits that guard something (failed lookups, submissions) are shared through the database;
- * the flood guard on every request stays per process (a round trip per public request would cost more than it
+ * The public doors' limits (docs/SECURITY.md, "Public doors and caching"). When several server processes may
+ * serve (PostgreSQL, or Redis configured), the limits that guard something (failed lookups, submissions) are
+ * shared through Redis or the database (platform/redis-limits.ts); the flood guard on every request stays per process (a round trip per public request would cost more than it
  * guards: behind several servers nginx's limit_req is the shared flood guard, docs/OPERATIONS.md).
  */
 export const PORTAL_LIMITS = {
@@ -33,16 +31,14 @@ export const PORTAL_LIMITS = {
   feedbackPerAddress: { limit: 5, windowMs: HOUR },
 } as const;
 
-/** The flood guards (every request, every upload chunk) stay per process; the others are shared on PostgreSQL. */
+/** The flood guards (every request, every upload chunk) stay per process; the others are shared when a store is. */
 type Guarded = Exclude<keyof typeof PORTAL_LIMITS, 'requests' | 'uploadChunks'>;
 export type PortalLimiters = { requests: RateLimiter; uploadChunks: RateLimiter } & Record<Guarded, Limiter>;
 
-/** Fresh limiters for one app instance. */
-export function portalLimiters(db: Kysely<Database>): PortalLimiters {
+/** Fresh limiters for one app instance; the guarding ones in `store` (app.limits.store), else in memory. */
+export function portalLimiters(store: LimitStore | null): PortalLimiters {
   const guard = (name: Guarded): Limiter =>
-    sharesLimits(db)
-      ? new SharedRateLimiter(db, `portal.${name}`, PORTAL_LIMITS[name])
-      : new RateLimiter(PORTAL_LIMITS[name]);
+    store ? store.rateLimiter(`portal.${name}`, PORTAL_LIMITS[name]) : new RateLimiter(PORTAL_LIMITS[name]);
   return {
     requests: new RateLimiter(PORTAL_LIMITS.requests),
     failedLookups: guard('failedLookups'),
