@@ -154,8 +154,10 @@ function casesTable(l: Limits, run: DbRun): string[] {
   for (const c of run.cases) {
     const limit = limitOf(l, run.label, c);
     const non2xx = c.m.non2xx + c.m.errors;
+    // No answer completed within the case: there are no latencies to show (not zero ones).
+    const latencies = c.m.total === 0 ? '— | — | —' : `${ms(c.m.p50)} | ${ms(c.m.p95)} | ${ms(c.m.p99)}`;
     lines.push(
-      `| ${c.name} | ${c.connections} | ${n0(c.m.perSecond)} | ${limit ? pct(c.m.perSecond / limit) : '—'} (${c.limit === 'tx' ? 'raw tx' : `bare ${c.limit.toUpperCase()}`}) | ${ms(c.m.p50)} | ${ms(c.m.p95)} | ${ms(c.m.p99)} | ${non2xx}${non2xx ? ` ${JSON.stringify(c.m.statuses)}` : ''} |`,
+      `| ${c.name} | ${c.connections} | ${c.m.total === 0 ? '0 (none completed)' : n0(c.m.perSecond)} | ${limit ? pct(c.m.perSecond / limit) : '—'} (${c.limit === 'tx' ? 'raw tx' : `bare ${c.limit.toUpperCase()}`}) | ${latencies} | ${non2xx}${non2xx ? ` ${JSON.stringify(c.m.statuses)}` : ''} |`,
     );
   }
   if (run.single)
