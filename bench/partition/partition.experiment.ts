@@ -8,6 +8,8 @@
  *   npx tsx bench/partition/partition.experiment.ts --postgres postgres://postgres@127.0.0.1:5432/postgres \
  *     [--dossiers 1000000,10000000] [--provinces 34] [--runs 20]
  *
+ * `--provinces 340` simulates a nation ten times larger with provinces of today's size (three-digit codes).
+ *
  * Several sizes (comma-separated) run one after the other in the same schema, the tables emptied in between. The
  * rows are generated in SQL (`generate_series`, one INSERT … SELECT per table, the partitioned one filled from the
  * plain one) into UNLOGGED tables (no WAL: a quicker load, and the reads timed here are the same), indexes created
@@ -28,7 +30,9 @@ const SIZES = String(values.dossiers).split(',').map(Number);
 const P = Number(values.provinces);
 const RUNS = Number(values.runs);
 if (SIZES.some((n) => !Number.isInteger(n) || n < 1000)) throw new Error('--dossiers: integers ≥ 1000');
-if (!Number.isInteger(P) || P < 1 || P > 99) throw new Error('--provinces: 1 to 99');
+if (!Number.isInteger(P) || P < 7 || P > 999) throw new Error('--provinces: 7 to 999');
+/** Province codes have two digits, three beyond 99 provinces (a simulation of a larger nation). */
+const WIDTH = P > 99 ? 3 : 2;
 const COMMUNES = 100;
 const schema = `part_${process.pid}`;
 const client = new pg.Client({ connectionString: values.postgres });
@@ -37,7 +41,7 @@ const q = (text: string, params: unknown[] = []) => client.query(text, params);
 
 const COLUMNS = `province_code text not null, unit_code text not null, id bigint not null, status text not null,
   due_at bigint, received_at bigint not null`;
-const provinceOf = (i: number) => String(i + 1).padStart(2, '0');
+const provinceOf = (i: number) => String(i + 1).padStart(WIDTH, '0');
 const DAY = 86_400_000;
 const T0 = 1767200000000;
 const seconds = (from: bigint) => Number(process.hrtime.bigint() - from) / 1e9;
@@ -50,8 +54,8 @@ async function load(n: number): Promise<{ flat: number; parted: number; indexes:
   let t = process.hrtime.bigint();
   await q(
     `insert into flat
-     select lpad(((g % $2) + 1)::text, 2, '0'),
-            lpad(((g % $2) + 1)::text, 2, '0') || lpad(((g / $2) % ${COMMUNES})::text, 3, '0'),
+     select lpad(((g % $2) + 1)::text, ${WIDTH}, '0'),
+            lpad(((g % $2) + 1)::text, ${WIDTH}, '0') || lpad(((g / $2) % ${COMMUNES})::text, 3, '0'),
             g,
             (array['received','processing','resolved','delivered','intake_incomplete'])[1 + ((g / ($2 * ${COMMUNES})) % 5)],
             ${T0} + (g % 365)::bigint * ${DAY} + 5 * ${DAY},
@@ -101,13 +105,15 @@ const reportByCommunes = (t: string) =>
      and received_at >= $2 and received_at < $3
    group by status`;
 const PERIOD = [T0 + 100 * DAY, T0 + 130 * DAY];
+/** The province timed: the 7th, and its commune 042. */
+const PROVINCE = provinceOf(6);
 const CASES = [
-  { name: "commune's queue, first page", sql: queue, params: ['07', '07042'] },
-  { name: "province's counts over 30 days", sql: report, params: ['07', ...PERIOD] },
+  { name: "commune's queue, first page", sql: queue, params: [PROVINCE, `${PROVINCE}042`] },
+  { name: "province's counts over 30 days", sql: report, params: [PROVINCE, ...PERIOD] },
   {
     name: "province's counts over 30 days, by its communes' index ranges",
     sql: reportByCommunes,
-    params: ['07', ...PERIOD, communes('07')],
+    params: [PROVINCE, ...PERIOD, communes(PROVINCE)],
   },
 ];
 
