@@ -3,8 +3,8 @@
  * units, catalog) plus N legacy dossiers spread over the province's communes (bench/report/generate.ts, imported
  * by the legacy importer in one transaction, which runs ANALYZE at its end). SQLite: built once per N into
  * bench/load/tmp/ and copied before each run, so reruns start from the same file in seconds. PostgreSQL the same
- * way: built once per N into a template database `motcua_bench_base_<N>` (the import with the bulk tables' secondary
- * indexes dropped and rebuilt after the load, then VACUUM (ANALYZE)); each run gets the scratch database
+ * way: built once per N into a template database `motcua_bench_base_<N>` (the same import, which ends with
+ * VACUUM (ANALYZE) on PostgreSQL); each run gets the scratch database
  * `motcua_bench` as `CREATE DATABASE … TEMPLATE` of it (a file copy), dropped by the caller. The template is kept
  * for the next run (`drop database motcua_bench_base_<N>` to reclaim its space; its audit key is
  * bench/load/tmp/audit-pg-<N>.key, and the template is rebuilt when that file is missing).
@@ -46,7 +46,6 @@ async function build(
   auditKeyFile: string,
   dossiers: number,
   workDir: string,
-  aroundImport: (load: () => Promise<void>) => Promise<void> = (load) => load(),
 ): Promise<BuildSteps> {
   const steps: BuildSteps = {};
   let t = performance.now();
@@ -71,21 +70,16 @@ async function build(
       renameSync(`${jsonl}.part`, jsonl),
     );
   step('JSONL');
-  await aroundImport(async () => {
-    const imp = await openImportDatabase(url);
-    try {
-      const result = await importLegacyDossiers(imp.db, jsonl, {
-        sqlite: imp.sqlite,
-        now: systemClock.now(),
-      });
-      if (result.status !== 'imported')
-        throw new Error(`bench import rejected: ${JSON.stringify(result.errors.slice(0, 3))}`);
-    } finally {
-      await imp.close();
-    }
-    step('import');
-  });
-  step('indexes and VACUUM (ANALYZE)');
+  const imp = await openImportDatabase(url);
+  try {
+    // On PostgreSQL the importer ends with VACUUM (ANALYZE), counted here.
+    const result = await importLegacyDossiers(imp.db, jsonl, { sqlite: imp.sqlite, now: systemClock.now() });
+    if (result.status !== 'imported')
+      throw new Error(`bench import rejected: ${JSON.stringify(result.errors.slice(0, 3))}`);
+  } finally {
+    await imp.close();
+  }
+  step('import');
   await settle(config);
   step('jobs');
   return steps;
@@ -127,40 +121,6 @@ export async function prepareSqlite(workDir: string, dossiers: number): Promise<
   for (const f of [run, `${run}-wal`, `${run}-shm`]) rmSync(f, { force: true });
   copyFileSync(cached, run);
   return { url: `sqlite:${run}`, auditKeyFile, dossiers, buildMs, ...(buildSteps ? { buildSteps } : {}) };
-}
-
-/** The tables the legacy import fills in bulk. */
-const BULK_TABLES = ['dossiers', 'dossier_dues', 'dossier_suspensions'];
-
-/**
- * The PostgreSQL bulk load: the bulk tables' secondary indexes (those that back no constraint: the unique code and
- * primary keys stay, the import looks codes up) are dropped before the import and recreated from their own
- * definitions after it, one sort each instead of a million index insertions; then VACUUM (ANALYZE), so that the
- * visibility map is set and the statistics see the rebuilt indexes.
- */
-async function indexesAfterLoad(url: string, load: () => Promise<void>): Promise<void> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    const { rows } = await c.query<{ name: string; def: string }>(
-      `select quote_ident(ci.relname) as name, pg_get_indexdef(i.indexrelid) as def
-       from pg_index i
-       join pg_class ci on ci.oid = i.indexrelid
-       join pg_class t on t.oid = i.indrelid
-       join pg_namespace n on n.oid = t.relnamespace
-       where n.nspname = current_schema() and t.relname = any($1)
-         and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid)
-       order by ci.relname`,
-      [BULK_TABLES],
-    );
-    for (const r of rows) await c.query(`drop index ${r.name}`);
-    await load();
-    await c.query(`set maintenance_work_mem = '256MB'`);
-    for (const r of rows) await c.query(r.def);
-    await c.query(`vacuum (analyze) ${BULK_TABLES.join(', ')}`);
-  } finally {
-    await c.end();
-  }
 }
 
 const baseName = (dossiers: number) => `motcua_bench_base_${dossiers}`;
@@ -221,9 +181,7 @@ export async function preparePostgres(
     });
     rmSync(auditKeyFile, { force: true });
     const partUrl = databaseUrl(adminUrl, part);
-    buildSteps = await build(partUrl, auditKeyFile, dossiers, workDir, (load) =>
-      indexesAfterLoad(partUrl, load),
-    );
+    buildSteps = await build(partUrl, auditKeyFile, dossiers, workDir);
     await withAdmin(adminUrl, (admin) => whenIdle(admin, `alter database ${part} rename to ${base}`));
     buildMs = performance.now() - t0;
   }
