@@ -1,17 +1,17 @@
 /**
  * Load benchmark (issue 14): `npm run bench:load [-- --dossiers 1000000] [--quick] [--seconds 10]
- * [--postgres URL | --no-postgres] [--profile]`.
+ * [--postgres URL | --no-postgres] [--no-sqlite] [--profile]`.
  * In one run, back to back: the limits (a bare Fastify GET and POST server, a raw better-sqlite3 FULL transaction,
  * a raw PostgreSQL transaction), then MộtCửa's server (`motcua serve`, a child process) on a database preloaded with
  * N dossiers, SQLite then PostgreSQL: intake, dossier read, queue pages, public lookup, login, period reports at 16
  * and 64 connections, the province report one request at a time, and 2,000 mixed users. Every figure is shown
  * beside its limit; the targets are checked as ratios. Writes bench/results/load.md and its section of
- * docs/BENCHMARKS.md. `--quick` (20,000 dossiers, 3 s per case, SQLite only unless --postgres): under 2 minutes.
+ * docs/BENCHMARKS.md (a run with `--no-sqlite` writes a block of its own, so the SQLite section stays). `--quick` (20,000 dossiers, 3 s per case, SQLite only unless --postgres): under 2 minutes.
  * `--profile`: each case again on a server started with --cpu-prof, summarised by self time (docs/PERFORMANCE.md).
  */
 import { performance } from 'node:perf_hooks';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CASES, fixture, mixedRequests, MIX, PERIOD, type Case, type Fixture } from './cases.ts';
@@ -29,6 +29,7 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     postgres: { type: 'string' },
     'no-postgres': { type: 'boolean', default: false },
+    'no-sqlite': { type: 'boolean', default: false },
     'no-docs': { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
     'profile-only': { type: 'boolean', default: false },
@@ -44,8 +45,10 @@ const USERS = Number(values.users);
 const PG_URL =
   values.postgres ??
   (QUICK || values['no-postgres'] ? undefined : 'postgres://postgres@127.0.0.1:5432/postgres');
+const SQLITE = !values['no-sqlite'];
 const WORK = join(ROOT, 'bench/load/tmp');
 if (!Number.isInteger(DOSSIERS) || DOSSIERS < 1000) throw new Error('--dossiers: at least 1000');
+if (!SQLITE && !PG_URL) throw new Error('--no-sqlite needs PostgreSQL (--postgres URL, not --quick alone)');
 
 const say = (line: string) => console.log(line);
 const fmt = (m: Measured) =>
@@ -152,8 +155,12 @@ async function runCase(server: RunningServer, f: Fixture, c: Case, connections: 
 }
 
 async function runDatabase(label: DbRun['label'], db: PreparedDb): Promise<DbRun> {
+  const steps = Object.entries(db.buildSteps ?? {})
+    .map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)} s`)
+    .join(', ');
   say(
-    `\n== ${label}: ${db.dossiers.toLocaleString('en')} dossiers${db.buildMs ? ` (built in ${(db.buildMs / 1000).toFixed(0)} s)` : ' (cached)'}`,
+    `\n== ${label}: ${db.dossiers.toLocaleString('en')} dossiers${db.buildMs ? ` (built in ${(db.buildMs / 1000).toFixed(0)} s: ${steps})` : ' (cached)'}` +
+      (db.copyMs === undefined ? '' : `, copied from its template in ${(db.copyMs / 1000).toFixed(1)} s`),
   );
   const server = await startMotcua(db.url, db.auditKeyFile);
   const run: DbRun = {
@@ -164,6 +171,9 @@ async function runDatabase(label: DbRun['label'], db: PreparedDb): Promise<DbRun
     mixed: null,
     peakMb: 0,
     deepPage: 0,
+    buildMs: db.buildMs,
+    ...(db.buildSteps ? { buildSteps: db.buildSteps } : {}),
+    ...(db.copyMs === undefined ? {} : { copyMs: db.copyMs }),
   };
   try {
     const f = await fixture(server.url, QUICK ? 10 : 40);
@@ -214,11 +224,14 @@ async function profileCases(db: PreparedDb): Promise<Run['profiles']> {
   return out;
 }
 
-const BEGIN = '<!-- bench:load:begin -->';
-const END = '<!-- bench:load:end -->';
-
-/** Replaces the load section of docs/BENCHMARKS.md (between its markers), or appends it. */
-function writeDocs(md: string): void {
+/**
+ * Replaces a load section of docs/BENCHMARKS.md (between its markers), or adds it before "Reading these figures".
+ * A run with both databases writes `bench:load`; a PostgreSQL-only run (`--no-sqlite`) writes `bench:load:postgres`,
+ * leaving the SQLite section of an earlier run as it was.
+ */
+function writeDocs(md: string, name: string): void {
+  const BEGIN = `<!-- ${name}:begin -->`;
+  const END = `<!-- ${name}:end -->`;
   const file = join(ROOT, 'docs/BENCHMARKS.md');
   const doc = readFileSync(file, 'utf8');
   const block = `${BEGIN}\n${md.trim()}\n${END}`;
@@ -254,6 +267,7 @@ async function profileOnly(): Promise<void> {
     limits,
     runs: [],
     profiles,
+    loadAverage: null,
   });
   mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
   writeFileSync(join(ROOT, 'bench/results/profiles.md'), md);
@@ -263,10 +277,11 @@ async function profileOnly(): Promise<void> {
 async function main(): Promise<void> {
   if (values['profile-only']) return profileOnly();
   const started = new Date();
+  const loadBefore = loadavg();
+  say(`load average before: ${loadBefore.map((x) => x.toFixed(2)).join(', ')}`);
   const limits = await measureLimits(PG_URL);
   const runs: DbRun[] = [];
-  const sqlite = await prepareSqlite(WORK, DOSSIERS);
-  runs.push(await runDatabase('SQLite', sqlite));
+  if (SQLITE) runs.push(await runDatabase('SQLite', await prepareSqlite(WORK, DOSSIERS)));
   let profiles: Run['profiles'] = null;
   if (values.profile) profiles = await profileCases(await prepareSqlite(WORK, DOSSIERS));
   if (PG_URL) {
@@ -276,7 +291,11 @@ async function main(): Promise<void> {
       await dropPostgres(PG_URL);
     }
   }
+  const loadAfter = loadavg();
+  say(`load average after: ${loadAfter.map((x) => x.toFixed(2)).join(', ')}`);
   const md = renderMarkdown({
+    title: SQLITE ? 'Load benchmark' : 'Load benchmark, PostgreSQL',
+    loadAverage: { before: loadBefore, after: loadAfter },
     machine: `${cpus()[0]?.model ?? 'unknown'}, ${cpus().length} logical CPUs, ${(totalmem() / 2 ** 30).toFixed(1)} GB memory`,
     node: process.version,
     date: started.toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
@@ -290,7 +309,7 @@ async function main(): Promise<void> {
   });
   mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
   writeFileSync(join(ROOT, 'bench/results/load.md'), md);
-  if (!QUICK && !values['no-docs']) writeDocs(md);
+  if (!QUICK && !values['no-docs']) writeDocs(md, SQLITE ? 'bench:load' : 'bench:load:postgres');
   console.log(`\n${md}`);
 }
 

@@ -25,9 +25,18 @@ export interface DbRun {
   mixed: Measured | null;
   peakMb: number;
   deepPage: number;
+  /** How long building the database took (0: reused from its cache or template). */
+  buildMs?: number;
+  buildSteps?: Record<string, number>;
+  /** PostgreSQL: the copy of the template database for this run. */
+  copyMs?: number;
 }
 
 export interface Run {
+  /** The section's heading (default "Load benchmark"). */
+  title?: string;
+  /** os.loadavg() (1, 5, 15 min) when the run started and ended: how busy the shared machine was. */
+  loadAverage: { before: number[]; after: number[] } | null;
   machine: string;
   node: string;
   date: string;
@@ -145,8 +154,10 @@ function casesTable(l: Limits, run: DbRun): string[] {
   for (const c of run.cases) {
     const limit = limitOf(l, run.label, c);
     const non2xx = c.m.non2xx + c.m.errors;
+    // No answer completed within the case: there are no latencies to show (not zero ones).
+    const latencies = c.m.total === 0 ? '— | — | —' : `${ms(c.m.p50)} | ${ms(c.m.p95)} | ${ms(c.m.p99)}`;
     lines.push(
-      `| ${c.name} | ${c.connections} | ${n0(c.m.perSecond)} | ${limit ? pct(c.m.perSecond / limit) : '—'} (${c.limit === 'tx' ? 'raw tx' : `bare ${c.limit.toUpperCase()}`}) | ${ms(c.m.p50)} | ${ms(c.m.p95)} | ${ms(c.m.p99)} | ${non2xx}${non2xx ? ` ${JSON.stringify(c.m.statuses)}` : ''} |`,
+      `| ${c.name} | ${c.connections} | ${c.m.total === 0 ? '0 (none completed)' : n0(c.m.perSecond)} | ${limit ? pct(c.m.perSecond / limit) : '—'} (${c.limit === 'tx' ? 'raw tx' : `bare ${c.limit.toUpperCase()}`}) | ${latencies} | ${non2xx}${non2xx ? ` ${JSON.stringify(c.m.statuses)}` : ''} |`,
     );
   }
   if (run.single)
@@ -160,10 +171,25 @@ function casesTable(l: Limits, run: DbRun): string[] {
   return lines;
 }
 
+/** How this run's database came to be: built (with its steps), or reused from its cache or template. */
+function databaseLine(run: DbRun): string {
+  const s = (x: number) => `${(x / 1000).toFixed(1)} s`;
+  const steps = Object.entries(run.buildSteps ?? {})
+    .map(([name, t]) => `${name} ${s(t)}`)
+    .join(', ');
+  const built = run.buildMs
+    ? `Database built in this run in ${s(run.buildMs)} (${steps})`
+    : 'Database reused';
+  const copy =
+    run.copyMs === undefined ? '' : `; this run's copy of the template database took ${s(run.copyMs)}`;
+  return `${built}${copy}.`;
+}
+
 export function renderMarkdown(r: Run): string {
   const connections = Object.keys(r.limits.get).map(Number);
+  const loads = (l: number[]) => l.map((x) => x.toFixed(2)).join(' / ');
   const out: string[] = [
-    '## Load benchmark',
+    `## ${r.title ?? 'Load benchmark'}`,
     '',
     `Written by \`npm run bench:load\` (bench/load/load.bench.ts)${r.quick ? ' in its quick form' : ''}.`,
     '',
@@ -173,6 +199,11 @@ export function renderMarkdown(r: Run): string {
     `| node | ${r.node} |`,
     `| date | ${r.date} |`,
     `| each case | ${r.seconds} s, autocannon in the benchmark's process, the server a child process on loopback |`,
+    ...(r.loadAverage
+      ? [
+          `| load average (1 / 5 / 15 min) | ${loads(r.loadAverage.before)} at the start, ${loads(r.loadAverage.after)} at the end |`,
+        ]
+      : []),
     '',
     '### Limits (measured in the same run)',
     '',
@@ -183,7 +214,7 @@ export function renderMarkdown(r: Run): string {
       '',
       `### ${run.label}, ${run.dossiers.toLocaleString('en')} dossiers`,
       '',
-      `Peak server RSS (VmRSS sampled every 100 ms): ${n0(run.peakMb)} MB. The later queue page is page ${run.deepPage + 1} (50 a page).`,
+      `Peak server RSS (VmRSS sampled every 100 ms): ${n0(run.peakMb)} MB. The later queue page is page ${run.deepPage + 1} (50 a page). ${databaseLine(run)}`,
       '',
       ...casesTable(r.limits, run),
       '',
