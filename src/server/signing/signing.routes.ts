@@ -8,6 +8,7 @@ import { todayInVietnam } from '../platform/clock.ts';
 import { EVERY_TENANT } from '../platform/tenant.ts';
 import type { AppInstance } from '../platform/types.ts';
 import { findUnitByCode } from '../units/unit.service.ts';
+import './signing.messages.ts';
 import { signingKey } from './signing-key.ts';
 import { listCertificates } from './signing.repository.ts';
 import { ZCertificate, ZCertificateListQuery, ZCertificateUpload } from './signing.schemas.ts';
