@@ -4,8 +4,8 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { constants as zlibConstants } from 'node:zlib';
 import fastifyCompress from '@fastify/compress';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import Fastify, { LogController, type FastifyInstance, type FastifySerializerCompiler } from 'fastify';
+import { jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { AppConfig } from './config.ts';
 import type { DialectName } from './db/connect.ts';
@@ -18,6 +18,7 @@ import { installNulGuard } from './platform/nul-guard.ts';
 import type { AppInstance } from './platform/types.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import { installPlainTextGuard, zodValidatorCompiler } from './platform/validation.ts';
+import { responseSerializerCompiler } from './platform/response-serializer.ts';
 import { FileStore, type StoreFileSystem } from './attachments/file-store.ts';
 import { GroupCommitter } from './platform/group-commit.ts';
 import { API_DOCS_CSP, HELMET_OPTIONS, installSecurityHeaders } from './platform/security-headers.ts';
@@ -103,6 +104,11 @@ export interface BuildAppOptions {
   fileSystem?: StoreFileSystem;
   /** Signing of results and notices; tests pass their own signer. */
   signing?: ResultSigning;
+  /**
+   * Writes the answers: each route's zod response schema compiled (platform/response-serializer.ts) by default;
+   * the serializer tests pass one that runs the zod serializer beside it and compares.
+   */
+  serializerCompiler?: FastifySerializerCompiler<unknown>;
 }
 
 /**
@@ -201,7 +207,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     for (const method of [route.method].flat()) routeTable.push({ method, url: route.url });
   });
   app.setValidatorCompiler(zodValidatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(options.serializerCompiler ?? responseSerializerCompiler());
   installErrorHandler(app);
   installRequestLog(app);
   installNoStore(app);

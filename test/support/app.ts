@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, FastifySerializerCompiler, LightMyRequestResponse } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/server/db/schema.ts';
 import { buildApp } from '../../src/server/app.ts';
@@ -38,6 +38,8 @@ export interface TestAppOptions {
   reportDb?: Kysely<Database>;
   /** The app's signing of results (results/result.signing.ts); none configured when omitted. */
   signing?: ResultSigning;
+  /** Writes the answers instead of the app's compiled serialisers (platform/response-serializer.test.ts). */
+  serializerCompiler?: FastifySerializerCompiler<unknown>;
 }
 
 export async function openTestApp(
@@ -63,6 +65,7 @@ export async function openTestApp(
     fileSystem: options.fileSystem,
     reportDb: options.reportDb,
     signing: options.signing,
+    serializerCompiler: options.serializerCompiler,
   });
   return {
     app,
