@@ -37,12 +37,13 @@ export const DOSSIER_ACTION_POLICY: Record<ActionType, PolicyAction> = {
  */
 export function dossierActionsFor(actor: Actor, d: DossierRow): ActionType[] {
   const transfers = (JSON.parse(d.data) as { transfers?: unknown[] }).transfers ?? [];
+  return actionsOf(actor, d, transfers.length);
+}
+
+function actionsOf(actor: Actor, d: TenantOf & Pick<DossierRow, 'status'>, transfers: number): ActionType[] {
   const tenant = { provinceCode: d.province_code, unitCode: d.unit_code };
-  return allowedActions(d.status as DossierStatus).filter(
-    (a) =>
-      a !== 'auto_return' &&
-      (a !== 'transfer_result' || transfers.length > 0) &&
-      can(actor, DOSSIER_ACTION_POLICY[a], tenant),
+  return manualActionsOf(d.status).filter(
+    (a) => (a !== 'transfer_result' || transfers > 0) && can(actor, DOSSIER_ACTION_POLICY[a], tenant),
   );
 }
 
@@ -100,6 +101,15 @@ function manualActionsOf(status: string): ActionType[] {
   return found;
 }
 
+/** The answers for one dossier (its page, an action's answer): asked directly, nothing kept. */
+export function dossierPolicy(actor: Actor): ViewerPolicy {
+  return {
+    actionsFor: (d, transfers) => actionsOf(actor, d, transfers),
+    abilitiesFor: (d) => dossierAbilitiesFor(actor, d),
+  };
+}
+
+/** The answers for a page of dossiers, kept per commune, status and whether the dossier has transfers. */
 export function viewerPolicy(actor: Actor): ViewerPolicy {
   const tenants = new Map<
     string,

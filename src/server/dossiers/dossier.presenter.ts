@@ -6,7 +6,7 @@ import type { TDossier } from './dossier.schemas.ts';
 import { presentActionLog } from '../audit/action-log.ts';
 import type { Actor } from '../accounts/roles.ts';
 import { availableForms, DOSSIER_FORMS } from './dossier.forms.ts';
-import { viewerPolicy, type ViewerPolicy } from './dossier.policy.ts';
+import { dossierPolicy, viewerPolicy, type ViewerPolicy } from './dossier.policy.ts';
 
 /** An instant as ISO 8601 with the +07:00 offset, or null. */
 export const isoOrNull = (ms: number | null): string | null => (ms === null ? null : formatInstant(ms));
@@ -26,7 +26,7 @@ export function presentDossier(
   assignees: Map<string, AssigneeName>,
   actions?: DossierActionRow[],
   timing?: Timing,
-  policy: ViewerPolicy = viewerPolicy(viewer),
+  policy: ViewerPolicy = dossierPolicy(viewer),
 ): TDossier {
   const data = JSON.parse(d.data) as {
     transfers?: Record<string, unknown>[];
