@@ -18,7 +18,9 @@ import { compileZodSerializer } from '../../src/server/platform/response-seriali
 const file = process.argv[2] ?? join(ROOT, 'bench/load/tmp/base-20000.db');
 const db = new Database(file, { readonly: true });
 const unit = db
-  .prepare('SELECT unit_code FROM dossiers GROUP BY unit_code ORDER BY COUNT(*) DESC LIMIT 1')
+  .prepare(
+    "SELECT unit_code FROM dossiers GROUP BY unit_code ORDER BY MAX(source = 'live') DESC, COUNT(*) DESC LIMIT 1",
+  )
   .get() as {
   unit_code: string;
 };
