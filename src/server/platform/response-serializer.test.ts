@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { serializerCompiler as zodSerializerCompiler } from 'fastify-type-provider-zod';
-import { compileZodSerializer } from './response-serializer.ts';
+import { compileZodSerializer, responseSerializerCompiler, type ZodFallback } from './response-serializer.ts';
 
 const zodWrite = (schema: z.ZodType, data: unknown) =>
   zodSerializerCompiler({ schema, method: 'GET', url: '/' } as never)(data);
@@ -80,5 +80,23 @@ describe('compileZodSerializer', () => {
       expect(written).not.toContain('leaked');
       expect(written).not.toContain('never written');
     }
+  });
+
+  it("the app's compiler compiles on a route's first answer and reports the routes left to zod", () => {
+    const fallbacks: ZodFallback[] = [];
+    const compiler = responseSerializerCompiler((f) => fallbacks.push(f));
+    const route = (schema: z.ZodType) =>
+      compiler({ schema, method: 'GET', url: '/x', httpStatus: '200' } as never);
+    const trimmed = z.object({ a: z.string().trim() });
+    const plain = z.object({ a: z.string() });
+    const writeTrimmed = route(trimmed);
+    const writePlain = route(plain);
+    expect(fallbacks).toEqual([]); // nothing compiled before an answer
+    expect(writeTrimmed({ a: '  x  ', b: 1 })).toBe(zodWrite(trimmed, { a: '  x  ', b: 1 }));
+    expect(writeTrimmed({ a: ' y' })).toBe('{"a":"y"}');
+    expect(writePlain({ a: 'x', b: 1 })).toBe('{"a":"x"}');
+    expect(fallbacks).toEqual([
+      { method: 'GET', url: '/x', status: '200', why: '$.a: overwrite (trim, case…)' },
+    ]);
   });
 });
