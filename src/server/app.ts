@@ -1,5 +1,4 @@
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { constants as zlibConstants } from 'node:zlib';
@@ -21,7 +20,7 @@ import { installPlainTextGuard, zodValidatorCompiler } from './platform/validati
 import { responseSerializerCompiler } from './platform/response-serializer.ts';
 import { FileStore, type StoreFileSystem } from './attachments/file-store.ts';
 import { GroupCommitter } from './platform/group-commit.ts';
-import { API_DOCS_CSP, HELMET_OPTIONS, installSecurityHeaders } from './platform/security-headers.ts';
+import { API_DOCS_CSP, installSecurityHeaders } from './platform/security-headers.ts';
 import { VERSION } from './platform/version.ts';
 import { WorkerPool } from './platform/worker-pool.ts';
 import { renderPoolOptions, type RenderJobs } from './render/render.jobs.ts';
@@ -218,7 +217,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   installPlainTextGuard(app);
 
   await app.register(fastifyCompress, COMPRESS_OPTIONS);
-  await app.register(fastifyHelmet, HELMET_OPTIONS);
   installSecurityHeaders(app);
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
