@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyHelmetOptions } from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
 import helmet, { type HelmetOptions } from 'helmet';
 
@@ -7,7 +8,7 @@ import helmet, { type HelmetOptions } from 'helmet';
  * app has no inline script, style element or style attribute; see web.routes.test.ts). A commune PC serves the
  * others over plain HTTP on the LAN, so requests are never upgraded to https.
  */
-export const HELMET_OPTIONS: HelmetOptions = {
+export const HELMET_OPTIONS: FastifyHelmetOptions = {
   contentSecurityPolicy: {
     directives: {
       'default-src': ["'self'"],
@@ -48,14 +49,19 @@ export const HSTS = 'max-age=31536000; includeSubDomains';
  * options parsed, the CSP text joined) through two hooks; the same headers are now set from this list.
  */
 export function helmetHeaders(
-  options: HelmetOptions = HELMET_OPTIONS,
+  options: FastifyHelmetOptions = HELMET_OPTIONS,
 ): readonly (readonly [string, string])[] {
   const headers: [string, string][] = [];
   const response = {
     setHeader: (name: string, value: unknown) => void headers.push([name.toLowerCase(), String(value)]),
     removeHeader: () => undefined, // X-Powered-By: Node never sets it
   };
-  helmet(options)({} as IncomingMessage, response as unknown as ServerResponse, () => undefined);
+  // the same options as @fastify/helmet's (its types are a copy of helmet's, hence the cast)
+  helmet(options as unknown as HelmetOptions)(
+    {} as IncomingMessage,
+    response as unknown as ServerResponse,
+    () => undefined,
+  );
   return headers;
 }
 
