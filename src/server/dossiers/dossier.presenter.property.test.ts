@@ -24,7 +24,13 @@ const UNITS = [
 const text = fc.string({ unit: 'binary', maxLength: 40 }); // lone surrogates, controls, quotes included
 const instant = fc.integer({ min: 0, max: 4_102_444_800_000 });
 const maybe = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: null });
-const record = fc.dictionary(text, fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 });
+// No `__proto__` key: zod's serializer assigns it (the output object's prototype changes, the key is not written),
+// the compiled one writes it as the data it is (response-serializer.test.ts shows both).
+const record = fc.dictionary(
+  text.filter((k) => k !== '__proto__'),
+  fc.jsonValue({ maxDepth: 2 }),
+  { maxKeys: 4 },
+);
 
 const dossierRow: fc.Arbitrary<DossierRow> = fc
   .record({

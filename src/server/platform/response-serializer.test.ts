@@ -99,4 +99,14 @@ describe('compileZodSerializer', () => {
       { method: 'GET', url: '/x', status: '200', why: '$.a: overwrite (trim, case…)' },
     ]);
   });
+
+  it("writes a record's own `__proto__` key as data, where zod assigned it and wrote nothing (the one difference)", () => {
+    const schema = z.object({ r: z.array(z.record(z.string(), z.unknown())) });
+    const data = JSON.parse('{"r":[{"__proto__":{"x":1},"a":2}]}') as unknown;
+    const fast = compileZodSerializer(schema);
+    if (!fast.compiled) throw new Error(fast.why);
+    expect(fast.stringify(data)).toBe(JSON.stringify(data));
+    expect(fast.stringify(data)).toBe('{"r":[{"__proto__":{"x":1},"a":2}]}');
+    expect(zodWrite(schema, data)).toBe('{"r":[{"a":2}]}');
+  });
 });

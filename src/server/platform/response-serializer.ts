@@ -10,6 +10,9 @@
  * fast-json-stringify would then validate with ajv). Anything else falls back to the zod serializer, per route
  * and status. The route's zod schema is untouched, so the OpenAPI document is the same.
  *
+ * One known difference: a record's own `__proto__` key (a stored transfer's or payload's, if one ever had it) is
+ * written as data; zod's serializer assigned it, changing the output object's prototype, and wrote nothing.
+ *
  * What the compiled serialiser does not do: validate. The zod serializer answers 500 when a presenter returns a
  * wrong type (a number for a string); compiled, the value is coerced (`String`, `Number`). Presenters are typed by
  * the same zod schemas (`z.infer`), so TypeScript rejects those before they run.
