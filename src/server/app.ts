@@ -1,11 +1,10 @@
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { constants as zlibConstants } from 'node:zlib';
 import fastifyCompress from '@fastify/compress';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import Fastify, { LogController, type FastifyInstance, type FastifySerializerCompiler } from 'fastify';
+import { jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { AppConfig } from './config.ts';
 import type { DialectName } from './db/connect.ts';
@@ -19,11 +18,12 @@ import { installNulGuard } from './platform/nul-guard.ts';
 import type { AppInstance } from './platform/types.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import { installPlainTextGuard, zodValidatorCompiler } from './platform/validation.ts';
+import { responseSerializerCompiler } from './platform/response-serializer.ts';
 import { FileStore, type StoreFileSystem } from './attachments/file-store.ts';
 import { GroupCommitter } from './platform/group-commit.ts';
 import { DbLimitStore } from './platform/shared-limits.ts';
 import { openSharedLimits, type SharedLimits } from './platform/redis-limits.ts';
-import { API_DOCS_CSP, HELMET_OPTIONS, installSecurityHeaders } from './platform/security-headers.ts';
+import { API_DOCS_CSP, installSecurityHeaders } from './platform/security-headers.ts';
 import { VERSION } from './platform/version.ts';
 import { WorkerPool } from './platform/worker-pool.ts';
 import { renderPoolOptions, type RenderJobs } from './render/render.jobs.ts';
@@ -118,6 +118,11 @@ export interface BuildAppOptions {
   signing?: ResultSigning;
   /** The prefix of the app's Redis keys (`motcua:`); tests give each their own. */
   redisPrefix?: string;
+  /**
+   * Writes the answers: each route's zod response schema compiled (platform/response-serializer.ts) by default;
+   * the serializer tests pass one that runs the zod serializer beside it and compares.
+   */
+  serializerCompiler?: FastifySerializerCompiler<unknown>;
 }
 
 /**
@@ -226,7 +231,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     for (const method of [route.method].flat()) routeTable.push({ method, url: route.url });
   });
   app.setValidatorCompiler(zodValidatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(options.serializerCompiler ?? responseSerializerCompiler());
   installErrorHandler(app);
   installRequestLog(app);
   installNoStore(app);
@@ -237,7 +242,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   installPlainTextGuard(app);
 
   await app.register(fastifyCompress, COMPRESS_OPTIONS);
-  await app.register(fastifyHelmet, HELMET_OPTIONS);
   installSecurityHeaders(app);
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {

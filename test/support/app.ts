@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, FastifySerializerCompiler, LightMyRequestResponse } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/server/db/schema.ts';
 import { buildApp } from '../../src/server/app.ts';
@@ -48,6 +48,8 @@ export interface TestAppOptions {
   sqliteReadWorkers?: number;
   /** The prefix of the app's Redis keys when MOTCUA_REDIS_URL is set (test/support/redis.ts testPrefix). */
   redisPrefix?: string;
+  /** Writes the answers instead of the app's compiled serialisers (platform/response-serializer.test.ts). */
+  serializerCompiler?: FastifySerializerCompiler<unknown>;
 }
 
 let logins = 0;
@@ -91,6 +93,7 @@ export async function openTestApp(
     reportDb: readWorkers?.db ?? options.reportDb,
     signing: options.signing,
     redisPrefix: options.redisPrefix,
+    serializerCompiler: options.serializerCompiler,
   });
   return {
     app,

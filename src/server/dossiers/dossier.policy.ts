@@ -37,12 +37,13 @@ export const DOSSIER_ACTION_POLICY: Record<ActionType, PolicyAction> = {
  */
 export function dossierActionsFor(actor: Actor, d: DossierRow): ActionType[] {
   const transfers = (JSON.parse(d.data) as { transfers?: unknown[] }).transfers ?? [];
+  return actionsOf(actor, d, transfers.length);
+}
+
+function actionsOf(actor: Actor, d: TenantOf & Pick<DossierRow, 'status'>, transfers: number): ActionType[] {
   const tenant = { provinceCode: d.province_code, unitCode: d.unit_code };
-  return allowedActions(d.status as DossierStatus).filter(
-    (a) =>
-      a !== 'auto_return' &&
-      (a !== 'transfer_result' || transfers.length > 0) &&
-      can(actor, DOSSIER_ACTION_POLICY[a], tenant),
+  return manualActionsOf(d.status).filter(
+    (a) => (a !== 'transfer_result' || transfers > 0) && can(actor, DOSSIER_ACTION_POLICY[a], tenant),
   );
 }
 
@@ -76,5 +77,76 @@ export function dossierAbilitiesFor(actor: Actor, d: TenantOf): Record<DossierAb
   return {
     attach: mayOnDossier(actor, 'attach', d),
     readApplicant: mayOnDossier(actor, 'readApplicant', d),
+  };
+}
+
+/**
+ * One viewer's answers for many dossiers (a queue page): `dossierActionsFor` and `dossierAbilitiesFor`, each policy
+ * asked once per tenant (commune) and each status's lifecycle actions listed once, instead of once per dossier.
+ * The same answers: `transfers` is the number of transfers in the dossier's data (the presenter parses it once).
+ */
+export interface ViewerPolicy {
+  actionsFor(d: TenantOf & Pick<DossierRow, 'status'>, transfers: number): ActionType[];
+  abilitiesFor(d: TenantOf): Record<DossierAbility, boolean>;
+}
+
+/** The lifecycle's actions of each status, less the system's own (automatic return). */
+const MANUAL_OF_STATUS = new Map<string, ActionType[]>();
+function manualActionsOf(status: string): ActionType[] {
+  let found = MANUAL_OF_STATUS.get(status);
+  if (!found) {
+    found = allowedActions(status as DossierStatus).filter((a) => a !== 'auto_return');
+    MANUAL_OF_STATUS.set(status, found);
+  }
+  return found;
+}
+
+/** The answers for one dossier (its page, an action's answer): asked directly, nothing kept. */
+export function dossierPolicy(actor: Actor): ViewerPolicy {
+  return {
+    actionsFor: (d, transfers) => actionsOf(actor, d, transfers),
+    abilitiesFor: (d) => dossierAbilitiesFor(actor, d),
+  };
+}
+
+/** The answers for a page of dossiers, kept per commune, status and whether the dossier has transfers. */
+export function viewerPolicy(actor: Actor): ViewerPolicy {
+  const tenants = new Map<
+    string,
+    {
+      may: Map<PolicyAction, boolean>;
+      actions: Map<string, ActionType[]>;
+      abilities: Record<DossierAbility, boolean>;
+    }
+  >();
+  const forTenant = (d: TenantOf) => {
+    const key = `${d.province_code}\u0000${d.unit_code}`;
+    let found = tenants.get(key);
+    if (!found) {
+      const tenant = { provinceCode: d.province_code, unitCode: d.unit_code };
+      const may = new Map<PolicyAction, boolean>();
+      for (const policy of new Set(Object.values(DOSSIER_ACTION_POLICY)))
+        may.set(policy, can(actor, policy, tenant));
+      found = { may, actions: new Map(), abilities: dossierAbilitiesFor(actor, d) };
+      tenants.set(key, found);
+    }
+    return found;
+  };
+  return {
+    actionsFor(d, transfers) {
+      const t = forTenant(d);
+      const key = transfers > 0 ? `${d.status}+` : d.status;
+      let actions = t.actions.get(key);
+      if (!actions) {
+        actions = manualActionsOf(d.status).filter(
+          (a) => (a !== 'transfer_result' || transfers > 0) && t.may.get(DOSSIER_ACTION_POLICY[a]) === true,
+        );
+        t.actions.set(key, actions);
+      }
+      return actions.slice();
+    },
+    abilitiesFor(d) {
+      return { ...forTenant(d).abilities };
+    },
   };
 }

@@ -6,7 +6,7 @@ import type { TDossier } from './dossier.schemas.ts';
 import { presentActionLog } from '../audit/action-log.ts';
 import type { Actor } from '../accounts/roles.ts';
 import { availableForms, DOSSIER_FORMS } from './dossier.forms.ts';
-import { dossierAbilitiesFor, dossierActionsFor } from './dossier.policy.ts';
+import { dossierPolicy, viewerPolicy, type ViewerPolicy } from './dossier.policy.ts';
 
 /** An instant as ISO 8601 with the +07:00 offset, or null. */
 export const isoOrNull = (ms: number | null): string | null => (ms === null ? null : formatInstant(ms));
@@ -16,20 +16,20 @@ export interface AssigneeName {
   name: string;
 }
 
-/** The dossier as officers see it: personal data masked (the full data is a separate, audited read). */
+/**
+ * The dossier as officers see it: personal data masked (the full data is a separate, audited read). `policy`: the
+ * viewer's policy answers when the caller presents many dossiers (presentDossiers), asked once per commune.
+ */
 export function presentDossier(
   d: DossierRow,
   viewer: Actor,
   assignees: Map<string, AssigneeName>,
   actions?: DossierActionRow[],
   timing?: Timing,
+  policy: ViewerPolicy = dossierPolicy(viewer),
 ): TDossier {
-  const data = JSON.parse(d.data) as {
-    transfers?: Record<string, unknown>[];
-    limitApplied?: { kind: 'standard' | 'area'; areaClasses: string[]; basis: string | null };
-    acceptBy?: number | null;
-  };
-  const allowed = dossierActionsFor(viewer, d);
+  const data = shownDataOf(d.data);
+  const allowed = policy.actionsFor(d, data.transfers?.length ?? 0);
   return {
     code: d.code,
     status: d.status as DossierStatus,
@@ -70,12 +70,63 @@ export function presentDossier(
       dueAt: typeof t.dueAt === 'number' ? isoOrNull(t.dueAt) : t.dueAt,
     })),
     allowedActions: allowed,
-    abilities: dossierAbilitiesFor(viewer, d),
+    abilities: policy.abilitiesFor(d),
     ...(actions ? { documents: presentDocuments(d, actions), actions: presentActionLog(actions) } : {}),
     acceptBy: d.status === 'submitted' ? isoOrNull(data.acceptBy ?? null) : null,
     workDueAt: isoOrNull(d.work_due_at),
     next: nextStep(d, allowed, assignees, actions, timing),
   };
+}
+
+/** What the presenter shows of a dossier's `data` column (the rest: components, terms, notes, is not shown). */
+interface ShownData {
+  readonly transfers?: readonly Readonly<Record<string, unknown>>[];
+  readonly limitApplied?: { kind: 'standard' | 'area'; areaClasses: string[]; basis: string | null };
+  readonly acceptBy?: number | null;
+}
+
+/**
+ * The shown part of `data`, kept for the last 1,000 texts seen: a live dossier's data is ~1.6 KB of JSON (its
+ * terms and components), and parsing it was most of a queue page's presenting; the same dossiers are presented
+ * again and again (queues are polled). Keyed by the text itself, so a changed dossier is parsed again; frozen,
+ * since every answer shares it.
+ */
+const SHOWN_DATA = new Map<string, ShownData>();
+const SHOWN_DATA_MAX = 1000;
+
+export function shownDataOf(text: string): ShownData {
+  const kept = SHOWN_DATA.get(text);
+  if (kept) {
+    SHOWN_DATA.delete(text); // most recently used last: the first key is the one to evict
+    SHOWN_DATA.set(text, kept);
+    return kept;
+  }
+  const { transfers, limitApplied, acceptBy } = JSON.parse(text) as ShownData;
+  const shown: ShownData = Object.freeze({
+    ...(transfers ? { transfers: Object.freeze(transfers.map((t) => Object.freeze(t))) } : {}),
+    ...(limitApplied
+      ? {
+          limitApplied: Object.freeze({
+            ...limitApplied,
+            areaClasses: Object.freeze(limitApplied.areaClasses),
+          }),
+        }
+      : {}),
+    ...(acceptBy !== undefined ? { acceptBy } : {}),
+  }) as ShownData;
+  if (SHOWN_DATA.size >= SHOWN_DATA_MAX) SHOWN_DATA.delete(SHOWN_DATA.keys().next().value!);
+  SHOWN_DATA.set(text, shown);
+  return shown;
+}
+
+/** A page of dossiers (the queue) for one viewer: its policy answers computed once per commune, not per dossier. */
+export function presentDossiers(
+  rows: readonly DossierRow[],
+  viewer: Actor,
+  assignees: Map<string, AssigneeName>,
+): TDossier[] {
+  const policy = viewerPolicy(viewer);
+  return rows.map((d) => presentDossier(d, viewer, assignees, undefined, undefined, policy));
 }
 
 /** The instant and the dossier's working calendar, for the working hours left (the dossier page). */

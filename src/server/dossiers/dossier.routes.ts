@@ -9,7 +9,7 @@ import { requireActor } from '../accounts/auth.hook.ts';
 import type { AppInstance } from '../platform/types.ts';
 import { applyActionRouted } from './dossier.routing.service.ts';
 import { intake } from './dossier.intake.service.ts';
-import { presentDossier } from './dossier.presenter.ts';
+import { presentDossier, presentDossiers } from './dossier.presenter.ts';
 import { authorizeOnDossier } from './dossier.policy.ts';
 import * as repo from './dossier.repository.ts';
 import { findUserByUsername } from '../accounts/account.repository.ts';
@@ -94,7 +94,7 @@ export async function dossierRoutes(app: AppInstance): Promise<void> {
       const order = repo.queueOrder(q.tab);
       const { page, nextCursor } = pageOf(rows, q.limit, (d) => ({ at: Number(d[order.at] ?? 0), id: d.id }));
       const names = await repo.assigneeNames(app.db, page);
-      return { items: page.map((d) => presentDossier(d, actor, names)), nextCursor };
+      return { items: presentDossiers(page, actor, names), nextCursor };
     },
   );
 

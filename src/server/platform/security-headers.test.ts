@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fastifyHelmet from '@fastify/helmet';
+import Fastify from 'fastify';
+import { HELMET_OPTIONS, helmetHeaders } from './security-headers.ts';
 import { openTestApp, type TestApp } from '../../../test/support/app.ts';
 import { seedCentre } from '../../../test/support/dossiers.ts';
 
@@ -77,6 +80,30 @@ describe('security headers and body limits (SQLite)', () => {
       });
       expect(res.statusCode, type).toBe(415);
       expect(res.json().error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    }
+  });
+
+  it('sets, on every answer, exactly the headers @fastify/helmet set per request (computed once now)', async () => {
+    const bare = Fastify();
+    await bare.register(fastifyHelmet, HELMET_OPTIONS);
+    bare.get('/x', async () => ({ ok: true }));
+    const reference = (await bare.inject({ method: 'GET', url: '/x' })).headers;
+    await bare.close();
+    const names = helmetHeaders().map(([name]) => name);
+    expect(names.length).toBeGreaterThan(8);
+    for (const [url, cookieHeader] of [
+      ['/', undefined],
+      ['/api/health', undefined],
+      ['/api/auth/me', cookie],
+      ['/api/nothing-here', undefined],
+      ['/api/public/dossiers/000.00.68.25000-000000-9999?verify=1234', undefined],
+    ] as const) {
+      const res = await h.app.inject({
+        method: 'GET',
+        url,
+        headers: cookieHeader ? { cookie: cookieHeader } : {},
+      });
+      for (const name of names) expect(res.headers[name], `${url} ${name}`).toBe(reference[name]);
     }
   });
 });

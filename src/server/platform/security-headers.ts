@@ -1,5 +1,7 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyHelmetOptions } from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
+import helmet, { type HelmetOptions } from 'helmet';
 
 /**
  * The app's Content-Security-Policy: scripts and styles from the server's own files only, never inline (the web
@@ -41,9 +43,35 @@ export const API_DOCS_CSP = [
 /** HSTS (one year) on answers to requests that came over TLS, directly or through a trusted proxy (MOTCUA_TRUST_PROXY). */
 export const HSTS = 'max-age=31536000; includeSubDomains';
 
+/**
+ * Helmet's headers for these options, computed once: with no directive computed per request (no nonce, no function)
+ * they are the same for every answer. @fastify/helmet built the helmet middleware again on every request (its
+ * options parsed, the CSP text joined) through two hooks; the same headers are now set from this list.
+ */
+export function helmetHeaders(
+  options: FastifyHelmetOptions = HELMET_OPTIONS,
+): readonly (readonly [string, string])[] {
+  const headers: [string, string][] = [];
+  const response = {
+    setHeader: (name: string, value: unknown) => void headers.push([name.toLowerCase(), String(value)]),
+    removeHeader: () => undefined, // X-Powered-By: Node never sets it
+  };
+  // the same options as @fastify/helmet's (its types are a copy of helmet's, hence the cast)
+  helmet(options as unknown as HelmetOptions)(
+    {} as IncomingMessage,
+    response as unknown as ServerResponse,
+    () => undefined,
+  );
+  return headers;
+}
+
 export function installSecurityHeaders(app: FastifyInstance): void {
-  app.addHook('onRequest', async (request, reply) => {
+  const headers = helmetHeaders();
+  app.addHook('onRequest', (request, reply, done) => {
+    // on the raw response, as helmet did: a route's own value (the API docs' CSP) still wins
+    for (const [name, value] of headers) reply.raw.setHeader(name, value);
     // request.protocol is 'https' for a TLS socket, or from X-Forwarded-Proto only when the proxy is trusted.
     if (request.protocol === 'https') void reply.header('strict-transport-security', HSTS);
+    done();
   });
 }

@@ -157,8 +157,32 @@ export function formatInstant(ms: number, offsetMinutes = DEFAULT_UTC_OFFSET_MIN
   const s = Math.floor((inDay % MINUTE_MS) / 1000);
   const frac = Math.floor(inDay % 1000);
   const fracText = frac === 0 ? '' : `.${String(frac).padStart(3, '0')}`;
-  const sign = offsetMinutes < 0 ? '-' : '+';
-  const abs = Math.abs(offsetMinutes);
-  const zone = `${sign}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
-  return `${dateOfDayNumber(dayNumber)}T${pad2(h)}:${pad2(min)}:${pad2(s)}${fracText}${zone}`;
+  return `${dayText(dayNumber)}T${pad2(h)}:${pad2(min)}:${pad2(s)}${fracText}${zoneText(offsetMinutes)}`;
+}
+
+/**
+ * The texts of days and offsets already written, so a page of dossiers (seven instants each, most on a few days)
+ * does not convert the same day again: a cache of at most 4,096 days (emptied when full) and the offsets seen.
+ */
+const DAY_TEXTS = new Map<number, string>();
+const ZONE_TEXTS = new Map<number, string>();
+
+function dayText(dayNumber: number): string {
+  let text = DAY_TEXTS.get(dayNumber);
+  if (text === undefined) {
+    if (DAY_TEXTS.size >= 4096) DAY_TEXTS.clear();
+    text = dateOfDayNumber(dayNumber);
+    DAY_TEXTS.set(dayNumber, text);
+  }
+  return text;
+}
+
+function zoneText(offsetMinutes: number): string {
+  let text = ZONE_TEXTS.get(offsetMinutes);
+  if (text === undefined) {
+    const abs = Math.abs(offsetMinutes);
+    text = `${offsetMinutes < 0 ? '-' : '+'}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
+    if (ZONE_TEXTS.size < 64) ZONE_TEXTS.set(offsetMinutes, text);
+  }
+  return text;
 }
