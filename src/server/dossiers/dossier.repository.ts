@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { userNamesByIds } from '../accounts/account.repository.ts';
 import type { AssigneeName } from './dossier.presenter.ts';
 import type { Database } from '../db/schema.ts';
@@ -297,17 +297,23 @@ export interface StaleDossier {
  * A page of the dossiers waiting for a supplement since `before` or earlier, by code after `after` (keyset: the
  * job walks them in bounded pages, and a dossier that could not be returned is not read again in the same run).
  */
+/** The query of `staleSupplementPage` (its plan is tested: the partial index dossiers_supplement_requested). */
+export function staleSupplementQuery(db: Db, before: number, page: { after: string | null; limit: number }) {
+  // The system returns every commune's stale dossiers.
+  let q = withinScope(db.selectFrom('dossiers').select(['code', 'province_code']), EVERY_TENANT)
+    // A literal, not a parameter: the partial index dossiers_supplement_requested serves only this status.
+    .where(sql<boolean>`status = 'supplement_requested'`)
+    .where('clock_stopped_at', '<=', before);
+  if (page.after !== null) q = q.where('code', '>', page.after);
+  return q.orderBy('code').limit(page.limit);
+}
+
 export async function staleSupplementPage(
   db: Db,
   before: number,
   page: { after: string | null; limit: number },
 ): Promise<StaleDossier[]> {
-  // The system returns every commune's stale dossiers.
-  let q = withinScope(db.selectFrom('dossiers').select(['code', 'province_code']), EVERY_TENANT)
-    .where('status', '=', 'supplement_requested')
-    .where('clock_stopped_at', '<=', before);
-  if (page.after !== null) q = q.where('code', '>', page.after);
-  return q.orderBy('code').limit(page.limit).execute();
+  return staleSupplementQuery(db, before, page).execute();
 }
 
 /** The codes of the dossiers (by id) that petitions and tasks refer to, inside the scope. */

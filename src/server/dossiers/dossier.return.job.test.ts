@@ -13,6 +13,7 @@ import type { Actor, Role } from '../accounts/roles.ts';
 import { verifyAudit } from '../audit/audit.service.ts';
 import { applyAction } from './dossier.action.service.ts';
 import { intake } from './dossier.intake.service.ts';
+import { staleSupplementQuery } from './dossier.repository.ts';
 import { returnStaleSupplements, RETURN_BATCH_SIZE } from './dossier.return.job.ts';
 import type { TActionRequest } from './dossier.schemas.ts';
 
@@ -148,6 +149,24 @@ for (const dialect of DIALECTS) {
       });
       expect(again).toEqual([]);
       expect(errors).toEqual([failing]);
+    });
+
+    it('finds the waiting dossiers through their partial index, not by walking every dossier', async () => {
+      const { sql: text, parameters } = staleSupplementQuery(h.t.db, at(2026, 6, 17, 10), {
+        after: 'X',
+        limit: 25,
+      }).compile();
+      // The plan of the job's own query, its parameters written in (EXPLAIN takes no bound values on PostgreSQL).
+      let i = 0;
+      const literal = text.replace(/\?|\$\d+/g, () => {
+        const v = parameters[i++];
+        return typeof v === 'number' ? String(v) : `'${String(v)}'`;
+      });
+      const plan = await h.t.db.transaction().execute(async (trx) => {
+        if (dialect === 'postgres') await sql`set local enable_seqscan = off`.execute(trx);
+        return sql.raw(`explain ${dialect === 'sqlite' ? 'query plan ' : ''}${literal}`).execute(trx);
+      });
+      expect(JSON.stringify(plan.rows)).toContain('dossiers_supplement_requested');
     });
   });
 }
