@@ -17,6 +17,7 @@ import {
   type ReportScope,
 } from './period-report.repository.ts';
 import { resolvePeriod, type PeriodBounds } from '../platform/period.ts';
+import { singleFlight } from '../platform/single-flight.ts';
 import {
   addFlat,
   toCounts,
@@ -136,8 +137,22 @@ async function groupByUnit(db: Db, target: ReportTarget, rows: AggregateRow[]): 
     .map(([code, counts]) => ({ unit: { code, name: names.get(code) ?? code }, ...toCounts(counts) }));
 }
 
-/** Builds the report of an already resolved unit and period. */
+const sharedReport = singleFlight<Db, PeriodReport>();
+
+/**
+ * Builds the report of an already resolved unit and period. Callers asking for the same unit, composition date and
+ * period while one is being built share it (platform/single-flight.ts); each gets its own copy.
+ */
 export async function buildPeriodReport(
+  db: Db,
+  target: ReportTarget,
+  period: PeriodBounds,
+): Promise<PeriodReport> {
+  const key = `${target.unit.code}|${target.asOf}|${period.from}|${period.to}`;
+  return structuredClone(await sharedReport(db, key, () => computePeriodReport(db, target, period)));
+}
+
+async function computePeriodReport(
   db: Db,
   target: ReportTarget,
   period: PeriodBounds,
