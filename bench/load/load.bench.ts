@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { CASES, fixture, mixedRequests, MIX, PERIOD, type Case, type Fixture } from './cases.ts';
 import { percentile, rawPostgres, rawSqlite, type Rate } from './limits.ts';
 import { load, type Measured } from './measure.ts';
+import { users, type UserRequest } from './users.ts';
 import { BENCH_PROVINCE, dropPostgres, preparePostgres, prepareSqlite, type PreparedDb } from './prepare.ts';
 import { summarise } from './profile.ts';
 import { ROOT, startBare, startMotcua, type RunningServer } from './server.ts';
@@ -42,6 +43,9 @@ const DOSSIERS = Number(values.dossiers ?? (QUICK ? 20_000 : 1_000_000));
 const SECONDS = Number(values.seconds ?? (QUICK ? 3 : 10));
 const CONNECTIONS = [16, 64];
 const USERS = Number(values.users);
+/** A user's average pause between requests (2,000 users: 400 requests/s), and how long the mixed case runs. */
+const THINK_SECONDS = 5;
+const MIXED_SECONDS = Math.max(SECONDS, QUICK ? 3 : 20);
 const PG_URL =
   values.postgres ??
   (QUICK || values['no-postgres'] ? undefined : 'postgres://postgres@127.0.0.1:5432/postgres');
@@ -82,6 +86,14 @@ async function measureLimits(pgUrl: string | undefined): Promise<Limits> {
       });
       say(`limit bare POST c=${c}: ${fmt(limits.post[c] as Measured)}`);
     }
+    limits.users = await users({
+      url: bare.url,
+      users: USERS,
+      seconds: MIXED_SECONDS,
+      thinkSeconds: THINK_SECONDS,
+      next: () => ({ method: 'GET', path: '/bare' }),
+    });
+    say(`limit bare GET, ${USERS} users: ${fmt(limits.users)}`);
   } finally {
     await bare.stop();
   }
@@ -108,6 +120,22 @@ async function measureLimits(pgUrl: string | undefined): Promise<Limits> {
 }
 
 /** The province's period report `n` times one after the other (after one warm-up). */
+/** The 2,000 users' mix (cases.ts MIX) as open-loop arrivals, each user on its own connection (users.ts). */
+function mixedUsers(url: string, f: Fixture): Promise<Measured> {
+  const [mix] = mixedRequests(f);
+  if (!mix?.setupRequest || !mix.onResponse) throw new Error('the mixed requests lost their setup');
+  const setup = mix.setupRequest;
+  const onResponse = mix.onResponse;
+  return users({
+    url,
+    users: USERS,
+    seconds: MIXED_SECONDS,
+    thinkSeconds: THINK_SECONDS,
+    next: () => setup({} as Parameters<typeof setup>[0], {}) as UserRequest,
+    onResponse: (status, body) => onResponse(status, body, {}),
+  });
+}
+
 async function oneAtATime(url: string, f: Fixture, n: number): Promise<Measured> {
   const path = `/api/reports/period?${new URLSearchParams({ unit: BENCH_PROVINCE, ...PERIOD })}`;
   const times: number[] = [];
@@ -189,13 +217,7 @@ async function runDatabase(label: DbRun['label'], db: PreparedDb): Promise<DbRun
     say(`${'period report, province, one at a time'.padEnd(48)} c=1: ${fmt(run.single)}`);
     await drain(server);
     // The users think between requests (5 s on average): 2,000 of them send ~400 requests per second.
-    run.mixed = await load({
-      url: server.url,
-      connections: USERS,
-      seconds: Math.max(SECONDS, QUICK ? 3 : 20),
-      requests: mixedRequests(f),
-      overallRate: USERS / 5,
-    });
+    run.mixed = await mixedUsers(server.url, f);
     say(`${`mixed, ${USERS} users`.padEnd(48)}: ${fmt(run.mixed)}`);
   } finally {
     run.peakMb = server.peakMb();

@@ -8,6 +8,8 @@ export interface Limits {
   post: Record<number, Measured>;
   sqlite: Rate;
   postgres: Record<number, Rate>;
+  /** The bare GET under the mixed users' open-loop arrivals (bench/load/users.ts): the client's own share. */
+  users?: Measured;
 }
 
 export interface CaseRun {
@@ -143,6 +145,11 @@ function limitsTable(l: Limits, connections: number[]): string[] {
     row('bare Fastify POST (JSON body)', (c) => l.post[c]),
     row('raw better-sqlite3 transaction, WAL + FULL (one writer)', () => l.sqlite),
     row('raw PostgreSQL transaction (pool of as many clients)', (c) => l.postgres[c]),
+    ...(l.users
+      ? [
+          `| bare Fastify GET, the mixed users' arrivals (open loop) | p50 ${ms(l.users.p50)} · p95 ${ms(l.users.p95)} · p99 ${ms(l.users.p99)} ms at ${n0(l.users.perSecond)}/s | |`,
+        ]
+      : []),
   ];
 }
 
@@ -230,8 +237,9 @@ export function renderMarkdown(r: Run): string {
     .join(', ');
   out.push(
     '',
-    `Mixed users: ${r.users.toLocaleString('en')} connections, each a user sending one request every 5 s on average ` +
-      `(${n0(r.users / 5)} requests/s in all): ${mix}.`,
+    `Mixed users: ${r.users.toLocaleString('en')} users, each with its own keep-alive connection, sending one request ` +
+      `every 5 s on average (Poisson arrivals, ${n0(r.users / 5)} requests/s in all; bench/load/users.ts): ${mix}. ` +
+      'Latency counts from the instant a request was due, so a late client hides no server delay.',
   );
   if (r.profiles?.length) {
     out.push('', '### CPU profiles per route (self time, SQLite, 16 connections)', '');
