@@ -31,6 +31,8 @@ export interface UsersOptions {
   next: () => UserRequest;
   /** Each answer (status and body), e.g. to remember the dossiers received. */
   onResponse?: (status: number, body: string) => void;
+  /** Each answer's latency with the request it answered (per-kind figures). */
+  onLatency?: (request: UserRequest, ms: number) => void;
 }
 
 export async function users(options: UsersOptions): Promise<Measured> {
@@ -64,7 +66,9 @@ export async function users(options: UsersOptions): Promise<Measured> {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
           res.on('end', () => {
-            latencies.push(performance.now() - due);
+            const ms = performance.now() - due;
+            latencies.push(ms);
+            options.onLatency?.(spec, ms);
             const status = res.statusCode ?? 0;
             if (status < 200 || status >= 300) {
               non2xx += 1;

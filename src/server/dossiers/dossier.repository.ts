@@ -239,12 +239,14 @@ export async function countQueue(
   f: Omit<QueueFilter, 'after' | 'limit'>,
   cap: number,
 ): Promise<number> {
-  const inner = queueWhere(db, f).select('id').limit(cap);
-  const row = await db
-    .selectFrom(inner.as('t'))
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
+  const row = await countQueueQuery(db, f, cap).executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** The query of `countQueue` (its plans are tested: dossier.queue.plan.test.ts). */
+export function countQueueQuery(db: Db, f: Omit<QueueFilter, 'after' | 'limit'>, cap: number) {
+  const inner = queueWhere(db, f).select('id').limit(cap);
+  return db.selectFrom(inner.as('t')).select((eb) => eb.fn.countAll<number>().as('n'));
 }
 
 /** Open dossiers per specialist of a unit, for automatic assignment to the least loaded. */
