@@ -6,6 +6,7 @@
 import type { AppConfig } from './config.ts';
 import { connect, type DbHandle } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { refreshStatisticsAfterMigration } from './db/statistics.ts';
 import { ensureReferenceData } from './demo/reference-data.ts';
 import type { Clock } from './platform/clock.ts';
 import { auditKeyFile, ephemeralAuditKey, loadOrCreateAuditKey, useAuditKey } from './audit/audit-key.ts';
@@ -46,7 +47,10 @@ export async function openDatabase(
       handle.db,
       handle.dialect === 'postgres' ? handle.schema : undefined,
     );
-    if (applied.length) options.log?.(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
+    if (applied.length) {
+      options.log?.(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
+      await refreshStatisticsAfterMigration(handle.db);
+    }
     const keyFile = auditKeyFile(config.DATABASE_URL, config.MOTCUA_AUDIT_KEY_FILE);
     if (keyFile) {
       const heads = (await listChainHeads(handle.db)).map((h) => ({ chain: h.chain, seq: Number(h.seq) }));

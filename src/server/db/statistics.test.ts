@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, openTestDb, type TestDb } from '../../../test/support/db.ts';
-import { analyzeTables, optimizeStatistics } from './statistics.ts';
+import { analyzeTables, optimizeStatistics, refreshStatisticsAfterMigration } from './statistics.ts';
 
 for (const dialect of DIALECTS) {
   describe(`planner statistics on ${dialect}`, () => {
@@ -33,8 +33,39 @@ for (const dialect of DIALECTS) {
       }
     });
 
+    it('after a migration, an index added to an analysed database gets its statistics (SQLite)', async () => {
+      await analyzeTables(t.db, ['stat_probe']);
+      await sql`create index stat_probe_unit_id on stat_probe (unit, id)`.execute(t.db);
+      const refreshed = await refreshStatisticsAfterMigration(t.db);
+      if (dialect === 'sqlite') {
+        expect(refreshed).toBe(true);
+        const { rows } = await sql<{ idx: string }>`
+          select idx from sqlite_stat1 where tbl = 'stat_probe' and idx = 'stat_probe_unit_id'`.execute(t.db);
+        expect(rows).toHaveLength(1);
+      } else expect(refreshed).toBe(false);
+    });
+
     it('optimizeStatistics runs (SQLite: PRAGMA optimize; PostgreSQL: left to autovacuum)', async () => {
       await expect(optimizeStatistics(t.db)).resolves.toBeUndefined();
     });
   });
 }
+
+describe('statistics after migrations on a database that never had any (sqlite)', () => {
+  it('are left to the first import or the periodic refresh', async () => {
+    const t = await openTestDb('sqlite');
+    try {
+      const had = await sql<{
+        n: number;
+      }>`select count(*) as n from sqlite_master where name = 'sqlite_stat1'`.execute(t.db);
+      expect(Number(had.rows[0]?.n)).toBe(0);
+      expect(await refreshStatisticsAfterMigration(t.db)).toBe(false);
+      const after = await sql<{
+        n: number;
+      }>`select count(*) as n from sqlite_master where name = 'sqlite_stat1'`.execute(t.db);
+      expect(Number(after.rows[0]?.n)).toBe(0);
+    } finally {
+      await t.dispose();
+    }
+  });
+});

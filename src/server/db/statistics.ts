@@ -25,3 +25,22 @@ export async function optimizeStatistics<T>(db: Kysely<T>): Promise<void> {
   await sql.raw(`pragma analysis_limit = ${SQLITE_ANALYSIS_LIMIT}`).execute(db);
   await sql.raw('pragma optimize = 0x10002').execute(db);
 }
+
+/**
+ * After migrations on SQLite: an index created by a migration has no statistics while the older ones do, and the
+ * planner then prefers the old ones even where the new one was made for the query (a new queue index was passed
+ * over for one that walked 8,000 rows, issue 14). When the database already has statistics, gather them again,
+ * sampled (tens of milliseconds at 1,000,000 dossiers). A database that never had any is left as it is: its
+ * first import or the periodic refresh gathers them. PostgreSQL keeps its statistics per column, which a new index
+ * on existing columns already has.
+ */
+export async function refreshStatisticsAfterMigration<T>(db: Kysely<T>): Promise<boolean> {
+  if (dialectOf(db) !== 'sqlite') return false;
+  const has = await sql<{
+    n: number;
+  }>`select count(*) as n from sqlite_master where name = 'sqlite_stat1'`.execute(db);
+  if (Number(has.rows[0]?.n ?? 0) === 0) return false;
+  await sql.raw(`pragma analysis_limit = ${SQLITE_ANALYSIS_LIMIT}`).execute(db);
+  await sql.raw('analyze').execute(db);
+  return true;
+}
