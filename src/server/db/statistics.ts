@@ -11,10 +11,23 @@ export const SQLITE_ANALYSIS_LIMIT = 2000;
 
 /** Tables a bulk write changed: gather their statistics now (SQLite: sampled ANALYZE; PostgreSQL: ANALYZE). */
 export async function analyzeTables<T>(db: Kysely<T>, tables: readonly string[]): Promise<void> {
-  if (dialectOf(db) === 'sqlite')
-    await sql.raw(`pragma analysis_limit = ${SQLITE_ANALYSIS_LIMIT}`).execute(db);
-  for (const table of tables) await sql`analyze ${sql.table(table)}`.execute(db);
+  const sqlite = dialectOf(db) === 'sqlite';
+  for (const table of tables) {
+    if (sqlite)
+      await sql
+        .raw(`pragma analysis_limit = ${FULLY_ANALYSED.has(table) ? 0 : SQLITE_ANALYSIS_LIMIT}`)
+        .execute(db);
+    await sql`analyze ${sql.table(table)}`.execute(db);
+  }
 }
+
+/**
+ * Tables SQLite analyses whole, not sampled. The sample is the first rows of each index, not a random draw: on
+ * `dossiers` (sorted by commune first) it read one commune and told the planner every commune and every status
+ * held ~2,000 rows, and the queue tabs then walked a commune's open dossiers through the wrong index (issue 14).
+ * A whole pass over 1,000,000 dossiers takes ~2 s, once after an import or an upgrade.
+ */
+const FULLY_ANALYSED = new Set(['dossiers']);
 
 /**
  * The periodic refresh: SQLite's `PRAGMA optimize` over every table (0x10002: analyse each table whose statistics
@@ -40,7 +53,10 @@ export async function refreshStatisticsAfterMigration<T>(db: Kysely<T>): Promise
     n: number;
   }>`select count(*) as n from sqlite_master where name = 'sqlite_stat1'`.execute(db);
   if (Number(has.rows[0]?.n ?? 0) === 0) return false;
-  await sql.raw(`pragma analysis_limit = ${SQLITE_ANALYSIS_LIMIT}`).execute(db);
-  await sql.raw('analyze').execute(db);
+  const tables = await sql<{ name: string }>`select distinct tbl as name from sqlite_stat1`.execute(db);
+  await analyzeTables(
+    db,
+    tables.rows.map((r) => r.name),
+  );
   return true;
 }
