@@ -5,6 +5,10 @@ import { TEST_NOW } from '../../../test/support/clock.ts';
 import { intake } from './dossier.intake.service.ts';
 import { applyAction } from './dossier.action.service.ts';
 import { down, up } from '../db/migrations/202612060901_work_due.ts';
+import {
+  down as downStatusIndexes,
+  up as upStatusIndexes,
+} from '../db/migrations/202612063501_dossiers_status_work_due.ts';
 
 for (const dialect of DIALECTS) {
   describe(`migration 202612060901_work_due on ${dialect}`, () => {
@@ -49,8 +53,11 @@ for (const dialect of DIALECTS) {
       expect(kept.get(refused.code)).toBeNull();
       expect(kept.get(ended.code)).toBeNull();
 
+      // A later migration indexes work_due_at too: it is undone first and redone last, as a real rollback would.
+      await downStatusIndexes(t.db);
       await down(t.db);
       await up(t.db);
+      await upStatusIndexes(t.db);
       expect(await read()).toEqual(kept);
     });
   });
