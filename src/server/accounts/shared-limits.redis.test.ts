@@ -58,6 +58,13 @@ describe.skipIf(!REDIS_UP)('shared limits in Redis', () => {
     return [new RedisLimitStore(a, prefix), new RedisLimitStore(b, prefix)] as const;
   };
 
+  it('never asks for more than a window when the last takes were stamped after the caller', async () => {
+    const [sa] = stores();
+    const l = sa.rateLimiter('portal.test', WINDOW);
+    for (let i = 0; i < WINDOW.limit; i += 1) expect(await l.take('5.6.7.8', TEST_NOW + 900)).toBe(0);
+    expect(await l.take('5.6.7.8', TEST_NOW)).toBe(WINDOW.windowMs / 1000);
+  });
+
   it('counts atomically: of 60 concurrent takes through two servers exactly the limit pass', async () => {
     const [sa, sb] = stores();
     const la = sa.rateLimiter('portal.test', WINDOW);

@@ -14,6 +14,14 @@ describe('RateLimiter', () => {
     expect(l.take('a', T0 + 60_001)).toBe(10);
   });
 
+  it('never asks for more than a window when a take was stamped after the caller (concurrent callers)', () => {
+    const l = new RateLimiter({ limit: 2, windowMs: 60_000 });
+    l.hit('k', 1_000_500);
+    l.hit('k', 1_000_900);
+    expect(l.retryAfter('k', 1_000_000)).toBe(60);
+    expect(l.retryAfter('k', 1_030_000)).toBe(31);
+  });
+
   it('gives back a slot taken for an action that did not happen', () => {
     const l = new RateLimiter({ limit: 1, windowMs: 60_000 });
     expect(l.take('a', T0)).toBe(0);

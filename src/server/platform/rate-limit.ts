@@ -34,7 +34,11 @@ export class RateLimiter {
     const recent = this.recent(key, now);
     if (recent.length < this.limit) return 0;
     const oldest = recent[recent.length - this.limit] ?? now;
-    return Math.max(1, Math.ceil((oldest + this.windowMs - now) / 1000));
+    // Never more than a window, even when the oldest take was stamped after this caller's `now` (concurrent callers).
+    return Math.min(
+      Math.ceil(this.windowMs / 1000),
+      Math.max(1, Math.ceil((oldest + this.windowMs - now) / 1000)),
+    );
   }
 
   /** Records one event for `key`. */

@@ -65,6 +65,10 @@ local n = redis.call('LLEN', key)
 if n >= limit then
   local wait = math.ceil((tonumber(redis.call('LINDEX', key, n - limit)) + window - now) / 1000)
   if wait < 1 then wait = 1 end
+  -- an instant stamped after this caller's now (another server's take that arrived first) never asks for more
+  -- than a window
+  local most = math.ceil(window / 1000)
+  if wait > most then wait = most end
   return wait
 end
 redis.call('RPUSH', key, ARGV[1])
