@@ -5,9 +5,9 @@
  * The two status tabs had walked (unit_code, work_due_at) reading each row's status: 12 ms a count at 4,000 open
  * dossiers in one commune.
  */
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, type TestDb } from '../../../test/support/db.ts';
+import { queryPlan } from '../../../test/support/plan.ts';
 import { QUEUE_TABS } from '../../shared/dossier/queue.ts';
 import type { Scope } from '../platform/tenant.ts';
 import { countQueueQuery } from './dossier.repository.ts';
@@ -25,20 +25,16 @@ describe('queue counts and their indexes (sqlite)', () => {
   });
   afterAll(async () => t.dispose());
 
-  const planOf = async (scope: Scope, tab: (typeof QUEUE_TABS)[number]) => {
-    const { sql: text, parameters } = countQueueQuery(
+  const planOf = (scope: Scope, tab: (typeof QUEUE_TABS)[number]) =>
+    queryPlan(
       t.db,
-      { scope, tab, meId: 'u-1', now: NOW, soonBy: NOW + 8 * 3_600_000 },
-      100,
-    ).compile();
-    let i = 0;
-    const literal = text.replace(/\?/g, () => {
-      const v = parameters[i++];
-      return typeof v === 'number' ? String(v) : `'${String(v)}'`;
-    });
-    const rows = await sql.raw<{ detail: string }>(`explain query plan ${literal}`).execute(t.db);
-    return rows.rows.map((r) => r.detail).join(' | ');
-  };
+      'sqlite',
+      countQueueQuery(
+        t.db,
+        { scope, tab, meId: 'u-1', now: NOW, soonBy: NOW + 8 * 3_600_000 },
+        100,
+      ).compile(),
+    );
 
   for (const [name, scope] of scopes)
     for (const tab of QUEUE_TABS)

@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../../../test/support/app.ts';
 import { DIALECTS } from '../../../test/support/db.ts';
+import { queryPlan } from '../../../test/support/plan.ts';
 import { at, buildIntake, seedCentre, type Staff } from '../../../test/support/dossiers.ts';
 import { createUser } from '../accounts/account.service.ts';
 import type { Actor, Role } from '../accounts/roles.ts';
@@ -152,21 +153,10 @@ for (const dialect of DIALECTS) {
     });
 
     it('finds the waiting dossiers through their partial index, not by walking every dossier', async () => {
-      const { sql: text, parameters } = staleSupplementQuery(h.t.db, at(2026, 6, 17, 10), {
-        after: 'X',
-        limit: 25,
-      }).compile();
-      // The plan of the job's own query, its parameters written in (EXPLAIN takes no bound values on PostgreSQL).
-      let i = 0;
-      const literal = text.replace(/\?|\$\d+/g, () => {
-        const v = parameters[i++];
-        return typeof v === 'number' ? String(v) : `'${String(v)}'`;
-      });
-      const plan = await h.t.db.transaction().execute(async (trx) => {
-        if (dialect === 'postgres') await sql`set local enable_seqscan = off`.execute(trx);
-        return sql.raw(`explain ${dialect === 'sqlite' ? 'query plan ' : ''}${literal}`).execute(trx);
-      });
-      expect(JSON.stringify(plan.rows)).toContain('dossiers_supplement_requested');
+      // The plan of the job's own query.
+      const query = staleSupplementQuery(h.t.db, at(2026, 6, 17, 10), { after: 'X', limit: 25 }).compile();
+      const plan = await queryPlan(h.t.db, dialect, query);
+      expect(plan).toContain('dossiers_supplement_requested');
     });
   });
 }
