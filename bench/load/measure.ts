@@ -38,18 +38,29 @@ export async function load(options: LoadOptions): Promise<Measured> {
     latencies.push(ms);
   });
   const result = await instance;
-  latencies.sort((a, b) => a - b);
   const statuses: Record<string, number> = {};
   for (const [code, stat] of Object.entries(result.statusCodeStats ?? {}))
     if (!code.startsWith('2')) statuses[code] = stat.count;
+  return measured(latencies, result.duration, {
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    statuses,
+  });
+}
+
+/** Every answer's latency (ms, any order) over `seconds`, with the failures seen: the case's figures. */
+export function measured(
+  latencies: number[],
+  seconds: number,
+  failures: Pick<Measured, 'non2xx' | 'errors' | 'statuses'>,
+): Measured {
+  latencies.sort((a, b) => a - b);
   return {
-    perSecond: latencies.length / result.duration,
+    perSecond: latencies.length / seconds,
     total: latencies.length,
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
-    non2xx: result.non2xx,
-    errors: result.errors + result.timeouts,
-    statuses,
+    ...failures,
   };
 }

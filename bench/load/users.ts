@@ -11,8 +11,7 @@
  * slow server is not hidden by a late client (coordinated omission).
  */
 import { Agent, request as httpRequest } from 'node:http';
-import type { Measured } from './measure.ts';
-import { percentile } from './limits.ts';
+import { measured, type Measured } from './measure.ts';
 
 export interface UserRequest {
   method: string;
@@ -107,15 +106,5 @@ export async function users(options: UsersOptions): Promise<Measured> {
   });
   await Promise.all(pending);
   for (const a of agents) a.destroy();
-  latencies.sort((a, b) => a - b);
-  return {
-    perSecond: latencies.length / options.seconds,
-    total: latencies.length,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
-    non2xx,
-    errors,
-    statuses,
-  };
+  return measured(latencies, options.seconds, { non2xx, errors, statuses });
 }
