@@ -9,40 +9,37 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, type DbHandle } from '../../src/server/db/connect.ts';
 import { migrateToLatest } from '../../src/server/db/migrate.ts';
 import { loadOrCreateAuditKey, useAuditKey, type AuditKey } from '../../src/server/audit/audit-key.ts';
 import { verifyAudit } from '../../src/server/audit/audit.service.ts';
 import { buildIntake, seedCentre } from '../support/dossiers.ts';
-import { sleep, startNginx, startServer, stopServer, type Nginx, type Server } from './harness.ts';
+import {
+  adminQuery,
+  clusterDatabaseUrl,
+  sleep,
+  startNginx,
+  startServer,
+  stopServer,
+  type Nginx,
+  type Server,
+} from './harness.ts';
 
-const BASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const INTAKES = 150;
 const sequenceOf = (code: string): number => Number(code.slice(code.lastIndexOf('-') + 1));
 
 describe('three servers behind nginx on one PostgreSQL', () => {
   const dir = mkdtempSync(join(tmpdir(), 'motcua-cluster-'));
   const database = `cluster_${randomBytes(5).toString('hex')}`;
-  const dbUrl = BASE_URL.replace(/\/[^/]*$/, `/${database}`);
+  const dbUrl = clusterDatabaseUrl(database);
   let handle: DbHandle;
   let key: AuditKey;
   let servers: Server[] = [];
   let nginx: Nginx | undefined;
 
-  const admin = async (query: string) => {
-    const c = new pg.Client({ connectionString: BASE_URL });
-    await c.connect();
-    try {
-      await c.query(query);
-    } finally {
-      await c.end();
-    }
-  };
-
   beforeAll(async () => {
-    await admin(`CREATE DATABASE ${database}`);
+    await adminQuery(`CREATE DATABASE ${database}`);
     handle = await connect(dbUrl);
     await migrateToLatest(handle.db);
     // the servers' audit key, made before they start (three processes must not race to create it)
@@ -85,7 +82,7 @@ describe('three servers behind nginx on one PostgreSQL', () => {
     for (const s of servers) stopServer(s);
     await sleep(500);
     await handle?.close();
-    await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => undefined);
+    await adminQuery(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => undefined);
     rmSync(dir, { recursive: true, force: true });
   });
 

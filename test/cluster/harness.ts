@@ -7,6 +7,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, chownSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import pg from 'pg';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -199,4 +200,21 @@ export async function startReplica(dir: string, primary: PgInstance): Promise<Pg
   const data = pgDir(dir, 'replica');
   pgRun('pg_basebackup', ['-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres', '-D', data, '-R']);
   return pgStart(data, await freePort());
+}
+
+/** The PostgreSQL server the cluster tests make their databases on (any database of it). */
+export const CLUSTER_BASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/** The URL of database `name` on that server. */
+export const clusterDatabaseUrl = (name: string): string => CLUSTER_BASE_URL.replace(/\/[^/]*$/, `/${name}`);
+
+/** One statement on that server outside any transaction (CREATE / DROP DATABASE). */
+export async function adminQuery(query: string): Promise<void> {
+  const c = new pg.Client({ connectionString: CLUSTER_BASE_URL });
+  await c.connect();
+  try {
+    await c.query(query);
+  } finally {
+    await c.end();
+  }
 }

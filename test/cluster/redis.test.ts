@@ -9,16 +9,14 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, type DbHandle } from '../../src/server/db/connect.ts';
 import { migrateToLatest } from '../../src/server/db/migrate.ts';
 import { loadOrCreateAuditKey } from '../../src/server/audit/audit-key.ts';
 import { FREE_FAILURES } from '../../src/server/accounts/login-throttle.ts';
 import { eventually, REDIS_UP, RedisProxy, testRedis } from '../support/redis.ts';
-import { sleep, startServer, stopServer, type Server } from './harness.ts';
+import { adminQuery, clusterDatabaseUrl, sleep, startServer, stopServer, type Server } from './harness.ts';
 
-const BASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 /** The Redis keys of a username's sign-in counters from this machine (the servers' own prefix). */
 const keysOf = (username: string) => [
   `motcua:login.account:${username}`,
@@ -28,7 +26,7 @@ const keysOf = (username: string) => [
 describe.skipIf(!REDIS_UP)('two servers on one PostgreSQL sharing their limits through Redis', () => {
   const dir = mkdtempSync(join(tmpdir(), 'motcua-cluster-redis-'));
   const database = `cluster_${randomBytes(5).toString('hex')}`;
-  const dbUrl = BASE_URL.replace(/\/[^/]*$/, `/${database}`);
+  const dbUrl = clusterDatabaseUrl(database);
   // the servers write under the real prefix: the usernames are this run's own, and their keys are deleted after
   const run = randomBytes(4).toString('hex');
   const users = [`redis-a-${run}`, `redis-b-${run}`];
@@ -36,15 +34,6 @@ describe.skipIf(!REDIS_UP)('two servers on one PostgreSQL sharing their limits t
   let handle: DbHandle;
   let servers: Server[] = [];
 
-  const admin = async (query: string) => {
-    const c = new pg.Client({ connectionString: BASE_URL });
-    await c.connect();
-    try {
-      await c.query(query);
-    } finally {
-      await c.end();
-    }
-  };
   const login = async (port: number, username: string) =>
     (
       await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
@@ -65,7 +54,7 @@ describe.skipIf(!REDIS_UP)('two servers on one PostgreSQL sharing their limits t
     ).length;
 
   beforeAll(async () => {
-    await admin(`CREATE DATABASE ${database}`);
+    await adminQuery(`CREATE DATABASE ${database}`);
     handle = await connect(dbUrl);
     await migrateToLatest(handle.db);
     const keyFile = join(dir, 'audit.key');
@@ -85,7 +74,7 @@ describe.skipIf(!REDIS_UP)('two servers on one PostgreSQL sharing their limits t
     await proxy.stop();
     await sleep(500);
     await handle?.close();
-    await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => undefined);
+    await adminQuery(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => undefined);
     const redis = await testRedis();
     await redis.call('DEL', ...users.flatMap((u) => keysOf(u)));
     await redis.close();
